@@ -1,0 +1,92 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+/** A tenant's id. Branded so a plain string can't slip into a tenant-scoped call. */
+export type TenantId = string & { readonly __brand: 'TenantId' };
+export const asTenantId = (id: string) => id as TenantId;
+
+export type Tx<S = any> = Transaction<S>;
+
+/** Database roles the application switches to inside each transaction (`SET LOCAL ROLE`). */
+export const DbRole = {
+  /** Tenant staff work: every tenant-owned table is filtered by RLS on app.tenant_id. */
+  app: 'simpul_app',
+  /** Super admin work: grants on platform tables and tenant summaries only, never tenant-internal rows. */
+  platform: 'simpul_platform',
+} as const;
+
+export type DatabaseOptions =
+  | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | { driver: 'postgres'; url: string; poolSize?: number };
+
+export interface Database {
+  readonly driver: 'pglite' | 'postgres';
+  /** The schema owner. Migrations and maintenance only: it bypasses row-level security. */
+  readonly owner: Kysely<any>;
+  /** The embedded PGlite instance, when that is the driver (pg-boss needs it). */
+  readonly pglite?: PGlite;
+  /** A transaction as tenant staff: RLS sees only `tenantId`'s rows. */
+  tenant<S, T>(tenantId: TenantId, fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
+  /** A transaction before a tenant is chosen (login, sessions): no tenant rows are visible. */
+  system<S, T>(fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
+  /** A transaction as the platform (super admin): tenant summaries, never tenant-internal rows. */
+  platform<S, T>(fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Switches the open transaction to `role` acting for a tenant and user. set_config(…, true) is
+ * SET LOCAL: it ends with the transaction, so a pooled connection never carries one request's
+ * tenant into the next.
+ */
+export async function assumeRole(trx: Tx, role: string, settings: { tenantId?: string; userId?: string }) {
+  await sql`select set_config('role', ${role}, true),
+                   set_config('app.tenant_id', ${settings.tenantId ?? ''}, true),
+                   set_config('app.user_id', ${settings.userId ?? ''}, true)`.execute(trx);
+}
+
+/** Continues the open transaction as tenant staff of `tenantId` (e.g. right after creating it). */
+export const enterTenant = (trx: Tx, tenantId: TenantId, userId?: string) =>
+  assumeRole(trx, DbRole.app, { tenantId, userId });
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  let owner: Kysely<any>;
+  let pglite: PGlite | undefined;
+  let pool: pg.Pool | undefined;
+  if (options.driver === 'pglite') {
+    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    owner = new Kysely({ dialect: new PGliteDialect(pglite) });
+  } else {
+    pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    owner = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  }
+
+  const scoped =
+    (role: string) =>
+    <T>(settings: { tenantId?: string; userId?: string }, fn: (trx: Tx) => Promise<T>) =>
+      owner.transaction().execute(async (trx) => {
+        await assumeRole(trx, role, settings);
+        return fn(trx);
+      });
+  const asApp = scoped(DbRole.app);
+  const asPlatform = scoped(DbRole.platform);
+
+  return {
+    driver: options.driver,
+    owner,
+    pglite,
+    tenant: (tenantId, fn, context) => asApp({ tenantId, userId: context?.userId }, fn),
+    system: (fn, context) => asApp({ userId: context?.userId }, fn),
+    platform: (fn, context) => asPlatform({ userId: context?.userId }, fn),
+    ping: async () => {
+      await sql`select 1`.execute(owner);
+    },
+    close: async () => {
+      await owner.destroy();
+      await pglite?.close();
+    },
+  };
+}
