@@ -8,7 +8,8 @@ create table tenants (
 );
 
 alter table tenants enable row level security;
--- Tenant staff see their own tenant only; the platform sees every tenant's account row.
+-- Tenant staff see their own tenant, and the tenants they are members of (for the tenant
+-- switch); the platform sees every tenant's account row.
 create policy tenant_self on tenants to simpul_app using (id = app_tenant_id());
 create policy platform_all on tenants to simpul_platform using (true) with check (true);
 grant select on tenants to simpul_app;

@@ -27,6 +27,8 @@ create table identity_memberships (
   unique (tenant_id, user_id)
 );
 create index identity_memberships_user on identity_memberships (user_id);
+create policy member_of on tenants to simpul_app
+  using (id in (select m.tenant_id from identity_memberships m where m.user_id = app_user_id()));
 alter table identity_memberships enable row level security;
 -- A person also sees their own memberships in other tenants (for the tenant switch), but
 -- writes only ever land in the current tenant.

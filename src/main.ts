@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import { createApp } from './composition-root.ts';
+import { systemClock } from './platform/clock.ts';
+import { ConfigError, loadConfig, type AppConfig } from './platform/config/env.ts';
+import { DataDirLockedError, lockDataDir } from './platform/db/data-dir-lock.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrator.ts';
+import { createLogger } from './platform/logging/logger.ts';
+import { isDatabaseEmpty, loadDemoData } from './modules/demo/demo-data.ts';
+
+const usage = `Usage: node src/main.ts <command>
+
+  start                 run the roles in APP_ROLES (default: all); loads demo data into an empty embedded database
+  migrate               apply database migrations and exit
+  seed-demo             load the demo tenant into the database
+  create-super-admin    --email E --name N (password from SIMPUL_ADMIN_PASSWORD or --password P)
+`;
+
+/** Opens the configured database, holding the data-folder lock in the embedded shape. */
+async function openConfiguredDatabase(config: AppConfig) {
+  const lock = config.db.driver === 'pglite' ? lockDataDir(config.db.dataDir) : null;
+  try {
+    const db = await openDatabase(config.db);
+    const report = await migrate(db.owner);
+    return { db, report, release: () => lock?.release() };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function main(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+  });
+  const command = positionals[0] ?? 'start';
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const { db, report, release } = await openConfiguredDatabase(config);
+  if (report.applied.length) logger.info({ applied: report.applied }, 'migrations applied');
+
+  const shutdown: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of shutdown.reverse()) await step().catch((e) => logger.error({ err: e }, 'shutdown step failed'));
+    await db.close();
+    release();
+  };
+
+  try {
+    const app = await createApp({ db, clock: systemClock, logger, config });
+    shutdown.push(() => app.close());
+
+    switch (command) {
+      case 'migrate':
+        console.log(`Migrations: ${report.applied.length} applied, ${report.alreadyApplied} already in place.`);
+        return stop();
+      case 'seed-demo': {
+        const demo = await loadDemoData(app);
+        console.log(`Demo tenant "${demo.tenant.name}" loaded. Logins: ${demo.logins.join(', ')} (password ${demo.password}).`);
+        return stop();
+      }
+      case 'create-super-admin': {
+        const password = values.password ?? process.env.SIMPUL_ADMIN_PASSWORD;
+        if (!values.email || !values.name || !password) throw new UsageError('create-super-admin needs --email, --name and a password.');
+        const result = await app.identity.ensureSuperAdmin({ email: values.email, name: values.name, password });
+        console.log(`${result.created ? 'Created' : 'Updated'} super admin ${values.email}.`);
+        return stop();
+      }
+      case 'start': {
+        let demo: Awaited<ReturnType<typeof loadDemoData>> | undefined;
+        if (config.db.driver === 'pglite' && config.demoData === 'auto' && (await isDatabaseEmpty(db))) {
+          demo = await loadDemoData(app);
+        }
+        if (config.roles.includes('api')) {
+          const address = await app.http.listen({ port: config.http.port, host: config.http.host });
+          const url = config.http.publicUrl ?? address;
+          console.log(`\nSimpul is running: ${url}  (API docs: ${url}/docs)`);
+        }
+        if (demo) {
+          console.log(`Demo data loaded: tenant "${demo.tenant.name}". Log in with any of:`);
+          for (const login of demo.logins) console.log(`  ${login}`);
+          console.log(`  password: ${demo.password}\n`);
+        }
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+          process.once(signal, () => {
+            logger.info({ signal }, 'shutting down');
+            stop().then(() => process.exit(0));
+          });
+        }
+        return;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((error) => {
+  if (error instanceof DataDirLockedError || error instanceof ConfigError) {
+    console.error(error.message);
+  } else if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${usage}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

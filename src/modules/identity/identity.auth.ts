@@ -1,0 +1,48 @@
+import type { FastifyRequest } from 'fastify';
+import type { TenantId } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { logContext } from '../../platform/logging/logger.ts';
+import type { Actor, IdentityService } from './identity.service.ts';
+import { hasPermission, type Permission } from './permissions.ts';
+
+export const SESSION_COOKIE = 'simpul_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Resolves the caller from the session cookie or `Authorization: Bearer <API token>`. */
+export const createAuthenticate = (identity: IdentityService) => async (request: FastifyRequest) => {
+  request.actor = null;
+  const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  if (bearer) request.actor = await identity.authenticateApiToken(bearer);
+  else if (cookie) request.actor = await identity.authenticateSession(cookie);
+  if (request.actor) {
+    const store = logContext.getStore();
+    if (store) Object.assign(store, { userId: request.actor.userId, tenantId: request.actor.tenantId ?? undefined });
+  }
+};
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Log in first, or send an API token.');
+  return request.actor;
+}
+
+/** The caller, working in a tenant, holding a role that grants `permission`. */
+export function requirePermission(request: FastifyRequest, permission: Permission): Actor & { tenantId: TenantId } {
+  const actor = requireActor(request);
+  if (!actor.tenantId) throw new AppError('TENANT_REQUIRED', 'Choose a tenant first (POST /api/me/tenant).');
+  if (!hasPermission(actor.roles, permission)) {
+    throw new AppError('FORBIDDEN', `Your roles (${actor.roles.join(', ') || 'none'}) do not allow this (${permission}).`);
+  }
+  return actor as Actor & { tenantId: TenantId };
+}
+
+export function requireSuperAdmin(request: FastifyRequest): Actor {
+  const actor = requireActor(request);
+  if (!actor.isSuperAdmin || actor.via !== 'session') throw new AppError('FORBIDDEN', 'Only a platform super admin may do this.');
+  return actor;
+}

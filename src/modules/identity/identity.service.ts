@@ -1,0 +1,495 @@
+import { sql } from 'kysely';
+import type { Clock } from '../../platform/clock.ts';
+import { assumeRole, DbRole, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { newId } from '../../platform/ids.ts';
+import type { IdentityTables, StaffRole } from './identity.tables.ts';
+import { permissionsOf } from './permissions.ts';
+import { dummyPasswordHash, hashPassword, hashToken, newSecretToken, verifyPassword } from './secrets.ts';
+
+type T = Tx<IdentityTables>;
+
+/** Who is making a request, resolved from a session cookie or an API token. */
+export type Actor = {
+  userId: string;
+  isSuperAdmin: boolean;
+  /** The tenant the actor works in now; null for a super admin outside any tenant. */
+  tenantId: TenantId | null;
+  roles: StaffRole[];
+  via: 'session' | 'token';
+  sessionId?: string;
+  tokenId?: string;
+};
+
+export type IdentityConfig = {
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+};
+
+export type RequestOrigin = { ip?: string; userAgent?: string };
+
+export type AuditEntry = {
+  tenantId?: string | null;
+  actorUserId?: string | null;
+  action: string;
+  subject?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+};
+
+const SESSION_TOUCH_INTERVAL_MS = 60_000; // refresh last_seen at most once a minute, not on every request
+const MIN_PASSWORD_LENGTH = 8;
+
+export type IdentityService = ReturnType<typeof createIdentityService>;
+
+export function createIdentityService(deps: { db: Database; clock: Clock; config: IdentityConfig }) {
+  const { db, clock, config } = deps;
+
+  const audit = (trx: T, entry: AuditEntry) =>
+    trx
+      .insertInto('identity_audit_log')
+      .values({
+        id: newId(),
+        tenant_id: entry.tenantId ?? null,
+        actor_user_id: entry.actorUserId ?? null,
+        action: entry.action,
+        subject: entry.subject ?? null,
+        ip: entry.ip ?? null,
+        details: JSON.stringify(entry.details ?? {}) as never,
+        created_at: clock.now(),
+      })
+      .execute();
+
+  const requirePasswordStrength = (password: string, field: string) => {
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw new AppError('VALIDATION_FAILED', `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, {
+        fields: { [field]: 'too_short' },
+      });
+    }
+  };
+
+  const requireTenant = (actor: Actor): TenantId => {
+    if (!actor.tenantId) throw new AppError('TENANT_REQUIRED', 'Choose a tenant first (POST /api/me/tenant).');
+    return actor.tenantId;
+  };
+
+  /** Refuses a login while an email (or an address) has too many recent failures. */
+  async function assertNotThrottled(trx: T, email: string, ip: string | undefined) {
+    const since = new Date(clock.now().getTime() - config.loginWindowMinutes * 60_000);
+    const row = await trx
+      .selectFrom('identity_audit_log')
+      .select([
+        sql<number>`count(*) filter (where subject = ${email})::int`.as('byEmail'),
+        sql<number>`count(*) filter (where ip = ${ip ?? ''})::int`.as('byIp'),
+        sql<Date | null>`min(created_at) filter (where subject = ${email})`.as('oldest'),
+      ])
+      .where('action', '=', 'login.failed')
+      .where('created_at', '>', since)
+      .where((eb) => eb.or([eb('subject', '=', email), eb('ip', '=', ip ?? '')]))
+      .executeTakeFirstOrThrow();
+    // An address may try several accounts (an office behind one NAT), but not endlessly.
+    if (row.byEmail >= config.loginMaxFailures || row.byIp >= config.loginMaxFailures * 4) {
+      const oldest = row.oldest ? new Date(row.oldest).getTime() : clock.now().getTime();
+      const retryAfterSeconds = Math.max(1, Math.ceil((oldest + config.loginWindowMinutes * 60_000 - clock.now().getTime()) / 1000));
+      throw new AppError('LOGIN_THROTTLED', 'Too many failed logins. Wait before trying again.', { retryAfterSeconds });
+    }
+  }
+
+  async function login(input: { email: string; password: string; tenantId?: string } & RequestOrigin) {
+    const email = input.email.trim().toLowerCase();
+    const outcome = await db.system<IdentityTables, { ok: false } | { ok: true; token: string; expiresAt: Date; userId: string }>(
+      async (trx) => {
+        await assertNotThrottled(trx, email, input.ip);
+        const user = await trx
+          .selectFrom('identity_users')
+          .select(['id', 'password_hash', 'status'])
+          .where(sql`lower(email)`, '=', email)
+          .executeTakeFirst();
+        const isValid = await verifyPassword(user?.password_hash ?? dummyPasswordHash, input.password);
+        if (!user || !isValid || user.status !== 'active') {
+          await audit(trx, { action: 'login.failed', subject: email, ip: input.ip, details: { reason: !user ? 'unknown_email' : !isValid ? 'wrong_password' : 'disabled' } });
+          return { ok: false };
+        }
+        await assumeRole(trx, DbRole.app, { userId: user.id });
+        const memberships = await activeMemberships(trx, user.id);
+        const chosen = input.tenantId ? memberships.find((m) => m.tenant_id === input.tenantId) : memberships[0];
+        if (input.tenantId && !chosen) {
+          throw new AppError('FORBIDDEN', 'You are not a member of that tenant.');
+        }
+        const token = newSecretToken('sps');
+        const now = clock.now();
+        const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
+        await trx
+          .insertInto('identity_sessions')
+          .values({
+            id: newId(),
+            token_hash: hashToken(token),
+            user_id: user.id,
+            active_tenant_id: chosen?.tenant_id ?? null,
+            created_at: now,
+            last_seen_at: now,
+            expires_at: expiresAt,
+            ip: input.ip ?? null,
+            user_agent: input.userAgent?.slice(0, 300) ?? null,
+          })
+          .execute();
+        await audit(trx, { action: 'login.succeeded', actorUserId: user.id, subject: email, ip: input.ip });
+        return { ok: true, token, expiresAt, userId: user.id };
+      },
+    );
+    // The failure is recorded (committed) before it is reported, so throttling counts it.
+    if (!outcome.ok) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong.');
+    return outcome;
+  }
+
+  const activeMemberships = (trx: T, userId: string) =>
+    trx
+      .selectFrom('identity_memberships as m')
+      .innerJoin('tenants as t', 't.id', 'm.tenant_id')
+      .select(['m.tenant_id', 'm.roles', 't.name', 't.slug', 't.time_zone'])
+      .where('m.user_id', '=', userId)
+      .where('m.status', '=', 'active')
+      .where('t.status', '=', 'active')
+      .orderBy('m.created_at')
+      .execute();
+
+  /** Reads memberships across tenants: runs with the user set (RLS lets a person see their own). */
+  const withUser = <R>(userId: string, fn: (trx: T) => Promise<R>) => db.system<IdentityTables, R>(fn, { userId });
+
+  async function authenticateSession(token: string): Promise<Actor | null> {
+    return db.system<IdentityTables, Actor | null>(async (trx) => {
+      const session = await trx
+        .selectFrom('identity_sessions as s')
+        .innerJoin('identity_users as u', 'u.id', 's.user_id')
+        .select(['s.id', 's.user_id', 's.active_tenant_id', 's.expires_at', 's.last_seen_at', 'u.is_super_admin', 'u.status'])
+        .where('s.token_hash', '=', hashToken(token))
+        .executeTakeFirst();
+      const now = clock.now();
+      if (!session || session.status !== 'active' || new Date(session.expires_at) <= now) return null;
+      let roles: StaffRole[] = [];
+      let tenantId = session.active_tenant_id as TenantId | null;
+      if (tenantId) {
+        await assumeRole(trx, DbRole.app, { tenantId, userId: session.user_id });
+        const membership = await trx
+          .selectFrom('identity_memberships as m')
+          .innerJoin('tenants as t', 't.id', 'm.tenant_id')
+          .select('m.roles')
+          .where('m.user_id', '=', session.user_id)
+          .where('m.tenant_id', '=', tenantId)
+          .where('m.status', '=', 'active')
+          .where('t.status', '=', 'active')
+          .executeTakeFirst();
+        // Removed from the tenant (or the tenant suspended) since login: the session falls back to no tenant.
+        if (membership) roles = membership.roles;
+        else tenantId = null;
+      }
+      if (now.getTime() - new Date(session.last_seen_at).getTime() > SESSION_TOUCH_INTERVAL_MS) {
+        await trx.updateTable('identity_sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
+      }
+      return { userId: session.user_id, isSuperAdmin: session.is_super_admin, tenantId, roles, via: 'session', sessionId: session.id };
+    });
+  }
+
+  async function authenticateApiToken(token: string): Promise<Actor | null> {
+    return db.system<IdentityTables, Actor | null>(async (trx) => {
+      const { rows } = await sql<{ token_id: string; tenant_id: string; user_id: string; roles: StaffRole[] }>`
+        select * from identity_resolve_api_token(${hashToken(token)})`.execute(trx);
+      const found = rows[0];
+      if (!found) return null;
+      await assumeRole(trx, DbRole.app, { tenantId: found.tenant_id, userId: found.user_id });
+      await trx.updateTable('identity_api_tokens').set({ last_used_at: clock.now() }).where('id', '=', found.token_id).execute();
+      return { userId: found.user_id, isSuperAdmin: false, tenantId: found.tenant_id as TenantId, roles: found.roles, via: 'token', tokenId: found.token_id };
+    });
+  }
+
+  async function logout(actor: Actor) {
+    if (!actor.sessionId) return;
+    await db.system<IdentityTables, void>(async (trx) => {
+      await trx.deleteFrom('identity_sessions').where('id', '=', actor.sessionId!).execute();
+      await audit(trx, { action: 'logout', actorUserId: actor.userId });
+    });
+  }
+
+  async function me(actor: Actor) {
+    return withUser(actor.userId, async (trx) => {
+      const user = await trx
+        .selectFrom('identity_users')
+        .select(['id', 'email', 'name', 'phone', 'is_super_admin'])
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow();
+      const memberships = await activeMemberships(trx, actor.userId);
+      return {
+        user: { id: user.id, email: user.email, name: user.name, phone: user.phone, isSuperAdmin: user.is_super_admin },
+        tenants: memberships.map((m) => ({ id: m.tenant_id, name: m.name, slug: m.slug, timeZone: m.time_zone, roles: m.roles })),
+        activeTenantId: actor.tenantId,
+        roles: actor.roles,
+        permissions: permissionsOf(actor.roles),
+      };
+    });
+  }
+
+  async function switchTenant(actor: Actor, tenantId: string) {
+    if (!actor.sessionId) throw new AppError('FORBIDDEN', 'API tokens are bound to one tenant.');
+    await withUser(actor.userId, async (trx) => {
+      const memberships = await activeMemberships(trx, actor.userId);
+      if (!memberships.some((m) => m.tenant_id === tenantId)) {
+        throw new AppError('NOT_FOUND', 'No such tenant among yours.');
+      }
+      await trx.updateTable('identity_sessions').set({ active_tenant_id: tenantId }).where('id', '=', actor.sessionId!).execute();
+    });
+  }
+
+  async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string } & RequestOrigin) {
+    requirePasswordStrength(input.newPassword, 'newPassword');
+    await withUser(actor.userId, async (trx) => {
+      const user = await trx.selectFrom('identity_users').select(['password_hash', 'email']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+        throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: { currentPassword: 'wrong' } });
+      }
+      await trx
+        .updateTable('identity_users')
+        .set({ password_hash: await hashPassword(input.newPassword), password_changed_at: clock.now() })
+        .where('id', '=', actor.userId)
+        .execute();
+      // Other devices signed in with the old password are signed out.
+      let others = trx.deleteFrom('identity_sessions').where('user_id', '=', actor.userId);
+      if (actor.sessionId) others = others.where('id', '!=', actor.sessionId);
+      await others.execute();
+      await audit(trx, { action: 'password.changed', actorUserId: actor.userId, subject: user.email, ip: input.ip });
+    });
+  }
+
+  // ---- staff of a tenant ----
+
+  const listStaff = (actor: Actor) =>
+    db.tenant<IdentityTables, StaffMember[]>(requireTenant(actor), (trx) =>
+      trx
+        .selectFrom('identity_memberships as m')
+        .innerJoin('identity_users as u', 'u.id', 'm.user_id')
+        .select(['u.id as userId', 'u.email', 'u.name', 'u.phone', 'm.roles', 'm.status', 'm.created_at as addedAt'])
+        .orderBy('u.name')
+        .execute(),
+    );
+
+  async function addStaff(actor: Actor, input: { email: string; name: string; phone?: string; roles: StaffRole[]; password?: string }) {
+    const tenantId = requireTenant(actor);
+    assertMayGrant(actor, [], input.roles);
+    const email = input.email.trim().toLowerCase();
+    return db.tenant<IdentityTables, StaffMember>(tenantId, async (trx) => {
+      let user = await trx.selectFrom('identity_users').select(['id']).where(sql`lower(email)`, '=', email).executeTakeFirst();
+      if (!user) {
+        if (!input.password) {
+          throw new AppError('VALIDATION_FAILED', 'A new staff member needs an initial password.', { fields: { password: 'required' } });
+        }
+        requirePasswordStrength(input.password, 'password');
+        user = { id: newId() };
+        await trx
+          .insertInto('identity_users')
+          .values({ id: user.id, email, name: input.name, phone: input.phone ?? null, password_hash: await hashPassword(input.password) })
+          .execute();
+      }
+      const existing = await trx.selectFrom('identity_memberships').select('id').where('user_id', '=', user.id).executeTakeFirst();
+      if (existing) throw new AppError('CONFLICT', 'This person is already staff of this tenant.', { fields: { email: 'taken' } });
+      await trx.insertInto('identity_memberships').values({ id: newId(), tenant_id: tenantId, user_id: user.id, roles: input.roles }).execute();
+      await audit(trx, { tenantId, actorUserId: actor.userId, action: 'staff.added', subject: email, details: { roles: input.roles } });
+      return getStaff(trx, user.id);
+    });
+  }
+
+  async function updateStaff(actor: Actor, userId: string, input: { roles?: StaffRole[]; status?: 'active' | 'disabled' }) {
+    const tenantId = requireTenant(actor);
+    return db.tenant<IdentityTables, StaffMember>(tenantId, async (trx) => {
+      const current = await trx
+        .selectFrom('identity_memberships')
+        .select(['roles', 'status'])
+        .where('user_id', '=', userId)
+        .where('tenant_id', '=', tenantId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!current) throw new AppError('NOT_FOUND', 'No such staff member.');
+      const roles = input.roles ?? current.roles;
+      const status = input.status ?? current.status;
+      assertMayGrant(actor, current.roles, roles);
+      if (userId === actor.userId && status === 'disabled') throw new AppError('FORBIDDEN', 'You cannot disable yourself.');
+      const losesOwner = current.roles.includes('owner') && current.status === 'active' && (!roles.includes('owner') || status !== 'active');
+      if (losesOwner) {
+        const { owners } = await trx
+          .selectFrom('identity_memberships')
+          .select(sql<number>`count(*)::int`.as('owners'))
+          .where('roles', '@>', sql<StaffRole[]>`array['owner']`)
+          .where('status', '=', 'active')
+          .executeTakeFirstOrThrow();
+        if (owners <= 1) throw new AppError('CONFLICT', 'A tenant must keep at least one active owner.');
+      }
+      // A disabled person's open sessions lose this tenant on their next request (authenticateSession re-checks).
+      await trx.updateTable('identity_memberships').set({ roles, status }).where('user_id', '=', userId).execute();
+      await audit(trx, {
+        tenantId,
+        actorUserId: actor.userId,
+        action: 'staff.changed',
+        subject: userId,
+        details: { before: { roles: current.roles, status: current.status }, after: { roles, status } },
+      });
+      return getStaff(trx, userId);
+    });
+  }
+
+  /** Only an owner may hand out or take away the owner role. */
+  function assertMayGrant(actor: Actor, before: StaffRole[], after: StaffRole[]) {
+    const touchesOwner = before.includes('owner') !== after.includes('owner');
+    if (touchesOwner && !actor.roles.includes('owner')) {
+      throw new AppError('FORBIDDEN', 'Only an owner can grant or remove the owner role.');
+    }
+  }
+
+  const getStaff = (trx: T, userId: string) =>
+    trx
+      .selectFrom('identity_memberships as m')
+      .innerJoin('identity_users as u', 'u.id', 'm.user_id')
+      .select(['u.id as userId', 'u.email', 'u.name', 'u.phone', 'm.roles', 'm.status', 'm.created_at as addedAt'])
+      .where('u.id', '=', userId)
+      .executeTakeFirstOrThrow();
+
+  /**
+   * Makes a person the first owner of a tenant created moments ago, inside the creating
+   * transaction (already switched into the new tenant). Links an existing account by email.
+   */
+  async function addFirstOwner(trx: T, tenantId: TenantId, owner: { email: string; name: string; password?: string }, actorUserId: string) {
+    const email = owner.email.trim().toLowerCase();
+    let user = await trx.selectFrom('identity_users').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
+    if (!user) {
+      if (!owner.password) {
+        throw new AppError('VALIDATION_FAILED', 'A new owner account needs an initial password.', { fields: { 'owner.password': 'required' } });
+      }
+      requirePasswordStrength(owner.password, 'owner.password');
+      user = { id: newId() };
+      await trx.insertInto('identity_users').values({ id: user.id, email, name: owner.name, password_hash: await hashPassword(owner.password) }).execute();
+    }
+    await trx.insertInto('identity_memberships').values({ id: newId(), tenant_id: tenantId, user_id: user.id, roles: ['owner'] }).execute();
+    await audit(trx, { tenantId, actorUserId, action: 'staff.added', subject: email, details: { roles: ['owner'] } });
+    return { userId: user.id };
+  }
+
+  // ---- API tokens ----
+
+  async function createApiToken(actor: Actor, input: { name: string; roles: StaffRole[] }) {
+    const tenantId = requireTenant(actor);
+    // A token can't do more than the person who made it.
+    const mine = permissionsOf(actor.roles);
+    const excess = permissionsOf(input.roles).filter((p) => !mine.includes(p));
+    if (excess.length) throw new AppError('FORBIDDEN', `That token would allow more than you may do: ${excess.join(', ')}.`);
+    const token = newSecretToken('spt');
+    const id = newId();
+    await db.tenant<IdentityTables, void>(tenantId, async (trx) => {
+      await trx
+        .insertInto('identity_api_tokens')
+        .values({ id, tenant_id: tenantId, created_by: actor.userId, name: input.name, token_hash: hashToken(token), roles: input.roles, created_at: clock.now() })
+        .execute();
+      await audit(trx, { tenantId, actorUserId: actor.userId, action: 'token.created', subject: id, details: { name: input.name, roles: input.roles } });
+    });
+    return { id, name: input.name, roles: input.roles, token };
+  }
+
+  const listApiTokens = (actor: Actor) =>
+    db.tenant<IdentityTables, ApiTokenSummary[]>(requireTenant(actor), (trx) =>
+      trx
+        .selectFrom('identity_api_tokens')
+        .select(['id', 'name', 'roles', 'created_by as createdBy', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'])
+        .orderBy('created_at', 'desc')
+        .execute(),
+    );
+
+  async function revokeApiToken(actor: Actor, tokenId: string) {
+    const tenantId = requireTenant(actor);
+    await db.tenant<IdentityTables, void>(tenantId, async (trx) => {
+      const result = await trx
+        .updateTable('identity_api_tokens')
+        .set({ revoked_at: clock.now() })
+        .where('id', '=', tokenId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', 'No such active token.');
+      await audit(trx, { tenantId, actorUserId: actor.userId, action: 'token.revoked', subject: tokenId });
+    });
+  }
+
+  const listAudit = (actor: Actor, limit: number) =>
+    db.tenant<IdentityTables, AuditRecord[]>(requireTenant(actor), (trx) =>
+      trx
+        .selectFrom('identity_audit_log')
+        .select(['id', 'actor_user_id as actorUserId', 'action', 'subject', 'ip', 'details', 'created_at as createdAt'])
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute(),
+    );
+
+  /** Creates (or promotes) a platform super admin. Used by the CLI and the demo loader. */
+  async function ensureSuperAdmin(input: { email: string; name: string; password: string }) {
+    requirePasswordStrength(input.password, 'password');
+    const email = input.email.trim().toLowerCase();
+    const passwordHash = await hashPassword(input.password);
+    return db.system<IdentityTables, { userId: string; created: boolean }>(async (trx) => {
+      const existing = await trx.selectFrom('identity_users').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
+      if (existing) {
+        await trx.updateTable('identity_users').set({ is_super_admin: true, password_hash: passwordHash }).where('id', '=', existing.id).execute();
+      } else {
+        await trx
+          .insertInto('identity_users')
+          .values({ id: newId(), email, name: input.name, password_hash: passwordHash, is_super_admin: true })
+          .execute();
+      }
+      const { id } = await trx.selectFrom('identity_users').select('id').where(sql`lower(email)`, '=', email).executeTakeFirstOrThrow();
+      await audit(trx, { action: 'super_admin.ensured', subject: email });
+      return { userId: id, created: !existing };
+    });
+  }
+
+  return {
+    audit,
+    login,
+    authenticateSession,
+    authenticateApiToken,
+    logout,
+    me,
+    switchTenant,
+    changePassword,
+    listStaff,
+    addStaff,
+    updateStaff,
+    addFirstOwner,
+    createApiToken,
+    listApiTokens,
+    revokeApiToken,
+    listAudit,
+    ensureSuperAdmin,
+  };
+}
+
+export type StaffMember = {
+  userId: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  roles: StaffRole[];
+  status: 'active' | 'disabled';
+  addedAt: Date;
+};
+export type ApiTokenSummary = {
+  id: string;
+  name: string;
+  roles: StaffRole[];
+  createdBy: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+export type AuditRecord = {
+  id: string;
+  actorUserId: string | null;
+  action: string;
+  subject: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+  createdAt: Date;
+};

@@ -1,0 +1,30 @@
+import type { StaffRole } from './identity.tables.ts';
+
+/**
+ * What each staff role may do: one table, read by the API guards and shown to the web app
+ * (which hides what a person can't use). A person with several roles has the union.
+ */
+const rolesByPermission = {
+  'staff.manage': ['owner', 'admin'],
+  'tokens.manage': ['owner', 'admin'],
+  'audit.read': ['owner', 'admin'],
+  'customers.read': ['owner', 'admin', 'finance', 'collector', 'technician'],
+  'customers.manage': ['owner', 'admin'],
+  'billing.read': ['owner', 'admin', 'finance'],
+  'payments.record': ['owner', 'admin', 'finance'],
+  'deposits.confirm': ['owner', 'finance'],
+  'collections.collect': ['collector'],
+  'fieldwork.log': ['technician'],
+  'network.manage': ['owner', 'admin', 'technician'],
+  'events.operate': ['owner', 'admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof rolesByPermission;
+
+export const permissionsOf = (roles: readonly StaffRole[]): Permission[] =>
+  (Object.keys(rolesByPermission) as Permission[]).filter((p) =>
+    (rolesByPermission[p] as readonly StaffRole[]).some((r) => roles.includes(r)),
+  );
+
+export const hasPermission = (roles: readonly StaffRole[], permission: Permission) =>
+  (rolesByPermission[permission] as readonly StaffRole[]).some((r) => roles.includes(r));

@@ -1,0 +1,3 @@
+// Public entry of the tenants module.
+export { createTenantsService, timeZones, type TenantsService, type TenantSummary, type TimeZone } from './tenants.service.ts';
+export { tenantsRoutes } from './tenants.routes.ts';

@@ -1,0 +1,81 @@
+import type { Clock } from '../../platform/clock.ts';
+import { asTenantId, enterTenant, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { newId } from '../../platform/ids.ts';
+import type { Actor, IdentityService } from '../identity/index.ts';
+
+/** Indonesia's three zones, by the names operators use. */
+export const timeZones = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' } as const;
+export type TimeZone = (typeof timeZones)[keyof typeof timeZones];
+
+export type TenantSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  status: 'active' | 'suspended';
+  staffCount: number;
+  createdAt: Date;
+};
+
+type TenantsTables = {
+  tenants: { id: string; slug: string; name: string; time_zone: string; status: 'active' | 'suspended'; created_at: Date };
+  platform_tenant_summaries: {
+    id: string;
+    slug: string;
+    name: string;
+    time_zone: string;
+    status: 'active' | 'suspended';
+    staff_count: number;
+    created_at: Date;
+  };
+};
+
+export type TenantsService = ReturnType<typeof createTenantsService>;
+
+export function createTenantsService(deps: { db: Database; clock: Clock; identity: IdentityService }) {
+  const { db, identity } = deps;
+
+  /** Super admin: a new ISP with its first owner, in one transaction. */
+  async function createTenant(
+    actor: Actor,
+    input: { name: string; slug: string; timeZone: TimeZone; owner: { email: string; name: string; password?: string } },
+  ) {
+    return db.platform<TenantsTables, { tenant: TenantSummary; ownerUserId: string }>(async (trx) => {
+      const taken = await trx.selectFrom('tenants').select('id').where('slug', '=', input.slug).executeTakeFirst();
+      if (taken) throw new AppError('CONFLICT', `The slug "${input.slug}" is taken.`, { fields: { slug: 'taken' } });
+      const tenantId = asTenantId(newId());
+      await trx.insertInto('tenants').values({ id: tenantId, slug: input.slug, name: input.name, time_zone: input.timeZone, status: 'active', created_at: deps.clock.now() }).execute();
+      await identity.audit(trx as Tx, { actorUserId: actor.userId, action: 'tenant.created', subject: input.slug, details: { tenantId } });
+      await enterTenant(trx, tenantId, actor.userId);
+      const { userId } = await identity.addFirstOwner(trx as Tx, tenantId, input.owner, actor.userId);
+      const tenant = await trx.selectFrom('tenants').selectAll().where('id', '=', tenantId).executeTakeFirstOrThrow();
+      return { tenant: { ...toSummary({ ...tenant, staff_count: 1 }) }, ownerUserId: userId };
+    });
+  }
+
+  /** Super admin: every tenant with counts, never tenant-internal rows (RLS and grants enforce it). */
+  const listTenants = () =>
+    db.platform<TenantsTables, TenantSummary[]>(async (trx) =>
+      (await trx.selectFrom('platform_tenant_summaries').selectAll().orderBy('created_at').execute()).map(toSummary),
+    );
+
+  /** Staff: the tenant they work in. */
+  const getCurrentTenant = (tenantId: TenantId) =>
+    db.tenant<TenantsTables, Omit<TenantSummary, 'staffCount'>>(tenantId, async (trx) => {
+      const t = await trx.selectFrom('tenants').selectAll().executeTakeFirstOrThrow();
+      return { id: t.id, slug: t.slug, name: t.name, timeZone: t.time_zone, status: t.status, createdAt: t.created_at };
+    });
+
+  return { createTenant, listTenants, getCurrentTenant };
+}
+
+const toSummary = (t: TenantsTables['platform_tenant_summaries']): TenantSummary => ({
+  id: t.id,
+  slug: t.slug,
+  name: t.name,
+  timeZone: t.time_zone,
+  status: t.status,
+  staffCount: t.staff_count,
+  createdAt: t.created_at,
+});

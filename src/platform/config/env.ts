@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Simpul reads, parsed once. Only main.ts calls loadConfig(); everything else
+ * receives the slice it needs. Each variable is documented in the README (Configuration).
+ */
+const roleNames = ['api', 'workers', 'scheduler'] as const;
+export type ProcessRole = (typeof roleNames)[number];
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.url().optional(),
+  EVENT_TRANSPORT: z.enum(['postgres', 'redis-streams']).default('postgres'),
+  APP_ROLES: z
+    .string()
+    .default('api,workers,scheduler')
+    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(roleNames)).min(1)),
+  DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  COOKIE_SECURE: booleanish.optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+export type AppConfig = ReturnType<typeof toConfig>;
+
+const toConfig = (env: z.infer<typeof EnvSchema>) => ({
+  http: {
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+  },
+  db: env.DATABASE_URL
+    ? ({ driver: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } as const)
+    : ({ driver: 'pglite', dataDir: resolve(env.DATA_DIR) } as const),
+  events: { transport: env.EVENT_TRANSPORT, redisUrl: env.REDIS_URL },
+  roles: env.APP_ROLES,
+  demoData: env.DEMO_DATA,
+  logLevel: env.LOG_LEVEL,
+  identity: {
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    cookieSecure: env.COOKIE_SECURE ?? env.PUBLIC_URL?.startsWith('https:') ?? false,
+    loginMaxFailures: env.LOGIN_MAX_FAILURES,
+    loginWindowMinutes: env.LOGIN_WINDOW_MINUTES,
+  },
+});
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  if (env === process.env && existsSync('.env')) process.loadEnvFile('.env');
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = toConfig(parsed.data);
+  if (config.events.transport === 'redis-streams' && !config.events.redisUrl) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when EVENT_TRANSPORT=redis-streams');
+  }
+  return config;
+}

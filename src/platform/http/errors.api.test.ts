@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, seedTenantWithOwner, type TestApp } from '../../../test/harness.ts';
+
+// The HTTP shell is the same on both databases; one shape is enough here.
+describe('every failure has the one error shape', () => {
+  let app: TestApp;
+  let cookie: string;
+
+  beforeAll(async () => {
+    app = await createTestApp('pglite');
+    cookie = (await seedTenantWithOwner(app, 'galat')).ownerCookie;
+  });
+  afterAll(() => app?.stop());
+
+  const expectErrorShape = (body: string, code: string) => {
+    const parsed = JSON.parse(body);
+    expect(parsed.error.code).toBe(code);
+    expect(typeof parsed.error.message).toBe('string');
+    expect(parsed.error.message.length).toBeGreaterThan(5);
+  };
+
+  it('should answer malformed JSON with 400 MALFORMED_JSON', async () => {
+    const res = await app.http.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "a@b.id", "password": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expectErrorShape(res.body, 'MALFORMED_JSON');
+  });
+
+  it('should name the field when a value has the wrong type, and reject unknown fields', async () => {
+    const res = await app.http.inject({ method: 'POST', url: '/api/staff', headers: { cookie }, payload: { email: 'x@y.id', name: 'X', roles: 'admin' } });
+    expect(res.statusCode).toBe(400);
+    expectErrorShape(res.body, 'VALIDATION_FAILED');
+    expect(res.json().error.details.fields[0].field).toBe('body.roles');
+    const unknown = await app.http.inject({ method: 'POST', url: '/api/staff', headers: { cookie }, payload: { email: 'x@y.id', name: 'X', roles: ['admin'], salary: 5 } });
+    expect(unknown.statusCode).toBe(400);
+    expectErrorShape(unknown.body, 'VALIDATION_FAILED');
+    const staff = await app.http.inject({ method: 'GET', url: '/api/staff', headers: { cookie } });
+    expect(staff.json()).toHaveLength(1); // nothing was added
+  });
+
+  it('should answer an unknown route with 404 and a wrong method with 405', async () => {
+    const missing = await app.http.inject({ method: 'GET', url: '/api/nope' });
+    expect(missing.statusCode).toBe(404);
+    expectErrorShape(missing.body, 'ROUTE_NOT_FOUND');
+    const wrongMethod = await app.http.inject({ method: 'DELETE', url: '/api/me' });
+    expect(wrongMethod.statusCode).toBe(405);
+    expect(wrongMethod.headers.allow).toContain('GET');
+    expectErrorShape(wrongMethod.body, 'METHOD_NOT_ALLOWED');
+  });
+
+  it('should refuse an oversized body with 413', async () => {
+    const res = await app.http.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.id', password: 'x'.repeat(200_000) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expectErrorShape(res.body, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('should answer an anonymous call to a protected route with 401', async () => {
+    const res = await app.http.inject({ method: 'GET', url: '/api/staff' });
+    expect(res.statusCode).toBe(401);
+    expectErrorShape(res.body, 'UNAUTHENTICATED');
+  });
+
+  it('should list every route in /openapi.json and serve health, readiness and metrics', async () => {
+    const spec = (await app.http.inject({ method: 'GET', url: '/openapi.json' })).json();
+    for (const path of ['/api/auth/login', '/api/me', '/api/staff', '/api/staff/{userId}', '/api/platform/tenants', '/health', '/ready', '/metrics']) {
+      expect(Object.keys(spec.paths)).toContain(path);
+    }
+    expect((await app.http.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
+    expect((await app.http.inject({ method: 'GET', url: '/ready' })).json().checks.database).toBe('ok');
+    const metrics = await app.http.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toContain('simpul_process_cpu_user_seconds_total');
+  });
+});
