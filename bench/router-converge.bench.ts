@@ -1,0 +1,106 @@
+/**
+ * Converge 10,000 isolated customers spread over 10 RouterOS stand-ins with 20 ms injected per
+ * API round trip, until every line is in sync (goal ≤ 30 s):
+ * - batched: one connection per router, commands pipelined with tags (concurrency 16), over the
+ *   RouterOS API and over REST;
+ * - one command per connection, the way PHPNuxBill's cron does it (connect, log in, one command,
+ *   disconnect, next customer): a capped sample, extrapolated to 10,000.
+ *
+ *   node_modules/.bin/node bench/router-converge.bench.ts
+ */
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { RouterOSAPI } from 'node-routeros';
+import { convergeLines } from '../src/modules/network/routeros/converge.ts';
+import { createRouterGateway } from '../src/modules/network/routeros/router-gateway.ts';
+import { Menu } from '../src/modules/network/routeros/stand-in/router-model.ts';
+import { RouterStandIn } from '../src/modules/network/routeros/stand-in/router-stand-in.ts';
+import type { DesiredLine, EnforcementSettings } from '../src/modules/network/routeros/types.ts';
+
+const routers = 10;
+const customers = 10_000;
+const latencyMs = 20;
+const concurrency = 16;
+const oneByOneSample = 200;
+const settings: EnforcementSettings = { isolationAddressList: 'simpul-isolir', isolationProfile: 'isolir' };
+
+type Row = { run: string; customers: number; seconds: number; note: string };
+
+const linesFor = (router: number): DesiredLine[] =>
+  Array.from({ length: customers / routers }, (_, i) => ({
+    mode: 'address-list',
+    customerId: `r${router}-c${i}`,
+    address: `10.${router}.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+    isolated: true,
+  }));
+
+const startRouters = () => Promise.all(Array.from({ length: routers }, () => RouterStandIn.start({ username: 'simpul', password: 'rahasia', latencyMs })));
+
+const isolatedCount = (standIns: RouterStandIn[]) =>
+  standIns.reduce((sum, standIn) => sum + standIn.model.print(Menu.addressList, { query: ['list=simpul-isolir'] }).length, 0);
+
+const batched = async (apiKind: 'routeros-api' | 'rest'): Promise<Row> => {
+  const standIns = await startRouters();
+  try {
+    const gateways = standIns.map((standIn, index) =>
+      createRouterGateway(
+        { routerId: `router-${index}`, host: standIn.host, port: apiKind === 'rest' ? standIn.restPort : standIn.apiPort, apiKind, username: 'simpul', password: 'rahasia' },
+        settings,
+        { concurrency },
+      ),
+    );
+    const started = performance.now();
+    const outcomes = (await Promise.all(gateways.map((gateway, index) => convergeLines(gateway, linesFor(index), settings)))).flat();
+    const seconds = (performance.now() - started) / 1000;
+    const failed = outcomes.filter((line) => line.status === 'failed').length;
+    if (failed > 0 || isolatedCount(standIns) !== customers) throw new Error(`${apiKind}: ${failed} lines failed`);
+    // A second pass must find nothing to do.
+    const again = (await Promise.all(gateways.map((gateway, index) => convergeLines(gateway, linesFor(index), settings)))).flat();
+    if (again.some((line) => line.status !== 'in-sync')) throw new Error(`${apiKind}: second pass was not a no-op`);
+    return { run: `batched, ${apiKind === 'rest' ? 'REST (keep-alive)' : 'RouterOS API (tagged pipeline)'}`, customers, seconds, note: `1 read + 1 apply connection per router, ${concurrency} in flight` };
+  } finally {
+    await Promise.all(standIns.map((standIn) => standIn.stop()));
+  }
+};
+
+/** PHPNuxBill-style: customers one after another, a fresh connection and login for each command. */
+const oneCommandPerConnection = async (): Promise<Row[]> => {
+  const standIns = await startRouters();
+  try {
+    const started = performance.now();
+    for (let i = 0; i < oneByOneSample; i++) {
+      const standIn = standIns[i % routers];
+      const api = new RouterOSAPI({ host: standIn.host, port: standIn.apiPort, user: 'simpul', password: 'rahasia', timeout: 10 });
+      await api.connect();
+      await api.write('/ip/firewall/address-list/add', [`=list=simpul-isolir`, `=address=10.${i % routers}.0.${Math.floor(i / routers) + 1}`]);
+      await api.close();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (isolatedCount(standIns) !== oneByOneSample) throw new Error('one-by-one: entries missing');
+    return [
+      { run: 'one command per connection (PHPNuxBill cron)', customers: oneByOneSample, seconds, note: 'measured sample, sequential' },
+      { run: '  … extrapolated', customers, seconds: (seconds / oneByOneSample) * customers, note: `${((seconds / oneByOneSample) * 1000).toFixed(1)} ms per customer × ${customers}` },
+    ];
+  } finally {
+    await Promise.all(standIns.map((standIn) => standIn.stop()));
+  }
+};
+
+export const run = async (): Promise<Row[]> => [await batched('routeros-api'), await batched('rest'), ...(await oneCommandPerConnection())];
+
+const printTable = (rows: Row[]) => {
+  const cpu = os.cpus();
+  console.log(`router converge: ${customers} isolated customers over ${routers} stand-ins, ${latencyMs} ms injected per round trip`);
+  console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`);
+  console.log('');
+  console.log(`| run | customers | seconds | note |`);
+  console.log(`| --- | ---: | ---: | --- |`);
+  for (const row of rows) console.log(`| ${row.run} | ${row.customers} | ${row.seconds.toFixed(2)} | ${row.note} |`);
+  const best = rows[0];
+  console.log('');
+  console.log(`goal ≤ 30 s for the batched run: ${best.seconds <= 30 ? 'met' : 'MISSED'} (${best.seconds.toFixed(2)} s)`);
+};
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  printTable(await run());
+}

@@ -1,0 +1,17 @@
+/** MikroTik RouterOS enforcement: gateways (API / REST), the line diff, one converge pass. */
+export type {
+  ActualLine,
+  ChangeResult,
+  ConnectionTestResult,
+  DesiredLine,
+  EnforcementSettings,
+  IsolationMode,
+  LineSelector,
+  RouterChange,
+  RouterConnection,
+  RouterGateway,
+} from './types.ts';
+export { createRouterGateway, type RouterGatewayOptions } from './router-gateway.ts';
+export { customerComment, invalidLineError, planLine, selectorFor, type LinePlan } from './line-diff.ts';
+export { convergeLines, type LineOutcome } from './converge.ts';
+export { RouterStandIn, type RouterStandInOptions } from './stand-in/router-stand-in.ts';

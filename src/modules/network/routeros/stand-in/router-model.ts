@@ -1,0 +1,214 @@
+import { systemClock, type Clock } from '../../../../platform/clock.ts';
+import { normaliseIpv4 } from '../ipv4.ts';
+
+/**
+ * In-memory state of a RouterOS stand-in (NOT a real MikroTik): the menus Simpul touches,
+ * with RouterOS' own rules where a reconciler would notice them — `*1A`-style ids, string
+ * values, duplicate and unknown-profile traps, "no such item". Shared by the API and REST
+ * front ends, and open to tests for assertions and "hand edits".
+ */
+
+export type RouterItem = Record<string, string>;
+
+/** A `!trap` (API) or HTTP 400/404 (REST) with RouterOS' message. */
+export class RouterTrap extends Error {
+  readonly category: number | undefined;
+  readonly notFound: boolean;
+  constructor(message: string, options: { category?: number; notFound?: boolean } = {}) {
+    super(message);
+    this.name = 'RouterTrap';
+    this.category = options.category;
+    this.notFound = options.notFound ?? false;
+  }
+}
+
+export const Menu = {
+  addressList: '/ip/firewall/address-list',
+  pppSecret: '/ppp/secret',
+  pppProfile: '/ppp/profile',
+  pppActive: '/ppp/active',
+  systemResource: '/system/resource',
+  systemIdentity: '/system/identity',
+} as const;
+
+const writableMenus = new Set<string>([Menu.addressList, Menu.pppSecret, Menu.pppProfile]);
+const removableMenus = new Set<string>([...writableMenus, Menu.pppActive]);
+const tableMenus = new Set<string>([...removableMenus]);
+
+type ActiveSessionState = { id: string; name: string; address: string; startedAt: number; profileAtDial: string };
+
+export class RouterModel {
+  readonly identity: string;
+  private readonly clock: Clock;
+  private readonly bootedAt: number;
+  private nextId = 1;
+  private readonly tables = new Map<string, Map<string, RouterItem>>();
+  private readonly sessions = new Map<string, ActiveSessionState>();
+
+  constructor(options: { identity?: string; clock?: Clock } = {}) {
+    this.identity = options.identity ?? 'simpul-stand-in';
+    this.clock = options.clock ?? systemClock;
+    this.bootedAt = this.clock.now().getTime();
+    for (const menu of tableMenus) if (menu !== Menu.pppActive) this.tables.set(menu, new Map());
+    this.add(Menu.pppProfile, { name: 'default' });
+    this.add(Menu.pppProfile, { name: 'default-encryption' });
+  }
+
+  hasMenu(menu: string): boolean {
+    return tableMenus.has(menu) || menu === Menu.systemResource || menu === Menu.systemIdentity;
+  }
+
+  print(menu: string, options: { query?: readonly string[]; proplist?: readonly string[] } = {}): RouterItem[] {
+    const rows = this.rows(menu).filter((row) => matchesQuery(row, options.query ?? []));
+    const proplist = options.proplist;
+    if (!proplist || proplist.length === 0) return rows;
+    return rows.map((row) => Object.fromEntries(proplist.filter((key) => key in row).map((key) => [key, row[key]])));
+  }
+
+  get(menu: string, id: string): RouterItem {
+    const row = this.rows(menu).find((item) => item['.id'] === id);
+    if (!row) throw new RouterTrap('no such item', { notFound: true });
+    return row;
+  }
+
+  add(menu: string, attributes: RouterItem): string {
+    if (!writableMenus.has(menu)) throw new RouterTrap(menu === Menu.pppActive ? 'failure: cannot add' : 'no such command prefix', { category: 0 });
+    const item = this.validated(menu, { ...defaultsFor(menu), ...attributes }, undefined);
+    const id = `*${(this.nextId++).toString(16).toUpperCase()}`;
+    this.table(menu).set(id, { '.id': id, ...item });
+    return id;
+  }
+
+  set(menu: string, id: string, attributes: RouterItem): void {
+    if (!writableMenus.has(menu)) throw new RouterTrap('no such command', { category: 0 });
+    const current = this.table(menu).get(id);
+    if (!current) throw new RouterTrap('no such item', { notFound: true });
+    this.table(menu).set(id, { ...this.validated(menu, { ...current, ...attributes }, id), '.id': id });
+  }
+
+  remove(menu: string, id: string): void {
+    if (!removableMenus.has(menu)) throw new RouterTrap('no such command', { category: 0 });
+    const removed = menu === Menu.pppActive ? this.sessions.delete(id) : this.table(menu).delete(id);
+    if (!removed) throw new RouterTrap('no such item', { notFound: true });
+  }
+
+  /** A customer's PPPoE client dials in: it gets the profile its secret has right now. */
+  dial(username: string, address: string): string {
+    const secret = [...this.table(Menu.pppSecret).values()].find((item) => item.name === username);
+    if (!secret || secret.disabled === 'true') throw new RouterTrap(`no enabled secret for ${username}`);
+    const id = `*${(this.nextId++).toString(16).toUpperCase()}`;
+    this.sessions.set(id, { id, name: username, address, startedAt: this.clock.now().getTime(), profileAtDial: secret.profile });
+    return id;
+  }
+
+  /** Sessions with the profile each one dialled into (RouterOS does not print that; tests need it). */
+  activeSessions(): ReadonlyArray<Readonly<ActiveSessionState>> {
+    return [...this.sessions.values()];
+  }
+
+  private rows(menu: string): RouterItem[] {
+    if (menu === Menu.pppActive) return [...this.sessions.values()].map((session) => this.activeRow(session));
+    if (menu === Menu.systemResource) {
+      return [{ version: '7.16.2 (stable)', 'board-name': 'Simpul RouterOS stand-in', uptime: formatUptime(this.clock.now().getTime() - this.bootedAt) }];
+    }
+    if (menu === Menu.systemIdentity) return [{ name: this.identity }];
+    return [...this.table(menu).values()].map((item) => ({ ...item }));
+  }
+
+  private activeRow(session: ActiveSessionState): RouterItem {
+    return {
+      '.id': session.id,
+      name: session.name,
+      service: 'pppoe',
+      address: session.address,
+      uptime: formatUptime(this.clock.now().getTime() - session.startedAt),
+      radius: 'false',
+    };
+  }
+
+  private table(menu: string): Map<string, RouterItem> {
+    const table = this.tables.get(menu);
+    if (!table) throw new RouterTrap('no such command prefix', { category: 0 });
+    return table;
+  }
+
+  private validated(menu: string, item: RouterItem, selfId: string | undefined): RouterItem {
+    const others = [...this.table(menu).values()].filter((other) => other['.id'] !== selfId);
+    if ('disabled' in item) item.disabled = item.disabled === 'yes' || item.disabled === 'true' ? 'true' : 'false';
+    if (menu === Menu.addressList) {
+      if (!item.list) throw new RouterTrap('missing value(s) of argument(s) list', { category: 1 });
+      const address = normaliseIpv4(item.address ?? '');
+      if (!address) throw new RouterTrap('invalid value for argument address', { category: 1 });
+      item.address = address;
+      if (others.some((other) => other.list === item.list && other.address === address)) throw new RouterTrap('failure: already have such entry');
+      return item;
+    }
+    if (!item.name) throw new RouterTrap('missing value(s) of argument(s) name', { category: 1 });
+    if (others.some((other) => other.name === item.name)) throw new RouterTrap('failure: item with such name already exists');
+    if (menu === Menu.pppSecret) {
+      const profiles = [...this.table(Menu.pppProfile).values()].map((profile) => profile.name);
+      if (!profiles.includes(item.profile)) throw new RouterTrap('input does not match any value of profile', { category: 1 });
+    }
+    return item;
+  }
+}
+
+const defaultsFor = (menu: string): RouterItem => {
+  if (menu === Menu.addressList) return { comment: '', disabled: 'false', dynamic: 'false' };
+  if (menu === Menu.pppSecret) return { service: 'any', profile: 'default', password: '', comment: '', disabled: 'false' };
+  return {};
+};
+
+/** RouterOS duration style: 1w2d3h4m5s. */
+const formatUptime = (ms: number): string => {
+  let seconds = Math.max(0, Math.floor(ms / 1000));
+  let text = '';
+  for (const [unit, size] of [['w', 604800], ['d', 86400], ['h', 3600], ['m', 60]] as const) {
+    if (seconds >= size) {
+      text += `${Math.floor(seconds / size)}${unit}`;
+      seconds %= size;
+    }
+  }
+  return `${text}${seconds}s`;
+};
+
+/**
+ * RouterOS print queries: each word pushes a boolean onto a stack (`name=value`, `name` present,
+ * `-name` absent, `<name=value`, `>name=value`); `#` words combine the stack (`|` or, `&` and,
+ * `!` not, `.` duplicate top); whatever is left is and-ed. Words arrive without the API's `?`.
+ */
+export const matchesQuery = (item: RouterItem, query: readonly string[]): boolean => {
+  const stack: boolean[] = [];
+  for (const word of query) {
+    if (word.startsWith('#')) {
+      for (const op of word.slice(1)) {
+        if (op === '!') stack.push(!stack.pop());
+        else if (op === '.') stack.push(stack.at(-1) ?? true);
+        else if (op === '|' || op === '&') {
+          const right = stack.pop() ?? true;
+          const left = stack.pop() ?? true;
+          stack.push(op === '|' ? left || right : left && right);
+        } else throw new RouterTrap(`unsupported query operation ${op}`, { category: 5 });
+      }
+      continue;
+    }
+    const compare = word[0] === '<' || word[0] === '>' ? word[0] : null;
+    const body = compare ? word.slice(1) : word;
+    if (body.startsWith('-')) {
+      stack.push(!(body.slice(1) in item));
+      continue;
+    }
+    const separator = body.indexOf('=');
+    if (separator === -1) {
+      stack.push(body in item);
+      continue;
+    }
+    const key = body.slice(0, separator);
+    const value = body.slice(separator + 1);
+    const actual = item[key];
+    if (compare === '<') stack.push(actual !== undefined && actual < value);
+    else if (compare === '>') stack.push(actual !== undefined && actual > value);
+    else stack.push((actual ?? '') === value);
+  }
+  return stack.every(Boolean);
+};

@@ -1,0 +1,116 @@
+import type { WaProvider } from './wa-gateway.ts';
+
+/** Monotonic milliseconds and a way to wait: injected so tests move time by hand. */
+export type Timer = { now(): number; sleep(ms: number): Promise<void> };
+
+export const realTimer: Timer = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export type BucketSettings = {
+  /** Sustained messages per second; `Infinity` means unlimited. */
+  perSecond: number;
+  /** How many may go back to back after an idle spell (bucket size). Default 1. */
+  burst?: number;
+  /**
+   * Up to this many ms of random extra delay per message. Unofficial gateways get numbers
+   * banned for machine-regular spacing; jitter does not lower the sustained rate because it
+   * delays each send without moving the schedule of the ones behind it.
+   */
+  jitterMs?: number;
+};
+
+export type TokenBucketOptions = BucketSettings & { timer?: Timer; random?: () => number };
+
+/**
+ * A token bucket that hands out reservations: callers that arrive together are given
+ * successive slots (first come, first served) instead of all waking at once and retrying.
+ */
+export class TokenBucket {
+  private readonly perSecond: number;
+  private readonly burst: number;
+  private readonly jitterMs: number;
+  private readonly timer: Timer;
+  private readonly random: () => number;
+  /** May go negative: each negative token is a reservation someone is waiting out. */
+  private tokens: number;
+  private refilledAt: number;
+
+  constructor(options: TokenBucketOptions) {
+    if (!(options.perSecond > 0)) throw new RangeError('perSecond must be positive');
+    this.perSecond = options.perSecond;
+    this.burst = Math.max(1, options.burst ?? 1);
+    this.jitterMs = Math.max(0, options.jitterMs ?? 0);
+    this.timer = options.timer ?? realTimer;
+    this.random = options.random ?? Math.random;
+    this.tokens = this.burst;
+    this.refilledAt = this.timer.now();
+  }
+
+  /** Takes a token only if one is there now; never waits. For enforcing a limit (stand-ins). */
+  tryTake(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Reserves the next slot and returns the ms to wait before using it, jitter included. */
+  reserve(): number {
+    if (this.perSecond === Infinity) return 0;
+    this.refill();
+    this.tokens -= 1;
+    const waitForToken = this.tokens >= 0 ? 0 : (-this.tokens * 1000) / this.perSecond;
+    return waitForToken + this.random() * this.jitterMs;
+  }
+
+  /** Waits for this caller's slot. */
+  async take(): Promise<void> {
+    const wait = this.reserve();
+    if (wait > 0) await this.timer.sleep(wait);
+  }
+
+  private refill(): void {
+    const now = this.timer.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) * this.perSecond) / 1000);
+    this.refilledAt = now;
+  }
+}
+
+/**
+ * Defaults per provider. Cloud API allows 80 msg/s per number by default; we stay below it.
+ * Fonnte and Wablas drive a personal WhatsApp session, where bursts are what gets numbers
+ * banned: one message every ~2 s with jitter is a cautious start, operators can raise it.
+ */
+export const defaultSenderLimits: Record<WaProvider, BucketSettings> = {
+  whatsapp_cloud: { perSecond: 50, burst: 10 },
+  fonnte: { perSecond: 0.5, burst: 1, jitterMs: 1500 },
+  wablas: { perSecond: 0.5, burst: 1, jitterMs: 1500 },
+  dev_inbox: { perSecond: Infinity },
+};
+
+/** One bucket per provider + sender (a phone number id, a device token, …), created on first use. */
+export class SenderRateLimiter {
+  private readonly limits: Record<WaProvider, BucketSettings>;
+  private readonly timer: Timer;
+  private readonly random: () => number;
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(options: { limits?: Partial<Record<WaProvider, BucketSettings>>; timer?: Timer; random?: () => number } = {}) {
+    this.limits = { ...defaultSenderLimits, ...options.limits };
+    this.timer = options.timer ?? realTimer;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Resolves when this sender may send its next message. */
+  acquire(provider: WaProvider, sender: string): Promise<void> {
+    const key = `${provider}\u0000${sender}`;
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket({ ...this.limits[provider], timer: this.timer, random: this.random });
+      this.buckets.set(key, bucket);
+    }
+    return bucket.take();
+  }
+}

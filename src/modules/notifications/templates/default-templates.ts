@@ -1,0 +1,54 @@
+import type { TemplateLanguage } from './format.ts';
+import type { NotificationKind } from './notification-kinds.ts';
+
+/** What a tenant gets until it writes its own. Indonesian first; WhatsApp renders *bold*. */
+export const defaultTemplates: Record<NotificationKind, Record<TemplateLanguage, string>> = {
+  invoice_unpaid_reminder: {
+    id: 'Yth. {{customer_name}},\n\nTagihan internet *{{invoice_number}}* sebesar *{{amount}}* jatuh tempo pada {{due_date}} dan belum kami terima. Bayar di {{payment_link}}\n\nJika belum dibayar, layanan akan diisolir pada {{isolation_date}}.\n\nTerima kasih,\n{{tenant_name}}',
+    en: 'Dear {{customer_name}},\n\nInternet invoice *{{invoice_number}}* for *{{amount}}* was due on {{due_date}} and is still unpaid. Pay at {{payment_link}}\n\nIf it stays unpaid, the service will be restricted on {{isolation_date}}.\n\nThank you,\n{{tenant_name}}',
+  },
+  customer_isolated: {
+    id: 'Yth. {{customer_name}},\n\nLayanan internet Anda diisolir sejak {{isolation_date}} karena tagihan *{{invoice_number}}* sebesar *{{amount}}* belum dibayar. Layanan aktif kembali otomatis setelah pembayaran di {{payment_link}}\n\n{{tenant_name}}',
+    en: 'Dear {{customer_name}},\n\nYour internet service has been restricted since {{isolation_date}} because invoice *{{invoice_number}}* for *{{amount}}* is unpaid. It is restored automatically once you pay at {{payment_link}}\n\n{{tenant_name}}',
+  },
+  customer_reconnected: {
+    id: 'Yth. {{customer_name}},\n\nPembayaran *{{amount}}* untuk tagihan *{{invoice_number}}* telah kami terima. Layanan internet Anda aktif kembali. Terima kasih!\n\n{{tenant_name}}',
+    en: 'Dear {{customer_name}},\n\nWe have received *{{amount}}* for invoice *{{invoice_number}}*. Your internet service is active again. Thank you!\n\n{{tenant_name}}',
+  },
+  collector_cash_collected: {
+    id: '[{{tenant_name}}] Penagih *{{collector_name}}* menerima tunai *{{amount}}* dari {{customer_name}} untuk tagihan {{invoice_number}} pada {{collected_at}}.',
+    en: '[{{tenant_name}}] Collector *{{collector_name}}* collected *{{amount}}* in cash from {{customer_name}} for invoice {{invoice_number}} at {{collected_at}}.',
+  },
+  setoran_ready: {
+    id: '[{{tenant_name}}] Setoran dari *{{collector_name}}* sebesar *{{amount}}* ({{invoice_count}} tagihan) sudah dikonfirmasi oleh {{confirmed_by}} dan siap disetor ke bank.',
+    en: '[{{tenant_name}}] The cash handover from *{{collector_name}}* of *{{amount}}* ({{invoice_count}} invoices) was confirmed by {{confirmed_by}} and is ready to be banked.',
+  },
+  deposit_confirmed: {
+    id: '[{{tenant_name}}] Setoran bank *{{amount}}* dari penagih {{collector_name}} ({{invoice_count}} tagihan) dikonfirmasi oleh {{confirmed_by}} pada {{deposit_date}}. Tagihan terkait kini lunas.',
+    en: '[{{tenant_name}}] Bank deposit of *{{amount}}* from collector {{collector_name}} ({{invoice_count}} invoices) was confirmed by {{confirmed_by}} on {{deposit_date}}. The invoices are now paid.',
+  },
+  outage_staff: {
+    id: '[{{tenant_name}}] ⚠️ Gangguan {{outage_level}} di *{{outage_area}}* sejak {{started_at}}. {{affected_customers}} pelanggan terdampak.',
+    en: '[{{tenant_name}}] ⚠️ {{outage_level}} outage at *{{outage_area}}* since {{started_at}}. {{affected_customers}} customers affected.',
+  },
+  outage_customer: {
+    id: 'Yth. {{customer_name}},\n\nSaat ini terjadi gangguan jaringan di area {{outage_area}} sejak {{started_at}}. Teknisi kami sedang menanganinya. Mohon maaf atas ketidaknyamanannya.\n\n{{tenant_name}}',
+    en: 'Dear {{customer_name}},\n\nThere is a network outage in the {{outage_area}} area since {{started_at}}. Our technicians are working on it. We apologise for the inconvenience.\n\n{{tenant_name}}',
+  },
+  technician_update: {
+    id: '[{{tenant_name}}] Teknisi *{{technician_name}}* melaporkan ({{logged_at}}): {{activity_summary}}',
+    en: '[{{tenant_name}}] Technician *{{technician_name}}* reported ({{logged_at}}): {{activity_summary}}',
+  },
+  addon_invoice_created: {
+    id: '[{{tenant_name}}] Tagihan add-on *{{addon_name}}* ({{invoice_number}}) sebesar *{{amount}}* jatuh tempo {{due_date}}. Bayar di {{payment_link}}',
+    en: '[{{tenant_name}}] Add-on invoice *{{addon_name}}* ({{invoice_number}}) for *{{amount}}* is due on {{due_date}}. Pay at {{payment_link}}',
+  },
+  addon_activated: {
+    id: '[{{tenant_name}}] Add-on *{{addon_name}}* sudah aktif sejak {{activation_date}}.',
+    en: '[{{tenant_name}}] Add-on *{{addon_name}}* has been active since {{activation_date}}.',
+  },
+  router_error: {
+    id: '[{{tenant_name}}] ❗ Router *{{router_name}}* bermasalah pada {{occurred_at}}: {{error_message}}',
+    en: '[{{tenant_name}}] ❗ Router *{{router_name}}* reported an error at {{occurred_at}}: {{error_message}}',
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * Every notification a tenant can template, who receives it, and the variables its text may
+ * use. The whitelist is what makes an unknown variable a save-time error instead of a broken
+ * message at 2 a.m. Names are stable identifiers stored with tenant templates: never rename.
+ */
+
+export type VariableKind = 'text' | 'money' | 'date' | 'datetime' | 'count';
+
+export const templateVariables = {
+  tenant_name: { kind: 'text', sample: 'Simpul Net' },
+  customer_name: { kind: 'text', sample: 'Budi Santoso' },
+  invoice_number: { kind: 'text', sample: 'INV-2026-12-0042' },
+  amount: { kind: 'money', sample: 150_000 },
+  due_date: { kind: 'date', sample: new Date('2026-12-10T05:00:00Z') },
+  payment_link: { kind: 'text', sample: 'https://bayar.simpul.id/i/INV-2026-12-0042' },
+  isolation_date: { kind: 'date', sample: new Date('2026-12-15T05:00:00Z') },
+  outage_area: { kind: 'text', sample: 'ODP Melati-03, Jl. Melati' },
+  outage_level: { kind: 'text', sample: 'ODP' },
+  affected_customers: { kind: 'count', sample: 24 },
+  started_at: { kind: 'datetime', sample: new Date('2026-12-10T07:30:00Z') },
+  collector_name: { kind: 'text', sample: 'Agus' },
+  collected_at: { kind: 'datetime', sample: new Date('2026-12-10T03:15:00Z') },
+  invoice_count: { kind: 'count', sample: 12 },
+  confirmed_by: { kind: 'text', sample: 'Sari (Keuangan)' },
+  deposit_date: { kind: 'date', sample: new Date('2026-12-11T05:00:00Z') },
+  technician_name: { kind: 'text', sample: 'Rudi' },
+  activity_summary: { kind: 'text', sample: 'Kabel drop diganti, sinyal normal' },
+  logged_at: { kind: 'datetime', sample: new Date('2026-12-10T09:45:00Z') },
+  addon_name: { kind: 'text', sample: 'Tambahan 500 pelanggan' },
+  activation_date: { kind: 'date', sample: new Date('2026-12-10T05:00:00Z') },
+  router_name: { kind: 'text', sample: 'MikroTik Pusat' },
+  error_message: { kind: 'text', sample: 'connection timed out' },
+  occurred_at: { kind: 'datetime', sample: new Date('2026-12-10T10:05:00Z') },
+} as const satisfies Record<string, { kind: VariableKind; sample: string | number | Date }>;
+
+export type TemplateVariable = keyof typeof templateVariables;
+
+export type Audience = 'customer' | 'admin' | 'owner' | 'finance';
+
+const kind = <const V extends readonly TemplateVariable[]>(audiences: readonly Audience[], variables: V) => ({ audiences, variables });
+
+export const notificationKinds = {
+  invoice_unpaid_reminder: kind(['customer'], ['tenant_name', 'customer_name', 'invoice_number', 'amount', 'due_date', 'payment_link', 'isolation_date']),
+  customer_isolated: kind(['customer'], ['tenant_name', 'customer_name', 'invoice_number', 'amount', 'isolation_date', 'payment_link']),
+  customer_reconnected: kind(['customer'], ['tenant_name', 'customer_name', 'invoice_number', 'amount']),
+  collector_cash_collected: kind(['admin'], ['tenant_name', 'collector_name', 'customer_name', 'invoice_number', 'amount', 'collected_at']),
+  setoran_ready: kind(['finance'], ['tenant_name', 'collector_name', 'amount', 'invoice_count', 'confirmed_by']),
+  deposit_confirmed: kind(['owner'], ['tenant_name', 'collector_name', 'amount', 'invoice_count', 'deposit_date', 'confirmed_by']),
+  outage_staff: kind(['admin', 'owner'], ['tenant_name', 'outage_level', 'outage_area', 'affected_customers', 'started_at']),
+  outage_customer: kind(['customer'], ['tenant_name', 'customer_name', 'outage_area', 'started_at']),
+  technician_update: kind(['admin'], ['tenant_name', 'technician_name', 'activity_summary', 'customer_name', 'outage_area', 'logged_at']),
+  addon_invoice_created: kind(['owner'], ['tenant_name', 'addon_name', 'invoice_number', 'amount', 'due_date', 'payment_link']),
+  addon_activated: kind(['owner'], ['tenant_name', 'addon_name', 'activation_date']),
+  router_error: kind(['admin'], ['tenant_name', 'router_name', 'error_message', 'occurred_at']),
+} as const;
+
+export type NotificationKind = keyof typeof notificationKinds;
+export const notificationKindNames = Object.keys(notificationKinds) as NotificationKind[];
+
+export const allowedVariables = (kindName: NotificationKind): readonly TemplateVariable[] => notificationKinds[kindName].variables;
+
+/** Sample values for a preview: every variable the kind allows. */
+export const sampleValues = (kindName: NotificationKind): Partial<Record<TemplateVariable, string | number | Date>> =>
+  Object.fromEntries(allowedVariables(kindName).map((name) => [name, templateVariables[name].sample]));
