@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createApp } from '../src/composition-root.ts';
+import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
@@ -19,9 +20,11 @@ async function measure(shape: string, db: Database) {
     db,
     clock: systemClock,
     logger: createLogger({ level: 'silent' }),
+    secrets: createSecretBox(randomBytes(32)),
     config: {
       http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 1 << 20 },
       identity: { sessionTtlHours: 1, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
+      events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'bench', databaseUrl: undefined },
     },
   });
   await loadDemoData(app);

@@ -1,10 +1,45 @@
 import type { Clock } from './platform/clock.ts';
+import type { SecretBox } from './platform/crypto/secret-box.ts';
 import type { AppConfig } from './platform/config/env.ts';
 import type { Database } from './platform/db/database.ts';
+import { mergeEvents } from './platform/events/event-catalog.ts';
+import { createEventBus } from './platform/events/event-bus.ts';
+import type { EventTransport } from './platform/events/event-transport.ts';
+import { createBatchPublisher, createPublisher } from './platform/events/outbox.ts';
+import { createLiveFeed } from './platform/events/live-feed.ts';
+import { liveRoutes } from './platform/events/live.routes.ts';
+import { createPostgresTransport } from './platform/events/postgres.transport.ts';
+import { createRedisStreamsTransport } from './platform/events/redis-streams.transport.ts';
+import { eventsRoutes } from './platform/events/events.routes.ts';
+import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
+import { createScheduler } from './platform/jobs/scheduler.ts';
+import { withSpecWorkers } from './platform/jobs/spec-workers.ts';
 import { createHttpServer, type HttpServer } from './platform/http/server.ts';
+import { registerWebApp, webDistDir } from './platform/http/web-app.ts';
 import type { Logger } from './platform/logging/logger.ts';
 import { createMetricsRegistry } from './platform/metrics.ts';
-import { createAuthenticate, createIdentityService, identityRoutes } from './modules/identity/index.ts';
+import {
+  billingEvents,
+  billingHandlers,
+  billingJobs,
+  billingRoutes,
+  createBillingService,
+  createPaymentGatewaysService,
+  paymentGatewaysRoutes,
+} from './modules/billing/index.ts';
+import { createCustomersService, customerEvents, customersRoutes } from './modules/customers/index.ts';
+import { createAuthenticate, createIdentityService, identityRoutes, requirePermission, requireSuperAdmin } from './modules/identity/index.ts';
+import { createIsolationService, isolationEvents, isolationRoutes } from './modules/isolation/index.ts';
+import {
+  createConvergeWorker,
+  createNetworkService,
+  networkEvents,
+  networkHandlers,
+  networkJobs,
+  networkRoutes,
+  type GatewayFactory,
+} from './modules/network/index.ts';
+import { createPlansService, plansRoutes } from './modules/plans/index.ts';
 import { createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -13,16 +48,53 @@ export type AppOptions = {
   db: Database;
   clock: Clock;
   logger: Logger;
-  config: Pick<AppConfig, 'http' | 'identity'>;
+  /** Seals credentials at rest (payment providers, routers, WhatsApp). */
+  secrets: SecretBox;
+  config: Pick<AppConfig, 'http' | 'identity' | 'events'>;
+  /** Outgoing HTTP to providers; tests may observe it. */
+  fetch?: typeof fetch;
+  /** Router connections (tests point them at stand-ins). */
+  routerGateways?: GatewayFactory;
 };
+
+/** Every module's events, one map: the bus validates and routes by it. */
+export const eventCatalog = mergeEvents(customerEvents, isolationEvents, billingEvents, networkEvents);
 
 /** The only place that constructs things: read top to bottom, it is the dependency graph. */
 export async function createApp(options: AppOptions) {
-  const { db, clock, logger, config } = options;
+  const { db, clock, logger, config, secrets } = options;
   const metrics = createMetricsRegistry();
+  // Each module gets a publisher of its own events only.
+  const publisherOf = <C extends Parameters<typeof createPublisher>[0]>(events: C) => ({
+    publish: createPublisher(events, clock),
+    publishMany: createBatchPublisher(events, clock),
+  });
 
   const identity = createIdentityService({ db, clock, config: config.identity });
   const tenants = createTenantsService({ db, clock, identity });
+  const plans = createPlansService({ db, clock });
+  const customers = createCustomersService({ db, clock, plans, ...publisherOf(customerEvents) });
+  const isolation = createIsolationService({ db, clock, ...publisherOf(isolationEvents) });
+  const billing = createBillingService({ db, clock, tenants, isolation, ...publisherOf(billingEvents) });
+  const payments = createPaymentGatewaysService({ db, clock, secrets, tenants, billing, fetch: options.fetch, ...publisherOf(billingEvents) });
+
+  const network = createNetworkService({ db, clock, secrets, logger, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
+
+  const transport = createTransport(db, config.events, logger);
+  const bus = createEventBus({
+    db,
+    catalog: eventCatalog,
+    handlers: [...billingHandlers(billing), ...networkHandlers(network, eventCatalog)],
+    transport,
+    clock,
+    logger,
+    metrics,
+    listenUrl: config.events.databaseUrl,
+  });
+
+  const scheduler = createScheduler({ db, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...networkJobs(network)]) });
+  const liveFeed = createLiveFeed({ db, logger });
+  const convergeWorker = createConvergeWorker({ network, logger });
 
   const http: HttpServer = await createHttpServer({
     logger,
@@ -32,23 +104,67 @@ export async function createApp(options: AppOptions) {
     authenticate: createAuthenticate(identity),
     checkReady: async () => {
       await db.ping();
-      return { database: 'ok' };
+      await transport.isIntact(); // reaches Redis with the redis-streams transport
+      return { database: 'ok', events: 'ok' };
     },
   });
   await http.register(identityRoutes(identity, config.identity));
   await http.register(tenantsRoutes(tenants));
+  await http.register(plansRoutes(plans));
+  await http.register(customersRoutes(customers));
+  await http.register(isolationRoutes(isolation));
+  await http.register(billingRoutes(billing));
+  await http.register(paymentGatewaysRoutes(payments));
+  await http.register(networkRoutes(network));
+  await http.register(eventsRoutes(bus.operations, requireSuperAdmin));
+  await http.register(jobsRoutes(scheduler, requireSuperAdmin));
+  await http.register(liveRoutes(liveFeed, (request) => requirePermission(request, 'customers.read').tenantId));
+  await registerWebApp(http, { distDir: webDistDir });
   await http.ready();
 
   return {
     db,
+    clock,
     http,
     metrics,
+    bus,
     identity,
     tenants,
+    plans,
+    customers,
+    isolation,
+    billing,
+    payments,
+    network,
+    scheduler,
+    /**
+     * Background roles. `workers`: relay events, run handlers and job runs, drive routers.
+     * `scheduler`: create each tenant's job runs as their slots come. Every process starts the
+     * bus (even api-only, with nothing to run) so the operator views can read queue stats.
+     */
+    async start(roles: { workers: boolean; scheduler: boolean }) {
+      await bus.start({ consume: roles.workers, relay: roles.workers });
+      scheduler.start({ schedule: roles.scheduler, consume: roles.workers });
+      if (roles.workers) await convergeWorker.start();
+    },
     async close() {
       await http.close();
+      await liveFeed.stop();
+      await convergeWorker.stop();
+      await scheduler.stop();
+      await bus.stop();
     },
   };
+}
+
+function createTransport(db: Database, events: AppConfig['events'], logger: Logger): EventTransport {
+  if (events.transport === 'redis-streams') {
+    return createRedisStreamsTransport({ url: events.redisUrl!, keyPrefix: events.redisKeyPrefix, catalog: eventCatalog, logger });
+  }
+  return createPostgresTransport({
+    connection: db.pglite ? { pglite: db.pglite } : { connectionString: events.databaseUrl! },
+    logger,
+  });
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

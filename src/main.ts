@@ -6,7 +6,10 @@ import { DataDirLockedError, lockDataDir } from './platform/db/data-dir-lock.ts'
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
 import { createLogger } from './platform/logging/logger.ts';
+import { createSecretBox, loadOrCreateKeyFile } from './platform/crypto/secret-box.ts';
 import { isDatabaseEmpty, loadDemoData } from './modules/demo/demo-data.ts';
+import { replayDeadLettersCommand } from './platform/events/events.cli.ts';
+import { runJobNowCommand } from './platform/jobs/jobs.cli.ts';
 
 const usage = `Usage: node src/main.ts <command>
 
@@ -14,6 +17,8 @@ const usage = `Usage: node src/main.ts <command>
   migrate               apply database migrations and exit
   seed-demo             load the demo tenant into the database
   create-super-admin    --email E --name N (password from SIMPUL_ADMIN_PASSWORD or --password P)
+  replay-dead-letters   [--handler ID] [--event ID] [--type TYPE] [--limit N] [--all]
+  run-job               <job name> [--tenant ID]…   runs a scheduled job now, printing progress
 `;
 
 /** Opens the configured database, holding the data-folder lock in the embedded shape. */
@@ -30,12 +35,8 @@ async function openConfiguredDatabase(config: AppConfig) {
 }
 
 async function main(argv: string[]) {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
-  });
-  const command = positionals[0] ?? 'start';
+  const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : 'start';
+  const rest = argv.slice(command === argv[0] ? 1 : 0);
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
   const { db, report, release } = await openConfiguredDatabase(config);
@@ -49,7 +50,8 @@ async function main(argv: string[]) {
   };
 
   try {
-    const app = await createApp({ db, clock: systemClock, logger, config });
+    const secretKey = config.secretKey ?? loadOrCreateKeyFile(config.db.driver === 'pglite' ? config.db.dataDir : '.');
+    const app = await createApp({ db, clock: systemClock, logger, config, secrets: createSecretBox(secretKey) });
     shutdown.push(() => app.close());
 
     switch (command) {
@@ -62,10 +64,24 @@ async function main(argv: string[]) {
         return stop();
       }
       case 'create-super-admin': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+        });
         const password = values.password ?? process.env.SIMPUL_ADMIN_PASSWORD;
         if (!values.email || !values.name || !password) throw new UsageError('create-super-admin needs --email, --name and a password.');
         const result = await app.identity.ensureSuperAdmin({ email: values.email, name: values.name, password });
         console.log(`${result.created ? 'Created' : 'Updated'} super admin ${values.email}.`);
+        return stop();
+      }
+      case 'replay-dead-letters': {
+        await app.start({ workers: false, scheduler: false });
+        process.exitCode = await replayDeadLettersCommand(app.bus.operations, rest, (line) => console.log(line));
+        return stop();
+      }
+      case 'run-job': {
+        await app.start({ workers: false, scheduler: false });
+        process.exitCode = await runJobNowCommand(app.scheduler, rest, (line) => console.log(line));
         return stop();
       }
       case 'start': {
@@ -73,6 +89,7 @@ async function main(argv: string[]) {
         if (config.db.driver === 'pglite' && config.demoData === 'auto' && (await isDatabaseEmpty(db))) {
           demo = await loadDemoData(app);
         }
+        await app.start({ workers: config.roles.includes('workers'), scheduler: config.roles.includes('scheduler') });
         if (config.roles.includes('api')) {
           const address = await app.http.listen({ port: config.http.port, host: config.http.host });
           const url = config.http.publicUrl ?? address;

@@ -7,6 +7,8 @@ import { withDatabase } from './global-setup.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { createApp, type App } from '../src/composition-root.ts';
+import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
+import type { GatewayFactory } from '../src/modules/network/index.ts';
 
 export type DriverName = 'pglite' | 'postgres';
 /** Integration suites run on both shapes: `describe.each(drivers)`. */
@@ -49,16 +51,32 @@ async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Prom
 
 export const testConfig = {
   http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 64 * 1024 },
-  identity: { sessionTtlHours: 12, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
+  // Scenario tests move the clock by months: sessions must outlive that.
+  identity: { sessionTtlHours: 24 * 365 * 5, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
 };
 
 export type TestApp = App & { clock: ManualClock; db: TestDatabase; stop(): Promise<void> };
 
-/** The whole application on a fresh database of `driver`, with a clock the test moves. */
-export async function createTestApp(driver: DriverName, start = '2026-11-24T03:00:00Z'): Promise<TestApp> {
+/**
+ * The whole application on a fresh database of `driver`, with a clock the test moves.
+ * `events: true` also runs the event bus (relay and handlers) as `npm start` does.
+ */
+export async function createTestApp(
+  driver: DriverName,
+  options: { start?: string; events?: boolean; routerGateways?: GatewayFactory } = {},
+): Promise<TestApp> {
   const db = await openTestDatabase(driver);
-  const clock = new ManualClock(start);
-  const app = await createApp({ db, clock, logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), config: testConfig });
+  const clock = new ManualClock(options.start ?? '2026-11-24T03:00:00Z');
+  const app = await createApp({
+    db,
+    clock,
+    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    secrets: createSecretBox(randomBytes(32)),
+    routerGateways: options.routerGateways,
+    config: { ...testConfig, events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'simpul-test', databaseUrl: db.url } },
+  });
+  // The scheduler stays off: tests run jobs by hand or through the API at the instants they choose.
+  if (options.events) await app.start({ workers: true, scheduler: false });
   return Object.assign(app, {
     clock,
     db,

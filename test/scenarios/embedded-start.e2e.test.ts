@@ -57,7 +57,7 @@ describe('npm start on the embedded database', () => {
       body: JSON.stringify({ email: 'pemilik@jaringsleman.id', password: 'simpul-demo-2026' }),
     });
     expect(login.status).toBe(200);
-    expect((await login.json()).roles).toEqual(['owner']);
+    expect(((await login.json()) as { roles: string[] }).roles).toEqual(['owner']);
 
     const second = startSimpul(dataDir, port + 1);
     expect(await second.exited).toBe(1);

@@ -272,6 +272,19 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
         .execute(),
     );
 
+  /** Active staff of the current tenant holding any of `roles`, with their phone as entered (may be null). */
+  const staffContactsInTransaction = (trx: Tx, roles: readonly StaffRole[]) =>
+    (trx as T)
+      .selectFrom('identity_memberships as m')
+      .innerJoin('identity_users as u', 'u.id', 'm.user_id')
+      .select(['u.id as userId', 'u.name', 'u.phone'])
+      .where('m.tenant_id', '=', sql<string>`app_tenant_id()`)
+      .where('m.status', '=', 'active')
+      .where('u.status', '=', 'active')
+      .where(sql<boolean>`m.roles && ${sql.val(roles)}::text[]`)
+      .orderBy('u.name')
+      .execute();
+
   async function addStaff(actor: Actor, input: { email: string; name: string; phone?: string; roles: StaffRole[]; password?: string }) {
     const tenantId = requireTenant(actor);
     assertMayGrant(actor, [], input.roles);
@@ -455,6 +468,7 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
     switchTenant,
     changePassword,
     listStaff,
+    staffContactsInTransaction,
     addStaff,
     updateStaff,
     addFirstOwner,

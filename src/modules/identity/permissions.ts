@@ -11,12 +11,16 @@ const rolesByPermission = {
   'customers.read': ['owner', 'admin', 'finance', 'collector', 'technician'],
   'customers.manage': ['owner', 'admin'],
   'billing.read': ['owner', 'admin', 'finance'],
+  'billing.configure': ['owner', 'admin'],
+  'isolation.manage': ['owner', 'admin', 'finance'],
   'payments.record': ['owner', 'admin', 'finance'],
   'deposits.confirm': ['owner', 'finance'],
   'collections.collect': ['collector'],
   'fieldwork.log': ['technician'],
   'network.manage': ['owner', 'admin', 'technician'],
   'events.operate': ['owner', 'admin'],
+  'notifications.read': ['owner', 'admin', 'finance'],
+  'notifications.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof rolesByPermission;

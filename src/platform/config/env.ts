@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.url().optional(),
   EVENT_TRANSPORT: z.enum(['postgres', 'redis-streams']).default('postgres'),
+  REDIS_KEY_PREFIX: z.string().min(1).default('simpul'),
+  SECRET_KEY: z.base64().optional(),
   APP_ROLES: z
     .string()
     .default('api,workers,scheduler')
@@ -48,8 +50,16 @@ const toConfig = (env: z.infer<typeof EnvSchema>) => ({
   db: env.DATABASE_URL
     ? ({ driver: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } as const)
     : ({ driver: 'pglite', dataDir: resolve(env.DATA_DIR) } as const),
-  events: { transport: env.EVENT_TRANSPORT, redisUrl: env.REDIS_URL },
+  events: {
+    transport: env.EVENT_TRANSPORT,
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    /** pg-boss and the relay's LISTEN connect to the server directly (the owner's URL). */
+    databaseUrl: env.DATABASE_URL,
+  },
   roles: env.APP_ROLES,
+  /** Master key for secrets at rest; the embedded shape keeps one in DATA_DIR/secret.key. */
+  secretKey: env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : undefined,
   demoData: env.DEMO_DATA,
   logLevel: env.LOG_LEVEL,
   identity: {
@@ -70,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = toConfig(parsed.data);
+  if (config.secretKey && config.secretKey.length !== 32) {
+    throw new ConfigError('Invalid configuration:\n  SECRET_KEY: must be base64 of 32 random bytes (openssl rand -base64 32)');
+  }
+  if (config.db.driver === 'postgres' && !config.secretKey) {
+    throw new ConfigError('Invalid configuration:\n  SECRET_KEY: required with DATABASE_URL (openssl rand -base64 32); it encrypts provider and router credentials');
+  }
   if (config.events.transport === 'redis-streams' && !config.events.redisUrl) {
     throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when EVENT_TRANSPORT=redis-streams');
   }

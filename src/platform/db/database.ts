@@ -61,6 +61,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     owner = new Kysely({ dialect: new PGliteDialect(pglite) });
   } else {
     pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // The server closing an idle connection (restart, failover, a dropped test database) makes the
+    // pool discard it and emit 'error'; unlistened, that event would crash the process.
+    pool.on('error', () => undefined);
     owner = new Kysely({ dialect: new PostgresDialect({ pool }) });
   }
 

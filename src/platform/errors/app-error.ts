@@ -18,6 +18,8 @@ export const AppErrorCode = {
   TENANT_REQUIRED: 'TENANT_REQUIRED',
   NOT_READY: 'NOT_READY',
   INTERNAL: 'INTERNAL',
+  INVOICE_ALREADY_PAID: 'INVOICE_ALREADY_PAID',
+  PAYMENT_AMOUNT_MISMATCH: 'PAYMENT_AMOUNT_MISMATCH',
   /** An event's data does not match its catalog schema; the publishing transaction rolls back. */
   EVENT_SCHEMA_INVALID: 'EVENT_SCHEMA_INVALID',
   // A router (NAS) is the upstream here: its failures are gateway errors, never the caller's 401.
@@ -30,6 +32,12 @@ export const AppErrorCode = {
   ROUTER_REJECTED: 'ROUTER_REJECTED',
   ROUTER_CIRCUIT_OPEN: 'ROUTER_CIRCUIT_OPEN',
   INVALID_ADDRESS: 'INVALID_ADDRESS',
+  // RADIUS: a username owned elsewhere, and a NAS's answers to CoA / Disconnect (RFC 5176)
+  RADIUS_USERNAME_TAKEN: 'RADIUS_USERNAME_TAKEN',
+  RADIUS_NAS_UNKNOWN: 'RADIUS_NAS_UNKNOWN',
+  RADIUS_NAS_NAK: 'RADIUS_NAS_NAK',
+  RADIUS_NAS_TIMEOUT: 'RADIUS_NAS_TIMEOUT',
+  RADIUS_NAS_UNREACHABLE: 'RADIUS_NAS_UNREACHABLE',
   // WhatsApp providers and notification templates
   WA_PROVIDER_CONFIG_INVALID: 'WA_PROVIDER_CONFIG_INVALID',
   WA_PROVIDER_AUTH_FAILED: 'WA_PROVIDER_AUTH_FAILED',
@@ -43,6 +51,13 @@ export const AppErrorCode = {
   TEMPLATE_UNKNOWN_VARIABLE: 'TEMPLATE_UNKNOWN_VARIABLE',
   TEMPLATE_VARIABLE_MISSING: 'TEMPLATE_VARIABLE_MISSING',
   PHONE_INVALID: 'PHONE_INVALID',
+  // Payment gateways (Midtrans, Xendit, Tripay)
+  PAYMENT_GATEWAY_CONFIG_INVALID: 'PAYMENT_GATEWAY_CONFIG_INVALID',
+  PAYMENT_GATEWAY_AUTH_FAILED: 'PAYMENT_GATEWAY_AUTH_FAILED',
+  PAYMENT_GATEWAY_ERROR: 'PAYMENT_GATEWAY_ERROR',
+  PAYMENT_SIGNATURE_INVALID: 'PAYMENT_SIGNATURE_INVALID',
+  PAYMENT_NOTIFICATION_INVALID: 'PAYMENT_NOTIFICATION_INVALID',
+  PAYMENT_AMOUNT_INVALID: 'PAYMENT_AMOUNT_INVALID',
 } as const;
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
 
@@ -63,6 +78,8 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   NOT_READY: 503,
   EVENT_SCHEMA_INVALID: 422,
   INTERNAL: 500,
+  INVOICE_ALREADY_PAID: 409,
+  PAYMENT_AMOUNT_MISMATCH: 422,
   ROUTER_UNREACHABLE: 502,
   ROUTER_REFUSED: 502,
   ROUTER_TIMEOUT: 504,
@@ -72,6 +89,12 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   ROUTER_REJECTED: 502,
   ROUTER_CIRCUIT_OPEN: 503,
   INVALID_ADDRESS: 422,
+  // The NAS is an upstream like a router (502/504); a session on an unregistered NAS is a setup gap (422).
+  RADIUS_USERNAME_TAKEN: 409,
+  RADIUS_NAS_UNKNOWN: 422,
+  RADIUS_NAS_NAK: 502,
+  RADIUS_NAS_TIMEOUT: 504,
+  RADIUS_NAS_UNREACHABLE: 502,
   // The WhatsApp provider is an upstream like a router: refusing our credentials is a gateway
   // error (502); refusing the recipient, template or message is about the content (422).
   WA_PROVIDER_CONFIG_INVALID: 400,
@@ -86,6 +109,14 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   TEMPLATE_UNKNOWN_VARIABLE: 400,
   TEMPLATE_VARIABLE_MISSING: 422,
   PHONE_INVALID: 400,
+  // A payment provider refusing our keys is an upstream failure (502), like a router or WA provider;
+  // a forged notification is the caller's 401.
+  PAYMENT_GATEWAY_CONFIG_INVALID: 400,
+  PAYMENT_GATEWAY_AUTH_FAILED: 502,
+  PAYMENT_GATEWAY_ERROR: 502,
+  PAYMENT_SIGNATURE_INVALID: 401,
+  PAYMENT_NOTIFICATION_INVALID: 400,
+  PAYMENT_AMOUNT_INVALID: 422,
 };
 
 export class AppError extends Error {

@@ -70,7 +70,9 @@ export function installErrorHandling(app: FastifyInstance<any, any, any, any, an
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
-    const allowed = allowedMethods(path);
+    const methods = allowedMethods(path);
+    // A route of this very method that found nothing (a missing file under a wildcard) is a 404, not a 405.
+    const allowed = methods.includes(request.method) ? [] : methods;
     const error =
       allowed.length > 0
         ? new AppError('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${path}. Allowed: ${allowed.join(', ')}.`, { allowed })

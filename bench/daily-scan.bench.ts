@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createApp } from '../src/composition-root.ts';
+import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
+import { ManualClock } from '../src/platform/clock.ts';
+import { asTenantId, openDatabase, type Database } from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrator.ts';
+import { createLogger } from '../src/platform/logging/logger.ts';
+import { printTable } from './machine.ts';
+
+/**
+ * auto_isolir_worker at scale: tenants × customers with this month's invoices, 10% of them past
+ * the grace period. Measures the per-tenant daily scans (stage moves, isolation, history and
+ * events, all set-based) until every eligible customer is isolated.
+ */
+const TODAY_WIB = '2026-12-20T00:05:00+07:00';
+
+async function seed(db: Database, tenants: number, customersPerTenant: number) {
+  const o = db.owner;
+  await sql`insert into tenants (id, slug, name, time_zone)
+    select gen_random_uuid(), 'bench-' || g, 'Bench ISP ' || g, 'Asia/Jakarta' from generate_series(1, ${tenants}) g`.execute(o);
+  await sql`insert into billing_policies (tenant_id, updated_at) select id, now() from tenants`.execute(o);
+  await sql`insert into service_plans (id, tenant_id, name, download_kbps, upload_kbps, monthly_price, router_profile, created_at)
+    select gen_random_uuid(), id, 'Rumahan', 20000, 10000, 150000, 'paket-20m', now() from tenants`.execute(o);
+  await sql`insert into customers (id, tenant_id, code, name, phone, plan_id, connection_type, pppoe_username, activated_on, created_at)
+    select gen_random_uuid(), p.tenant_id, 'C' || g, 'Pelanggan ' || g, '+6281200000000', p.id, 'pppoe',
+           p.tenant_id || '-' || g, '2026-01-01', now()
+    from service_plans p cross join generate_series(1, ${customersPerTenant}) g`.execute(o);
+  // Every 10th customer's invoice was due on the 10th and is already overdue (grace 3 ⇒ past on the 14th);
+  // the rest are due next month.
+  await sql`insert into billing_invoices (id, tenant_id, number, customer_id, period, issue_date, due_date, amount, description, stage, created_at)
+    select gen_random_uuid(), c.tenant_id, 'INV/' || c.code, c.id, '2026-12-01', '2026-12-01',
+           case when substr(c.code, 2)::int % 10 = 0 then date '2026-12-10' else date '2026-12-28' end,
+           150000, 'Rumahan 2026/12',
+           case when substr(c.code, 2)::int % 10 = 0 then 'overdue' else 'issued' end, now()
+    from customers c`.execute(o);
+  await sql`analyze`.execute(o);
+}
+
+async function measure(shape: string, db: Database, tenants: number, customersPerTenant: number, concurrency: number) {
+  await migrate(db.owner);
+  const seedStart = performance.now();
+  await seed(db, tenants, customersPerTenant);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  const app = await createApp({
+    db,
+    clock: new ManualClock(TODAY_WIB),
+    logger: createLogger({ level: 'silent' }),
+    secrets: createSecretBox(randomBytes(32)),
+    config: {
+      http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 1 << 20 },
+      identity: { sessionTtlHours: 1, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
+      events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'bench', databaseUrl: undefined },
+    },
+  });
+  const { rows } = await sql<{ id: string }>`select id from tenants order by slug`.execute(db.owner);
+  const queue = rows.map((r) => asTenantId(r.id));
+  let isolated = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let tenantId = queue.shift(); tenantId; tenantId = queue.shift()) {
+        const result = await app.billing.runDailyScan(tenantId);
+        isolated += result.isolated;
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const counts = await sql<{ lines: number; history: number; events: number }>`
+    select (select count(*)::int from isolation_lines where desired_state = 'isolated') as lines,
+           (select count(*)::int from isolation_history) as history,
+           (select count(*)::int from event_outbox where type = 'isolation.customer.isolated') as events`.execute(db.owner);
+  await app.close();
+  await db.close();
+  return {
+    shape,
+    tenants,
+    customers: tenants * customersPerTenant,
+    isolated,
+    'lines/history/events': `${counts.rows[0].lines}/${counts.rows[0].history}/${counts.rows[0].events}`,
+    'scan s': seconds.toFixed(2),
+    'isolations/s': Math.round(isolated / seconds),
+    'seed s': seedSeconds.toFixed(1),
+  };
+}
+
+export async function run() {
+  const pgTenants = Number(process.env.BENCH_SCAN_TENANTS ?? 1000);
+  const rows = [];
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `simpul_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    rows.push(await measure('PostgreSQL, 4 tenants at a time', await openDatabase({ driver: 'postgres', url: u.toString(), poolSize: 8 }), pgTenants, 1000, 4));
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  rows.push(await measure('PGlite (embedded)', await openDatabase({ driver: 'pglite' }), 100, 1000, 1));
+  printTable('Daily scan (auto_isolir_worker): 10% of customers past grace, isolated with history rows and events', rows);
+}
+
+if (import.meta.main) await run();

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineEvents } from '../../platform/events/event-catalog.ts';
+import { Topic } from '../../platform/events/topics.ts';
+
+const InvoiceRef = z.object({
+  invoiceId: z.uuid(),
+  customerId: z.uuid(),
+  number: z.string(),
+  amount: z.number().int().positive(),
+  dueDate: z.iso.date(),
+});
+
+export const billingEvents = defineEvents({
+  'billing.invoice.issued': { topic: Topic.billing, version: 1, data: InvoiceRef.extend({ period: z.iso.date() }) },
+  /** The spec's invoice_due_unpaid: the due day came and the invoice is unpaid. */
+  'billing.invoice.due_unpaid': { topic: Topic.billing, version: 1, data: InvoiceRef },
+  /** invoice_overdue: the day after the due day, still unpaid. */
+  'billing.invoice.overdue': { topic: Topic.billing, version: 1, data: InvoiceRef },
+  /** overdue_after_grace_period: the grace days after overdue have passed. */
+  'billing.invoice.grace_expired': { topic: Topic.billing, version: 1, data: InvoiceRef.extend({ graceDays: z.number().int() }) },
+  'billing.invoice.paid': {
+    topic: Topic.billing,
+    version: 1,
+    data: InvoiceRef.extend({ paymentId: z.uuid(), source: z.enum(['gateway', 'finance', 'manual', 'collector']) }),
+  },
+  'billing.invoice.voided': { topic: Topic.billing, version: 1, data: InvoiceRef.extend({ reason: z.string() }) },
+  'billing.payment.confirmed': {
+    topic: Topic.payment,
+    version: 1,
+    data: z.object({
+      paymentId: z.uuid(),
+      invoiceId: z.uuid(),
+      customerId: z.uuid(),
+      amount: z.number().int().positive(),
+      source: z.enum(['gateway', 'finance', 'manual', 'collector']),
+      provider: z.string().nullable(),
+    }),
+  },
+  'billing.payment.failed': {
+    topic: Topic.payment,
+    version: 1,
+    data: z.object({ invoiceId: z.uuid(), customerId: z.uuid(), provider: z.string(), orderId: z.string(), status: z.enum(['failed', 'expired']) }),
+  },
+});

@@ -1,0 +1,16 @@
+import { defineHandler } from '../../platform/events/event-handler.ts';
+import { billingEvents } from './billing.events.ts';
+import type { BillingService } from './billing.service.ts';
+
+/** payment_to_unisolate_flow: a paid invoice may lift isolation, in realtime. */
+export const billingHandlers = (billing: BillingService) => [
+  defineHandler(billingEvents, {
+    id: 'billing.restore-on-payment', // NEVER rename: names the queue, consumer group and inbox rows
+    on: ['billing.invoice.paid'],
+    ordered: true, // one customer's payments in order
+    async handle(event, ctx) {
+      const outcome = await billing.restoreAfterPayment(ctx.trx, event.data);
+      ctx.logger.info({ customerId: event.data.customerId, outcome }, 'restore after payment');
+    },
+  }),
+];

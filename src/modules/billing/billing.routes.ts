@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import type { HttpServer } from '../../platform/http/server.ts';
+import { requirePermission } from '../identity/index.ts';
+import { isolationTriggers, type BillingService } from './billing.service.ts';
+
+const IsoDate = z.iso.date();
+const Rupiah = z.number().int('rupiah has no fractions').positive('must be more than zero');
+const PolicySchema = z.object({
+  billingDay: z.number().int().min(1).max(31),
+  dueDays: z.number().int().min(0).max(60),
+  graceDays: z.number().int().min(0).max(60),
+  isolationTrigger: z.enum(isolationTriggers),
+  autoIsolate: z.boolean(),
+  autoRestore: z.boolean(),
+  notifyUnpaid: z.boolean(),
+  notifyIsolated: z.boolean(),
+  notifyReconnected: z.boolean(),
+});
+const InvoiceSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  customerId: z.string(),
+  period: z.string(),
+  issueDate: z.string(),
+  dueDate: z.string(),
+  amount: z.number().int(),
+  description: z.string(),
+  status: z.enum(['unpaid', 'awaiting_setoran', 'setoran_confirmed', 'paid', 'void']),
+  stage: z.enum(['issued', 'due_unpaid', 'overdue', 'grace_expired']),
+  paidAt: z.coerce.date().nullable(),
+  voidReason: z.string().nullable(),
+});
+const HistorySchema = z.object({
+  id: z.string(),
+  type: z.enum(['gateway', 'manual', 'collected_by_collector', 'setoran_confirmed', 'deposited', 'voided']),
+  amount: z.number().int(),
+  actorUserId: z.string().nullable(),
+  reference: z.string().nullable(),
+  createdAt: z.coerce.date(),
+});
+const InvoiceParams = z.object({ invoiceId: z.uuid() });
+
+export const billingRoutes = (billing: BillingService) => async (app: HttpServer) => {
+  app.get('/api/billing/policy', { schema: { tags: ['billing'], summary: 'Billing and isolation rules of the tenant', response: { 200: PolicySchema } } }, async (request) =>
+    billing.getPolicy(requirePermission(request, 'billing.read').tenantId),
+  );
+  app.patch(
+    '/api/billing/policy',
+    { schema: { tags: ['billing'], summary: 'Change billing and isolation rules', body: PolicySchema.partial().strict(), response: { 200: PolicySchema } } },
+    async (request) => billing.updatePolicy(requirePermission(request, 'billing.configure').tenantId, request.body),
+  );
+
+  const Exclusion = z.object({ day: IsoDate, reason: z.string().trim().min(1).max(120) });
+  app.get('/api/billing/exclusions', { schema: { tags: ['billing'], summary: 'Days on which nothing is isolated', response: { 200: z.array(Exclusion) } } }, async (request) =>
+    billing.listExclusions(requirePermission(request, 'billing.read').tenantId),
+  );
+  app.put(
+    '/api/billing/exclusions/:day',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'Add a no-isolation day (e.g. Lebaran)',
+        params: z.object({ day: IsoDate }),
+        body: z.object({ reason: z.string().trim().min(1).max(120) }).strict(),
+        response: { 200: Exclusion },
+      },
+    },
+    async (request) => {
+      await billing.addExclusion(requirePermission(request, 'billing.configure').tenantId, request.params.day, request.body.reason);
+      return { day: request.params.day, reason: request.body.reason };
+    },
+  );
+  app.delete(
+    '/api/billing/exclusions/:day',
+    { schema: { tags: ['billing'], summary: 'Remove a no-isolation day', params: z.object({ day: IsoDate }), response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async (request) => {
+      await billing.removeExclusion(requirePermission(request, 'billing.configure').tenantId, request.params.day);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/billing/invoices/generate',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'Issue invoices for a period now (idempotent: customers already invoiced are skipped)',
+        body: z.object({ period: IsoDate.refine((d) => d.endsWith('-01'), 'a period is the first day of a month').optional() }).strict(),
+        response: { 200: z.object({ issued: z.number().int(), period: z.string() }) },
+      },
+    },
+    async (request) => billing.generateInvoices(requirePermission(request, 'billing.configure').tenantId, request.body),
+  );
+  app.post(
+    '/api/billing/daily-scan',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'Run the daily scan now for this tenant (due, overdue, grace expired, auto-isolation)',
+        response: {
+          200: z.object({
+            today: z.string(),
+            dueUnpaid: z.number(),
+            overdue: z.number(),
+            graceExpired: z.number(),
+            isolated: z.number(),
+            skippedIsolation: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => billing.runDailyScan(requirePermission(request, 'billing.configure').tenantId),
+  );
+
+  app.get(
+    '/api/invoices',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'Invoices, filtered by status or customer',
+        querystring: z.object({
+          status: InvoiceSchema.shape.status.optional(),
+          customerId: z.uuid().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ items: z.array(InvoiceSchema), total: z.number().int() }) },
+      },
+    },
+    async (request) => billing.listInvoices(requirePermission(request, 'billing.read').tenantId, request.query),
+  );
+  app.get(
+    '/api/invoices/:invoiceId',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'One invoice with its payment history and the customer line (for the unisolate button)',
+        params: InvoiceParams,
+        response: {
+          200: InvoiceSchema.extend({
+            history: z.array(HistorySchema),
+            customerLine: z.object({ desiredState: z.enum(['active', 'isolated']), restoreEligible: z.boolean() }),
+          }),
+        },
+      },
+    },
+    async (request) => billing.getInvoice(requirePermission(request, 'billing.read').tenantId, request.params.invoiceId),
+  );
+  app.post(
+    '/api/invoices/:invoiceId/payments',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'Record a cash or transfer payment (the full invoice amount)',
+        params: InvoiceParams,
+        body: z.object({ amount: Rupiah, method: z.enum(['cash', 'transfer']), note: z.string().max(300).optional() }).strict(),
+        response: { 201: z.object({ paymentId: z.string(), invoice: InvoiceSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requirePermission(request, 'payments.record');
+      return reply.status(201).send(await billing.recordPayment(actor.tenantId, actor.userId, request.params.invoiceId, request.body));
+    },
+  );
+  app.post(
+    '/api/invoices/:invoiceId/void',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'Void an unpaid invoice with a reason',
+        params: InvoiceParams,
+        body: z.object({ reason: z.string().trim().min(3).max(300) }).strict(),
+        response: { 200: InvoiceSchema },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'billing.configure');
+      return billing.voidInvoice(actor.tenantId, actor.userId, request.params.invoiceId, request.body.reason);
+    },
+  );
+  app.get(
+    '/api/payment-history',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'Every money movement, newest first',
+        querystring: z.object({ customerId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: z.array(HistorySchema.extend({ invoiceId: z.string(), invoiceNumber: z.string(), customerId: z.string() })) },
+      },
+    },
+    async (request) => billing.paymentHistory(requirePermission(request, 'billing.read').tenantId, request.query),
+  );
+
+  app.post(
+    '/api/customers/:customerId/restore',
+    {
+      schema: {
+        tags: ['isolation'],
+        summary: 'Unisolate a customer by hand (refused while an unpaid invoice holds the line, unless force)',
+        params: z.object({ customerId: z.uuid() }),
+        body: z.object({ reason: z.string().trim().min(3).max(300), force: z.boolean().default(false) }).strict(),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'isolation.manage');
+      await billing.restoreByStaff(actor.tenantId, actor.userId, request.params.customerId, request.body.reason, { force: request.body.force });
+      return { ok: true as const };
+    },
+  );
+};

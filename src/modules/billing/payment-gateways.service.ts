@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Clock } from '../../platform/clock.ts';
+import type { SecretBox } from '../../platform/crypto/secret-box.ts';
+import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
+import { AppError, isAppError, type AppErrorCode } from '../../platform/errors/app-error.ts';
+import type { Publish } from '../../platform/events/outbox.ts';
+import { newId } from '../../platform/ids.ts';
+import type { TenantsService } from '../tenants/index.ts';
+import type { billingEvents } from './billing.events.ts';
+import type { BillingService } from './billing.service.ts';
+import {
+  createPaymentGateway,
+  parsePaymentGatewayConfig,
+  type PaymentGatewayConfig,
+  type PaymentNotification,
+  type PaymentProvider,
+} from './gateways/index.ts';
+
+/** Fields of a provider config that are secrets: stored sealed, shown masked. */
+const secretFields = ['serverKey', 'secretKey', 'callbackToken', 'apiKey', 'privateKey'];
+const mask = (config: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(config).map(([k, v]) => [k, secretFields.includes(k) && typeof v === 'string' ? `••••${v.slice(-4)}` : v]));
+
+const PAYMENT_LINK_TTL_HOURS = 72;
+
+export type NotificationOutcome = { httpStatus: number; outcome: string; code?: AppErrorCode; message: string };
+
+export type PaymentGatewaysService = ReturnType<typeof createPaymentGatewaysService>;
+
+/**
+ * The billing side of payment providers: each tenant's accounts (credentials sealed at rest),
+ * payment links for invoices, and provider notifications turned into payments. Provider HTTP
+ * calls never happen inside a database transaction.
+ */
+export function createPaymentGatewaysService(deps: {
+  db: Database;
+  clock: Clock;
+  secrets: SecretBox;
+  tenants: TenantsService;
+  billing: BillingService;
+  publish: Publish<typeof billingEvents>;
+  fetch?: typeof fetch;
+}) {
+  const { db, clock, secrets, tenants, billing, publish } = deps;
+  const gatewayFor = (config: PaymentGatewayConfig) => createPaymentGateway(config, { clock, fetch: deps.fetch });
+
+  async function accountInTransaction(trx: Tx, provider: PaymentProvider): Promise<PaymentGatewayConfig | null> {
+    const { rows } = await sql<{ sealed_config: string }>`
+      select sealed_config from billing_gateway_accounts where provider = ${provider} and is_active`.execute(trx);
+    return rows[0] ? parsePaymentGatewayConfig(JSON.parse(secrets.open(rows[0].sealed_config))) : null;
+  }
+
+  const saveAccount = (tenantId: TenantId, provider: PaymentProvider, input: Record<string, unknown>) => {
+    const config = parsePaymentGatewayConfig({ ...input, provider });
+    return db.tenant(tenantId, async (trx) => {
+      await sql`insert into billing_gateway_accounts (tenant_id, provider, sealed_config, updated_at)
+        values (app_tenant_id(), ${provider}, ${secrets.seal(JSON.stringify(config))}, ${clock.now()})
+        on conflict (tenant_id, provider) do update set sealed_config = excluded.sealed_config, is_active = true, updated_at = excluded.updated_at`.execute(trx);
+      return { provider, config: mask(config) };
+    });
+  };
+
+  const listAccounts = (tenantId: TenantId) =>
+    db.tenant(tenantId, async (trx) => {
+      const { rows } = await sql<{ provider: PaymentProvider; sealed_config: string; is_active: boolean }>`
+        select provider, sealed_config, is_active from billing_gateway_accounts order by provider`.execute(trx);
+      return rows.map((r) => ({ provider: r.provider, isActive: r.is_active, config: mask(JSON.parse(secrets.open(r.sealed_config))) }));
+    });
+
+  /** A link the customer pays through; a new order id each time (providers refuse a reused one). */
+  async function createPaymentLink(tenantId: TenantId, invoiceId: string, provider: PaymentProvider) {
+    const prepared = await db.tenant(tenantId, async (trx) => {
+      const invoice = await billing.getInvoiceInTransaction(trx, invoiceId);
+      if (invoice.status !== 'unpaid') throw new AppError('CONFLICT', `Invoice ${invoice.number} is ${invoice.status}; only an unpaid invoice gets a payment link.`);
+      const config = await accountInTransaction(trx, provider);
+      if (!config) throw new AppError('NOT_FOUND', `No ${provider} account is set up for this tenant.`, { fields: { provider: 'not_configured' } });
+      const { rows } = await sql<{ name: string; phone: string }>`
+        select name, phone from customers_billable where customer_id = ${invoice.customerId}`.execute(trx);
+      return { invoice, config, customer: rows[0] ?? { name: 'Pelanggan', phone: '' } };
+    });
+    const orderId = `${prepared.invoice.number.replaceAll('/', '-')}-${randomBytes(3).toString('hex')}`;
+    const link = await gatewayFor(prepared.config).createPaymentLink({
+      orderId,
+      amount: prepared.invoice.amount,
+      customer: prepared.customer,
+      description: prepared.invoice.description,
+      expiresAt: new Date(clock.now().getTime() + PAYMENT_LINK_TTL_HOURS * 3_600_000),
+    });
+    await db.tenant(tenantId, (trx) =>
+      sql`insert into billing_payment_links (order_id, tenant_id, invoice_id, provider, url, amount, expires_at, created_at)
+        values (${orderId}, app_tenant_id(), ${invoiceId}, ${provider}, ${link.url}, ${prepared.invoice.amount}, ${link.expiresAt}, ${clock.now()})`.execute(trx),
+    );
+    return { orderId, url: link.url, expiresAt: link.expiresAt };
+  }
+
+  /**
+   * A provider's notification: authenticated on its raw bytes, recorded whatever its fate, and
+   * applied at most once (deduplicated by the provider's transaction reference). Returns what to
+   * answer the provider; only errors of our own make it retry.
+   */
+  async function handleNotification(input: {
+    provider: PaymentProvider;
+    tenantSlug: string;
+    headers: Record<string, string | string[] | undefined>;
+    rawBody: Buffer;
+  }): Promise<NotificationOutcome> {
+    const tenantId = await tenants.findIdBySlug(input.tenantSlug);
+    if (!tenantId) return { httpStatus: 404, outcome: 'unknown_tenant', code: 'NOT_FOUND', message: 'No such tenant.' };
+    return db.tenant(tenantId, async (trx) => {
+      const record = (outcome: string, orderId: string | null, detail: string | null) =>
+        sql`insert into billing_gateway_notifications (id, tenant_id, provider, order_id, outcome, detail, raw_body, received_at)
+          values (${newId()}, app_tenant_id(), ${input.provider}, ${orderId}, ${outcome}, ${detail},
+                  ${input.rawBody.toString('utf8').slice(0, 20_000)}, ${clock.now()})`.execute(trx);
+      const config = await accountInTransaction(trx, input.provider);
+      if (!config) {
+        await record('no_account', null, null);
+        return { httpStatus: 404, outcome: 'no_account', code: 'NOT_FOUND', message: `No ${input.provider} account is set up for this tenant.` };
+      }
+      let notification: PaymentNotification;
+      try {
+        notification = gatewayFor(config).verifyNotification({ headers: input.headers, rawBody: input.rawBody });
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        await record(error.code === 'PAYMENT_SIGNATURE_INVALID' ? 'signature_invalid' : 'invalid', null, error.message);
+        return { httpStatus: error.httpStatus, outcome: 'rejected', code: error.code, message: error.message };
+      }
+      const { rows: links } = await sql<{ invoice_id: string }>`
+        select invoice_id from billing_payment_links where order_id = ${notification.orderId} and provider = ${input.provider}`.execute(trx);
+      if (!links[0]) {
+        await record('unknown_order', notification.orderId, null);
+        return { httpStatus: 404, outcome: 'unknown_order', code: 'NOT_FOUND', message: `No payment link with order id ${notification.orderId}.` };
+      }
+      const invoiceId = links[0].invoice_id;
+      if (notification.status === 'failed' || notification.status === 'expired') {
+        const invoice = await billing.getInvoiceInTransaction(trx, invoiceId);
+        await publish(trx, 'billing.payment.failed', {
+          invoiceId,
+          customerId: invoice.customerId,
+          provider: input.provider,
+          orderId: notification.orderId,
+          status: notification.status,
+        });
+        await record(notification.status, notification.orderId, null);
+        return { httpStatus: 200, outcome: notification.status, message: 'Recorded.' };
+      }
+      if (notification.status !== 'paid') {
+        await record(notification.status, notification.orderId, null);
+        return { httpStatus: 200, outcome: notification.status, message: 'Recorded; nothing to apply.' };
+      }
+      try {
+        const paid = await billing.payInTransaction(trx, {
+          invoiceId,
+          amount: notification.amount,
+          source: 'gateway',
+          method: 'gateway',
+          provider: input.provider,
+          providerRef: notification.providerRef,
+          historyType: 'gateway',
+        });
+        await record(paid.duplicate ? 'duplicate' : 'paid', notification.orderId, notification.providerRef);
+        return { httpStatus: 200, outcome: paid.duplicate ? 'duplicate' : 'paid', message: paid.duplicate ? 'Already applied.' : 'Invoice paid.' };
+      } catch (error) {
+        // Refused for good (wrong amount, already paid by other means): recorded for finance, not retried.
+        if (!isAppError(error) || (error.code !== 'PAYMENT_AMOUNT_MISMATCH' && error.code !== 'INVOICE_ALREADY_PAID' && error.code !== 'CONFLICT')) throw error;
+        await record(error.code === 'PAYMENT_AMOUNT_MISMATCH' ? 'amount_mismatch' : 'not_payable', notification.orderId, error.message);
+        return { httpStatus: error.httpStatus, outcome: 'refused', code: error.code, message: error.message };
+      }
+    });
+  }
+
+  const listNotifications = (tenantId: TenantId, limit: number) =>
+    db.tenant(tenantId, async (trx) => {
+      const { rows } = await sql<Record<string, any>>`
+        select id, provider, order_id, outcome, detail, received_at from billing_gateway_notifications
+        order by received_at desc limit ${limit}`.execute(trx);
+      return rows.map((r) => ({
+        id: r.id as string,
+        provider: r.provider as string,
+        orderId: r.order_id as string | null,
+        outcome: r.outcome as string,
+        detail: r.detail as string | null,
+        receivedAt: r.received_at as Date,
+      }));
+    });
+
+  return { saveAccount, listAccounts, createPaymentLink, handleNotification, listNotifications };
+}

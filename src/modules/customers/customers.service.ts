@@ -1,0 +1,255 @@
+import { sql } from 'kysely';
+import type { Clock } from '../../platform/clock.ts';
+import { reserveCounter } from '../../platform/db/counters.ts';
+import type { Database, TenantId } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { Publish } from '../../platform/events/outbox.ts';
+import { newId } from '../../platform/ids.ts';
+import { normalizeIndonesianPhone } from '../../platform/phone.ts';
+import type { PlansService } from '../plans/index.ts';
+import type { customerEvents } from './customers.events.ts';
+
+export type ConnectionType = 'pppoe' | 'static' | 'dhcp';
+
+export type Customer = {
+  id: string;
+  code: string;
+  name: string;
+  phone: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  planId: string;
+  connectionType: ConnectionType;
+  pppoeUsername: string | null;
+  ipAddress: string | null;
+  routerId: string | null;
+  status: 'active' | 'terminated';
+  activatedOn: string;
+};
+/** Fields only tenant staff with customers.manage read; never the platform (no grant). */
+export type CustomerPrivate = { idCardNumber: string | null; pppoePassword: string | null; notes: string | null };
+
+export type CustomerInput = {
+  code?: string;
+  name: string;
+  phone: string;
+  address?: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  planId: string;
+  connectionType: ConnectionType;
+  pppoeUsername?: string | null;
+  ipAddress?: string | null;
+  routerId?: string | null;
+  activatedOn: string;
+  private?: Partial<CustomerPrivate>;
+};
+
+type CustomersTables = {
+  customers: {
+    id: string;
+    tenant_id: string;
+    code: string;
+    name: string;
+    phone: string;
+    address: string;
+    latitude: number | null;
+    longitude: number | null;
+    plan_id: string;
+    connection_type: ConnectionType;
+    pppoe_username: string | null;
+    ip_address: string | null;
+    router_id: string | null;
+    status: 'active' | 'terminated';
+    activated_on: string;
+    created_at: Date;
+  };
+  customers_private: {
+    customer_id: string;
+    tenant_id: string;
+    id_card_number: string | null;
+    pppoe_password: string | null;
+    notes: string | null;
+  };
+};
+
+const publicColumns = [
+  'id',
+  'code',
+  'name',
+  'phone',
+  'address',
+  'latitude',
+  'longitude',
+  'plan_id',
+  'connection_type',
+  'pppoe_username',
+  sql<string | null>`host(ip_address)`.as('ip_address'),
+  'router_id',
+  'status',
+  sql<string>`to_char(activated_on, 'YYYY-MM-DD')`.as('activated_on'),
+] as const;
+
+const toCustomer = (r: Record<string, any>): Customer => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  phone: r.phone,
+  address: r.address,
+  latitude: r.latitude,
+  longitude: r.longitude,
+  planId: r.plan_id,
+  connectionType: r.connection_type,
+  pppoeUsername: r.pppoe_username,
+  ipAddress: r.ip_address,
+  routerId: r.router_id,
+  status: r.status,
+  activatedOn: r.activated_on,
+});
+
+export type CustomersService = ReturnType<typeof createCustomersService>;
+
+export function createCustomersService(deps: { db: Database; clock: Clock; plans: PlansService; publish: Publish<typeof customerEvents> }) {
+  const { db, clock, plans, publish } = deps;
+
+  const requirePhone = (phone: string) => {
+    const normalized = normalizeIndonesianPhone(phone);
+    if (!normalized) {
+      throw new AppError('PHONE_INVALID', `"${phone}" is not an Indonesian phone number (use 08…, +62… or 62…).`, { fields: { phone: 'invalid' } });
+    }
+    return normalized;
+  };
+
+  function requireConnection(input: Pick<CustomerInput, 'connectionType' | 'pppoeUsername' | 'ipAddress'>) {
+    if (input.connectionType === 'pppoe' && !input.pppoeUsername) {
+      throw new AppError('VALIDATION_FAILED', 'A PPPoE customer needs a PPPoE username.', { fields: { pppoeUsername: 'required' } });
+    }
+    if (input.connectionType !== 'pppoe' && !input.ipAddress) {
+      throw new AppError('VALIDATION_FAILED', 'A static or DHCP customer needs an IP address.', { fields: { ipAddress: 'required' } });
+    }
+  }
+
+  /** Unique violations become conflicts naming the field (a PPPoE username is unique across tenants: RADIUS looks it up). */
+  const asConflict = (error: unknown): never => {
+    const constraint = (error as { constraint?: string }).constraint;
+    if (constraint === 'customers_pppoe_username_key') {
+      throw new AppError('CONFLICT', 'That PPPoE username is already in use.', { fields: { pppoeUsername: 'taken' } });
+    }
+    if (constraint === 'customers_tenant_id_code_key') {
+      throw new AppError('CONFLICT', 'That customer code is already in use.', { fields: { code: 'taken' } });
+    }
+    throw error;
+  };
+
+  const create = (tenantId: TenantId, input: CustomerInput) => {
+    const phone = requirePhone(input.phone);
+    requireConnection(input);
+    return db.tenant<CustomersTables, Customer>(tenantId, async (trx) => {
+      await plans.getInTransaction(trx, input.planId);
+      const code = input.code ?? `C${String(await reserveCounter(trx, 'customer_code')).padStart(5, '0')}`;
+      const id = newId();
+      await trx
+        .insertInto('customers')
+        .values({
+          id,
+          tenant_id: tenantId,
+          code,
+          name: input.name,
+          phone,
+          address: input.address ?? '',
+          latitude: input.latitude ?? null,
+          longitude: input.longitude ?? null,
+          plan_id: input.planId,
+          connection_type: input.connectionType,
+          pppoe_username: input.pppoeUsername ?? null,
+          ip_address: input.ipAddress ?? null,
+          router_id: input.routerId ?? null,
+          status: 'active',
+          activated_on: input.activatedOn,
+          created_at: clock.now(),
+        })
+        .execute()
+        .catch(asConflict);
+      await trx
+        .insertInto('customers_private')
+        .values({
+          customer_id: id,
+          tenant_id: tenantId,
+          id_card_number: input.private?.idCardNumber ?? null,
+          pppoe_password: input.private?.pppoePassword ?? null,
+          notes: input.private?.notes ?? null,
+        })
+        .execute();
+      await publish(trx, 'customers.customer.created', { customerId: id, code, planId: input.planId }, { key: id });
+      return toCustomer(await trx.selectFrom('customers').select(publicColumns).where('id', '=', id).executeTakeFirstOrThrow());
+    });
+  };
+
+  const list = (tenantId: TenantId, filter: { search?: string; planId?: string; limit: number; offset: number }) =>
+    db.tenant<CustomersTables, { items: Customer[]; total: number }>(tenantId, async (trx) => {
+      let query = trx.selectFrom('customers');
+      if (filter.search) {
+        const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
+        query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('code', 'ilike', like), eb('phone', 'like', like), eb('address', 'ilike', like)]));
+      }
+      if (filter.planId) query = query.where('plan_id', '=', filter.planId);
+      const [rows, count] = await Promise.all([
+        query.select(publicColumns).orderBy('code').limit(filter.limit).offset(filter.offset).execute(),
+        query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toCustomer), total: count.n };
+    });
+
+  const get = (tenantId: TenantId, customerId: string, options: { withPrivate: boolean }) =>
+    db.tenant<CustomersTables, Customer & { private?: CustomerPrivate }>(tenantId, async (trx) => {
+      const row = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND', 'No such customer.');
+      const customer = toCustomer(row);
+      if (!options.withPrivate) return customer;
+      const p = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+      return { ...customer, private: { idCardNumber: p?.id_card_number ?? null, pppoePassword: p?.pppoe_password ?? null, notes: p?.notes ?? null } };
+    });
+
+  const update = (tenantId: TenantId, customerId: string, input: Partial<Omit<CustomerInput, 'code'>>) =>
+    db.tenant<CustomersTables, Customer>(tenantId, async (trx) => {
+      const current = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).forUpdate().executeTakeFirst();
+      if (!current) throw new AppError('NOT_FOUND', 'No such customer.');
+      const merged = { ...toCustomer(current), ...input };
+      requireConnection(merged);
+      if (input.planId) await plans.getInTransaction(trx, input.planId);
+      await trx
+        .updateTable('customers')
+        .set({
+          name: input.name,
+          phone: input.phone !== undefined ? requirePhone(input.phone) : undefined,
+          address: input.address,
+          latitude: input.latitude,
+          longitude: input.longitude,
+          plan_id: input.planId,
+          connection_type: input.connectionType,
+          pppoe_username: input.pppoeUsername,
+          ip_address: input.ipAddress,
+          router_id: input.routerId,
+        })
+        .where('id', '=', customerId)
+        .execute()
+        .catch(asConflict);
+      if (input.private) {
+        await trx
+          .updateTable('customers_private')
+          .set({ id_card_number: input.private.idCardNumber, pppoe_password: input.private.pppoePassword, notes: input.private.notes })
+          .where('customer_id', '=', customerId)
+          .execute();
+      }
+      const networkFields = (['planId', 'connectionType', 'pppoeUsername', 'ipAddress', 'routerId'] as const).filter(
+        (f) => input[f] !== undefined && input[f] !== toCustomer(current)[f],
+      );
+      if (networkFields.length) {
+        await publish(trx, 'customers.customer.changed', { customerId, code: current.code, fields: networkFields }, { key: customerId });
+      }
+      return toCustomer(await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirstOrThrow());
+    });
+
+  return { create, list, get, update };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { HttpServer } from '../../platform/http/server.ts';
+import { requirePermission } from '../identity/index.ts';
+import type { IsolationService } from './isolation.service.ts';
+
+const LineSchema = z.object({
+  customerId: z.string(),
+  desiredState: z.enum(['active', 'isolated']),
+  changedAt: z.coerce.date(),
+  reason: z.string(),
+  trigger: z.string().nullable(),
+  invoiceId: z.string().nullable(),
+  restoreEligible: z.boolean(),
+});
+
+export const isolationRoutes = (isolation: IsolationService) => async (app: HttpServer) => {
+  app.get('/api/isolation/isolated', { schema: { tags: ['isolation'], summary: 'Customers isolated now', response: { 200: z.array(LineSchema) } } }, async (request) =>
+    isolation.listIsolated(requirePermission(request, 'customers.read').tenantId),
+  );
+  app.get(
+    '/api/isolation/history',
+    {
+      schema: {
+        tags: ['isolation'],
+        summary: 'Isolation history: who or what, why, which invoice and trigger',
+        querystring: z.object({ customerId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              customerId: z.string(),
+              action: z.enum(['isolated', 'restored']),
+              actorType: z.enum(['system', 'staff']),
+              actorUserId: z.string().nullable(),
+              reason: z.string(),
+              trigger: z.string().nullable(),
+              invoiceId: z.string().nullable(),
+              createdAt: z.coerce.date(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => isolation.history(requirePermission(request, 'customers.read').tenantId, request.query),
+  );
+  app.get(
+    '/api/customers/:customerId/line',
+    {
+      schema: {
+        tags: ['isolation'],
+        summary: 'The desired network state of a customer line',
+        params: z.object({ customerId: z.uuid() }),
+        response: { 200: LineSchema.nullable() },
+      },
+    },
+    async (request) => isolation.getLine(requirePermission(request, 'customers.read').tenantId, request.params.customerId),
+  );
+  app.post(
+    '/api/customers/:customerId/isolate',
+    {
+      schema: {
+        tags: ['isolation'],
+        summary: 'Isolate a customer by hand, with a reason',
+        params: z.object({ customerId: z.uuid() }),
+        body: z.object({ reason: z.string().trim().min(3).max(300) }).strict(),
+        response: { 200: LineSchema },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'isolation.manage');
+      return isolation.setByStaff(actor.tenantId, actor.userId, request.params.customerId, 'isolated', request.body.reason);
+    },
+  );
+};

@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { PublishMany } from '../../platform/events/outbox.ts';
+import { newId } from '../../platform/ids.ts';
+import type { isolationEvents } from './isolation.events.ts';
+
+export type LineState = 'active' | 'isolated';
+export type IsolationActor = { type: 'system' | 'staff'; userId: string | null };
+export type LineChange = { customerId: string; reason: string; trigger: string | null; invoiceId: string | null };
+
+export type IsolationLine = {
+  customerId: string;
+  desiredState: LineState;
+  changedAt: Date;
+  reason: string;
+  trigger: string | null;
+  invoiceId: string | null;
+  restoreEligible: boolean;
+};
+export type IsolationHistoryEntry = {
+  id: string;
+  customerId: string;
+  action: 'isolated' | 'restored';
+  actorType: 'system' | 'staff';
+  actorUserId: string | null;
+  reason: string;
+  trigger: string | null;
+  invoiceId: string | null;
+  createdAt: Date;
+};
+
+export type IsolationService = ReturnType<typeof createIsolationService>;
+
+/**
+ * The records of isolation: each line's desired state (what routers and RADIUS must converge
+ * to), its history, and the events announcing each change. Deciding *when* to isolate is
+ * billing's; this module makes the change idempotent and set-based.
+ */
+export function createIsolationService(deps: { db: Database; clock: Clock; publishMany: PublishMany<typeof isolationEvents> }) {
+  const { db, clock, publishMany } = deps;
+
+  /**
+   * Moves lines to `target` inside the caller's transaction, skipping lines already there
+   * (so a repeated scan or a redelivered event changes nothing). Returns the lines changed.
+   */
+  async function changeLines(trx: Tx, target: LineState, changes: LineChange[], actor: IsolationActor): Promise<LineChange[]> {
+    if (changes.length === 0) return [];
+    const now = clock.now();
+    const input = sql`select * from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
+      as x("customerId" uuid, reason text, trigger text, "invoiceId" uuid)`;
+    // Isolating creates the line if needed; restoring only touches isolated lines (a line
+    // with no row was never isolated and needs no event).
+    const change =
+      target === 'isolated'
+        ? sql`insert into isolation_lines as l (customer_id, tenant_id, desired_state, changed_at, reason, trigger, invoice_id)
+              select "customerId", app_tenant_id(), 'isolated', ${now}, reason, trigger, "invoiceId" from input
+              on conflict (customer_id) do update
+                set desired_state = 'isolated', changed_at = excluded.changed_at, reason = excluded.reason,
+                    trigger = excluded.trigger, invoice_id = excluded.invoice_id, restore_eligible = false
+                where l.desired_state <> 'isolated'
+              returning l.customer_id`
+        : sql`update isolation_lines l
+              set desired_state = 'active', changed_at = ${now}, reason = i.reason, trigger = i.trigger,
+                  invoice_id = i."invoiceId", restore_eligible = false
+              from input i where l.customer_id = i."customerId" and l.desired_state = 'isolated'
+              returning l.customer_id`;
+    const { rows } = await sql<{ customer_id: string }>`
+      with input as (${input}), changed as (${change}), history as (
+        insert into isolation_history (id, tenant_id, customer_id, action, actor_type, actor_user_id, reason, trigger, invoice_id, created_at)
+        select gen_random_uuid(), app_tenant_id(), i."customerId", ${target === 'isolated' ? 'isolated' : 'restored'},
+               ${actor.type}, ${actor.userId}, i.reason, i.trigger, i."invoiceId", ${now}
+        from input i join changed c on c.customer_id = i."customerId"
+      )
+      select customer_id from changed`.execute(trx);
+    const changedIds = new Set(rows.map((r) => r.customer_id));
+    const changed = changes.filter((c) => changedIds.has(c.customerId));
+    const type = target === 'isolated' ? 'isolation.customer.isolated' : 'isolation.customer.restored';
+    await publishMany(trx, type, changed.map((c) => ({ data: { ...c, actor }, key: c.customerId })));
+    return changed;
+  }
+
+  const isolateInTransaction = (trx: Tx, changes: LineChange[], actor: IsolationActor) => changeLines(trx, 'isolated', changes, actor);
+  const restoreInTransaction = (trx: Tx, changes: LineChange[], actor: IsolationActor) => changeLines(trx, 'active', changes, actor);
+
+  /** Paid, but not restored automatically: staff see a restore button. */
+  async function markRestoreEligible(trx: Tx, customerId: string) {
+    await sql`update isolation_lines set restore_eligible = true where customer_id = ${customerId} and desired_state = 'isolated'`.execute(trx);
+  }
+
+  async function linesInTransaction(trx: Tx, customerIds: string[]): Promise<Map<string, IsolationLine>> {
+    if (customerIds.length === 0) return new Map();
+    const { rows } = await sql<Record<string, any>>`
+      select * from isolation_lines where customer_id = any(${customerIds}::uuid[])`.execute(trx);
+    return new Map(rows.map((r) => [r.customer_id, toLine(r)]));
+  }
+
+  /** Staff: isolate or restore one customer by hand, with a reason. */
+  const setByStaff = (tenantId: TenantId, userId: string, customerId: string, target: LineState, reason: string) =>
+    db.tenant(tenantId, async (trx) => {
+      const exists = await sql`select 1 from customers where id = ${customerId}`.execute(trx);
+      if (exists.rows.length === 0) throw new AppError('NOT_FOUND', 'No such customer.');
+      const changed = await changeLines(trx, target, [{ customerId, reason, trigger: 'manual', invoiceId: null }], { type: 'staff', userId });
+      if (changed.length === 0) {
+        throw new AppError('CONFLICT', target === 'isolated' ? 'The customer is already isolated.' : 'The customer is not isolated.');
+      }
+      return (await linesInTransaction(trx, [customerId])).get(customerId)!;
+    });
+
+  const listIsolated = (tenantId: TenantId) =>
+    db.tenant(tenantId, async (trx) => {
+      const { rows } = await sql<Record<string, any>>`
+        select * from isolation_lines where desired_state = 'isolated' order by changed_at desc`.execute(trx);
+      return rows.map(toLine);
+    });
+
+  const history = (tenantId: TenantId, filter: { customerId?: string; limit: number }) =>
+    db.tenant(tenantId, async (trx) => {
+      const { rows } = await sql<Record<string, any>>`
+        select * from isolation_history
+        where ${filter.customerId ? sql`customer_id = ${filter.customerId}` : sql`true`}
+        order by seq desc limit ${filter.limit}`.execute(trx);
+      return rows.map(
+        (r): IsolationHistoryEntry => ({
+          id: r.id,
+          customerId: r.customer_id,
+          action: r.action,
+          actorType: r.actor_type,
+          actorUserId: r.actor_user_id,
+          reason: r.reason,
+          trigger: r.trigger,
+          invoiceId: r.invoice_id,
+          createdAt: r.created_at,
+        }),
+      );
+    });
+
+  const getLine = (tenantId: TenantId, customerId: string) =>
+    db.tenant(tenantId, async (trx) => (await linesInTransaction(trx, [customerId])).get(customerId) ?? null);
+
+  return { isolateInTransaction, restoreInTransaction, markRestoreEligible, linesInTransaction, setByStaff, listIsolated, history, getLine };
+}
+
+const toLine = (r: Record<string, any>): IsolationLine => ({
+  customerId: r.customer_id,
+  desiredState: r.desired_state,
+  changedAt: r.changed_at,
+  reason: r.reason,
+  trigger: r.trigger,
+  invoiceId: r.invoice_id,
+  restoreEligible: r.restore_eligible,
+});

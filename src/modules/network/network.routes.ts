@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { HttpServer } from '../../platform/http/server.ts';
+import { requirePermission } from '../identity/index.ts';
+import type { NetworkService } from './network.service.ts';
+
+const RouterSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  host: z.string(),
+  port: z.number().int().nullable(),
+  apiKind: z.enum(['routeros-api', 'rest']),
+  useTls: z.boolean(),
+  username: z.string(),
+  isolationAddressList: z.string(),
+  isolationProfile: z.string(),
+  pppoeViaRadius: z.boolean(),
+  health: z.enum(['unknown', 'ok', 'failing']),
+  failingSince: z.coerce.date().nullable(),
+  lastError: z.string().nullable(),
+  lastCheckedAt: z.coerce.date().nullable(),
+  lines: z.object({ pending: z.number().int(), inSync: z.number().int(), failed: z.number().int() }),
+});
+const RouterInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    host: z.string().trim().min(1).max(253),
+    port: z.number().int().min(1).max(65535).nullable().optional(),
+    apiKind: z.enum(['routeros-api', 'rest']),
+    useTls: z.boolean().optional(),
+    username: z.string().min(1).max(100),
+    password: z.string().min(1).max(200),
+    isolationAddressList: z.string().regex(/^[\w.-]{1,63}$/).optional(),
+    isolationProfile: z.string().regex(/^[\w.-]{1,63}$/).optional(),
+    pppoeViaRadius: z.boolean().optional(),
+    radiusSecret: z.string().min(6).max(128).optional(),
+    radiusCoaPort: z.number().int().min(1).max(65535).optional(),
+  })
+  .strict();
+const Params = z.object({ routerId: z.uuid() });
+
+export const networkRoutes = (network: NetworkService) => async (app: HttpServer) => {
+  app.get('/api/routers', { schema: { tags: ['network'], summary: 'Routers with health and line sync counts', response: { 200: z.array(RouterSchema) } } }, async (request) =>
+    network.listRouters(requirePermission(request, 'network.manage').tenantId),
+  );
+  app.post(
+    '/api/routers',
+    { schema: { tags: ['network'], summary: 'Add a router (the password is encrypted at rest)', body: RouterInputSchema, response: { 201: RouterSchema } } },
+    async (request, reply) => reply.status(201).send(await network.addRouter(requirePermission(request, 'network.manage').tenantId, request.body)),
+  );
+  app.get('/api/routers/:routerId', { schema: { tags: ['network'], summary: 'One router', params: Params, response: { 200: RouterSchema } } }, async (request) =>
+    network.getRouter(requirePermission(request, 'network.manage').tenantId, request.params.routerId),
+  );
+  app.patch(
+    '/api/routers/:routerId',
+    { schema: { tags: ['network'], summary: 'Change a router; its lines are checked again', params: Params, body: RouterInputSchema.omit({ pppoeViaRadius: true, radiusSecret: true, radiusCoaPort: true }).partial(), response: { 200: RouterSchema } } },
+    async (request) => network.updateRouter(requirePermission(request, 'network.manage').tenantId, request.params.routerId, request.body),
+  );
+  app.post(
+    '/api/routers/:routerId/test',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'Test the connection and login (unreachable, refused, bad login and TLS are told apart)',
+        params: Params,
+        response: {
+          200: z.union([
+            z.object({ ok: z.literal(true), identity: z.string(), version: z.string() }),
+            z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+          ]),
+        },
+      },
+    },
+    async (request) => network.testConnection(requirePermission(request, 'network.manage').tenantId, request.params.routerId),
+  );
+  app.get(
+    '/api/network/lines',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'Customer lines: desired vs applied state, sync status, last error (failed first)',
+        querystring: z.object({
+          routerId: z.uuid().optional(),
+          status: z.enum(['pending', 'in_sync', 'failed']).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+        }),
+        response: {
+          200: z.array(
+            z.object({
+              customerId: z.string(),
+              code: z.string(),
+              name: z.string(),
+              routerId: z.string(),
+              desiredState: z.enum(['active', 'isolated']),
+              appliedState: z.enum(['active', 'isolated']).nullable(),
+              status: z.enum(['pending', 'in_sync', 'failed']),
+              attempts: z.number().int(),
+              lastAttemptAt: z.coerce.date().nullable(),
+              nextAttemptAt: z.coerce.date(),
+              lastError: z.string().nullable(),
+              inSyncAt: z.coerce.date().nullable(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => network.listLines(requirePermission(request, 'customers.read').tenantId, request.query),
+  );
+  app.post(
+    '/api/network/reconcile',
+    { schema: { tags: ['network'], summary: 'Check every line against its router now (repairs hand edits)', response: { 200: z.object({ lines: z.number().int() }) } } },
+    async (request) => network.reconcileTenant(requirePermission(request, 'network.manage').tenantId),
+  );
+};

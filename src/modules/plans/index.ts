@@ -1,0 +1,3 @@
+// Public entry of the plans module (service plans / paket).
+export { createPlansService, type PlansService, type ServicePlan, type PlanInput } from './plans.service.ts';
+export { plansRoutes } from './plans.routes.ts';

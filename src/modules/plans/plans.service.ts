@@ -1,0 +1,101 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { newId } from '../../platform/ids.ts';
+
+export type ServicePlan = {
+  id: string;
+  name: string;
+  downloadKbps: number;
+  uploadKbps: number;
+  monthlyPrice: number;
+  routerProfile: string;
+  isActive: boolean;
+};
+
+export type PlansTables = {
+  service_plans: {
+    id: string;
+    tenant_id: string;
+    name: string;
+    download_kbps: number;
+    upload_kbps: number;
+    monthly_price: string | number; // bigint arrives as a string from pg
+    router_profile: string;
+    is_active: boolean;
+    created_at: Date;
+  };
+};
+
+const toPlan = (r: PlansTables['service_plans']): ServicePlan => ({
+  id: r.id,
+  name: r.name,
+  downloadKbps: r.download_kbps,
+  uploadKbps: r.upload_kbps,
+  monthlyPrice: Number(r.monthly_price),
+  routerProfile: r.router_profile,
+  isActive: r.is_active,
+});
+
+export type PlanInput = Omit<ServicePlan, 'id' | 'isActive'> & { isActive?: boolean };
+export type PlansService = ReturnType<typeof createPlansService>;
+
+/** Internet packages (paket) a tenant sells: speed, monthly price, router profile. */
+export function createPlansService(deps: { db: Database; clock: Clock }) {
+  const { db, clock } = deps;
+
+  const list = (tenantId: TenantId) =>
+    db.tenant<PlansTables, ServicePlan[]>(tenantId, async (trx) =>
+      (await trx.selectFrom('service_plans').selectAll().orderBy('monthly_price').execute()).map(toPlan),
+    );
+
+  /** Reads a plan inside another module's transaction (e.g. creating a customer). */
+  async function getInTransaction(trx: Tx, planId: string): Promise<ServicePlan> {
+    const row = await (trx as Tx<PlansTables>).selectFrom('service_plans').selectAll().where('id', '=', planId).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 'No such service plan.', { fields: { planId: 'not_found' } });
+    return toPlan(row);
+  }
+
+  const create = (tenantId: TenantId, input: PlanInput) =>
+    db.tenant<PlansTables, ServicePlan>(tenantId, async (trx) => {
+      const taken = await trx.selectFrom('service_plans').select('id').where('name', '=', input.name).executeTakeFirst();
+      if (taken) throw new AppError('CONFLICT', `A plan named "${input.name}" exists.`, { fields: { name: 'taken' } });
+      const row = await trx
+        .insertInto('service_plans')
+        .values({
+          id: newId(),
+          tenant_id: tenantId,
+          name: input.name,
+          download_kbps: input.downloadKbps,
+          upload_kbps: input.uploadKbps,
+          monthly_price: input.monthlyPrice,
+          router_profile: input.routerProfile,
+          is_active: input.isActive ?? true,
+          created_at: clock.now(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toPlan(row);
+    });
+
+  const update = (tenantId: TenantId, planId: string, input: Partial<PlanInput>) =>
+    db.tenant<PlansTables, ServicePlan>(tenantId, async (trx) => {
+      const row = await trx
+        .updateTable('service_plans')
+        .set({
+          name: input.name,
+          download_kbps: input.downloadKbps,
+          upload_kbps: input.uploadKbps,
+          monthly_price: input.monthlyPrice,
+          router_profile: input.routerProfile,
+          is_active: input.isActive,
+        })
+        .where('id', '=', planId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND', 'No such service plan.');
+      return toPlan(row);
+    });
+
+  return { list, create, update, getInTransaction };
+}

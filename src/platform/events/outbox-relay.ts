@@ -1,0 +1,119 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logging/logger.ts';
+import { envelopeFromRow, type OutboxRow } from './event-envelope.ts';
+import type { EventHandler } from './event-handler.ts';
+import type { EventMetrics } from './event-metrics.ts';
+import type { EventTransport } from './event-transport.ts';
+
+/** Only one relay hands events over at a time, which keeps publication order across processes. */
+const relayLockId = 7305828;
+
+export type OutboxRelayOptions = {
+  db: Database;
+  transport: EventTransport;
+  handlers: EventHandler[];
+  logger: Logger;
+  metrics: EventMetrics;
+  batchSize?: number;
+  /** Polling floor when no commit notification arrives. */
+  pollIntervalMs?: number;
+  /** How often the transport's upkeep (stream trimming) runs. */
+  maintainIntervalMs?: number;
+  /** Subscribes to the outbox's commit notifications; returns the unsubscribe. */
+  listen?: (onCommit: () => void) => Promise<() => Promise<void>>;
+};
+
+/**
+ * Moves committed outbox rows to the transport in publication order. It reads every tenant's
+ * events, which no application role may, so it runs on the owner connection.
+ */
+export function createOutboxRelay(options: OutboxRelayOptions) {
+  const { db, transport, handlers, logger, metrics } = options;
+  const batchSize = options.batchSize ?? 500;
+  const handlersByType = new Map<string, string[]>();
+  for (const handler of handlers) {
+    for (const type of handler.on) handlersByType.set(type, [...(handlersByType.get(type) ?? []), handler.id]);
+  }
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let isDirty = true;
+  let unlisten: (() => Promise<void>) | null = null;
+
+  /** Hands over one batch; returns how many outbox rows it relayed. */
+  async function relayBatch(): Promise<number> {
+    if (!(await transport.isIntact())) await handOverAgain();
+    return db.owner.transaction().execute(async (trx) => {
+      const { rows: lock } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${relayLockId}) as ok`.execute(trx);
+      if (!lock[0].ok) return 0;
+      const { rows } = await sql<OutboxRow>`
+        select id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data
+        from event_outbox where relayed_at is null order by seq limit ${batchSize}`.execute(trx);
+      if (rows.length === 0) return 0;
+      const deliveries = rows
+        .map((row) => ({ event: envelopeFromRow(row), handlerIds: handlersByType.get(row.type) ?? [] }))
+        .filter((delivery) => delivery.handlerIds.length > 0);
+      if (deliveries.length > 0) await transport.enqueue(trx, deliveries);
+      await sql`update event_outbox set relayed_at = now() where id = any(${rows.map((r) => r.id)}::uuid[])`.execute(trx);
+      for (const row of rows) metrics.published.inc({ topic: row.topic });
+      return rows.length;
+    });
+  }
+
+  /**
+   * The transport lost what it held (Redis flushed): every event some handler has neither
+   * processed nor dead-lettered is relayed again. Marked intact only after that commits.
+   */
+  async function handOverAgain() {
+    const subscriptions = JSON.stringify(handlers.map((h) => ({ id: h.id, types: h.on })));
+    const reset = await sql`
+      update event_outbox o set relayed_at = null
+      where o.relayed_at is not null and exists (
+        select 1 from jsonb_to_recordset(${subscriptions}::jsonb) as h(id text, types text[])
+        where o.type = any(h.types)
+          and not exists (select 1 from event_inbox i where i.handler_id = h.id and i.event_id = o.id)
+          and not exists (select 1 from event_failures f where f.handler_id = h.id and f.event_id = o.id and f.status = 'dead'))`.execute(db.owner);
+    logger.warn({ events: Number(reset.numAffectedRows) }, 'event transport lost its contents; relaying unfinished events again');
+    await transport.markIntact();
+  }
+
+  async function run() {
+    let lastMaintained = 0;
+    while (running) {
+      isDirty = false;
+      const relayed = await relayBatch().catch((error) => {
+        logger.error({ err: error }, 'outbox relay failed');
+        return 0;
+      });
+      if (Date.now() - lastMaintained > (options.maintainIntervalMs ?? 30_000)) {
+        lastMaintained = Date.now();
+        await transport.maintain().catch((error) => logger.error({ err: error }, 'event transport upkeep failed'));
+      }
+      if (relayed < batchSize && !isDirty && running) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, options.pollIntervalMs ?? 1_000);
+        });
+        wake = null;
+      }
+    }
+  }
+
+  return {
+    async start() {
+      running = true;
+      unlisten = (await options.listen?.(() => {
+        isDirty = true;
+        wake?.();
+      })) ?? null;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      await unlisten?.();
+    },
+  };
+}

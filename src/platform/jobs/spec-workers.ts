@@ -1,0 +1,28 @@
+import { defineJob, type JobDefinition } from './job-definition.ts';
+
+/**
+ * The spec's scheduled workers (integration_layer: worker_jobs). Their schedules, per-tenant
+ * fan-out and exactly-once runs are live now; each body is a recorded no-op until the module
+ * that owns it provides a job with the same name (see `withSpecWorkers`).
+ */
+const placeholder = (name: string, cron: string, description: string, arrivesWith: string) =>
+  defineJob({
+    name,
+    cron,
+    description,
+    run: (ctx) => ctx.reportProgress({ done: 0, total: 0, message: `no-op until ${arrivesWith}` }),
+  });
+
+export const specWorkerPlaceholders: JobDefinition[] = [
+  placeholder('auto_isolir_worker', '5 0 * * *', 'Isolate customers whose invoices are unpaid past the grace period (00:05 local time)', 'issue #4 (billing → isolir)'),
+  placeholder('purge_payment_history_worker', '0 2 * * *', 'Delete payment history past the tenant’s retention period', 'the super-admin retention issue'),
+  placeholder('purge_collector_logs_worker', '30 2 * * *', 'Delete collector logs past the tenant’s retention period', 'the super-admin retention issue'),
+  placeholder('plan_reconciliation_worker', '0 * * * *', 'Reconcile each tenant’s limits with its SaaS plan, add-ons and overrides', 'the SaaS plans and add-ons issue'),
+  placeholder('addon_subscription_billing_worker', '0 1 * * *', 'Invoice tenants for their recurring add-on subscriptions', 'the SaaS plans and add-ons issue'),
+];
+
+/** The jobs to schedule: every module's own, plus the placeholder of each spec worker no module provides yet. */
+export function withSpecWorkers(moduleJobs: JobDefinition[]): JobDefinition[] {
+  const provided = new Set(moduleJobs.map((job) => job.name));
+  return [...moduleJobs, ...specWorkerPlaceholders.filter((job) => !provided.has(job.name))];
+}

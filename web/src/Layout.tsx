@@ -1,0 +1,95 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useI18n, type Language } from './i18n.tsx';
+import { useLiveUpdates } from './live.ts';
+import { sections } from './sections.tsx';
+import { useLogout, useSession, useSwitchTenant } from './session.tsx';
+
+export function Layout() {
+  const me = useSession();
+  const { t, language, setLanguage } = useI18n();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const switchTenant = useSwitchTenant();
+  const live = useLiveUpdates(me.activeTenantId);
+
+  const isActive = (path: string) => (path === '/' ? location.pathname === '/' : location.pathname.startsWith(path));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <Title order={3} c="cyan.8">
+              {t('app.name')}
+            </Title>
+            {me.activeTenantId && (
+              <Badge variant="dot" color={live === 'open' ? 'teal' : 'gray'} data-live={live} visibleFrom="xs">
+                {t(live === 'open' ? 'live.open' : 'live.connecting')}
+              </Badge>
+            )}
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <SegmentedControl
+              size="xs"
+              aria-label={t('lang.label')}
+              value={language}
+              onChange={(value) => setLanguage(value as Language)}
+              data={[
+                { value: 'id', label: 'ID' },
+                { value: 'en', label: 'EN' },
+              ]}
+            />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm">
+        <Stack justify="space-between" h="100%">
+          <Stack gap={4}>
+            {me.tenants.length > 1 || (me.tenants.length === 1 && !me.activeTenantId) ? (
+              <Select
+                label={t('nav.tenant')}
+                mb="sm"
+                data={me.tenants.map((tenant) => ({ value: tenant.id, label: tenant.name }))}
+                value={me.activeTenantId}
+                allowDeselect={false}
+                onChange={(tenantId) => tenantId && switchTenant.mutate(tenantId, { onSuccess: () => navigate('/') })}
+              />
+            ) : (
+              me.tenants[0] && (
+                <Text size="sm" fw={600} mb="sm">
+                  {me.tenants[0].name}
+                </Text>
+              )
+            )}
+            {sections
+              .filter((section) => section.allowed(me))
+              .map((section) => (
+                <NavLink key={section.path} component={Link} to={section.path} label={t(section.label)} active={isActive(section.path)} onClick={close} />
+              ))}
+          </Stack>
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {me.user.name}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {me.user.email}
+            </Text>
+            <Button variant="light" color="gray" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
+              {t('nav.logout')}
+            </Button>
+          </Stack>
+        </Stack>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

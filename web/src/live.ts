@@ -1,0 +1,106 @@
+import { notifications } from '@mantine/notifications';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useT } from './i18n.tsx';
+import { keys } from './queries.ts';
+import { meKey } from './session.tsx';
+
+/** Which cached views an event makes stale (by key prefix). */
+const staleViewsOf = (type: string): QueryKey[] => {
+  if (type.startsWith('billing.')) return [keys.invoices, keys.payments, keys.lines];
+  if (type.startsWith('isolation.')) return [keys.lines, keys.isolationHistory, keys.invoices];
+  if (type.startsWith('customers.')) return [keys.customers, ['customer']];
+  if (type.startsWith('network.')) return [keys.routers, keys.networkLines];
+  return [];
+};
+
+export type LiveStatus = 'connecting' | 'open';
+
+/**
+ * Subscribes to the server's event stream (GET /api/live) for the active tenant and refreshes
+ * the views an event touches, so an open page follows changes made elsewhere (a payment by
+ * webhook, an isolation by the daily scan). The browser's EventSource reconnects a dropped
+ * stream by itself; when the server refuses it (e.g. a restart answered 5xx), we reconnect
+ * with backoff. Events missed while disconnected are covered by refreshing everything on
+ * reconnect.
+ */
+export function useLiveUpdates(tenantId: string | null): LiveStatus {
+  const queryClient = useQueryClient();
+  const t = useT();
+  // The language may change while connected; the stream shouldn't reconnect for that.
+  const translate = useRef(t);
+  translate.current = t;
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+
+  useEffect(() => {
+    if (!tenantId) return;
+    let source: EventSource | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let delayMs = 1000;
+    let everOpened = false;
+
+    const onMessage = (message: MessageEvent<string>) => {
+      const event = parse(message.data);
+      if (!event) return;
+      for (const key of staleViewsOf(event.type)) void queryClient.invalidateQueries({ queryKey: key });
+      if (event.type === 'billing.invoice.paid') notifications.show({ color: 'teal', message: translate.current('live.paid', { number: String(event.data.number ?? '') }) });
+      if (event.type === 'isolation.customer.restored') notifications.show({ color: 'teal', message: translate.current('live.restored') });
+    };
+
+    const connect = () => {
+      setStatus('connecting');
+      source = new EventSource('/api/live');
+      source.onopen = () => {
+        delayMs = 1000;
+        if (everOpened) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+        everOpened = true;
+        setStatus('open');
+      };
+      // The server names each message after its event type; named messages reach only
+      // listeners registered for that name, never onmessage.
+      for (const type of liveEventTypes) source.addEventListener(type, onMessage as EventListener);
+      source.onerror = () => {
+        setStatus('connecting');
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          retryTimer = setTimeout(connect, delayMs);
+          delayMs = Math.min(delayMs * 2, 30_000);
+        }
+      };
+    };
+    connect();
+    return () => {
+      clearTimeout(retryTimer);
+      source?.close();
+    };
+  }, [tenantId, queryClient]);
+
+  return status;
+}
+
+/** The event types the app reacts to (SSE delivers named events only to their listeners). */
+const liveEventTypes = [
+  'billing.invoice.issued',
+  'billing.invoice.due_unpaid',
+  'billing.invoice.overdue',
+  'billing.invoice.grace_expired',
+  'billing.invoice.paid',
+  'billing.invoice.voided',
+  'billing.payment.confirmed',
+  'billing.payment.failed',
+  'isolation.customer.isolated',
+  'isolation.customer.restored',
+  'customers.customer.created',
+  'customers.customer.changed',
+  'network.router.failed',
+  'network.router.recovered',
+];
+
+function parse(text: string): { type: string; data: Record<string, unknown> } | null {
+  try {
+    const value = JSON.parse(text) as { type?: unknown; data?: unknown };
+    return typeof value.type === 'string' ? { type: value.type, data: (value.data ?? {}) as Record<string, unknown> } : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,130 @@
+import { Anchor, Button, Card, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { IsolationHistoryTable } from '../components/IsolationHistoryTable.tsx';
+import { LineActionButton, useLineChange } from '../components/LineActions.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { QueryState } from '../components/QueryState.tsx';
+import { useT } from '../i18n.tsx';
+import { useCustomerNames, useCustomers, useIsolated, useIsolationHistory } from '../queries.ts';
+import { useCan, useFormat } from '../session.tsx';
+
+export function IsolationPage() {
+  const t = useT();
+  const can = useCan();
+  const format = useFormat();
+  const isolated = useIsolated();
+  const history = useIsolationHistory();
+  const customerName = useCustomerNames();
+
+  return (
+    <Stack>
+      <PageTitle>{t('isolation.title')}</PageTitle>
+      {can('isolation.manage') && <IsolateForm />}
+      <Tabs defaultValue="now" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="now">
+            {t('isolation.now')} {isolated.data ? `(${isolated.data.length})` : ''}
+          </Tabs.Tab>
+          <Tabs.Tab value="history">{t('isolation.history')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="now" pt="md">
+          <QueryState query={isolated}>
+            {(lines) =>
+              lines.length === 0 ? (
+                <Text c="dimmed">{t('isolation.none')}</Text>
+              ) : (
+                <Table.ScrollContainer minWidth={600}>
+                  <Table striped>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('invoices.customer')}</Table.Th>
+                        <Table.Th>{t('payment.when')}</Table.Th>
+                        <Table.Th>{t('common.reason')}</Table.Th>
+                        <Table.Th />
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {lines.map((line) => (
+                        <Table.Tr key={line.customerId}>
+                          <Table.Td>
+                            <Anchor component={Link} to={`/customers/${line.customerId}`}>
+                              {customerName(line.customerId)}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td>{format.dateTime(line.changedAt)}</Table.Td>
+                          <Table.Td>
+                            {line.reason}
+                            {line.restoreEligible && (
+                              <Text size="xs" c="teal">
+                                {t('line.restoreEligible')}
+                              </Text>
+                            )}
+                          </Table.Td>
+                          <Table.Td>{can('isolation.manage') && <LineActionButton customerId={line.customerId} action="restore" />}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )
+            }
+          </QueryState>
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <QueryState query={history}>{(entries) => <IsolationHistoryTable entries={entries} showCustomer />}</QueryState>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** Manual isolation: pick a customer (searching the API as one types) and give a reason. */
+function IsolateForm() {
+  const t = useT();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [customerId, setCustomerId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const candidates = useCustomers({ search: debounced || undefined, limit: 20 });
+  const isolate = useLineChange('isolate');
+
+  const submit = () =>
+    isolate.mutate(
+      { customerId: customerId!, reason },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('isolation.isolated') });
+          setCustomerId(null);
+          setReason('');
+        },
+      },
+    );
+
+  return (
+    <Card withBorder>
+      <Title order={5} mb="xs">
+        {t('isolation.isolate')}
+      </Title>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select
+          label={t('invoices.customer')}
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          filter={({ options }) => options}
+          data={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
+          value={customerId}
+          onChange={setCustomerId}
+          w={280}
+        />
+        <TextInput label={t('common.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={280} />
+        <Button color="red" onClick={submit} disabled={!customerId || reason.trim().length < 3} loading={isolate.isPending}>
+          {t('isolation.isolate')}
+        </Button>
+      </Group>
+    </Card>
+  );
+}

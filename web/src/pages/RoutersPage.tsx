@@ -1,0 +1,238 @@
+import { Anchor, Button, Card, Checkbox, Group, Modal, NumberInput, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api.ts';
+import { LineBadge } from '../components/badges.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { QueryState } from '../components/QueryState.tsx';
+import { HealthBadge, SyncBadge } from '../components/SyncBadge.tsx';
+import { useT } from '../i18n.tsx';
+import { keys, useNetworkLines, useRouters } from '../queries.ts';
+import { useFormat } from '../session.tsx';
+import type { NetworkLine, Router } from '../types.ts';
+
+type TestResult = { ok: true; identity: string; version: string } | { ok: false; error: { code: string; message: string } };
+
+export function RoutersPage() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const routers = useRouters();
+  // The API lists failed lines first; in-sync ones are not news here.
+  const lines = useNetworkLines({ limit: 1000 });
+  const reconcile = useMutation({
+    mutationFn: () => api.post<{ lines: number }>('/api/network/reconcile'),
+    onSuccess: ({ lines }) => notifications.show({ color: 'teal', message: t('routers.reconciled', { lines }) }),
+    onSettled: () => Promise.all([keys.routers, keys.networkLines].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+  });
+
+  return (
+    <Stack>
+      <PageTitle
+        actions={
+          <>
+            <AddRouterButton />
+            <Button size="xs" variant="light" onClick={() => reconcile.mutate()} loading={reconcile.isPending}>
+              {t('routers.reconcile')}
+            </Button>
+          </>
+        }
+      >
+        {t('routers.title')}
+      </PageTitle>
+      <Card withBorder>
+        <QueryState query={routers}>{(list) => <RouterTable routers={list} />}</QueryState>
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          {t('routers.outOfSync')}
+        </Title>
+        <QueryState query={lines}>{(all) => <LineTable lines={all.filter((line) => line.status !== 'in_sync')} routers={routers.data ?? []} />}</QueryState>
+      </Card>
+    </Stack>
+  );
+}
+
+function RouterTable({ routers }: { routers: Router[] }) {
+  const t = useT();
+  const format = useFormat();
+  const test = useMutation({
+    mutationFn: (routerId: string) => api.post<TestResult>(`/api/routers/${routerId}/test`),
+    onSuccess: (result) =>
+      result.ok
+        ? notifications.show({ color: 'teal', message: t('routers.testOk', { identity: result.identity, version: result.version }) })
+        : notifications.show({ color: 'red', title: t('routers.testFailed'), message: result.error.message }),
+  });
+  if (routers.length === 0) return <Text c="dimmed">{t('common.empty')}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('routers.name')}</Table.Th>
+            <Table.Th>{t('routers.health')}</Table.Th>
+            <Table.Th>{t('routers.lines')}</Table.Th>
+            <Table.Th>{t('routers.lastError')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {routers.map((router) => (
+            <Table.Tr key={router.id}>
+              <Table.Td>
+                <Text fw={500}>{router.name}</Text>
+                <Text size="xs" c="dimmed">
+                  {router.host}
+                  {router.port ? `:${router.port}` : ''} · {router.apiKind}
+                  {router.useTls ? ' · TLS' : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <HealthBadge health={router.health} />
+                {router.lastCheckedAt && (
+                  <Text size="xs" c="dimmed">
+                    {format.dateTime(router.lastCheckedAt)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{t('routers.lineCounts', router.lines)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={router.lastError ? 'red' : 'dimmed'}>
+                  {router.lastError ?? '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="light" onClick={() => test.mutate(router.id)} loading={test.isPending && test.variables === router.id}>
+                  {t('routers.test')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function LineTable({ lines, routers }: { lines: NetworkLine[]; routers: Router[] }) {
+  const t = useT();
+  const format = useFormat();
+  if (lines.length === 0) return <Text c="dimmed">{t('routers.allInSync')}</Text>;
+  const routerName = (id: string) => routers.find((r) => r.id === id)?.name ?? '';
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('invoices.customer')}</Table.Th>
+            <Table.Th>{t('routers.desired')}</Table.Th>
+            <Table.Th>{t('routers.applied')}</Table.Th>
+            <Table.Th>{t('routers.sync')}</Table.Th>
+            <Table.Th>{t('routers.lastError')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((line) => (
+            <Table.Tr key={line.customerId}>
+              <Table.Td>
+                <Anchor component={Link} to={`/customers/${line.customerId}`}>
+                  {line.code} · {line.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {routerName(line.routerId)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <LineBadge state={line.desiredState} />
+              </Table.Td>
+              <Table.Td>{line.appliedState ? <LineBadge state={line.appliedState} /> : '—'}</Table.Td>
+              <Table.Td>
+                <SyncBadge status={line.status} />
+                <Text size="xs" c="dimmed">
+                  {t('routers.attempts', { count: line.attempts })}
+                  {line.status !== 'in_sync' && ` · ${t('routers.nextAttempt', { at: format.dateTime(line.nextAttemptAt) })}`}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={line.lastError ? 'red' : 'dimmed'}>
+                  {line.lastError ?? '—'}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+const emptyRouter = { name: '', host: '', port: '' as number | string, apiKind: 'routeros-api', useTls: false, username: '', password: '' };
+
+function AddRouterButton() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [opened, { open, close }] = useDisclosure();
+  const [form, setForm] = useState(emptyRouter);
+  const add = useMutation({
+    mutationFn: () =>
+      api.post<Router>('/api/routers', {
+        name: form.name,
+        host: form.host,
+        port: form.port === '' ? null : Number(form.port),
+        apiKind: form.apiKind,
+        useTls: form.useTls,
+        username: form.username,
+        password: form.password,
+      }),
+    onSuccess: (router) => {
+      notifications.show({ color: 'teal', message: t('routers.added', { name: router.name }) });
+      setForm(emptyRouter);
+      close();
+      return queryClient.invalidateQueries({ queryKey: keys.routers });
+    },
+  });
+  const text = (key: 'name' | 'host' | 'username') => ({ value: form[key], onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }) });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
+
+  return (
+    <>
+      <Button size="xs" onClick={open}>
+        {t('routers.add')}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t('routers.add')}>
+        <form onSubmit={submit}>
+          <Stack gap="sm">
+            <TextInput label={t('routers.name')} required {...text('name')} />
+            <Group grow>
+              <TextInput label={t('routers.host')} required {...text('host')} />
+              <NumberInput label={t('routers.port')} min={1} max={65535} value={form.port} onChange={(port) => setForm({ ...form, port })} />
+            </Group>
+            <Select
+              label={t('routers.apiKind')}
+              allowDeselect={false}
+              value={form.apiKind}
+              onChange={(apiKind) => apiKind && setForm({ ...form, apiKind })}
+              data={[
+                { value: 'routeros-api', label: 'RouterOS API (8728/8729)' },
+                { value: 'rest', label: 'RouterOS v7 REST' },
+              ]}
+            />
+            <Checkbox label="TLS" checked={form.useTls} onChange={(e) => setForm({ ...form, useTls: e.currentTarget.checked })} />
+            <TextInput label={t('routers.username')} required {...text('username')} />
+            <PasswordInput label={t('login.password')} required value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
+            <Button type="submit" loading={add.isPending}>
+              {t('common.save')}
+            </Button>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, query } from './api.ts';
+import type { Customer, NetworkLine, Router, Invoice, InvoiceDetail, InvoiceStatus, IsolationEntry, Line, Page, PaymentHistoryEntry, Plan } from './types.ts';
+
+/**
+ * Query keys start with the resource they read, so a live event or a mutation invalidates
+ * every view of that resource with one prefix (see live.ts).
+ */
+export const keys = {
+  customers: ['customers'] as const,
+  customer: (id: string) => ['customer', id] as const,
+  lines: ['lines'] as const,
+  line: (customerId: string) => ['lines', customerId] as const,
+  isolated: ['lines', 'isolated'] as const,
+  isolationHistory: ['isolation-history'] as const,
+  invoices: ['invoices'] as const,
+  invoice: (id: string) => ['invoices', 'one', id] as const,
+  payments: ['payments'] as const,
+  plans: ['plans'] as const,
+  policy: ['billing-policy'] as const,
+  gatewayNotifications: ['payments', 'gateway-notifications'] as const,
+  tenants: ['platform-tenants'] as const,
+  routers: ['routers'] as const,
+  networkLines: ['network-lines'] as const,
+};
+
+export const useCustomers = (params: { search?: string; limit?: number; offset?: number }) =>
+  useQuery({
+    queryKey: [...keys.customers, params],
+    queryFn: () => api.get<Page<Customer>>('/api/customers' + query(params)),
+    placeholderData: keepPreviousData,
+  });
+
+/** Names for ids in lists that show only a customer id (invoices, isolation, payments). */
+export function useCustomerNames() {
+  const { data } = useQuery({
+    queryKey: [...keys.customers, 'names'],
+    queryFn: () => api.get<Page<Customer>>('/api/customers?limit=500'),
+    staleTime: 60_000,
+  });
+  const byId = new Map((data?.items ?? []).map((c) => [c.id, c]));
+  return (id: string) => byId.get(id)?.name ?? id.slice(0, 8);
+}
+
+export const useCustomer = (id: string) => useQuery({ queryKey: keys.customer(id), queryFn: () => api.get<Customer & { private?: Record<string, string | null> }>(`/api/customers/${id}`) });
+
+export const useLine = (customerId: string) => useQuery({ queryKey: keys.line(customerId), queryFn: () => api.get<Line | null>(`/api/customers/${customerId}/line`) });
+
+export const useIsolated = () => useQuery({ queryKey: keys.isolated, queryFn: () => api.get<Line[]>('/api/isolation/isolated') });
+
+export const useIsolationHistory = (customerId?: string) =>
+  useQuery({ queryKey: [...keys.isolationHistory, customerId ?? 'all'], queryFn: () => api.get<IsolationEntry[]>('/api/isolation/history' + query({ customerId, limit: 200 })) });
+
+export const useInvoices = (params: { status?: InvoiceStatus; customerId?: string; limit?: number; offset?: number }, options: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: [...keys.invoices, 'list', params],
+    queryFn: () => api.get<Page<Invoice>>('/api/invoices' + query(params)),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+
+export const useInvoice = (id: string) => useQuery({ queryKey: keys.invoice(id), queryFn: () => api.get<InvoiceDetail>(`/api/invoices/${id}`) });
+
+export const usePaymentHistory = (params: { customerId?: string; limit?: number } = {}, options: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: [...keys.payments, 'history', params],
+    queryFn: () => api.get<PaymentHistoryEntry[]>('/api/payment-history' + query(params)),
+    enabled: options.enabled ?? true,
+  });
+
+export const usePlans = () => useQuery({ queryKey: keys.plans, queryFn: () => api.get<Plan[]>('/api/plans'), staleTime: 60_000 });
+
+export const useRouters = (options: { enabled?: boolean } = {}) =>
+  useQuery({ queryKey: keys.routers, queryFn: () => api.get<Router[]>('/api/routers'), enabled: options.enabled ?? true });
+
+export const useNetworkLines = (params: { routerId?: string; status?: NetworkLine['status']; limit?: number }, options: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: [...keys.networkLines, params],
+    queryFn: () => api.get<NetworkLine[]>('/api/network/lines' + query(params)),
+    enabled: options.enabled ?? true,
+  });

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import type { TranslationKey } from './i18n.tsx';
+import { CustomerDetailPage } from './pages/CustomerDetailPage.tsx';
+import { CustomersPage } from './pages/CustomersPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { InvoiceDetailPage } from './pages/InvoiceDetailPage.tsx';
+import { InvoicesPage } from './pages/InvoicesPage.tsx';
+import { IsolationPage } from './pages/IsolationPage.tsx';
+import { BillingSettingsPage } from './pages/BillingSettingsPage.tsx';
+import { EventBusPage } from './pages/EventBusPage.tsx';
+import { RoutersPage } from './pages/RoutersPage.tsx';
+import { TenantsPage } from './pages/TenantsPage.tsx';
+import type { Me } from './types.ts';
+
+type Section = {
+  label: TranslationKey;
+  /** The navigation entry; the first route. */
+  path: string;
+  routes: { path: string; element: ReactNode }[];
+  allowed: (me: Me) => boolean;
+};
+
+/** What a person may open follows the permissions /api/me lists for the active tenant. */
+const withPermission = (permission: string) => (me: Me) => me.activeTenantId !== null && me.permissions.includes(permission);
+
+/** Every page of the app, in navigation order, with who may open it: the one list for both. */
+export const sections: Section[] = [
+  { label: 'nav.dashboard', path: '/', routes: [{ path: '/', element: <DashboardPage /> }], allowed: withPermission('customers.read') },
+  {
+    label: 'nav.customers',
+    path: '/customers',
+    routes: [
+      { path: '/customers', element: <CustomersPage /> },
+      { path: '/customers/:customerId', element: <CustomerDetailPage /> },
+    ],
+    allowed: withPermission('customers.read'),
+  },
+  {
+    label: 'nav.invoices',
+    path: '/invoices',
+    routes: [
+      { path: '/invoices', element: <InvoicesPage /> },
+      { path: '/invoices/:invoiceId', element: <InvoiceDetailPage /> },
+    ],
+    allowed: withPermission('billing.read'),
+  },
+  { label: 'nav.isolation', path: '/isolation', routes: [{ path: '/isolation', element: <IsolationPage /> }], allowed: withPermission('customers.read') },
+  { label: 'nav.routers', path: '/routers', routes: [{ path: '/routers', element: <RoutersPage /> }], allowed: withPermission('network.manage') },
+  { label: 'nav.billing', path: '/billing', routes: [{ path: '/billing', element: <BillingSettingsPage /> }], allowed: withPermission('billing.configure') },
+  { label: 'nav.tenants', path: '/platform/tenants', routes: [{ path: '/platform/tenants', element: <TenantsPage /> }], allowed: (me) => me.user.isSuperAdmin },
+  // Cross-tenant infrastructure (every tenant's failures): the platform operator's, like its API.
+  { label: 'nav.events', path: '/events', routes: [{ path: '/events', element: <EventBusPage /> }], allowed: (me) => me.user.isSuperAdmin },
+];
+
+export const firstAllowedPath = (me: Me) => sections.find((s) => s.allowed(me))?.path ?? '/';
