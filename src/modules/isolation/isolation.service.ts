@@ -3,7 +3,6 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { PublishMany } from '../../platform/events/outbox.ts';
-import { newId } from '../../platform/ids.ts';
 import type { isolationEvents } from './isolation.events.ts';
 
 export type LineState = 'active' | 'isolated';

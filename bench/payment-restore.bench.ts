@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createApp } from '../src/composition-root.ts';
+import { MidtransStandIn } from '../src/modules/billing/gateways/stand-ins/midtrans.stand-in.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
+import { asTenantId, openDatabase, type Database } from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrator.ts';
+import { createLogger } from '../src/platform/logging/logger.ts';
+import { printTable } from './machine.ts';
+
+/**
+ * payment_to_unisolate_flow under load: signed Midtrans notifications arrive at the webhook at a
+ * steady rate; each pays an invoice of an isolated customer. Latency is from sending the
+ * notification to the isolation history's "restored" row (written by the restore handler).
+ */
+const RATE = Number(process.env.BENCH_WEBHOOKS_PER_S ?? 50);
+const COUNT = Number(process.env.BENCH_WEBHOOKS ?? 500);
+const SERVER_KEY = 'SB-Mid-server-bench';
+
+async function seed(db: Database, count: number) {
+  const o = db.owner;
+  const tenantId = (await sql<{ id: string }>`insert into tenants (id, slug, name, time_zone)
+    values (gen_random_uuid(), 'bench-pay', 'Bench Pay', 'Asia/Jakarta') returning id`.execute(o)).rows[0].id;
+  await sql`insert into service_plans (id, tenant_id, name, download_kbps, upload_kbps, monthly_price, router_profile, created_at)
+    values (gen_random_uuid(), ${tenantId}, 'Rumahan', 20000, 10000, 150000, 'r20', now())`.execute(o);
+  await sql`insert into customers (id, tenant_id, code, name, phone, plan_id, connection_type, ip_address, activated_on, created_at)
+    select gen_random_uuid(), ${tenantId}, 'C' || g, 'Pelanggan ' || g, '+6281200000000', (select id from service_plans where tenant_id = ${tenantId}),
+           'dhcp', ('10.0.' || (g / 250) || '.' || (g % 250 + 1))::inet, '2026-01-01', now()
+    from generate_series(1, ${count}) g`.execute(o);
+  await sql`insert into billing_invoices (id, tenant_id, number, customer_id, period, issue_date, due_date, amount, description, stage, created_at)
+    select gen_random_uuid(), ${tenantId}, 'INV-' || c.code, c.id, '2026-12-01', '2026-12-01', '2026-12-10', 150000, 'Rumahan', 'grace_expired', now()
+    from customers c where c.tenant_id = ${tenantId}`.execute(o);
+  await sql`insert into isolation_lines (customer_id, tenant_id, desired_state, changed_at, reason, trigger)
+    select id, tenant_id, 'isolated', now(), 'bench', 'overdue_after_grace_period' from customers where tenant_id = ${tenantId}`.execute(o);
+  await sql`insert into billing_payment_links (order_id, tenant_id, invoice_id, provider, url, amount, created_at)
+    select 'ORDER-' || i.number, i.tenant_id, i.id, 'midtrans', 'https://pay.example/' || i.number, 150000, now()
+    from billing_invoices i where i.tenant_id = ${tenantId}`.execute(o);
+  return asTenantId(tenantId);
+}
+
+async function measure(shape: string, db: Database, databaseUrl?: string) {
+  await migrate(db.owner);
+  const tenantId = await seed(db, COUNT);
+  const app = await createApp({
+    db,
+    clock: systemClock,
+    logger: createLogger({ level: 'silent' }),
+    secrets: createSecretBox(randomBytes(32)),
+    config: {
+      http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 1 << 20 },
+      identity: { sessionTtlHours: 1, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
+      events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'bench', databaseUrl },
+    },
+  });
+  await app.payments.saveAccount(tenantId, 'midtrans', { mode: 'sandbox', serverKey: SERVER_KEY });
+  await app.start({ workers: true, scheduler: false });
+  const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
+  const signer = await MidtransStandIn.start({ serverKey: SERVER_KEY });
+  const { rows: orders } = await sql<{ order_id: string; customer_id: string }>`
+    select l.order_id, i.customer_id from billing_payment_links l join billing_invoices i on i.id = l.invoice_id`.execute(db.owner);
+
+  const sentAt = new Map<string, number>();
+  const statuses: number[] = [];
+  const start = performance.now();
+  await Promise.all(
+    orders.map(async (order, i) => {
+      await new Promise((r) => setTimeout(r, (i * 1000) / RATE)); // a steady 50/s, not a burst
+      const notification = signer.signedNotification(order.order_id, { status: 'settlement', amount: 150_000 });
+      sentAt.set(order.customer_id, Date.now());
+      const res = await fetch(`${url}/api/webhooks/payments/midtrans/bench-pay`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...notification.headers },
+        body: notification.rawBody,
+      });
+      statuses.push(res.status);
+    }),
+  );
+  // Wait for every restore (the handler runs after the webhook's transaction commits).
+  const deadline = Date.now() + 60_000;
+  let restored: { customer_id: string; created_at: Date }[] = [];
+  while (Date.now() < deadline) {
+    restored = (await sql<{ customer_id: string; created_at: Date }>`
+      select customer_id, created_at from isolation_history where action = 'restored'`.execute(db.owner)).rows;
+    if (restored.length >= orders.length) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  const latencies = restored.map((r) => new Date(r.created_at).getTime() - sentAt.get(r.customer_id)!).sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  await signer.close();
+  await app.close();
+  await db.close();
+  return {
+    shape,
+    webhooks: orders.length,
+    'rate /s': RATE,
+    '2xx': statuses.filter((s) => s === 200).length,
+    restored: restored.length,
+    'p50 ms': pct(50),
+    'p99 ms': pct(99),
+    'max ms': latencies.at(-1) ?? 0,
+    'elapsed s': elapsed.toFixed(1),
+  };
+}
+
+export async function run() {
+  const rows = [await measure('embedded (PGlite)', await openDatabase({ driver: 'pglite' }))];
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `simpul_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    rows.push(await measure('server (PostgreSQL)', await openDatabase({ driver: 'postgres', url: u.toString() }), u.toString()));
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  printTable(`Payment webhook → customer restored: ${COUNT} signed Midtrans notifications at ${RATE}/s`, rows);
+}
+
+if (import.meta.main) await run();
