@@ -8,6 +8,7 @@ import { migrate } from './platform/db/migrator.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { createSecretBox, loadOrCreateKeyFile } from './platform/crypto/secret-box.ts';
 import { isDatabaseEmpty, loadDemoData } from './modules/demo/demo-data.ts';
+import { startDemoRouter } from './modules/demo/demo-router.ts';
 import { replayDeadLettersCommand } from './platform/events/events.cli.ts';
 import { runJobNowCommand } from './platform/jobs/jobs.cli.ts';
 
@@ -86,9 +87,10 @@ async function main(argv: string[]) {
       }
       case 'start': {
         let demo: Awaited<ReturnType<typeof loadDemoData>> | undefined;
-        if (config.db.driver === 'pglite' && config.demoData === 'auto' && (await isDatabaseEmpty(db))) {
-          demo = await loadDemoData(app);
-        }
+        const isDemo = config.db.driver === 'pglite' && config.demoData === 'auto';
+        if (isDemo && (await isDatabaseEmpty(db))) demo = await loadDemoData(app);
+        const demoRouter = isDemo ? await startDemoRouter(app) : null;
+        if (demoRouter) shutdown.push(() => demoRouter.stop());
         await app.start({ workers: config.roles.includes('workers'), scheduler: config.roles.includes('scheduler') });
         if (config.roles.includes('api')) {
           const address = await app.http.listen({ port: config.http.port, host: config.http.host });

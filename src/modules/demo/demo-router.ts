@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import { asTenantId, type Database } from '../../platform/db/database.ts';
+import type { CustomersService } from '../customers/index.ts';
+import type { NetworkService } from '../network/index.ts';
+import { RouterStandIn } from '../network/routeros/index.ts';
+import { Menu } from '../network/routeros/stand-in/router-model.ts';
+import type { PlansService } from '../plans/index.ts';
+import { demoPlans } from './demo-data.ts';
+
+export const demoRouterName = 'MikroTik Demo (stand-in)';
+const demoRouterLogin = { username: 'simpul', password: 'demo-router-2026' };
+
+/**
+ * The embedded demo's router: a RouterOS stand-in (not a real MikroTik) in this process, so
+ * `npm start` shows isolation reaching a router. It starts empty each time, as a router that
+ * was replaced; the converge worker then writes every line's state to it again.
+ */
+export async function startDemoRouter(deps: { db: Database; network: NetworkService; plans: PlansService; customers: CustomersService }) {
+  const { rows: tenants } = await sql<{ id: string }>`select id from tenants where slug = 'jaring-sleman'`.execute(deps.db.owner);
+  if (!tenants[0]) return null; // not the demo's database
+  const tenantId = asTenantId(tenants[0].id);
+  const router = await RouterStandIn.start({ ...demoRouterLogin, identity: 'Jaring-Sleman-Core' });
+  for (const plan of demoPlans) router.model.add(Menu.pppProfile, { name: plan.routerProfile });
+  router.model.add(Menu.pppProfile, { name: 'isolir' });
+
+  const { rows } = await sql<{ id: string }>`
+    select id from network_routers where tenant_id = ${tenantId} and name = ${demoRouterName}`.execute(deps.db.owner);
+  let routerId = rows[0]?.id;
+  if (routerId) {
+    await deps.network.updateRouter(tenantId, routerId, { host: router.host, port: router.apiPort });
+  } else {
+    routerId = (await deps.network.addRouter(tenantId, { name: demoRouterName, host: router.host, port: router.apiPort, apiKind: 'routeros-api', ...demoRouterLogin })).id;
+  }
+  // The PPP secrets a real router would hold for the demo's PPPoE customers, half of them online.
+  const { items } = await deps.customers.list(tenantId, { limit: 500, offset: 0 });
+  const plans = new Map((await deps.plans.list(tenantId)).map((p) => [p.id, p.routerProfile]));
+  for (const [i, customer] of items.entries()) {
+    if (!customer.routerId) await deps.customers.update(tenantId, customer.id, { routerId });
+    if (customer.connectionType !== 'pppoe' || !customer.pppoeUsername) continue;
+    router.model.add(Menu.pppSecret, { name: customer.pppoeUsername, password: 'demo', profile: plans.get(customer.planId) ?? 'default' });
+    if (i % 2 === 0) router.model.dial(customer.pppoeUsername, `10.88.0.${10 + i}`);
+  }
+  return router;
+}
