@@ -107,5 +107,11 @@ describe('RADIUS enforcement with FreeRADIUS', () => {
     expect((await accounting('Stop')).code).toBe('Accounting-Response');
     await expect.poll(async () => (await eventsOf('network.customer.offline')).length, { timeout: 10_000 }).toBe(1);
     expect((await eventsOf('network.customer.offline'))[0]).toMatchObject({ uploadBytes: 1_000_000, downloadBytes: 9_000_000 });
+
+    const log = (await call('GET', `/api/customers/${customerId}/sessions`)).body;
+    expect(log.map((e: { kind: string }) => e.kind)).toEqual(['session_stopped', 'session_started', 'auth_rejected']);
+    expect(log[0]).toMatchObject({ uploadBytes: 1_000_000, downloadBytes: 9_000_000, framedIpAddress: '10.70.0.5' });
+    const usage = (await call('GET', `/api/network/usage?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`)).body;
+    expect(usage).toEqual([{ customerId, username: 'wati@jaring', uploadBytes: 1_000_000, downloadBytes: 9_000_000, sessions: 1 }]);
   });
 });

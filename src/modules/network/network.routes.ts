@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/server.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { requirePermission } from '../identity/index.ts';
 import type { NetworkService } from './network.service.ts';
 
@@ -104,6 +105,51 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
       },
     },
     async (request) => network.listLines(requirePermission(request, 'customers.read').tenantId, request.query),
+  );
+  app.get(
+    '/api/customers/:customerId/sessions',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'RADIUS session log of a customer: logins, logouts with traffic, rejected logins',
+        params: z.object({ customerId: z.uuid() }),
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: {
+          200: z.array(
+            z.object({
+              kind: z.enum(['session_started', 'session_stopped', 'auth_rejected']),
+              at: z.coerce.date(),
+              endedAt: z.coerce.date().nullable(),
+              nasIpAddress: z.string().nullable(),
+              framedIpAddress: z.string().nullable(),
+              uploadBytes: z.number().nullable(),
+              downloadBytes: z.number().nullable(),
+              terminateCause: z.string().nullable(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => network.customerSessionLog(requirePermission(request, 'customers.read').tenantId, request.params.customerId, request.query.limit),
+  );
+  app.get(
+    '/api/network/usage',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'Data used per customer in a period (RADIUS accounting)',
+        querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+        response: {
+          200: z.array(z.object({ customerId: z.string(), username: z.string(), uploadBytes: z.number(), downloadBytes: z.number(), sessions: z.number() })),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'customers.read');
+      const period = { from: new Date(request.query.from), to: new Date(request.query.to) };
+      if (period.to <= period.from) throw new AppError('VALIDATION_FAILED', '`to` must be after `from`.', { fields: { to: 'before_from' } });
+      return network.dataUsage(actor.tenantId, period);
+    },
   );
   app.post(
     '/api/network/reconcile',

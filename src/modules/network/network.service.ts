@@ -9,6 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import type { Logger } from '../../platform/logging/logger.ts';
 import type { networkEvents } from './network.events.ts';
 import {
+  dataUsageByCustomer,
   findOpenSessions,
   removeRadiusLine,
   saveNas,
@@ -465,7 +466,35 @@ export function createNetworkService(deps: {
       return activity.length;
     });
 
+  /** write_radius_log: a customer's PPPoE sessions and rejected logins, newest first. */
+  const customerSessionLog = (tenantId: TenantId, customerId: string, limit: number) =>
+    db.tenant(tenantId, async (trx) => {
+      const { rows } = await sql<Record<string, any>>`
+        select a.seq::text, a.kind, coalesce(r.acctstarttime, p.authdate) as at, r.acctstoptime, r.nasipaddress::text as nas_ip,
+               host(r.framedipaddress) as framed_ip, r.acctinputoctets, r.acctoutputoctets, r.acctterminatecause, p.reply
+        from radius_activity a
+        left join radacct r on r.radacctid = a.radacct_id
+        left join radpostauth p on p.id = a.radpostauth_id
+        where a.customer_id = ${customerId}
+        order by a.seq desc limit ${limit}`.execute(trx);
+      return rows.map((r) => ({
+        kind: r.kind as 'session_started' | 'session_stopped' | 'auth_rejected',
+        at: r.at as Date,
+        endedAt: (r.acctstoptime as Date | null) ?? null,
+        nasIpAddress: (r.nas_ip as string | null) ?? null,
+        framedIpAddress: (r.framed_ip as string | null) ?? null,
+        uploadBytes: r.acctinputoctets === null ? null : Number(r.acctinputoctets),
+        downloadBytes: r.acctoutputoctets === null ? null : Number(r.acctoutputoctets),
+        terminateCause: (r.acctterminatecause as string | null) ?? null,
+      }));
+    });
+
+  /** Optional billing hook: data used per customer in a period, from RADIUS accounting. */
+  const dataUsage = (tenantId: TenantId, period: { from: Date; to: Date }) => db.tenant(tenantId, (trx) => dataUsageByCustomer(trx, period));
+
   return {
+    customerSessionLog,
+    dataUsage,
     publishRadiusActivity,
     addRouter,
     updateRouter,
