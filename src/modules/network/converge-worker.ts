@@ -9,9 +9,12 @@ export function createConvergeWorker(deps: {
   network: NetworkService;
   logger: Logger;
   pollIntervalMs?: number;
+  /** Routers driven at once: each pass waits on one router's round trips, so passes overlap well. */
+  concurrency?: number;
   listen?: (onWake: () => void) => Promise<() => Promise<void>>;
 }) {
   const pollIntervalMs = deps.pollIntervalMs ?? 2_000;
+  const concurrency = deps.concurrency ?? 4;
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
@@ -20,7 +23,11 @@ export function createConvergeWorker(deps: {
   async function run() {
     while (running) {
       try {
-        while (running && (await deps.network.convergeNextRouter()) > 0);
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (running && (await deps.network.convergeNextRouter()) > 0);
+          }),
+        );
         while (running && (await deps.network.publishRadiusActivity()) > 0);
       } catch (error) {
         deps.logger.error({ err: error }, 'converge pass failed');
