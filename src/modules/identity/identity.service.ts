@@ -98,15 +98,14 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
 
   async function login(input: { email: string; password: string; tenantId?: string } & RequestOrigin) {
     const email = input.email.trim().toLowerCase();
+    const user = await db.system<IdentityTables, { id: string; password_hash: string; status: string } | undefined>(async (trx) => {
+      await assertNotThrottled(trx, email, input.ip);
+      return trx.selectFrom('identity_users').select(['id', 'password_hash', 'status']).where(sql`lower(email)`, '=', email).executeTakeFirst();
+    });
+    // argon2 takes tens of milliseconds of CPU: never inside a transaction (on PGlite it would hold the only session).
+    const isValid = await verifyPassword(user?.password_hash ?? dummyPasswordHash, input.password);
     const outcome = await db.system<IdentityTables, { ok: false } | { ok: true; token: string; expiresAt: Date; userId: string }>(
       async (trx) => {
-        await assertNotThrottled(trx, email, input.ip);
-        const user = await trx
-          .selectFrom('identity_users')
-          .select(['id', 'password_hash', 'status'])
-          .where(sql`lower(email)`, '=', email)
-          .executeTakeFirst();
-        const isValid = await verifyPassword(user?.password_hash ?? dummyPasswordHash, input.password);
         if (!user || !isValid || user.status !== 'active') {
           await audit(trx, { action: 'login.failed', subject: email, ip: input.ip, details: { reason: !user ? 'unknown_email' : !isValid ? 'wrong_password' : 'disabled' } });
           return { ok: false };
@@ -242,16 +241,15 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
 
   async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string } & RequestOrigin) {
     requirePasswordStrength(input.newPassword, 'newPassword');
+    const user = await withUser(actor.userId, (trx) =>
+      trx.selectFrom('identity_users').select(['password_hash', 'email']).where('id', '=', actor.userId).executeTakeFirstOrThrow(),
+    );
+    if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+      throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: { currentPassword: 'wrong' } });
+    }
+    const passwordHash = await hashPassword(input.newPassword);
     await withUser(actor.userId, async (trx) => {
-      const user = await trx.selectFrom('identity_users').select(['password_hash', 'email']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
-      if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-        throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: { currentPassword: 'wrong' } });
-      }
-      await trx
-        .updateTable('identity_users')
-        .set({ password_hash: await hashPassword(input.newPassword), password_changed_at: clock.now() })
-        .where('id', '=', actor.userId)
-        .execute();
+      await trx.updateTable('identity_users').set({ password_hash: passwordHash, password_changed_at: clock.now() }).where('id', '=', actor.userId).execute();
       // Other devices signed in with the old password are signed out.
       let others = trx.deleteFrom('identity_sessions').where('user_id', '=', actor.userId);
       if (actor.sessionId) others = others.where('id', '!=', actor.sessionId);
@@ -289,18 +287,17 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
     const tenantId = requireTenant(actor);
     assertMayGrant(actor, [], input.roles);
     const email = input.email.trim().toLowerCase();
+    if (input.password) requirePasswordStrength(input.password, 'password');
+    // Hashed before the transaction: argon2's CPU time must not hold the database.
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
     return db.tenant<IdentityTables, StaffMember>(tenantId, async (trx) => {
       let user = await trx.selectFrom('identity_users').select(['id']).where(sql`lower(email)`, '=', email).executeTakeFirst();
       if (!user) {
-        if (!input.password) {
+        if (!passwordHash) {
           throw new AppError('VALIDATION_FAILED', 'A new staff member needs an initial password.', { fields: { password: 'required' } });
         }
-        requirePasswordStrength(input.password, 'password');
         user = { id: newId() };
-        await trx
-          .insertInto('identity_users')
-          .values({ id: user.id, email, name: input.name, phone: input.phone ?? null, password_hash: await hashPassword(input.password) })
-          .execute();
+        await trx.insertInto('identity_users').values({ id: user.id, email, name: input.name, phone: input.phone ?? null, password_hash: passwordHash }).execute();
       }
       const existing = await trx.selectFrom('identity_memberships').select('id').where('user_id', '=', user.id).executeTakeFirst();
       if (existing) throw new AppError('CONFLICT', 'This person is already staff of this tenant.', { fields: { email: 'taken' } });
