@@ -27,11 +27,11 @@ describe('RADIUS enforcement with FreeRADIUS', () => {
     }, { timeout: 20_000, interval: 100 }).toBe(expected);
   const eventsOf = async (type: string) =>
     (await sql<{ data: any }>`select data from event_outbox where type = ${type} order by seq`.execute(app.db.owner)).rows.map((r) => r.data);
-  const accounting = (status: 'Start' | 'Stop') =>
+  const accounting = (status: 'Start' | 'Stop', sessionId = '81a00001') =>
     radclient(radius, 'acct', {
       'User-Name': 'wati@jaring',
       'Acct-Status-Type': status,
-      'Acct-Session-Id': '81a00001',
+      'Acct-Session-Id': sessionId,
       'NAS-IP-Address': '127.0.0.1',
       'Framed-IP-Address': '10.70.0.5',
       ...(status === 'Stop' ? { 'Acct-Session-Time': 3600, 'Acct-Input-Octets': 1_000_000, 'Acct-Output-Octets': 9_000_000 } : {}),
@@ -113,5 +113,16 @@ describe('RADIUS enforcement with FreeRADIUS', () => {
     expect(log[0]).toMatchObject({ uploadBytes: 1_000_000, downloadBytes: 9_000_000, framedIpAddress: '10.70.0.5' });
     const usage = (await call('GET', `/api/network/usage?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`)).body;
     expect(usage).toEqual([{ customerId, username: 'wati@jaring', uploadBytes: 1_000_000, downloadBytes: 9_000_000, sessions: 1 }]);
+  });
+
+  it('should push a plan change to the open session with a CoA carrying the new rate limit', async () => {
+    expect((await accounting('Start', '81a00002')).code).toBe('Accounting-Response');
+    const faster = (await call('POST', '/api/plans', { name: 'Keluarga 50', downloadKbps: 50_000, uploadKbps: 20_000, monthlyPrice: 250_000, routerProfile: 'paket-50m' })).body;
+    const changed = await app.http.inject({ method: 'PATCH', url: `/api/customers/${customerId}`, headers: { cookie }, payload: { planId: faster.id } });
+    expect(changed.statusCode).toBe(200);
+    // Isolation and restore disconnected the first session; the plan change is applied in place.
+    await expect.poll(() => nas.requests.map((r) => r.code), { timeout: 20_000, interval: 100 }).toEqual(['Disconnect-Request', 'Disconnect-Request', 'CoA-Request']);
+    expect(nas.requests[2].attributes).toMatchObject({ 'Acct-Session-Id': '81a00002', 'Vendor-Specific': { 'Mikrotik-Rate-Limit': '20M/50M' } });
+    expect((await radtest(radius, 'wati@jaring', 'wati-rahasia')).attributes['Mikrotik-Rate-Limit']).toBe('20M/50M');
   });
 });

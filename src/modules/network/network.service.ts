@@ -11,11 +11,13 @@ import type { networkEvents } from './network.events.ts';
 import {
   dataUsageByCustomer,
   findOpenSessions,
+  mikrotikRateLimit,
   removeRadiusLine,
   saveNas,
   sendNasCommand,
   syncRadiusLine,
   takeRadiusActivity,
+  type NasCommand,
   type OpenSession,
 } from './radius/index.ts';
 import {
@@ -94,6 +96,20 @@ const LEASE_MS = 120_000; // a converge pass holds its router at most this long
 const BATCH_LINES = 5_000;
 
 const isRadiusLine = (router: Record<string, any>, line: Record<string, any>) => router.pppoe_via_radius && line.connection_type === 'pppoe';
+
+/**
+ * What an open RADIUS session needs when its line changed: isolation or restore changes the
+ * address list, which only a new login applies (Disconnect); a plan change on an active line is
+ * a new rate limit, applied in place (CoA). Nothing when the session already has it.
+ */
+function radiusCommandFor(line: Record<string, any>): NasCommand | null {
+  if (line.applied_state !== line.desired_state) return { kind: 'disconnect' };
+  if (line.desired_state === 'active' && line.applied_profile !== line.router_profile) {
+    const rate = mikrotikRateLimit({ downloadKbps: line.download_kbps, uploadKbps: line.upload_kbps });
+    return { kind: 'coa', attributes: [{ attribute: 'Mikrotik-Rate-Limit', op: ':=', value: rate }] };
+  }
+  return null;
+}
 
 const HOSTNAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
@@ -352,15 +368,16 @@ export function createNetworkService(deps: {
     const { router, lines, sessions } = await db.tenant(tenantId, async (trx) => {
       const router = (await sql<Record<string, any>>`select * from network_routers where id = ${routerId}`.execute(trx)).rows[0];
       const { rows: lines } = await sql<Record<string, any>>`
-        select s.customer_id, s.desired_version, s.profile_confirmed_at, s.applied_state, d.connection_type, d.pppoe_username,
-               d.ip_address, d.router_profile, d.desired_state, d.router_id as desired_router
+        select s.customer_id, s.desired_version, s.profile_confirmed_at, s.applied_state, s.applied_profile, d.connection_type,
+               d.pppoe_username, d.ip_address, d.router_profile, d.desired_state, d.router_id as desired_router,
+               d.download_kbps, d.upload_kbps
         from network_line_sync s left join network_desired_lines d on d.customer_id = s.customer_id
         where s.router_id = ${routerId} and s.status <> 'in_sync' and s.next_attempt_at <= ${now}
         order by s.next_attempt_at limit ${BATCH_LINES}`.execute(trx);
-      // RADIUS lines whose state changes: their open sessions must dial again (Disconnect).
+      // RADIUS lines that changed: their open sessions are told (CoA or Disconnect).
       const sessions = new Map<string, OpenSession[]>();
       for (const l of lines) {
-        if (isRadiusLine(router, l) && l.applied_state !== l.desired_state) sessions.set(l.customer_id, await findOpenSessions(trx, l.pppoe_username));
+        if (isRadiusLine(router, l) && radiusCommandFor(l)) sessions.set(l.customer_id, await findOpenSessions(trx, l.pppoe_username));
       }
       return { router, lines, sessions };
     });
@@ -389,7 +406,10 @@ export function createNetworkService(deps: {
       error: o.error ?? null,
       switchedProfile: o.results.some((r) => r.status === 'applied' && r.change.op === 'set-ppp-profile'),
     }));
-    for (const line of viaRadius) outcomes.push({ line, error: await disconnectSessions(sessions.get(line.customer_id) ?? []), switchedProfile: false });
+    for (const line of viaRadius) {
+      const command = radiusCommandFor(line);
+      outcomes.push({ line, error: command ? await tellSessions(sessions.get(line.customer_id) ?? [], command) : null, switchedProfile: false });
+    }
 
     const finished = clock.now();
     await db.tenant(tenantId, async (trx) => {
@@ -431,10 +451,10 @@ export function createNetworkService(deps: {
     return lines.length;
   }
 
-  /** Sessions of a line whose RADIUS state changed are disconnected, so the customer dials into the new state. */
-  async function disconnectSessions(sessions: OpenSession[]): Promise<AppError | null> {
+  /** Sends the command to each open session of a line; the first failure is the line's error. */
+  async function tellSessions(sessions: OpenSession[], command: NasCommand): Promise<AppError | null> {
     for (const session of sessions) {
-      const result = await sendNasCommand(session, { kind: 'disconnect' }, { secrets });
+      const result = await sendNasCommand(session, command, { secrets });
       if (result.status === 'failed') return result.error;
     }
     return null;
