@@ -1,13 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { createApp } from '../src/composition-root.ts';
-import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
 import { ManualClock } from '../src/platform/clock.ts';
-import { asTenantId, openDatabase, type Database } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrator.ts';
-import { createLogger } from '../src/platform/logging/logger.ts';
+import { asTenantId, type Database } from '../src/platform/db/database.ts';
 import { printTable } from './machine.ts';
+import { createBenchApp, openBenchPglite, withBenchPostgres } from './support.ts';
 
 /**
  * auto_isolir_worker at scale: tenants × customers with this month's invoices, 10% of them past
@@ -39,21 +34,10 @@ async function seed(db: Database, tenants: number, customersPerTenant: number) {
 }
 
 async function measure(shape: string, db: Database, tenants: number, customersPerTenant: number, concurrency: number) {
-  await migrate(db.owner);
   const seedStart = performance.now();
   await seed(db, tenants, customersPerTenant);
   const seedSeconds = (performance.now() - seedStart) / 1000;
-  const app = await createApp({
-    db,
-    clock: new ManualClock(TODAY_WIB),
-    logger: createLogger({ level: 'silent' }),
-    secrets: createSecretBox(randomBytes(32)),
-    config: {
-      http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 1 << 20 },
-      identity: { sessionTtlHours: 1, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
-      events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'bench', databaseUrl: undefined },
-    },
-  });
+  const app = await createBenchApp(db, { clock: new ManualClock(TODAY_WIB) });
   const { rows } = await sql<{ id: string }>`select id from tenants order by slug`.execute(db.owner);
   const queue = rows.map((r) => asTenantId(r.id));
   let isolated = 0;
@@ -72,7 +56,6 @@ async function measure(shape: string, db: Database, tenants: number, customersPe
            (select count(*)::int from isolation_history) as history,
            (select count(*)::int from event_outbox where type = 'isolation.customer.isolated') as events`.execute(db.owner);
   await app.close();
-  await db.close();
   return {
     shape,
     tenants,
@@ -87,21 +70,10 @@ async function measure(shape: string, db: Database, tenants: number, customersPe
 
 export async function run() {
   const pgTenants = Number(process.env.BENCH_SCAN_TENANTS ?? 1000);
-  const rows = [];
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `simpul_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    rows.push(await measure('PostgreSQL, 4 tenants at a time', await openDatabase({ driver: 'postgres', url: u.toString(), poolSize: 8 }), pgTenants, 1000, 4));
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-  rows.push(await measure('PGlite (embedded)', await openDatabase({ driver: 'pglite' }), 100, 1000, 1));
+  const rows = [await withBenchPostgres((db) => measure('PostgreSQL, 4 tenants at a time', db, pgTenants, 1000, 4), 8)];
+  const pglite = await openBenchPglite();
+  rows.push(await measure('PGlite (embedded)', pglite, 100, 1000, 1));
+  await pglite.close();
   printTable('Daily scan (auto_isolir_worker): 10% of customers past grace, isolated with history rows and events', rows);
 }
 

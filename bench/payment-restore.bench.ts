@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { createApp } from '../src/composition-root.ts';
 import { MidtransStandIn } from '../src/modules/billing/gateways/stand-ins/midtrans.stand-in.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
-import { asTenantId, openDatabase, type Database } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrator.ts';
-import { createLogger } from '../src/platform/logging/logger.ts';
+import { asTenantId, type Database } from '../src/platform/db/database.ts';
 import { printTable } from './machine.ts';
+import { createBenchApp, openBenchPglite, withBenchPostgres } from './support.ts';
 
 /**
  * payment_to_unisolate_flow under load: signed Midtrans notifications arrive at the webhook at a
@@ -41,19 +35,8 @@ async function seed(db: Database, count: number) {
 }
 
 async function measure(shape: string, db: Database, databaseUrl?: string) {
-  await migrate(db.owner);
   const tenantId = await seed(db, COUNT);
-  const app = await createApp({
-    db,
-    clock: systemClock,
-    logger: createLogger({ level: 'silent' }),
-    secrets: createSecretBox(randomBytes(32)),
-    config: {
-      http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 1 << 20 },
-      identity: { sessionTtlHours: 1, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
-      events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'bench', databaseUrl },
-    },
-  });
+  const app = await createBenchApp(db, { databaseUrl });
   await app.payments.saveAccount(tenantId, 'midtrans', { mode: 'sandbox', serverKey: SERVER_KEY });
   await app.start({ workers: true, scheduler: false });
   const url = await app.http.listen({ port: 0, host: '127.0.0.1' });
@@ -91,7 +74,6 @@ async function measure(shape: string, db: Database, databaseUrl?: string) {
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
   await signer.close();
   await app.close();
-  await db.close();
   return {
     shape,
     webhooks: orders.length,
@@ -106,20 +88,10 @@ async function measure(shape: string, db: Database, databaseUrl?: string) {
 }
 
 export async function run() {
-  const rows = [await measure('embedded (PGlite)', await openDatabase({ driver: 'pglite' }))];
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `simpul_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    rows.push(await measure('server (PostgreSQL)', await openDatabase({ driver: 'postgres', url: u.toString() }), u.toString()));
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  const pglite = await openBenchPglite();
+  const rows = [await measure('embedded (PGlite)', pglite)];
+  await pglite.close();
+  rows.push(await withBenchPostgres((db, url) => measure('server (PostgreSQL)', db, url)));
   printTable(`Payment webhook → customer restored: ${COUNT} signed Midtrans notifications at ${RATE}/s`, rows);
 }
 
