@@ -2,6 +2,7 @@ import type { Clock } from './platform/clock.ts';
 import type { SecretBox } from './platform/crypto/secret-box.ts';
 import type { AppConfig } from './platform/config/env.ts';
 import type { Database } from './platform/db/database.ts';
+import { listenTo } from './platform/db/listen.ts';
 import { mergeEvents } from './platform/events/event-catalog.ts';
 import { createEventBus } from './platform/events/event-bus.ts';
 import type { EventTransport } from './platform/events/event-transport.ts';
@@ -39,6 +40,14 @@ import {
   networkRoutes,
   type GatewayFactory,
 } from './modules/network/index.ts';
+import {
+  createDeliveryWorker,
+  createNotificationsService,
+  notificationEvents,
+  notificationsHandlers,
+  notificationsRoutes,
+  waProvidersRoutes,
+} from './modules/notifications/index.ts';
 import { createPlansService, plansRoutes } from './modules/plans/index.ts';
 import { createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
@@ -58,7 +67,7 @@ export type AppOptions = {
 };
 
 /** Every module's events, one map: the bus validates and routes by it. */
-export const eventCatalog = mergeEvents(customerEvents, isolationEvents, billingEvents, networkEvents);
+export const eventCatalog = mergeEvents(customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents);
 
 /** The only place that constructs things: read top to bottom, it is the dependency graph. */
 export async function createApp(options: AppOptions) {
@@ -80,11 +89,13 @@ export async function createApp(options: AppOptions) {
 
   const network = createNetworkService({ db, clock, secrets, logger, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
 
+  const notifications = createNotificationsService({ db, clock, logger, secrets, identity, tenants, billing, fetch: options.fetch, ...publisherOf(notificationEvents) });
+
   const transport = createTransport(db, config.events, logger);
   const bus = createEventBus({
     db,
     catalog: eventCatalog,
-    handlers: [...billingHandlers(billing), ...networkHandlers(network, eventCatalog)],
+    handlers: [...billingHandlers(billing), ...networkHandlers(network, eventCatalog), ...notificationsHandlers(notifications, eventCatalog)],
     transport,
     clock,
     logger,
@@ -94,7 +105,8 @@ export async function createApp(options: AppOptions) {
 
   const scheduler = createScheduler({ db, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...networkJobs(network)]) });
   const liveFeed = createLiveFeed({ db, logger });
-  const convergeWorker = createConvergeWorker({ network, logger });
+  const convergeWorker = createConvergeWorker({ network, logger, listen: listenTo(db, 'network_converge', config.events.databaseUrl) });
+  const deliveryWorker = createDeliveryWorker({ delivery: notifications, logger });
 
   const http: HttpServer = await createHttpServer({
     logger,
@@ -116,6 +128,8 @@ export async function createApp(options: AppOptions) {
   await http.register(billingRoutes(billing));
   await http.register(paymentGatewaysRoutes(payments));
   await http.register(networkRoutes(network));
+  await http.register(notificationsRoutes(notifications));
+  await http.register(waProvidersRoutes(notifications));
   await http.register(eventsRoutes(bus.operations, requireSuperAdmin));
   await http.register(jobsRoutes(scheduler, requireSuperAdmin));
   await http.register(liveRoutes(liveFeed, (request) => requirePermission(request, 'customers.read').tenantId));
@@ -136,6 +150,7 @@ export async function createApp(options: AppOptions) {
     billing,
     payments,
     network,
+    notifications,
     scheduler,
     /**
      * Background roles. `workers`: relay events, run handlers and job runs, drive routers.
@@ -146,11 +161,13 @@ export async function createApp(options: AppOptions) {
       await bus.start({ consume: roles.workers, relay: roles.workers });
       scheduler.start({ schedule: roles.scheduler, consume: roles.workers });
       if (roles.workers) await convergeWorker.start();
+      if (roles.workers) await deliveryWorker.start();
     },
     async close() {
       await http.close();
       await liveFeed.stop();
       await convergeWorker.stop();
+      await deliveryWorker.stop();
       await scheduler.stop();
       await bus.stop();
     },

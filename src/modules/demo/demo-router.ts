@@ -1,9 +1,7 @@
 import { sql } from 'kysely';
 import { asTenantId, type Database } from '../../platform/db/database.ts';
 import type { CustomersService } from '../customers/index.ts';
-import type { NetworkService } from '../network/index.ts';
-import { RouterStandIn } from '../network/routeros/index.ts';
-import { Menu } from '../network/routeros/stand-in/router-model.ts';
+import { RouterMenu as Menu, RouterStandIn, type NetworkService } from '../network/index.ts';
 import type { PlansService } from '../plans/index.ts';
 import { demoPlans } from './demo-data.ts';
 

@@ -1,58 +1,30 @@
+import type { Listen } from '../../platform/db/listen.ts';
 import type { Logger } from '../../platform/logging/logger.ts';
+import { createPollingWorker } from '../../platform/jobs/polling-worker.ts';
 import type { NetworkService } from './network.service.ts';
 
 /**
- * Runs converge passes while lines are due and publishes new RADIUS activity, then waits for a wake-up (a line marked pending)
- * or the poll interval (retries with backoff come due by time).
+ * Converge passes while lines are due (woken by a line marked pending), then new RADIUS
+ * activity published as events.
  */
-export function createConvergeWorker(deps: {
+export const createConvergeWorker = (deps: {
   network: NetworkService;
   logger: Logger;
-  pollIntervalMs?: number;
+  listen?: Listen;
   /** Routers driven at once: each pass waits on one router's round trips, so passes overlap well. */
   concurrency?: number;
-  listen?: (onWake: () => void) => Promise<() => Promise<void>>;
-}) {
-  const pollIntervalMs = deps.pollIntervalMs ?? 2_000;
-  const concurrency = deps.concurrency ?? 4;
-  let running = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
-  let unlisten: (() => Promise<void>) | null = null;
-
-  async function run() {
-    while (running) {
-      try {
-        await Promise.all(
-          Array.from({ length: concurrency }, async () => {
-            while (running && (await deps.network.convergeNextRouter()) > 0);
-          }),
-        );
-        while (running && (await deps.network.publishRadiusActivity()) > 0);
-      } catch (error) {
-        deps.logger.error({ err: error }, 'converge pass failed');
-      }
-      if (!running) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, pollIntervalMs);
-      });
-      wake = null;
-    }
-  }
-
-  return {
-    async start() {
-      if (running) return;
-      running = true;
-      unlisten = (await deps.listen?.(() => wake?.())) ?? null;
-      loop = run();
+}) =>
+  createPollingWorker({
+    name: 'network.converge',
+    logger: deps.logger,
+    pollIntervalMs: 2_000,
+    listen: deps.listen,
+    round: async (isRunning) => {
+      await Promise.all(
+        Array.from({ length: deps.concurrency ?? 4 }, async () => {
+          while (isRunning() && (await deps.network.convergeNextRouter()) > 0);
+        }),
+      );
+      while (isRunning() && (await deps.network.publishRadiusActivity()) > 0);
     },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-      await unlisten?.();
-    },
-  };
-}
+  });

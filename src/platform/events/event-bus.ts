@@ -1,7 +1,7 @@
-import pg from 'pg';
 import type { Registry } from 'prom-client';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
+import { listenTo } from '../db/listen.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventDefinitions } from './event-catalog.ts';
 import type { EventHandler } from './event-handler.ts';
@@ -53,7 +53,7 @@ export function createEventBus<C extends EventDefinitions>(options: EventBusOpti
     logger: logger.child({ module: 'events' }),
     metrics,
   });
-  const relay = createOutboxRelay({ db, transport, handlers, logger, metrics, ...options.relay, listen: listenForCommits(db, options.listenUrl) });
+  const relay = createOutboxRelay({ db, transport, handlers, logger, metrics, ...options.relay, listen: listenTo(db, 'event_outbox', options.listenUrl) });
   let prepared: Promise<void> | null = null;
   const prepare = () => (prepared ??= transport.prepare(handlers));
   let relaying = false;
@@ -81,22 +81,3 @@ export function createEventBus<C extends EventDefinitions>(options: EventBusOpti
 }
 
 export type EventBus<C extends EventDefinitions = EventDefinitions> = ReturnType<typeof createEventBus<C>>;
-
-const outboxChannel = 'event_outbox';
-
-function listenForCommits(db: Database, listenUrl: string | undefined): OutboxRelayOptions['listen'] {
-  if (db.pglite) {
-    const pglite = db.pglite;
-    return async (onCommit) => pglite.listen(outboxChannel, onCommit);
-  }
-  if (!listenUrl) return undefined;
-  return async (onCommit) => {
-    const client = new pg.Client({ connectionString: listenUrl });
-    await client.connect();
-    client.on('notification', onCommit);
-    // A dropped listener only costs latency: the relay still polls.
-    client.on('error', () => undefined);
-    await client.query(`listen ${outboxChannel}`);
-    return () => client.end();
-  };
-}

@@ -103,6 +103,11 @@ export class SenderRateLimiter {
     this.random = options.random ?? Math.random;
   }
 
+  /** The limit a provider's senders get (what a sender can do in a given time). */
+  limitOf(provider: WaProvider): BucketSettings {
+    return this.limits[provider];
+  }
+
   /** Resolves when this sender may send its next message. */
   acquire(provider: WaProvider, sender: string): Promise<void> {
     const key = `${provider}\u0000${sender}`;

@@ -3,6 +3,10 @@ import type { NotificationKind } from './notification-kinds.ts';
 
 /** What a tenant gets until it writes its own. Indonesian first; WhatsApp renders *bold*. */
 export const defaultTemplates: Record<NotificationKind, Record<TemplateLanguage, string>> = {
+  invoice_issued: {
+    id: 'Yth. {{customer_name}},\n\nTagihan internet *{{invoice_number}}* sebesar *{{amount}}* sudah terbit dan jatuh tempo pada {{due_date}}. Bayar di {{payment_link}}\n\nTerima kasih,\n{{tenant_name}}',
+    en: 'Dear {{customer_name}},\n\nYour internet invoice *{{invoice_number}}* for *{{amount}}* has been issued and is due on {{due_date}}. Pay at {{payment_link}}\n\nThank you,\n{{tenant_name}}',
+  },
   invoice_unpaid_reminder: {
     id: 'Yth. {{customer_name}},\n\nTagihan internet *{{invoice_number}}* sebesar *{{amount}}* jatuh tempo pada {{due_date}} dan belum kami terima. Bayar di {{payment_link}}\n\nJika belum dibayar, layanan akan diisolir pada {{isolation_date}}.\n\nTerima kasih,\n{{tenant_name}}',
     en: 'Dear {{customer_name}},\n\nInternet invoice *{{invoice_number}}* for *{{amount}}* was due on {{due_date}} and is still unpaid. Pay at {{payment_link}}\n\nIf it stays unpaid, the service will be restricted on {{isolation_date}}.\n\nThank you,\n{{tenant_name}}',
@@ -35,6 +39,14 @@ export const defaultTemplates: Record<NotificationKind, Record<TemplateLanguage,
     id: 'Yth. {{customer_name}},\n\nSaat ini terjadi gangguan jaringan di area {{outage_area}} sejak {{started_at}}. Teknisi kami sedang menanganinya. Mohon maaf atas ketidaknyamanannya.\n\n{{tenant_name}}',
     en: 'Dear {{customer_name}},\n\nThere is a network outage in the {{outage_area}} area since {{started_at}}. Our technicians are working on it. We apologise for the inconvenience.\n\n{{tenant_name}}',
   },
+  outage_cleared_staff: {
+    id: '[{{tenant_name}}] ✅ Gangguan {{outage_level}} di *{{outage_area}}* sudah pulih pada {{cleared_at}} ({{affected_customers}} pelanggan).',
+    en: '[{{tenant_name}}] ✅ {{outage_level}} outage at *{{outage_area}}* was cleared at {{cleared_at}} ({{affected_customers}} customers).',
+  },
+  outage_cleared_customer: {
+    id: 'Yth. {{customer_name}},\n\nGangguan jaringan di area {{outage_area}} sudah pulih sejak {{cleared_at}}. Jika internet Anda belum normal, silakan matikan dan nyalakan kembali modem Anda.\n\n{{tenant_name}}',
+    en: 'Dear {{customer_name}},\n\nThe network outage in the {{outage_area}} area was cleared at {{cleared_at}}. If your internet is not back yet, please restart your modem.\n\n{{tenant_name}}',
+  },
   technician_update: {
     id: '[{{tenant_name}}] Teknisi *{{technician_name}}* melaporkan ({{logged_at}}): {{activity_summary}}',
     en: '[{{tenant_name}}] Technician *{{technician_name}}* reported ({{logged_at}}): {{activity_summary}}',
@@ -50,5 +62,13 @@ export const defaultTemplates: Record<NotificationKind, Record<TemplateLanguage,
   router_error: {
     id: '[{{tenant_name}}] ❗ Router *{{router_name}}* bermasalah pada {{occurred_at}}: {{error_message}}',
     en: '[{{tenant_name}}] ❗ Router *{{router_name}}* reported an error at {{occurred_at}}: {{error_message}}',
+  },
+  router_recovered: {
+    id: '[{{tenant_name}}] ✅ Router *{{router_name}}* kembali normal pada {{occurred_at}}.',
+    en: '[{{tenant_name}}] ✅ Router *{{router_name}}* is working again since {{occurred_at}}.',
+  },
+  provider_test: {
+    id: 'Pesan uji dari {{tenant_name}}: notifikasi WhatsApp sudah tersambung.',
+    en: 'Test message from {{tenant_name}}: WhatsApp notifications are connected.',
   },
 };

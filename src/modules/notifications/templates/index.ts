@@ -4,11 +4,11 @@ export {
   allowedVariables,
   notificationKindNames,
   notificationKinds,
+  isUrgentKind,
   sampleValues,
   templateVariables,
   type Audience,
   type NotificationKind,
   type TemplateVariable,
 } from './notification-kinds.ts';
-export { normalizeIndonesianPhone } from './phone.ts';
 export { placeholdersIn, renderTemplate, validateTemplate, type RenderOptions, type TemplateValues } from './render-template.ts';

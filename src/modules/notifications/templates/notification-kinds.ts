@@ -31,31 +31,50 @@ export const templateVariables = {
   router_name: { kind: 'text', sample: 'MikroTik Pusat' },
   error_message: { kind: 'text', sample: 'connection timed out' },
   occurred_at: { kind: 'datetime', sample: new Date('2026-12-10T10:05:00Z') },
+  cleared_at: { kind: 'datetime', sample: new Date('2026-12-10T11:20:00Z') },
 } as const satisfies Record<string, { kind: VariableKind; sample: string | number | Date }>;
 
 export type TemplateVariable = keyof typeof templateVariables;
 
 export type Audience = 'customer' | 'admin' | 'owner' | 'finance';
 
-const kind = <const V extends readonly TemplateVariable[]>(audiences: readonly Audience[], variables: V) => ({ audiences, variables });
+/**
+ * `urgent` kinds go out at any hour; the others wait out the tenant's quiet hours (a reminder at
+ * 23:00 annoys, a line cut or an outage does not wait for morning).
+ */
+const kind = <const V extends readonly TemplateVariable[]>(audiences: readonly Audience[], variables: V, timing: { urgent: boolean }) => ({
+  audiences,
+  variables,
+  urgent: timing.urgent,
+});
+const urgent = { urgent: true };
+const canWait = { urgent: false };
 
 export const notificationKinds = {
-  invoice_unpaid_reminder: kind(['customer'], ['tenant_name', 'customer_name', 'invoice_number', 'amount', 'due_date', 'payment_link', 'isolation_date']),
-  customer_isolated: kind(['customer'], ['tenant_name', 'customer_name', 'invoice_number', 'amount', 'isolation_date', 'payment_link']),
-  customer_reconnected: kind(['customer'], ['tenant_name', 'customer_name', 'invoice_number', 'amount']),
-  collector_cash_collected: kind(['admin'], ['tenant_name', 'collector_name', 'customer_name', 'invoice_number', 'amount', 'collected_at']),
-  setoran_ready: kind(['finance'], ['tenant_name', 'collector_name', 'amount', 'invoice_count', 'confirmed_by']),
-  deposit_confirmed: kind(['owner'], ['tenant_name', 'collector_name', 'amount', 'invoice_count', 'deposit_date', 'confirmed_by']),
-  outage_staff: kind(['admin', 'owner'], ['tenant_name', 'outage_level', 'outage_area', 'affected_customers', 'started_at']),
-  outage_customer: kind(['customer'], ['tenant_name', 'customer_name', 'outage_area', 'started_at']),
-  technician_update: kind(['admin'], ['tenant_name', 'technician_name', 'activity_summary', 'customer_name', 'outage_area', 'logged_at']),
-  addon_invoice_created: kind(['owner'], ['tenant_name', 'addon_name', 'invoice_number', 'amount', 'due_date', 'payment_link']),
-  addon_activated: kind(['owner'], ['tenant_name', 'addon_name', 'activation_date']),
-  router_error: kind(['admin'], ['tenant_name', 'router_name', 'error_message', 'occurred_at']),
+  invoice_issued: kind(['customer'], ['tenant_name', 'customer_name', 'invoice_number', 'amount', 'due_date', 'payment_link'], canWait),
+  invoice_unpaid_reminder: kind(['customer'], ['tenant_name', 'customer_name', 'invoice_number', 'amount', 'due_date', 'payment_link', 'isolation_date'], canWait),
+  customer_isolated: kind(['customer'], ['tenant_name', 'customer_name', 'invoice_number', 'amount', 'isolation_date', 'payment_link'], urgent),
+  customer_reconnected: kind(['customer'], ['tenant_name', 'customer_name', 'invoice_number', 'amount'], urgent),
+  collector_cash_collected: kind(['admin'], ['tenant_name', 'collector_name', 'customer_name', 'invoice_number', 'amount', 'collected_at'], canWait),
+  setoran_ready: kind(['finance'], ['tenant_name', 'collector_name', 'amount', 'invoice_count', 'confirmed_by'], canWait),
+  deposit_confirmed: kind(['owner'], ['tenant_name', 'collector_name', 'amount', 'invoice_count', 'deposit_date', 'confirmed_by'], canWait),
+  outage_staff: kind(['admin', 'owner'], ['tenant_name', 'outage_level', 'outage_area', 'affected_customers', 'started_at'], urgent),
+  outage_customer: kind(['customer'], ['tenant_name', 'customer_name', 'outage_area', 'started_at'], urgent),
+  outage_cleared_staff: kind(['admin', 'owner'], ['tenant_name', 'outage_level', 'outage_area', 'affected_customers', 'cleared_at'], urgent),
+  outage_cleared_customer: kind(['customer'], ['tenant_name', 'customer_name', 'outage_area', 'cleared_at'], urgent),
+  technician_update: kind(['admin'], ['tenant_name', 'technician_name', 'activity_summary', 'customer_name', 'outage_area', 'logged_at'], canWait),
+  addon_invoice_created: kind(['owner'], ['tenant_name', 'addon_name', 'invoice_number', 'amount', 'due_date', 'payment_link'], canWait),
+  addon_activated: kind(['owner'], ['tenant_name', 'addon_name', 'activation_date'], canWait),
+  router_error: kind(['admin'], ['tenant_name', 'router_name', 'error_message', 'occurred_at'], urgent),
+  router_recovered: kind(['admin'], ['tenant_name', 'router_name', 'occurred_at'], urgent),
+  /** Staff checking that their provider setup works (POST /api/notifications/test-message). */
+  provider_test: kind(['admin', 'owner'], ['tenant_name'], urgent),
 } as const;
 
 export type NotificationKind = keyof typeof notificationKinds;
 export const notificationKindNames = Object.keys(notificationKinds) as NotificationKind[];
+
+export const isUrgentKind = (kindName: NotificationKind): boolean => notificationKinds[kindName].urgent;
 
 export const allowedVariables = (kindName: NotificationKind): readonly TemplateVariable[] => notificationKinds[kindName].variables;
 

@@ -1,0 +1,7 @@
+// Public entry of the notifications module: WhatsApp providers, templates, rules, delivery.
+export { createNotificationsService, messageStatuses, type MessageRecord, type MessageStatus, type NotificationsService } from './notifications.service.ts';
+export { notificationEvents } from './notifications.events.ts';
+export { notificationsHandlers } from './notifications.handlers.ts';
+export { notificationsRoutes, waProvidersRoutes } from './notifications.routes.ts';
+export { createDeliveryWorker } from './delivery-worker.ts';
+export { notificationRules, ruleEventTypesIn, type NotificationRule } from './notification-rules.ts';

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { notificationRules, type RuleLookups } from './notification-rules.ts';
+import { allowedVariables, defaultTemplates, renderTemplate } from './templates/index.ts';
+
+const id = '0193a000-0000-7000-8000-000000000001';
+/** An example of each rule event's data, as its module publishes (or will publish) it. */
+const examples: Record<string, unknown> = {
+  'billing.invoice.issued': { invoiceId: id, customerId: id, number: 'INV/2026/12/00001', amount: 150_000, dueDate: '2026-12-10', period: '2026-12-01' },
+  'billing.invoice.due_unpaid': { invoiceId: id, customerId: id, number: 'INV/2026/12/00001', amount: 150_000, dueDate: '2026-12-10' },
+  'billing.invoice.overdue': { invoiceId: id, customerId: id, number: 'INV/2026/12/00001', amount: 150_000, dueDate: '2026-12-10' },
+  'isolation.customer.isolated': { customerId: id, reason: 'x', trigger: 'invoice_overdue', invoiceId: id, actor: { type: 'system', userId: null } },
+  'isolation.customer.restored': { customerId: id, reason: 'x', trigger: 'payment_confirmed', invoiceId: id, actor: { type: 'system', userId: null } },
+  'network.router.failed': { routerId: id, name: 'MikroTik Pusat', code: 'ROUTER_TIMEOUT', message: 'no answer' },
+  'network.router.recovered': { routerId: id, name: 'MikroTik Pusat' },
+  'collections.visit.succeeded': { collectorName: 'Agus', customerId: id, invoiceNumber: 'INV/1', amount: 150_000 },
+  'collections.setoran.confirmed': { collectorName: 'Agus', amount: 1_500_000, invoiceCount: 10, confirmedByName: 'Sari' },
+  'collections.deposit.confirmed': { collectorName: 'Agus', amount: 1_500_000, invoiceCount: 10, confirmedByName: 'Sari' },
+  'maps.outage.set': { outageId: id, level: 'ODC', areaName: 'ODC Merapi', customerIds: [id] },
+  'maps.outage.cleared': { outageId: id, level: 'ODC', areaName: 'ODC Merapi', customerIds: [id] },
+  'field.activity.logged': { technicianName: 'Rudi', summary: 'Kabel diganti', customerId: null, areaName: null },
+  'addons.invoice.created': { addonName: 'Peta', number: 'SAAS/1', amount: 99_000, dueDate: '2026-12-17', paymentUrl: 'https://bayar.example/x' },
+  'addons.addon.activated': { addonName: 'Peta' },
+};
+
+const lookups: RuleLookups = {
+  occurredAt: new Date('2026-12-10T03:00:00Z'),
+  paymentLink: 'kantor kami',
+  invoice: async () => ({ number: 'INV/2026/12/00001', amount: 150_000, dueDate: '2026-12-10' }),
+  customerName: async () => 'Ani',
+  isolationDate: async () => new Date('2026-12-14T12:00:00Z'),
+};
+
+describe('notification rules', () => {
+  it.each(notificationRules.map((r) => [r.id, r] as const))('%s reads its event and fills the default texts of its kind', async (_id, rule) => {
+    const data = rule.reads.parse(examples[rule.on]);
+    const values = await rule.values(data, lookups);
+    const allowed: readonly string[] = allowedVariables(rule.kind);
+    expect(Object.keys(values).filter((name) => !allowed.includes(name))).toEqual([]);
+    for (const language of ['id', 'en'] as const) {
+      const text = renderTemplate(defaultTemplates[rule.kind][language], { ...values, tenant_name: 'Simpul Net', customer_name: 'Ani' }, { timeZone: 'Asia/Jakarta', language });
+      expect(text).not.toContain('{{');
+    }
+  });
+
+  it('has an example for every rule event, so the check above covers them all', () => {
+    expect(notificationRules.filter((r) => !(r.on in examples)).map((r) => r.on)).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db/database.ts';
+import type { WaProvider } from './gateways/index.ts';
+import type { QuietHours } from './quiet-hours.ts';
+import { defaultTemplates, type NotificationKind, type TemplateLanguage } from './templates/index.ts';
+
+export type NotificationSettings = {
+  language: TemplateLanguage;
+  quietHours: QuietHours | null;
+  notifyOutageCustomers: boolean;
+  notifyRouterErrors: boolean;
+  paymentLink: string | null;
+  /** The tenant's own provider; null = the platform default. */
+  provider: WaProvider | null;
+  sealedConfig: string | null;
+  sender: string | null;
+  webhookKey: string;
+};
+
+/** The current tenant's settings, created with defaults on first use. */
+export async function settingsInTransaction(trx: Tx, now: Date): Promise<NotificationSettings> {
+  await sql`insert into notifications_settings (tenant_id, webhook_key, updated_at)
+            values (app_tenant_id(), ${randomBytes(18).toString('base64url')}, ${now})
+            on conflict (tenant_id) do nothing`.execute(trx);
+  const { rows } = await sql<Record<string, any>>`select * from notifications_settings`.execute(trx);
+  const s = rows[0];
+  return {
+    language: s.language,
+    quietHours: s.quiet_start_minute === null ? null : { startMinute: s.quiet_start_minute, endMinute: s.quiet_end_minute },
+    notifyOutageCustomers: s.notify_outage_customers,
+    notifyRouterErrors: s.notify_router_errors,
+    paymentLink: s.payment_link,
+    provider: s.provider,
+    sealedConfig: s.sealed_config,
+    sender: s.sender,
+    webhookKey: s.webhook_key,
+  };
+}
+
+/** The tenant's wording for a kind and language, else the built-in default. */
+export async function templateInTransaction(trx: Tx, kind: NotificationKind, language: TemplateLanguage): Promise<{ body: string; isDefault: boolean }> {
+  const { rows } = await sql<{ body: string }>`
+    select body from notifications_templates where kind = ${kind} and language = ${language}`.execute(trx);
+  return rows[0] ? { body: rows[0].body, isDefault: false } : { body: defaultTemplates[kind][language], isDefault: true };
+}
+
+/** What {{payment_link}} says when the tenant gave nothing better: "Bayar di kantor kami". */
+export const paymentLinkText = (settings: NotificationSettings): string =>
+  settings.paymentLink ?? (settings.language === 'id' ? 'kantor kami' : 'our office');
