@@ -44,7 +44,9 @@ export async function launchBrowser(options: { phone?: boolean } = {}): Promise<
 /** Waits until the element is on screen (Playwright's own wait; fails after `timeout`). */
 export const shown = (locator: Locator, timeout = 15_000) => locator.first().waitFor({ state: 'visible', timeout });
 
-export async function screenshot(page: Page, name: string) {
+/** A full-page screenshot; `notifications: false` leaves out earlier steps' notifications that would cover the page. */
+export async function screenshot(page: Page, name: string, options: { notifications?: boolean } = {}) {
   await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  const style = options.notifications === false ? '.mantine-Notifications-root { display: none !important; }' : undefined;
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, style });
 }

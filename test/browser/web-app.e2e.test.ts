@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MidtransStandIn } from '../../src/modules/billing/gateways/stand-ins/midtrans.stand-in.ts';
 import { createTestApp, loginCookie, seedTenantWithOwner, type TestApp } from '../harness.ts';
@@ -6,6 +7,8 @@ import { launchBrowser, screenshot, shown, type Browser } from './browser.ts';
 
 const wib = (local: string) => new Date(`${local}+07:00`).toISOString();
 const collector = { email: 'penagih@kaliurang.test', name: 'Agus Penagih', password: 'penagih-rahasia-1' };
+/** Made by seedTenantWithOwner (test/harness.ts). */
+const superAdmin = { email: 'root-kaliurang@platform.test', password: 'rahasia-super-123' };
 
 /**
  * The operator's console in a real browser against the whole application (event bus
@@ -210,6 +213,160 @@ describe('web app in Chromium', () => {
     await screenshot(page(), 'invoice-error-message');
     expect(await page().locator('h2 [data-status="unpaid"]').count()).toBe(1);
     expect((await call('GET', `/api/invoices/${invoiceId}`)).history).toEqual([]);
+  });
+
+  it('should show a payment gateway account masked, with its webhook URL, and save another one', async () => {
+    await page().goto(`${baseUrl}/billing`);
+    const gateways = page().getByTestId('payment-gateways');
+    await shown(gateways.getByText('Gerbang pembayaran'));
+    // Midtrans was set up through the API: its key is shown masked, never in full.
+    await shown(page().getByText('Tersimpan: ••••rang. Isi lagi setiap kali menyimpan.'));
+    await shown(page().getByTestId('webhook-url').getByText(`${baseUrl}/api/webhooks/payments/midtrans/kaliurang`));
+
+    await gateways.getByText('Xendit', { exact: true }).click();
+    await shown(page().getByTestId('webhook-url').getByText(`${baseUrl}/api/webhooks/payments/xendit/kaliurang`));
+    await page().getByLabel('Secret key').fill('xnd_development_kaliurang_1234');
+    await page().getByLabel('Token verifikasi callback').fill('cb-token-kaliurang-5678');
+    await gateways.getByRole('button', { name: 'Simpan' }).click();
+    await shown(page().getByText('Akun Xendit disimpan.'));
+    await shown(page().getByText('Tersimpan: ••••5678. Isi lagi setiap kali menyimpan.'));
+    const saved = await call('GET', '/api/billing/gateways');
+    expect(saved.find((a: { provider: string }) => a.provider === 'xendit')).toMatchObject({ isActive: true, config: { secretKey: '••••1234', callbackToken: '••••5678' } });
+
+    // The API's reason for a refused field is shown under that field.
+    await gateways.getByText('Tripay', { exact: true }).click();
+    await page().getByLabel('API key').fill('DEV-kaliurang');
+    await page().getByLabel('Private key').fill('private-kaliurang');
+    await page().getByLabel('Kode merchant').fill('T1234');
+    await page().getByLabel('Kanal pembayaran (mis. BRIVA, QRIS2)').fill('briva');
+    await page().getByLabel('Email bawaan pelanggan tanpa email').fill('tagihan@kaliurang.test');
+    await gateways.getByRole('button', { name: 'Simpan' }).click();
+    await shown(page().getByText('must be a Tripay channel code such as BRIVA or QRIS2'));
+    await screenshot(page(), 'billing-settings-gateway-error', { notifications: false });
+  });
+
+  it('should edit a WhatsApp template with a live preview, refuse an unknown variable with the API reason, and log a test message', async () => {
+    await nav().getByRole('link', { name: 'WhatsApp' }).click();
+    await shown(page().getByRole('heading', { name: 'WhatsApp' }));
+    await page().getByRole('tab', { name: 'Template' }).click();
+    await page().getByRole('combobox', { name: 'Jenis pemberitahuan' }).click();
+    await page().getByRole('option', { name: 'invoice_issued' }).click();
+
+    const text = page().getByRole('textbox', { name: 'Teks', exact: true });
+    await text.fill('Halo {{customer_name}}, saldo Anda {{saldo}}.');
+    const preview = page().getByTestId('template-preview');
+    await shown(preview.getByText('Unknown variable {{saldo}} in the invoice_issued template', { exact: false }));
+    await page().getByRole('button', { name: 'Simpan' }).click();
+    await shown(page().getByRole('alert').filter({ hasText: 'Gagal' }).getByText('Unknown variable {{saldo}}', { exact: false }));
+
+    await text.fill('Halo {{customer_name}}, tagihan {{invoice_number}} dari {{tenant_name}} sudah terbit.');
+    await shown(preview.getByText('Halo Budi Santoso, tagihan INV-2026-12-0042 dari Net kaliurang sudah terbit.'));
+    await page().getByRole('button', { name: 'Simpan' }).click();
+    await shown(page().getByText('Template disimpan.'));
+    await shown(page().getByText('Teks sendiri'));
+    const saved = (await call('GET', '/api/notifications/templates/invoice_issued')).texts.id;
+    expect(saved).toEqual({ body: 'Halo {{customer_name}}, tagihan {{invoice_number}} dari {{tenant_name}} sudah terbit.', isDefault: false });
+    await screenshot(page(), 'whatsapp-templates', { notifications: false });
+
+    await page().getByRole('tab', { name: 'Penyedia' }).click();
+    await shown(page().getByText('akun bawaan platform'));
+    // The ISP's own account; the dev inbox needs no credentials, so no message leaves the test.
+    await page().getByRole('combobox', { name: 'Penyedia' }).click();
+    await page().getByRole('option', { name: 'Kotak masuk uji' }).click();
+    await page().getByRole('button', { name: 'Simpan' }).click();
+    await shown(page().getByText('Penyedia WhatsApp disimpan.'));
+    await shown(page().getByText('akun ISP ini'));
+    await page().getByLabel('Ke nomor').fill('0812-2700-1109');
+    await page().getByRole('button', { name: 'Kirim', exact: true }).click();
+    await shown(page().getByText('Pesan uji diantrekan; lihat statusnya di log pesan.'));
+    // Each provider asks for its own credentials.
+    await page().getByRole('combobox', { name: 'Penyedia' }).click();
+    await page().getByRole('option', { name: 'Wablas' }).click();
+    await shown(page().getByLabel('Server Wablas (mis. https://jkt.wablas.com)'));
+    await shown(page().getByLabel('Token perangkat'));
+    await screenshot(page(), 'whatsapp-provider', { notifications: false });
+
+    await page().getByRole('tab', { name: 'Log pesan' }).click();
+    await shown(page().locator('[data-message="provider_test"]'));
+    await screenshot(page(), 'whatsapp-messages', { notifications: false });
+  });
+
+  it('should show a dead letter with its reason to the platform operator, replay it, and the payment then takes effect', { timeout: 120_000 }, async () => {
+    const { id: customerId, invoiceId, invoiceNumber } = customers.staysUnpaid;
+    // A fault the handler cannot get past: the database refuses to mark this line restorable.
+    // Retries don't help, so after its last attempt the delivery becomes a dead letter.
+    await sql`create function refuse_restore_mark() returns trigger language plpgsql as $$
+      begin raise exception 'isolation_lines is locked for maintenance'; end $$`.execute(app.db.owner);
+    await sql`create trigger refuse_restore_mark before update of restore_eligible on isolation_lines
+      for each row when (new.customer_id = ${sql.lit(customerId)}::uuid and new.restore_eligible) execute function refuse_restore_mark()`.execute(app.db.owner);
+    await call('POST', `/api/invoices/${invoiceId}/payments`, { amount: 150_000, method: 'cash' });
+
+    await page().getByRole('button', { name: 'Keluar' }).click();
+    await logIn(page(), superAdmin.email, superAdmin.password);
+    await nav().getByRole('link', { name: 'Event bus' }).click();
+    const deadLetter = page().locator('tr[data-failure]').filter({ hasText: 'billing.restore-on-payment' });
+    await shown(deadLetter, 90_000);
+    await shown(deadLetter.getByText('billing.invoice.paid'));
+    await shown(deadLetter.getByText('isolation_lines is locked for maintenance', { exact: false }));
+    await screenshot(page(), 'event-bus-dead-letter');
+
+    await sql`drop trigger refuse_restore_mark on isolation_lines`.execute(app.db.owner);
+    await deadLetter.getByRole('button', { name: 'Jalankan ulang', exact: true }).click();
+    await shown(page().getByText('1 event dijalankan ulang.'));
+    await shown(page().getByText('Tidak ada dead letter.'));
+    // The replayed delivery did what the payment should have: staff may now unisolate.
+    await shown(page().getByRole('tab', { name: 'Handler' }));
+    const owner = await launchBrowser();
+    try {
+      await logIn(owner.page, ownerEmail, ownerPassword);
+      await owner.page.goto(`${baseUrl}/invoices/${invoiceId}`);
+      await shown(owner.page.getByRole('heading', { name: invoiceNumber }));
+      await shown(owner.page.getByTestId('customer-line').getByRole('button', { name: 'Buka isolir' }));
+    } finally {
+      await owner.close();
+    }
+    expect((await call('GET', `/api/customers/${customerId}/line`)).restoreEligible).toBe(true);
+  });
+
+  it('should run a scheduled job now and follow its run to the end', async () => {
+    await page().getByRole('tab', { name: 'Handler' }).click();
+    await shown(page().getByText('billing.restore-on-payment'));
+    await screenshot(page(), 'event-bus-handlers', { notifications: false });
+
+    await page().getByRole('tab', { name: 'Job terjadwal' }).click();
+    const job = page().locator('tr[data-job="network.reconcile-tick"]');
+    await shown(job.getByText('*/10 * * * *'));
+    await job.getByRole('button', { name: 'Jalankan sekarang' }).click();
+    await shown(page().locator('tr[data-run="network.reconcile-tick"][data-run-status="succeeded"]'));
+    await screenshot(page(), 'event-bus-jobs', { notifications: false });
+  });
+
+  it('should fit the new pages on a phone', async () => {
+    const phone = await launchBrowser({ phone: true });
+    try {
+      const p = phone.page;
+      await logIn(p, ownerEmail, ownerPassword);
+      await p.goto(`${baseUrl}/whatsapp`);
+      await shown(p.locator('[data-message="provider_test"]'));
+      await screenshot(p, 'phone-whatsapp-messages');
+      await p.getByRole('tab', { name: 'Template' }).click();
+      await shown(p.getByTestId('template-preview').getByText('Budi Santoso', { exact: false }));
+      await screenshot(p, 'phone-whatsapp-templates');
+      await p.goto(`${baseUrl}/billing`);
+      await shown(p.getByTestId('webhook-url'));
+      await screenshot(p, 'phone-billing-settings');
+      await p.goto(`${baseUrl}/isolation`);
+      await shown(p.getByRole('link', { name: 'Bambang Suryadi' }));
+      await screenshot(p, 'phone-isolation');
+      await p.getByRole('button', { name: 'menu' }).click();
+      await p.getByRole('button', { name: 'Keluar' }).click();
+      await logIn(p, superAdmin.email, superAdmin.password);
+      await p.goto(`${baseUrl}/events`);
+      await shown(p.getByText('Tidak ada dead letter.'));
+      await screenshot(p, 'phone-event-bus');
+    } finally {
+      await phone.close();
+    }
   });
 
   it('should keep finance pages away from a collector, on a phone', async () => {

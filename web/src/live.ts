@@ -10,6 +10,7 @@ const staleViewsOf = (type: string): QueryKey[] => {
   if (type.startsWith('billing.')) return [keys.invoices, keys.payments, keys.lines];
   if (type.startsWith('isolation.')) return [keys.lines, keys.isolationHistory, keys.invoices];
   if (type.startsWith('customers.')) return [keys.customers, ['customer']];
+  if (type.startsWith('network.customer.')) return [['sessions']];
   if (type.startsWith('network.')) return [keys.routers, keys.networkLines];
   return [];
 };
@@ -94,6 +95,8 @@ const liveEventTypes = [
   'customers.customer.changed',
   'network.router.failed',
   'network.router.recovered',
+  'network.customer.online',
+  'network.customer.offline',
 ];
 
 function parse(text: string): { type: string; data: Record<string, unknown> } | null {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from './api.ts';
-import type { Customer, NetworkLine, Router, Invoice, InvoiceDetail, InvoiceStatus, IsolationEntry, Line, Page, PaymentHistoryEntry, Plan } from './types.ts';
+import type { Customer, CustomerLabel, NetworkLine, Router, Invoice, InvoiceDetail, InvoiceStatus, IsolationEntry, Line, Page, PaymentHistoryEntry, Plan, RadiusActivity } from './types.ts';
 
 /**
  * Query keys start with the resource they read, so a live event or a mutation invalidates
@@ -22,6 +22,7 @@ export const keys = {
   tenants: ['platform-tenants'] as const,
   routers: ['routers'] as const,
   networkLines: ['network-lines'] as const,
+  sessions: (customerId: string) => ['sessions', customerId] as const,
 };
 
 export const useCustomers = (params: { search?: string; limit?: number; offset?: number }) =>
@@ -31,30 +32,19 @@ export const useCustomers = (params: { search?: string; limit?: number; offset?:
     placeholderData: keepPreviousData,
   });
 
-/** Names for ids in lists that show only a customer id (invoices, isolation, payments). */
-export function useCustomerNames() {
-  const { data } = useQuery({
-    queryKey: [...keys.customers, 'names'],
-    queryFn: () => api.get<Page<Customer>>('/api/customers?limit=500'),
-    staleTime: 60_000,
-  });
-  const byId = new Map((data?.items ?? []).map((c) => [c.id, c]));
-  return (id: string) => byId.get(id)?.name ?? id.slice(0, 8);
-}
-
 export const useCustomer = (id: string) => useQuery({ queryKey: keys.customer(id), queryFn: () => api.get<Customer & { private?: Record<string, string | null> }>(`/api/customers/${id}`) });
 
 export const useLine = (customerId: string) => useQuery({ queryKey: keys.line(customerId), queryFn: () => api.get<Line | null>(`/api/customers/${customerId}/line`) });
 
-export const useIsolated = () => useQuery({ queryKey: keys.isolated, queryFn: () => api.get<Line[]>('/api/isolation/isolated') });
+export const useIsolated = () => useQuery({ queryKey: keys.isolated, queryFn: () => api.get<(Line & CustomerLabel)[]>('/api/isolation/isolated') });
 
 export const useIsolationHistory = (customerId?: string) =>
-  useQuery({ queryKey: [...keys.isolationHistory, customerId ?? 'all'], queryFn: () => api.get<IsolationEntry[]>('/api/isolation/history' + query({ customerId, limit: 200 })) });
+  useQuery({ queryKey: [...keys.isolationHistory, customerId ?? 'all'], queryFn: () => api.get<(IsolationEntry & CustomerLabel)[]>('/api/isolation/history' + query({ customerId, limit: 200 })) });
 
 export const useInvoices = (params: { status?: InvoiceStatus; customerId?: string; limit?: number; offset?: number }, options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: [...keys.invoices, 'list', params],
-    queryFn: () => api.get<Page<Invoice>>('/api/invoices' + query(params)),
+    queryFn: () => api.get<Page<Invoice & CustomerLabel>>('/api/invoices' + query(params)),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
@@ -79,3 +69,7 @@ export const useNetworkLines = (params: { routerId?: string; status?: NetworkLin
     queryFn: () => api.get<NetworkLine[]>('/api/network/lines' + query(params)),
     enabled: options.enabled ?? true,
   });
+
+/** The customer's RADIUS session log, newest first (logins, logouts, rejected logins). */
+export const useSessions = (customerId: string) =>
+  useQuery({ queryKey: keys.sessions(customerId), queryFn: () => api.get<RadiusActivity[]>(`/api/customers/${customerId}/sessions` + query({ limit: 10 })) });

@@ -10,6 +10,7 @@ import { BillingSettingsPage } from './pages/BillingSettingsPage.tsx';
 import { EventBusPage } from './pages/EventBusPage.tsx';
 import { RoutersPage } from './pages/RoutersPage.tsx';
 import { TenantsPage } from './pages/TenantsPage.tsx';
+import { WhatsAppPage } from './pages/WhatsAppPage.tsx';
 import type { Me } from './types.ts';
 
 type Section = {
@@ -45,6 +46,7 @@ export const sections: Section[] = [
     allowed: withPermission('billing.read'),
   },
   { label: 'nav.isolation', path: '/isolation', routes: [{ path: '/isolation', element: <IsolationPage /> }], allowed: withPermission('customers.read') },
+  { label: 'nav.whatsapp', path: '/whatsapp', routes: [{ path: '/whatsapp', element: <WhatsAppPage /> }], allowed: withPermission('notifications.read') },
   { label: 'nav.routers', path: '/routers', routes: [{ path: '/routers', element: <RoutersPage /> }], allowed: withPermission('network.manage') },
   { label: 'nav.billing', path: '/billing', routes: [{ path: '/billing', element: <BillingSettingsPage /> }], allowed: withPermission('billing.configure') },
   { label: 'nav.tenants', path: '/platform/tenants', routes: [{ path: '/platform/tenants', element: <TenantsPage /> }], allowed: (me) => me.user.isSuperAdmin },

@@ -39,6 +39,9 @@ export type Customer = {
   activatedOn: string;
 };
 
+/** List rows name their customer (null once the customer has left: the row stays). */
+export type CustomerLabel = { customerName: string | null; customerCode: string | null };
+
 export type LineState = 'active' | 'isolated';
 
 export type Line = {
@@ -95,7 +98,7 @@ export type InvoiceDetail = Invoice & {
   customerLine: { desiredState: LineState; restoreEligible: boolean };
 };
 
-export type PaymentHistoryEntry = PaymentEntry & { invoiceId: string; invoiceNumber: string; customerId: string };
+export type PaymentHistoryEntry = PaymentEntry & CustomerLabel & { invoiceId: string; invoiceNumber: string; customerId: string };
 
 export type Tenant = {
   id: string;
@@ -138,4 +141,16 @@ export type NetworkLine = {
   nextAttemptAt: string;
   lastError: string | null;
   inSyncAt: string | null;
+};
+
+/** One entry of a customer's RADIUS session log. */
+export type RadiusActivity = {
+  kind: 'session_started' | 'session_stopped' | 'auth_rejected';
+  at: string;
+  endedAt: string | null;
+  nasIpAddress: string | null;
+  framedIpAddress: string | null;
+  uploadBytes: number | null;
+  downloadBytes: number | null;
+  terminateCause: string | null;
 };

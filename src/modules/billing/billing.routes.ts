@@ -30,6 +30,8 @@ const InvoiceSchema = z.object({
   paidAt: z.coerce.date().nullable(),
   voidReason: z.string().nullable(),
 });
+/** For lists: who the row is about, without a customers call per row (null once the customer has left). */
+const CustomerLabel = { customerName: z.string().nullable(), customerCode: z.string().nullable() };
 const HistorySchema = z.object({
   id: z.string(),
   type: z.enum(['gateway', 'manual', 'collected_by_collector', 'setoran_confirmed', 'deposited', 'voided']),
@@ -124,7 +126,7 @@ export const billingRoutes = (billing: BillingService) => async (app: HttpServer
           limit: z.coerce.number().int().min(1).max(500).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: z.object({ items: z.array(InvoiceSchema), total: z.number().int() }) },
+        response: { 200: z.object({ items: z.array(InvoiceSchema.extend(CustomerLabel)), total: z.number().int() }) },
       },
     },
     async (request) => billing.listInvoices(requirePermission(request, 'billing.read').tenantId, request.query),
@@ -185,7 +187,7 @@ export const billingRoutes = (billing: BillingService) => async (app: HttpServer
         tags: ['billing'],
         summary: 'Every money movement, newest first',
         querystring: z.object({ customerId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: { 200: z.array(HistorySchema.extend({ invoiceId: z.string(), invoiceNumber: z.string(), customerId: z.string() })) },
+        response: { 200: z.array(HistorySchema.extend({ invoiceId: z.string(), invoiceNumber: z.string(), customerId: z.string(), ...CustomerLabel })) },
       },
     },
     async (request) => billing.paymentHistory(requirePermission(request, 'billing.read').tenantId, request.query),

@@ -71,6 +71,9 @@ const toInvoice = (r: Record<string, any>): Invoice => ({
   voidReason: r.void_reason,
 });
 
+/** Name and code from a `customers_billable` left join: null once the customer has left. */
+const customerLabel = (r: Record<string, any>) => ({ customerName: r.customer_name as string | null, customerCode: r.customer_code as string | null });
+
 const eventRef = (i: Invoice) => ({ invoiceId: i.id, customerId: i.customerId, number: i.number, amount: i.amount, dueDate: i.dueDate });
 
 export type BillingDeps = {
@@ -192,12 +195,17 @@ export function createBillingService(deps: BillingDeps) {
     db.tenant(tenantId, async (trx) => {
       const where = sql`${filter.status ? sql`status = ${filter.status}` : sql`true`}
         and ${filter.customerId ? sql`customer_id = ${filter.customerId}` : sql`true`}`;
+      // Names come from the customers module's read model; a left join keeps the invoices of
+      // customers who left (the view lists active customers only), with no name.
       const [{ rows }, { rows: total }] = await Promise.all([
-        sql<Record<string, any>>`select ${invoiceColumns} from billing_invoices where ${where}
-          order by due_date desc, number desc limit ${filter.limit} offset ${filter.offset}`.execute(trx),
+        sql<Record<string, any>>`select i.*, c.name as customer_name, c.code as customer_code
+          from (select ${invoiceColumns} from billing_invoices where ${where}
+                order by due_date desc, number desc limit ${filter.limit} offset ${filter.offset}) i
+          left join customers_billable c on c.customer_id = i.customer_id
+          order by i.due_date desc, i.number desc`.execute(trx),
         sql<{ n: number }>`select count(*)::int as n from billing_invoices where ${where}`.execute(trx),
       ]);
-      return { items: rows.map(toInvoice), total: total[0].n };
+      return { items: rows.map((r) => ({ ...toInvoice(r), ...customerLabel(r) })), total: total[0].n };
     });
 
   async function getInvoiceInTransaction(trx: Tx, invoiceId: string, options: { lock?: boolean } = {}) {
@@ -432,8 +440,10 @@ export function createBillingService(deps: BillingDeps) {
   const paymentHistory = (tenantId: TenantId, filter: { customerId?: string; limit: number }) =>
     db.tenant(tenantId, async (trx) => {
       const { rows } = await sql<Record<string, any>>`
-        select h.id, h.invoice_id, i.number, h.customer_id, h.type, h.amount, h.actor_user_id, h.reference, h.created_at
+        select h.id, h.invoice_id, i.number, h.customer_id, c.name as customer_name, c.code as customer_code,
+               h.type, h.amount, h.actor_user_id, h.reference, h.created_at
         from billing_payment_history h join billing_invoices i on i.id = h.invoice_id
+        left join customers_billable c on c.customer_id = h.customer_id
         where ${filter.customerId ? sql`h.customer_id = ${filter.customerId}` : sql`true`}
         order by h.created_at desc limit ${filter.limit}`.execute(trx);
       return rows.map((r) => ({
@@ -441,6 +451,7 @@ export function createBillingService(deps: BillingDeps) {
         invoiceId: r.invoice_id as string,
         invoiceNumber: r.number as string,
         customerId: r.customer_id as string,
+        ...customerLabel(r),
         type: r.type as PaymentHistoryType,
         amount: Number(r.amount),
         actorUserId: r.actor_user_id as string | null,

@@ -13,8 +13,11 @@ const LineSchema = z.object({
   restoreEligible: z.boolean(),
 });
 
+/** For lists: who the row is about (null once the customer has left). */
+const CustomerLabel = { customerName: z.string().nullable(), customerCode: z.string().nullable() };
+
 export const isolationRoutes = (isolation: IsolationService) => async (app: HttpServer) => {
-  app.get('/api/isolation/isolated', { schema: { tags: ['isolation'], summary: 'Customers isolated now', response: { 200: z.array(LineSchema) } } }, async (request) =>
+  app.get('/api/isolation/isolated', { schema: { tags: ['isolation'], summary: 'Customers isolated now', response: { 200: z.array(LineSchema.extend(CustomerLabel)) } } }, async (request) =>
     isolation.listIsolated(requirePermission(request, 'customers.read').tenantId),
   );
   app.get(
@@ -36,6 +39,7 @@ export const isolationRoutes = (isolation: IsolationService) => async (app: Http
               trigger: z.string().nullable(),
               invoiceId: z.string().nullable(),
               createdAt: z.coerce.date(),
+              ...CustomerLabel,
             }),
           ),
         },

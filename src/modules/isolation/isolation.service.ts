@@ -30,6 +30,13 @@ export type IsolationHistoryEntry = {
   createdAt: Date;
 };
 
+/**
+ * Who a list row is about, from the customers module's read model (`customers_billable`, left
+ * joined: it lists active customers only, so a customer who left keeps the row, without a name).
+ */
+type CustomerLabel = { customerName: string | null; customerCode: string | null };
+const customerLabel = (r: Record<string, any>): CustomerLabel => ({ customerName: r.customer_name, customerCode: r.customer_code });
+
 export type IsolationService = ReturnType<typeof createIsolationService>;
 
 /**
@@ -110,20 +117,24 @@ export function createIsolationService(deps: { db: Database; clock: Clock; publi
   const listIsolated = (tenantId: TenantId) =>
     db.tenant(tenantId, async (trx) => {
       const { rows } = await sql<Record<string, any>>`
-        select * from isolation_lines where desired_state = 'isolated' order by changed_at desc`.execute(trx);
-      return rows.map(toLine);
+        select l.*, c.name as customer_name, c.code as customer_code from isolation_lines l
+        left join customers_billable c on c.customer_id = l.customer_id
+        where l.desired_state = 'isolated' order by l.changed_at desc`.execute(trx);
+      return rows.map((r) => ({ ...toLine(r), ...customerLabel(r) }));
     });
 
   const history = (tenantId: TenantId, filter: { customerId?: string; limit: number }) =>
     db.tenant(tenantId, async (trx) => {
       const { rows } = await sql<Record<string, any>>`
-        select * from isolation_history
-        where ${filter.customerId ? sql`customer_id = ${filter.customerId}` : sql`true`}
-        order by seq desc limit ${filter.limit}`.execute(trx);
+        select h.*, c.name as customer_name, c.code as customer_code from isolation_history h
+        left join customers_billable c on c.customer_id = h.customer_id
+        where ${filter.customerId ? sql`h.customer_id = ${filter.customerId}` : sql`true`}
+        order by h.seq desc limit ${filter.limit}`.execute(trx);
       return rows.map(
-        (r): IsolationHistoryEntry => ({
+        (r): IsolationHistoryEntry & CustomerLabel => ({
           id: r.id,
           customerId: r.customer_id,
+          ...customerLabel(r),
           action: r.action,
           actorType: r.actor_type,
           actorUserId: r.actor_user_id,

@@ -1,15 +1,14 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useT } from '../i18n.tsx';
-import { useCustomerNames } from '../queries.ts';
 import { useFormat } from '../session.tsx';
-import type { Invoice } from '../types.ts';
+import type { CustomerLabel, Invoice } from '../types.ts';
+import { CustomerName } from './CustomerName.tsx';
 import { InvoiceStatusBadge } from './badges.tsx';
 
-export function InvoiceTable({ invoices, showCustomer }: { invoices: Invoice[]; showCustomer: boolean }) {
+export function InvoiceTable({ invoices, showCustomer }: { invoices: (Invoice & CustomerLabel)[]; showCustomer: boolean }) {
   const t = useT();
   const format = useFormat();
-  const customerName = useCustomerNames();
   if (invoices.length === 0) return <Text c="dimmed">{t('common.empty')}</Text>;
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -34,9 +33,7 @@ export function InvoiceTable({ invoices, showCustomer }: { invoices: Invoice[]; 
               </Table.Td>
               {showCustomer && (
                 <Table.Td>
-                  <Anchor component={Link} to={`/customers/${invoice.customerId}`} c="inherit">
-                    {customerName(invoice.customerId)}
-                  </Anchor>
+                  <CustomerName customerId={invoice.customerId} label={invoice} />
                 </Table.Td>
               )}
               <Table.Td>{format.month(invoice.period)}</Table.Td>

@@ -1,14 +1,12 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Badge, Table, Text } from '@mantine/core';
 import { useT } from '../i18n.tsx';
-import { useCustomerNames } from '../queries.ts';
 import { useFormat } from '../session.tsx';
-import type { IsolationEntry } from '../types.ts';
+import type { CustomerLabel, IsolationEntry } from '../types.ts';
+import { CustomerName } from './CustomerName.tsx';
 
-export function IsolationHistoryTable({ entries, showCustomer }: { entries: IsolationEntry[]; showCustomer: boolean }) {
+export function IsolationHistoryTable({ entries, showCustomer }: { entries: (IsolationEntry & CustomerLabel)[]; showCustomer: boolean }) {
   const t = useT();
   const format = useFormat();
-  const customerName = useCustomerNames();
   if (entries.length === 0) return <Text c="dimmed">{t('common.empty')}</Text>;
   return (
     <Table.ScrollContainer minWidth={600}>
@@ -28,9 +26,7 @@ export function IsolationHistoryTable({ entries, showCustomer }: { entries: Isol
               <Table.Td>{format.dateTime(entry.createdAt)}</Table.Td>
               {showCustomer && (
                 <Table.Td>
-                  <Anchor component={Link} to={`/customers/${entry.customerId}`}>
-                    {customerName(entry.customerId)}
-                  </Anchor>
+                  <CustomerName customerId={entry.customerId} label={entry} />
                 </Table.Td>
               )}
               <Table.Td>

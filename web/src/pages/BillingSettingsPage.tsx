@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { PaymentGatewaysCard } from '../components/PaymentGatewaysCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useT, type TranslationKey } from '../i18n.tsx';
 import { keys } from '../queries.ts';
@@ -38,12 +39,15 @@ export function BillingSettingsPage() {
           <QueryState query={policy}>{(saved) => <PolicyForm key={JSON.stringify(saved)} saved={saved} />}</QueryState>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Card withBorder>
-            <Title order={4} mb="sm">
-              {t('billing.gatewayLog')}
-            </Title>
-            <QueryState query={log}>{(entries) => <GatewayLog entries={entries} />}</QueryState>
-          </Card>
+          <Stack>
+            <PaymentGatewaysCard />
+            <Card withBorder>
+              <Title order={4} mb="sm">
+                {t('billing.gatewayLog')}
+              </Title>
+              <QueryState query={log}>{(entries) => <GatewayLog entries={entries} />}</QueryState>
+            </Card>
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

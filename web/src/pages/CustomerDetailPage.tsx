@@ -5,6 +5,7 @@ import { CustomerMap } from '../components/CustomerMap.tsx';
 import { InvoiceTable } from '../components/InvoiceTable.tsx';
 import { IsolationHistoryTable } from '../components/IsolationHistoryTable.tsx';
 import { LineActionButton } from '../components/LineActions.tsx';
+import { OnlineStatus } from '../components/OnlineStatus.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SyncBadge } from '../components/SyncBadge.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -94,6 +95,7 @@ export function CustomerDetailPage() {
                       {t('line.unknown')}
                     </Text>
                   )}
+                  <OnlineStatus customerId={c.id} />
                   {sync && (
                     <Stack gap={4} mb="sm" data-testid="line-sync">
                       <Group gap="xs">

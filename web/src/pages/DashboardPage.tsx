@@ -1,9 +1,10 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { CustomerMap } from '../components/CustomerMap.tsx';
+import { CustomerName } from '../components/CustomerName.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useT } from '../i18n.tsx';
-import { useCustomerNames, useCustomers, useInvoices, useIsolated, usePaymentHistory } from '../queries.ts';
+import { useCustomers, useInvoices, useIsolated, usePaymentHistory } from '../queries.ts';
 import { useCan, useFormat } from '../session.tsx';
 import type { PaymentHistoryEntry } from '../types.ts';
 
@@ -19,7 +20,6 @@ export function DashboardPage() {
   const unpaid = useInvoices({ status: 'unpaid', limit: 1 }, { enabled: seesBilling });
   const isolated = useIsolated();
   const payments = usePaymentHistory({ limit: 500 }, { enabled: seesBilling });
-  const customerName = useCustomerNames();
 
   const today = format.localDay(new Date());
   const receivedToday = (payments.data ?? []).filter((p) => receivedTypes.has(p.type) && format.localDay(p.createdAt) === today);
@@ -74,7 +74,9 @@ export function DashboardPage() {
                           {p.invoiceNumber}
                         </Anchor>
                       </Table.Td>
-                      <Table.Td>{customerName(p.customerId)}</Table.Td>
+                      <Table.Td>
+                        <CustomerName customerId={p.customerId} label={p} />
+                      </Table.Td>
                       <Table.Td>{t(`payment.${p.type}`)}</Table.Td>
                       <Table.Td ta="right">{format.money(p.amount)}</Table.Td>
                     </Table.Tr>

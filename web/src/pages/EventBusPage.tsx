@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -6,28 +6,65 @@ import { api, query } from '../api.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useT } from '../i18n.tsx';
+import { keys } from '../queries.ts';
 import { useFormat } from '../session.tsx';
+import type { Tenant } from '../types.ts';
 
-type Handler = { id: string; on: string[]; maxAttempts: number; ordered: boolean; waiting: number; inFlight: number; retrying: number; dead: number };
+type Handler = {
+  id: string;
+  on: string[];
+  maxAttempts: number;
+  retryDelaySeconds: number;
+  retryDelayMaxSeconds: number;
+  ordered: boolean;
+  waiting: number;
+  inFlight: number;
+  retrying: number;
+  dead: number;
+};
 type Backlog = { unrelayed: number; lagSeconds: number };
 type Failure = {
   handlerId: string;
   eventId: string;
+  tenantId: string;
   eventType: string;
-  status: 'retrying' | 'dead' | 'replayed';
+  status: 'retrying' | 'dead';
   attempts: number;
   errorKind: 'retryable' | 'permanent' | 'lost';
   lastError: string;
+  firstFailedAt: string;
   lastFailedAt: string;
 };
 type Replay = { handlerId?: string; eventId?: string; all?: boolean };
+type Job = { name: string; cron: string; description: string };
+type JobRun = {
+  id: string;
+  jobName: string;
+  tenantId: string;
+  slot: string;
+  trigger: 'schedule' | 'manual';
+  status: 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+  attempts: number;
+  progress: { done: number; total: number | null; message: string | null };
+  error: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
 
 const eventsKey = ['events'] as const;
+const jobsKey = ['jobs'] as const;
 // Delivery counts change by the second and have no live stream of their own: poll while the
 // page is open, but not after a failure (one message about it is enough).
 const refetchInterval = (query: { state: { status: string } }) => (query.state.status === 'error' ? false : 5_000);
+const isUnfinished = (run: JobRun) => run.status === 'pending' || run.status === 'running';
 
-/** The event bus as an operator sees it: handlers and their queues, the relay backlog, failures and dead letters with replay. */
+/** Failures and runs name a tenant by id; the platform operator reads names. */
+function useTenantName() {
+  const { data } = useQuery({ queryKey: keys.tenants, queryFn: () => api.get<Tenant[]>('/api/platform/tenants'), staleTime: 60_000 });
+  return (tenantId: string) => data?.find((tenant) => tenant.id === tenantId)?.name ?? tenantId.slice(0, 8);
+}
+
+/** The event bus and scheduled jobs as the platform operator sees them: queues, failures with replay, jobs with "run now". */
 export function EventBusPage() {
   const t = useT();
   const queryClient = useQueryClient();
@@ -62,6 +99,7 @@ export function EventBusPage() {
           </Tabs.Tab>
           <Tabs.Tab value="retrying">{t('events.failures')}</Tabs.Tab>
           <Tabs.Tab value="handlers">{t('events.handlers')}</Tabs.Tab>
+          <Tabs.Tab value="jobs">{t('jobs.title')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="dead" pt="md">
           <QueryState query={dead}>
@@ -94,6 +132,9 @@ export function EventBusPage() {
         <Tabs.Panel value="handlers" pt="md">
           <QueryState query={handlers}>{(list) => <HandlerTable handlers={list} />}</QueryState>
         </Tabs.Panel>
+        <Tabs.Panel value="jobs" pt="md">
+          <JobsPanel />
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );
@@ -102,6 +143,7 @@ export function EventBusPage() {
 function FailureTable({ failures, action }: { failures: Failure[]; action?: (failure: Failure) => ReactNode }) {
   const t = useT();
   const format = useFormat();
+  const tenantName = useTenantName();
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped>
@@ -116,10 +158,13 @@ function FailureTable({ failures, action }: { failures: Failure[]; action?: (fai
         </Table.Thead>
         <Table.Tbody>
           {failures.map((failure) => (
-            <Table.Tr key={`${failure.handlerId}:${failure.eventId}`} data-dead-letter={failure.eventId}>
+            <Table.Tr key={`${failure.handlerId}:${failure.eventId}`} data-failure={failure.eventId}>
               <Table.Td>
                 <Text size="sm" fw={500}>
                   {failure.eventType}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {tenantName(failure.tenantId)}
                 </Text>
                 <Text size="xs" c="dimmed" ff="monospace">
                   {failure.eventId}
@@ -129,11 +174,11 @@ function FailureTable({ failures, action }: { failures: Failure[]; action?: (fai
                 <Text size="sm">{failure.handlerId}</Text>
               </Table.Td>
               <Table.Td>{failure.attempts}</Table.Td>
-              <Table.Td>
+              <Table.Td maw={420}>
                 <Badge size="xs" color={failure.errorKind === 'retryable' ? 'yellow' : 'red'} variant="light">
-                  {failure.errorKind}
+                  {t(`events.errorKind.${failure.errorKind}`)}
                 </Badge>
-                <Text size="sm" c="red">
+                <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }}>
                   {failure.lastError}
                 </Text>
                 <Text size="xs" c="dimmed">
@@ -152,7 +197,7 @@ function FailureTable({ failures, action }: { failures: Failure[]; action?: (fai
 function HandlerTable({ handlers }: { handlers: Handler[] }) {
   const t = useT();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={720}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -161,6 +206,7 @@ function HandlerTable({ handlers }: { handlers: Handler[] }) {
             <Table.Th>{t('events.inFlight')}</Table.Th>
             <Table.Th>{t('events.retrying')}</Table.Th>
             <Table.Th>{t('events.dead')}</Table.Th>
+            <Table.Th>{t('events.policy')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -170,7 +216,7 @@ function HandlerTable({ handlers }: { handlers: Handler[] }) {
                 <Text size="sm" fw={500}>
                   {handler.id}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" maw={360}>
                   {handler.on.join(', ')}
                 </Text>
               </Table.Td>
@@ -182,11 +228,147 @@ function HandlerTable({ handlers }: { handlers: Handler[] }) {
                   {handler.dead}
                 </Text>
               </Table.Td>
+              <Table.Td>
+                <Text size="xs">
+                  {t('events.policyText', { attempts: handler.maxAttempts, first: handler.retryDelaySeconds, max: handler.retryDelayMaxSeconds })}
+                </Text>
+                {handler.ordered && (
+                  <Text size="xs" c="dimmed">
+                    {t('events.ordered')}
+                  </Text>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Scheduled jobs with their cron, "run now", and recent runs followed until they finish. */
+function JobsPanel() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const jobs = useQuery({ queryKey: jobsKey, queryFn: () => api.get<Job[]>('/api/admin/jobs'), staleTime: 60_000 });
+  // A run's progress is only in the database: poll while one is unfinished, then stop.
+  const runs = useQuery({
+    queryKey: [...jobsKey, 'runs'],
+    queryFn: () => api.get<JobRun[]>('/api/admin/jobs/runs' + query({ limit: 20 })),
+    refetchInterval: (q) => (q.state.status !== 'error' && q.state.data?.some(isUnfinished) ? 1_000 : false),
+  });
+  const runNow = useMutation({
+    mutationFn: (jobName: string) => api.post<JobRun[]>(`/api/admin/jobs/${encodeURIComponent(jobName)}/runs`, {}),
+    onSuccess: (started) => notifications.show({ color: 'teal', message: t('jobs.started', { count: started.length }) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...jobsKey, 'runs'] }),
+  });
+
+  return (
+    <Stack>
+      <QueryState query={jobs}>
+        {(list) => (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('jobs.job')}</Table.Th>
+                  <Table.Th>{t('jobs.cron')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((job) => (
+                  <Table.Tr key={job.name} data-job={job.name}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {job.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {job.description}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">
+                        {job.cron}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="light" onClick={() => runNow.mutate(job.name)} loading={runNow.isPending && runNow.variables === job.name}>
+                        {t('jobs.runNow')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+      <Text size="xs" c="dimmed">
+        {t('jobs.cronHint')}
+      </Text>
+      <Title order={5}>{t('jobs.recentRuns')}</Title>
+      <QueryState query={runs}>{(list) => (list.length === 0 ? <Text c="dimmed">{t('common.empty')}</Text> : <RunTable runs={list} />)}</QueryState>
+    </Stack>
+  );
+}
+
+const runColor: Record<JobRun['status'], string> = { pending: 'gray', running: 'blue', succeeded: 'teal', failed: 'red', skipped: 'yellow' };
+
+function RunTable({ runs }: { runs: JobRun[] }) {
+  const t = useT();
+  const format = useFormat();
+  const tenantName = useTenantName();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('jobs.job')}</Table.Th>
+            <Table.Th>{t('jobs.status')}</Table.Th>
+            <Table.Th>{t('jobs.progress')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {runs.map((run) => (
+            <Table.Tr key={run.id} data-run={run.jobName} data-run-status={run.status}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {run.jobName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {tenantName(run.tenantId)} · {t(`jobs.trigger.${run.trigger}`)}
+                  {run.startedAt ? ` · ${format.dateTime(run.startedAt)}` : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={runColor[run.status]} variant="light">
+                  {t(`jobs.status.${run.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td miw={200}>
+                <RunProgress run={run} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Done out of total when the job knows its total; a moving bar while it doesn't. */
+function RunProgress({ run }: { run: JobRun }) {
+  const { done, total, message } = run.progress;
+  const finished = !isUnfinished(run);
+  const percent = finished ? 100 : total ? Math.round((done / total) * 100) : 100;
+  return (
+    <Stack gap={2}>
+      <Progress value={percent} color={runColor[run.status]} striped={!finished} animated={!finished} size="sm" />
+      <Text size="xs" c={run.error ? 'red' : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
+        {run.error ?? [total !== null ? `${done}/${total}` : done > 0 ? String(done) : null, message].filter(Boolean).join(' · ')}
+      </Text>
+    </Stack>
   );
 }
 

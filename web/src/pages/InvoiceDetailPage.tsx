@@ -11,9 +11,19 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { DetailRow } from '../components/DetailRow.tsx';
 import { useT } from '../i18n.tsx';
-import { keys, useCustomerNames, useInvoice } from '../queries.ts';
+import { keys, useCustomer, useInvoice } from '../queries.ts';
 import { useCan, useFormat } from '../session.tsx';
 import type { InvoiceDetail } from '../types.ts';
+
+/** The invoice's one customer, read by id (terminated customers included). */
+function CustomerLink({ customerId }: { customerId: string }) {
+  const customer = useCustomer(customerId);
+  return (
+    <Anchor component={Link} to={`/customers/${customerId}`}>
+      {customer.data?.name ?? '…'}
+    </Anchor>
+  );
+}
 
 export function InvoiceDetailPage() {
   const { invoiceId = '' } = useParams();
@@ -21,7 +31,6 @@ export function InvoiceDetailPage() {
   const can = useCan();
   const format = useFormat();
   const invoice = useInvoice(invoiceId);
-  const customerName = useCustomerNames();
 
   return (
     <QueryState query={invoice}>
@@ -40,9 +49,7 @@ export function InvoiceDetailPage() {
                 <Table variant="vertical" withRowBorders={false}>
                   <Table.Tbody>
                     <DetailRow label={t('invoices.customer')}>
-                      <Anchor component={Link} to={`/customers/${inv.customerId}`}>
-                        {customerName(inv.customerId)}
-                      </Anchor>
+                      <CustomerLink customerId={inv.customerId} />
                     </DetailRow>
                     <DetailRow label={t('invoices.description')}>{inv.description}</DetailRow>
                     <DetailRow label={t('invoices.period')}>{format.month(inv.period)}</DetailRow>

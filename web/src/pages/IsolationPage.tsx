@@ -1,14 +1,14 @@
-import { Anchor, Button, Card, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { IsolationHistoryTable } from '../components/IsolationHistoryTable.tsx';
 import { LineActionButton, useLineChange } from '../components/LineActions.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useT } from '../i18n.tsx';
-import { useCustomerNames, useCustomers, useIsolated, useIsolationHistory } from '../queries.ts';
+import { useCustomers, useIsolated, useIsolationHistory } from '../queries.ts';
+import { CustomerName } from '../components/CustomerName.tsx';
 import { useCan, useFormat } from '../session.tsx';
 
 export function IsolationPage() {
@@ -17,7 +17,6 @@ export function IsolationPage() {
   const format = useFormat();
   const isolated = useIsolated();
   const history = useIsolationHistory();
-  const customerName = useCustomerNames();
 
   return (
     <Stack>
@@ -50,9 +49,7 @@ export function IsolationPage() {
                       {lines.map((line) => (
                         <Table.Tr key={line.customerId}>
                           <Table.Td>
-                            <Anchor component={Link} to={`/customers/${line.customerId}`}>
-                              {customerName(line.customerId)}
-                            </Anchor>
+                            <CustomerName customerId={line.customerId} label={line} />
                           </Table.Td>
                           <Table.Td>{format.dateTime(line.changedAt)}</Table.Td>
                           <Table.Td>
