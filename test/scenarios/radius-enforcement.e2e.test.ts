@@ -86,6 +86,7 @@ describe('RADIUS enforcement with FreeRADIUS', () => {
   it('should turn accounting into online/offline events', async () => {
     expect((await accounting('Start')).code).toBe('Accounting-Response');
     await expect.poll(async () => (await eventsOf('network.customer.online')).map((e) => e.framedIpAddress), { timeout: 10_000 }).toEqual(['10.70.0.5']);
+    expect((await call('GET', '/api/network/online')).body).toEqual({ count: 1, customerIds: [customerId] });
   });
 
   it('should isolate: isolation attributes at the next login and the open session disconnected at the NAS', async () => {
@@ -105,6 +106,7 @@ describe('RADIUS enforcement with FreeRADIUS', () => {
     expect(accept.attributes['Mikrotik-Rate-Limit']).toBe('10M/20M');
     expect(accept.attributes['Mikrotik-Address-List']).toBeUndefined();
     expect((await accounting('Stop')).code).toBe('Accounting-Response');
+    expect((await call('GET', '/api/network/online')).body.count).toBe(0);
     await expect.poll(async () => (await eventsOf('network.customer.offline')).length, { timeout: 10_000 }).toBe(1);
     expect((await eventsOf('network.customer.offline'))[0]).toMatchObject({ uploadBytes: 1_000_000, downloadBytes: 9_000_000 });
 

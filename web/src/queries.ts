@@ -23,6 +23,7 @@ export const keys = {
   routers: ['routers'] as const,
   networkLines: ['network-lines'] as const,
   sessions: (customerId: string) => ['sessions', customerId] as const,
+  online: ['sessions', 'online'] as const,
 };
 
 export const useCustomers = (params: { search?: string; limit?: number; offset?: number }) =>
@@ -69,6 +70,9 @@ export const useNetworkLines = (params: { routerId?: string; status?: NetworkLin
     queryFn: () => api.get<NetworkLine[]>('/api/network/lines' + query(params)),
     enabled: options.enabled ?? true,
   });
+
+/** Customers with an open RADIUS session now. */
+export const useOnlineNow = () => useQuery({ queryKey: keys.online, queryFn: () => api.get<{ count: number; customerIds: string[] }>('/api/network/online') });
 
 /** The customer's RADIUS session log, newest first (logins, logouts, rejected logins). */
 export const useSessions = (customerId: string) =>

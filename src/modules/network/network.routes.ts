@@ -133,6 +133,17 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
     async (request) => network.customerSessionLog(requirePermission(request, 'customers.read').tenantId, request.params.customerId, request.query.limit),
   );
   app.get(
+    '/api/network/online',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'Customers online now (open RADIUS sessions)',
+        response: { 200: z.object({ count: z.number().int(), customerIds: z.array(z.string()) }) },
+      },
+    },
+    async (request) => network.onlineNow(requirePermission(request, 'customers.read').tenantId),
+  );
+  app.get(
     '/api/network/usage',
     {
       schema: {

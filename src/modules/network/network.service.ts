@@ -509,10 +509,20 @@ export function createNetworkService(deps: {
       }));
     });
 
+  /** Customers with an open RADIUS session now (accounting Start without Stop). */
+  const onlineNow = (tenantId: TenantId) =>
+    db.tenant(tenantId, async (trx) => {
+      const { rows } = await sql<{ customer_id: string }>`
+        select distinct u.customer_id from radacct r join radius_users u on u.username = r.username
+        where r.acctstoptime is null`.execute(trx);
+      return { count: rows.length, customerIds: rows.map((r) => r.customer_id) };
+    });
+
   /** Optional billing hook: data used per customer in a period, from RADIUS accounting. */
   const dataUsage = (tenantId: TenantId, period: { from: Date; to: Date }) => db.tenant(tenantId, (trx) => dataUsageByCustomer(trx, period));
 
   return {
+    onlineNow,
     customerSessionLog,
     dataUsage,
     publishRadiusActivity,

@@ -4,7 +4,7 @@ import { CustomerMap } from '../components/CustomerMap.tsx';
 import { CustomerName } from '../components/CustomerName.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useT } from '../i18n.tsx';
-import { useCustomers, useInvoices, useIsolated, usePaymentHistory } from '../queries.ts';
+import { useCustomers, useInvoices, useIsolated, useOnlineNow, usePaymentHistory } from '../queries.ts';
 import { useCan, useFormat } from '../session.tsx';
 import type { PaymentHistoryEntry } from '../types.ts';
 
@@ -19,6 +19,7 @@ export function DashboardPage() {
   const customers = useCustomers({ limit: 500 });
   const unpaid = useInvoices({ status: 'unpaid', limit: 1 }, { enabled: seesBilling });
   const isolated = useIsolated();
+  const online = useOnlineNow();
   const payments = usePaymentHistory({ limit: 500 }, { enabled: seesBilling });
 
   const today = format.localDay(new Date());
@@ -28,10 +29,11 @@ export function DashboardPage() {
   return (
     <Stack>
       <PageTitle>{t('nav.dashboard')}</PageTitle>
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 2, md: 5 }}>
         <Stat label={t('dashboard.customers')} value={customers.data?.total} to="/customers" testId="stat-customers" />
         {seesBilling && <Stat label={t('dashboard.unpaid')} value={unpaid.data?.total} to="/invoices?status=unpaid" testId="stat-unpaid" />}
         <Stat label={t('dashboard.isolated')} value={isolated.data?.length} to="/isolation" testId="stat-isolated" color="red" />
+        <Stat label={t('dashboard.online')} value={online.data?.count} testId="stat-online" color="teal" />
         {seesBilling && (
           <Stat
             label={t('dashboard.todayPayments')}
