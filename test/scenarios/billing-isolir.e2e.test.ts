@@ -158,14 +158,27 @@ describe.each(drivers)('billing → isolir → payment → unisolir on %s', (dri
     expect((await call('GET', `/api/customers/${dedi.id}/line`, undefined, as)).body.desiredState).toBe('isolated');
   });
 
+  it('should bill a customer who joined mid-month pro rata, and void with a reason', async () => {
+    const plans = (await call('GET', '/api/plans')).body;
+    app.clock.set(wib('2026-12-16T09:00:00'));
+    const late = (await call('POST', '/api/customers', { name: 'Eka', phone: '081277778888', planId: plans[0].id, connectionType: 'dhcp', ipAddress: '10.9.9.9', activatedOn: '2026-12-16' })).body;
+    expect((await call('POST', '/api/billing/invoices/generate', {})).body).toEqual({ issued: 1, period: '2026-12-01' });
+    const invoice = (await call('GET', `/api/invoices?customerId=${late.id}`)).body.items[0];
+    expect(invoice.amount).toBe(Math.round((150_000 * 16) / 31)); // 16 of December's 31 days
+    expect(invoice.description).toContain('prorata');
+    const voided = await call('POST', `/api/invoices/${invoice.id}/void`, { reason: 'Salah paket, diterbitkan ulang' });
+    expect(voided.body).toMatchObject({ status: 'void', voidReason: 'Salah paket, diterbitkan ulang' });
+    expect((await call('POST', `/api/invoices/${invoice.id}/payments`, { amount: invoice.amount, method: 'cash' })).status).toBe(409);
+  });
+
   it('should give month-end and leap-day billing days a real date', async () => {
     await call('PATCH', '/api/billing/policy', { billingDay: 31, dueDays: 0 });
     app.clock.set(wib('2028-02-29T09:00:00'));
     const generated = await call('POST', '/api/billing/invoices/generate', {});
-    expect(generated.body).toEqual({ issued: 3, period: '2028-02-01' });
+    expect(generated.body).toEqual({ issued: 4, period: '2028-02-01' });
     const invoices = (await call('GET', '/api/invoices?limit=500')).body.items.filter((i: { period: string }) => i.period === '2028-02-01');
     expect(new Set(invoices.map((i: { issueDate: string; dueDate: string }) => `${i.issueDate} ${i.dueDate}`))).toEqual(new Set(['2028-02-29 2028-02-29']));
-    expect((await call('POST', '/api/billing/invoices/generate', { period: '2027-02-01' })).body.issued).toBe(3);
+    expect((await call('POST', '/api/billing/invoices/generate', { period: '2027-02-01' })).body.issued).toBe(4);
     const feb2027 = (await call('GET', '/api/invoices?limit=500')).body.items.filter((i: { period: string }) => i.period === '2027-02-01');
     expect(feb2027[0].issueDate).toBe('2027-02-28');
   });
@@ -181,7 +194,7 @@ describe.each(drivers)('billing → isolir → payment → unisolir on %s', (dri
     expect(badPhone.status).toBe(400);
     expect(badPhone.body.error).toMatchObject({ code: 'PHONE_INVALID', details: { fields: { phone: 'invalid' } } });
     const total = (await call('GET', '/api/customers')).body.total;
-    expect(total).toBe(3);
+    expect(total).toBe(4);
   });
 
   it('should keep payment history and customers’ private data away from the platform role (RLS and grants)', async () => {
