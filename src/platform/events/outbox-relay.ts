@@ -9,6 +9,13 @@ import type { EventTransport } from './event-transport.ts';
 /** Only one relay hands events over at a time, which keeps publication order across processes. */
 const relayLockId = 7305828;
 
+/**
+ * How long handled events and inbox marks are kept. Past it an event can't be redelivered any
+ * more (its transport job is long done), so its inbox mark has no duplicate left to stop.
+ * Events with a failure row (retrying or a dead letter) are kept until that is settled.
+ */
+export const EVENT_RETENTION_DAYS = 14;
+
 export type OutboxRelayOptions = {
   db: Database;
   transport: EventTransport;
@@ -78,6 +85,18 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
     await transport.markIntact();
   }
 
+  /** Deletes handled events and inbox marks past the retention, in bounded batches. */
+  async function pruneHandled(now = new Date()): Promise<{ events: number; inbox: number }> {
+    const cutoff = new Date(now.getTime() - EVENT_RETENTION_DAYS * 86_400_000);
+    const events = await sql`
+      delete from event_outbox o where o.id in (
+        select id from event_outbox where relayed_at < ${cutoff} order by seq limit 10000)
+        and not exists (select 1 from event_failures f where f.event_id = o.id)`.execute(db.owner);
+    const inbox = await sql`
+      delete from event_inbox where ctid in (select ctid from event_inbox where processed_at < ${cutoff} limit 10000)`.execute(db.owner);
+    return { events: Number(events.numAffectedRows ?? 0), inbox: Number(inbox.numAffectedRows ?? 0) };
+  }
+
   async function run() {
     let lastMaintained = 0;
     while (running) {
@@ -89,6 +108,7 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
       if (Date.now() - lastMaintained > (options.maintainIntervalMs ?? 30_000)) {
         lastMaintained = Date.now();
         await transport.maintain().catch((error) => logger.error({ err: error }, 'event transport upkeep failed'));
+        await pruneHandled().catch((error) => logger.error({ err: error }, 'event pruning failed'));
       }
       if (relayed < batchSize && !isDirty && running) {
         await new Promise<void>((resolve) => {
@@ -101,6 +121,7 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
   }
 
   return {
+    pruneHandled,
     async start() {
       running = true;
       unlisten = (await options.listen?.(() => {

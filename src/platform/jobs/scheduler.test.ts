@@ -64,6 +64,17 @@ describe.each(['pglite', 'postgres'] as const)('scheduled workers on %s', (drive
     expect(runs.map((r) => r.slot).sort()).toEqual(['2026-11-29T15:05:00.000Z', '2026-11-29T17:05:00.000Z']);
   });
 
+  it('should prune finished runs past the retention without running their slots again', async () => {
+    const count = async () => (await sql<{ n: number }>`select count(*)::int as n from job_runs where job_name = 'auto_isolir_worker'`.execute(db.owner)).rows[0].n;
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    runs.length = 0;
+    clock.set('2026-12-20T03:00:00Z'); // three weeks on: every earlier run is past the 14 days
+    await bothInstancesPass();
+    expect(await count()).toBe(2); // only the new slot of each tenant is left
+    expect(runs.map((r) => r.slot).sort()).toEqual(['2026-12-19T15:05:00.000Z', '2026-12-19T17:05:00.000Z']);
+  });
+
   it('should register every spec worker, each recording that its body is not built yet', async () => {
     const names = instances[0].listJobs().map((j) => j.name);
     expect(names.sort()).toEqual(specWorkerPlaceholders.map((j) => j.name).sort());

@@ -53,6 +53,9 @@ type ClaimedRun = { id: string; job_name: string; tenant_id: string; slot: Date;
  * claim rows with SKIP LOCKED and run them. Slots missed while nothing was running collapse into
  * the latest one. Time comes from the injected clock.
  */
+/** How long finished job runs stay visible to operators. */
+export const JOB_RUN_RETENTION_DAYS = 14;
+
 export function createScheduler(options: SchedulerOptions) {
   const { db, clock, logger } = options;
   const staleAfterMs = options.staleAfterMs ?? 10 * 60_000;
@@ -102,7 +105,18 @@ export function createScheduler(options: SchedulerOptions) {
         .filter(({ slot }) => slot >= new Date(tenant.created_at))
         .map(({ job, slot }) => ({ job_name: job.name, tenant_id: tenant.id, slot: slot.toISOString() })),
     );
-    return (await insertRuns(due, 'schedule')).length;
+    const inserted = (await insertRuns(due, 'schedule')).length;
+    await pruneFinishedRuns(now);
+    return inserted;
+  }
+
+  /** Finished runs older than the retention go, a bounded batch per tick. */
+  async function pruneFinishedRuns(now: Date) {
+    const cutoff = new Date(now.getTime() - JOB_RUN_RETENTION_DAYS * 86_400_000).toISOString();
+    await db.platform((trx) =>
+      sql`delete from job_runs where id in (
+            select id from job_runs where status in ('succeeded', 'failed', 'skipped') and finished_at < ${cutoff} limit 1000)`.execute(trx),
+    );
   }
 
   async function claim(onlyIds?: string[]): Promise<ClaimedRun | null> {
