@@ -10,7 +10,7 @@
  */
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { RouterOSAPI } from 'node-routeros';
+import { openApiSession } from '../src/modules/network/routeros/api-session.ts';
 import { convergeLines } from '../src/modules/network/routeros/converge.ts';
 import { createRouterGateway } from '../src/modules/network/routeros/router-gateway.ts';
 import { Menu } from '../src/modules/network/routeros/stand-in/router-model.ts';
@@ -70,10 +70,10 @@ const oneCommandPerConnection = async (): Promise<Row[]> => {
     const started = performance.now();
     for (let i = 0; i < oneByOneSample; i++) {
       const standIn = standIns[i % routers];
-      const api = new RouterOSAPI({ host: standIn.host, port: standIn.apiPort, user: 'simpul', password: 'rahasia', timeout: 10 });
-      await api.connect();
-      await api.write('/ip/firewall/address-list/add', [`=list=simpul-isolir`, `=address=10.${i % routers}.0.${Math.floor(i / routers) + 1}`]);
-      await api.close();
+      const connection = { routerId: 'bench', host: standIn.host, port: standIn.apiPort, apiKind: 'routeros-api' as const, username: 'simpul', password: 'rahasia' };
+      const session = await openApiSession(connection, { connectTimeoutMs: 5_000, commandTimeoutMs: 10_000 });
+      await session.add('/ip/firewall/address-list', { list: 'simpul-isolir', address: `10.${i % routers}.0.${Math.floor(i / routers) + 1}` });
+      await session.close();
     }
     const seconds = (performance.now() - started) / 1000;
     if (isolatedCount(standIns) !== oneByOneSample) throw new Error('one-by-one: entries missing');

@@ -1,114 +1,131 @@
-import type { EventEmitter } from 'node:events';
-import { Channel, Connector, RouterOSAPI } from 'node-routeros';
+import net from 'node:net';
+import tls from 'node:tls';
 import type { AppError } from '../../../platform/errors/app-error.ts';
-import { classifyConnectError, commandRejected, commandTimedOut, connectionLost } from './router-errors.ts';
+import { encodeSentence, SentenceDecoder } from './api-wire.ts';
+import { classifyConnectError, commandRejected, commandTimedOut, connectionLost, loginRejected } from './router-errors.ts';
 import type { OpenSession, RouterItem, RouterSession } from './router-session.ts';
 import type { RouterConnection } from './types.ts';
 
 /**
- * RouterOS API (8728 / API-SSL 8729) over node-routeros 1.6.9 — the last release, no longer
- * maintained. Its channels tag every command, so many commands share one connection. What
- * it lacks is added here:
- * - RouterOS ≥ 7.18 answers an empty print with `!empty`, which node-routeros throws on from a
- *   socket callback (crashing the process), and a failed TLS handshake makes it emit an 'error'
- *   nobody listens to any more (same crash): two small patches below;
- * - commands in flight never settle when the connection drops: they are failed on close;
- * - `connect()` never settles if the router closes during login: it races the close;
- * - socket errors keep only a numeric errno: router-errors.ts maps it back.
+ * RouterOS API (8728 / API-SSL 8729), our own client on the wire codec of api-wire.ts. Every
+ * command carries a `.tag`, so many commands share one connection and their replies may
+ * interleave. (node-routeros, the usual package, is unmaintained since 1.6.9 and crashes the
+ * process on RouterOS ≥ 7.18's `!empty` reply and on a failed TLS handshake.)
  */
-
-const patched = Symbol.for('simpul.node-routeros.patched');
-type Patchable = { [patched]?: true };
-type ChannelInternals = Patchable & { processPacket(packet: string[]): void };
-type ConnectorInternals = Patchable & EventEmitter & { onError(error: Error): void };
-const channelPrototype = Channel.prototype as unknown as ChannelInternals;
-const connectorPrototype = Connector.prototype as unknown as ConnectorInternals;
-if (!channelPrototype[patched]) {
-  const processPacket = channelPrototype.processPacket;
-  channelPrototype.processPacket = function (this: ChannelInternals, packet: string[]) {
-    if (packet[0] !== '!empty') processPacket.call(this, packet);
-  };
-  // A failed TLS handshake reports its error twice; the second arrives after the connector
-  // dropped its listeners and would be re-thrown as an uncaught 'error' event.
-  const onError = connectorPrototype.onError;
-  connectorPrototype.onError = function (this: ConnectorInternals, error: Error) {
-    if (this.listenerCount('error') > 0) onError.call(this, error);
-  };
-  channelPrototype[patched] = true;
-}
 
 const defaultPort = (connection: RouterConnection) => connection.port ?? (connection.tls ? 8729 : 8728);
 
+type Reply = { rows: RouterItem[]; done: RouterItem };
+type Pending = { rows: RouterItem[]; trap: string | null; resolve(reply: Reply): void; fail(error: AppError): void };
+
+/** Opens the TCP (or TLS) connection; every failure is classified as nothing sent. */
+function connect(connection: RouterConnection, port: number, timeoutMs: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connection.tls
+      ? tls.connect({ host: connection.host, port, ...connection.tls, servername: connection.tls.servername ?? (net.isIP(connection.host) ? undefined : connection.host) })
+      : net.connect({ host: connection.host, port });
+    const fail = (error: unknown) => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(classifyConnectError(error, connection, port));
+    };
+    const timer = setTimeout(() => fail(Object.assign(new Error('ETIMEDOUT'), { code: 'ETIMEDOUT' })), timeoutMs);
+    socket.once('error', fail);
+    // A plain port answering a TLS client may just close.
+    socket.once('close', () => fail(Object.assign(new Error('ECONNRESET'), { code: 'ECONNRESET' })));
+    socket.once(connection.tls ? 'secureConnect' : 'connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error').removeAllListeners('close');
+      resolve(socket);
+    });
+  });
+}
+
+const attributesOf = (words: string[]) => {
+  const attributes: RouterItem = {};
+  let tag: string | undefined;
+  for (const word of words) {
+    if (word.startsWith('.tag=')) tag = word.slice(5);
+    else if (word.startsWith('=')) {
+      const split = word.indexOf('=', 1);
+      if (split > 0) attributes[word.slice(1, split)] = word.slice(split + 1);
+    }
+  }
+  return { attributes, tag };
+};
+
 export const openApiSession: OpenSession = async (connection, { connectTimeoutMs, commandTimeoutMs }) => {
   const port = defaultPort(connection);
-  const api = new RouterOSAPI({
-    host: connection.host,
-    port,
-    user: connection.username,
-    password: connection.password,
-    // node-routeros' own idle timeout (seconds) closes the socket; keep it beyond ours.
-    timeout: Math.ceil(Math.max(connectTimeoutMs, commandTimeoutMs) / 1000) + 1,
-    tls: connection.tls ? { ...connection.tls } : undefined,
-  });
-
-  const inFlight = new Set<(error: AppError) => void>();
+  const socket = await connect(connection, port, connectTimeoutMs);
+  const decoder = new SentenceDecoder();
+  const pending = new Map<string, Pending>();
   let lost: AppError | null = null;
+  let nextTag = 0;
+
   const onLost = () => {
     lost ??= connectionLost(connection, port, false);
-    for (const fail of inFlight) fail(connectionLost(connection, port, true));
-    inFlight.clear();
+    for (const command of pending.values()) command.fail(connectionLost(connection, port, true));
+    pending.clear();
   };
-  // Without an 'error' listener node-routeros' emit would throw; both events mean the link is gone.
-  api.on('error', onLost);
-  api.on('close', onLost);
-
-  await new Promise<void>((resolve, reject) => {
-    let settled = false;
-    const finish = (error?: AppError) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      api.off('close', closedDuringLogin);
-      if (error) reject(error);
-      else resolve();
-    };
-    const fakeSocketError = (code: string) => classifyConnectError(Object.assign(new Error(code), { code }), connection, port);
-    const closedDuringLogin = () => finish(fakeSocketError('ECONNRESET'));
-    const timer = setTimeout(() => finish(fakeSocketError('ETIMEDOUT')), connectTimeoutMs);
-    api.once('close', closedDuringLogin);
-    api.connect().then(
-      () => (settled ? void api.close().catch(() => undefined) : finish()),
-      (error: unknown) => finish(classifyConnectError(error, connection, port)),
-    );
+  socket.on('error', () => undefined); // 'close' follows and fails what is in flight
+  socket.on('close', onLost);
+  socket.on('data', (chunk: Buffer) => {
+    let sentences: Buffer[][];
+    try {
+      sentences = decoder.push(chunk);
+    } catch {
+      return void socket.destroy(); // garbage on the wire: the connection is unusable
+    }
+    for (const words of sentences) {
+      const [reply, ...rest] = words.map((word) => word.toString('latin1'));
+      if (reply === '!fatal') return void socket.destroy();
+      const { attributes, tag } = attributesOf(rest);
+      const command = tag === undefined ? undefined : pending.get(tag);
+      if (!command) continue;
+      if (reply === '!re') command.rows.push(attributes);
+      else if (reply === '!trap') command.trap = attributes.message ?? 'command failed';
+      else if (reply === '!done') {
+        pending.delete(tag!);
+        if (command.trap !== null) command.fail(commandRejected(connection, command.trap, command.trap === 'no such item'));
+        else command.resolve({ rows: command.rows, done: attributes });
+      }
+      // '!empty' (RouterOS ≥ 7.18: a print found nothing) needs nothing: '!done' follows.
+    }
   });
 
-  const run = (words: string[]): Promise<RouterItem[]> => {
+  const run = (words: string[], timeoutMs = commandTimeoutMs): Promise<Reply> => {
     if (lost) return Promise.reject(lost);
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const settle = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        inFlight.delete(fail);
-        outcome();
-      };
-      const fail = (error: AppError) => settle(() => reject(error));
-      const timer = setTimeout(() => fail(commandTimedOut(connection, port, commandTimeoutMs)), commandTimeoutMs);
-      inFlight.add(fail);
-      api.write(words).then(
-        (rows) => settle(() => resolve(rows as RouterItem[])),
-        (error: Error) => fail(commandRejected(connection, error.message, error.message === 'no such item')),
-      );
+    const tag = String(++nextTag);
+    return new Promise<Reply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        pending.delete(tag);
+        reject(commandTimedOut(connection, port, timeoutMs));
+      }, timeoutMs);
+      pending.set(tag, {
+        rows: [],
+        trap: null,
+        resolve: (reply) => (clearTimeout(timer), resolve(reply)),
+        fail: (error) => (clearTimeout(timer), reject(error)),
+      });
+      socket.write(encodeSentence([...words, `.tag=${tag}`]));
     });
   };
 
+  // Post-6.43 login: name and password in plain words (use API-SSL where the link is untrusted).
+  try {
+    await run(['/login', `=name=${connection.username}`, `=password=${connection.password}`], connectTimeoutMs);
+  } catch (error) {
+    socket.destroy();
+    const reason = error as AppError;
+    if (reason.code === 'ROUTER_REJECTED') throw loginRejected(connection, port, (reason.details as { routerMessage: string }).routerMessage);
+    if (reason.code === 'ROUTER_CONNECTION_LOST') throw classifyConnectError(Object.assign(new Error('closed during login'), { code: 'ECONNRESET' }), connection, port);
+    throw reason;
+  }
+
   const session: RouterSession = {
-    print: (menu, { proplist, query = [] }) => run([`${menu}/print`, `=.proplist=${proplist.join(',')}`, ...query.map((word) => `?${word}`)]),
-    add: async (menu, values) => {
-      const [done] = await run([`${menu}/add`, ...attributeWords(values)]);
-      return done?.ret ?? '';
-    },
+    print: async (menu, { proplist, query = [] }) =>
+      (await run([`${menu}/print`, `=.proplist=${proplist.join(',')}`, ...query.map((word) => `?${word}`)])).rows,
+    add: async (menu, values) => (await run([`${menu}/add`, ...attributeWords(values)])).done.ret ?? '',
     set: async (menu, id, values) => {
       await run([`${menu}/set`, `=.id=${id}`, ...attributeWords(values)]);
     },
@@ -118,7 +135,8 @@ export const openApiSession: OpenSession = async (connection, { connectTimeoutMs
     close: async () => {
       if (lost) return;
       lost = connectionLost(connection, port, false);
-      await Promise.race([api.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      socket.end();
+      socket.destroySoon?.();
     },
   };
   return session;

@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { classifyConnectError, commandRejected, commandTimedOut, connectionLost, errorCode } from './router-errors.ts';
+import { classifyConnectError, commandRejected, commandTimedOut, connectionLost, errorCode, loginRejected } from './router-errors.ts';
 import type { OpenSession, RouterItem, RouterSession } from './router-session.ts';
 import type { RouterConnection } from './types.ts';
 
@@ -41,7 +41,7 @@ export const openRestSession: OpenSession = async (connection, { connectTimeoutM
     const text = await response.text();
     const payload: unknown = text === '' ? undefined : JSON.parse(text);
     if (response.ok) return payload;
-    if (response.status === 401) throw classifyConnectError(Object.assign(new Error('401'), { code: 'CANTLOGIN' }), connection, port);
+    if (response.status === 401) throw loginRejected(connection, port, 'HTTP 401');
     const failure = (payload ?? {}) as RestFailure;
     const routerMessage = failure.detail ?? failure.message ?? `HTTP ${response.status}`;
     throw commandRejected(connection, routerMessage, response.status === 404);

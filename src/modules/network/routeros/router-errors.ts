@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import type { RouterConnection } from './types.ts';
 
 /**
- * Turns what sockets, TLS, node-routeros and fetch throw into the few errors an operator can act
+ * Turns what sockets, TLS, the API client and fetch throw into the few errors an operator can act
  * on: unreachable, refused, timeout, bad login, TLS, connection lost, command rejected.
  */
 
@@ -14,7 +14,7 @@ const lostCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKE
 
 const errnoNames = new Map(Object.entries(constants.errno).map(([name, value]) => [value, name]));
 
-/** The most specific code found on an error or its causes (node-routeros keeps only a numeric errno). */
+/** The most specific code found on an error or its causes (some errors keep only a numeric errno). */
 export const errorCode = (error: unknown): string | undefined => {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
@@ -36,7 +36,6 @@ export const classifyConnectError = (error: unknown, connection: RouterConnectio
   const code = errorCode(error);
   const details = { ...where(connection, port), cause: code ?? (error as Error)?.message, sent: false };
   const target = `${connection.host}:${port}`;
-  if (code === 'CANTLOGIN') return new AppError('ROUTER_AUTH_FAILED', `Router ${target} rejected the username or password`, details);
   if (code === 'ECONNREFUSED') {
     return new AppError('ROUTER_REFUSED', `Router ${target} refused the connection: is the ${connection.apiKind === 'rest' ? 'www/www-ssl' : 'api/api-ssl'} service enabled on that port?`, details);
   }
@@ -54,6 +53,14 @@ export const classifyConnectError = (error: unknown, connection: RouterConnectio
   if (code && lostCodes.has(code)) return new AppError('ROUTER_CONNECTION_LOST', `Router ${target} closed the connection during login`, details);
   return new AppError('ROUTER_UNREACHABLE', `Cannot connect to router ${target}${code ? ` (${code})` : ''}`, details);
 };
+
+/** The router answered the login with a trap: wrong username or password (or a user without API rights). */
+export const loginRejected = (connection: RouterConnection, port: number, routerMessage: string): AppError =>
+  new AppError('ROUTER_AUTH_FAILED', `Router ${connection.host}:${port} rejected the username or password`, {
+    ...where(connection, port),
+    routerMessage,
+    sent: false,
+  });
 
 export const connectionLost = (connection: RouterConnection, port: number, sent: boolean): AppError =>
   new AppError('ROUTER_CONNECTION_LOST', `Connection to router ${connection.host}:${port} was lost`, { ...where(connection, port), sent });

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import { encodeSentence, SentenceDecoder } from './api-wire.ts';
+import { encodeSentence, SentenceDecoder } from '../api-wire.ts';
 import { RouterTrap, type RouterItem, type RouterModel } from './router-model.ts';
 import type { StandInFaults } from './faults.ts';
 

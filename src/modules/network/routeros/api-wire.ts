@@ -10,7 +10,7 @@
  *   ≥ 0x10000000        5    0xF0, then 4 bytes
  *
  * A first byte ≥ 0xF8 is a reserved control byte. Words are bytes; RouterOS itself has no
- * charset, so strings cross as latin1 (byte-for-byte, like node-routeros' win1252 for ASCII).
+ * charset, so strings cross as latin1 (byte-for-byte).
  */
 
 export const encodeLength = (length: number): Buffer => {
