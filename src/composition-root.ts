@@ -48,7 +48,7 @@ import {
   notificationsRoutes,
   waProvidersRoutes,
 } from './modules/notifications/index.ts';
-import { createPlansService, plansRoutes } from './modules/plans/index.ts';
+import { createPlansService, planEvents, plansRoutes } from './modules/plans/index.ts';
 import { createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -67,7 +67,7 @@ export type AppOptions = {
 };
 
 /** Every module's events, one map: the bus validates and routes by it. */
-export const eventCatalog = mergeEvents(customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents);
+export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents);
 
 /** The only place that constructs things: read top to bottom, it is the dependency graph. */
 export async function createApp(options: AppOptions) {
@@ -81,7 +81,7 @@ export async function createApp(options: AppOptions) {
 
   const identity = createIdentityService({ db, clock, config: config.identity });
   const tenants = createTenantsService({ db, clock, identity });
-  const plans = createPlansService({ db, clock });
+  const plans = createPlansService({ db, clock, ...publisherOf(planEvents) });
   const customers = createCustomersService({ db, clock, plans, ...publisherOf(customerEvents) });
   const isolation = createIsolationService({ db, clock, ...publisherOf(isolationEvents) });
   const billing = createBillingService({ db, clock, tenants, isolation, ...publisherOf(billingEvents) });

@@ -127,4 +127,14 @@ describe('RADIUS enforcement with FreeRADIUS', () => {
     expect(nas.requests[2].attributes).toMatchObject({ 'Acct-Session-Id': '81a00002', 'Vendor-Specific': { 'Mikrotik-Rate-Limit': '20M/50M' } });
     expect((await radtest(radius, 'wati@jaring', 'wati-rahasia')).attributes['Mikrotik-Rate-Limit']).toBe('20M/50M');
   });
+
+  it('should push an edited plan speed to every open session on it', async () => {
+    const plans = (await call('GET', '/api/plans')).body;
+    const family = plans.find((p: { name: string }) => p.name === 'Keluarga 50');
+    const edited = await app.http.inject({ method: 'PATCH', url: `/api/plans/${family.id}`, headers: { cookie }, payload: { downloadKbps: 100_000, uploadKbps: 40_000 } });
+    expect(edited.statusCode).toBe(200);
+    await expect.poll(() => nas.requests.length, { timeout: 20_000, interval: 100 }).toBe(4);
+    expect(nas.requests[3]).toMatchObject({ code: 'CoA-Request', attributes: { 'Vendor-Specific': { 'Mikrotik-Rate-Limit': '40M/100M' } } });
+    expect((await radtest(radius, 'wati@jaring', 'wati-rahasia')).attributes['Mikrotik-Rate-Limit']).toBe('40M/100M');
+  });
 });

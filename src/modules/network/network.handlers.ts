@@ -14,4 +14,11 @@ export const networkHandlers = (network: NetworkService, catalog: EventDefinitio
       await network.markLinesPending(ctx.trx, [(event.data as { customerId: string }).customerId]);
     },
   }),
+  defineHandler(catalog, {
+    id: 'network.mark-plan-lines-pending', // NEVER rename
+    on: ['plans.plan.changed'],
+    async handle(event, ctx) {
+      await network.markPlanLinesPending(ctx.trx, (event.data as { planId: string }).planId);
+    },
+  }),
 ];

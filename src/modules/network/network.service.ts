@@ -99,17 +99,19 @@ const isRadiusLine = (router: Record<string, any>, line: Record<string, any>) =>
 
 /**
  * What an open RADIUS session needs when its line changed: isolation or restore changes the
- * address list, which only a new login applies (Disconnect); a plan change on an active line is
- * a new rate limit, applied in place (CoA). Nothing when the session already has it.
+ * address list, which only a new login applies (Disconnect); a new rate limit on an active line
+ * (another plan, or the plan's speed edited) is applied in place (CoA). Nothing when the session
+ * already has it.
  */
 function radiusCommandFor(line: Record<string, any>): NasCommand | null {
   if (line.applied_state !== line.desired_state) return { kind: 'disconnect' };
-  if (line.desired_state === 'active' && line.applied_profile !== line.router_profile) {
-    const rate = mikrotikRateLimit({ downloadKbps: line.download_kbps, uploadKbps: line.upload_kbps });
-    return { kind: 'coa', attributes: [{ attribute: 'Mikrotik-Rate-Limit', op: ':=', value: rate }] };
+  if (line.desired_state === 'active' && line.applied_rate !== planRate(line)) {
+    return { kind: 'coa', attributes: [{ attribute: 'Mikrotik-Rate-Limit', op: ':=', value: planRate(line) }] };
   }
   return null;
 }
+
+const planRate = (line: Record<string, any>) => mikrotikRateLimit({ downloadKbps: line.download_kbps, uploadKbps: line.upload_kbps });
 
 const HOSTNAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
@@ -305,6 +307,12 @@ export function createNetworkService(deps: {
     for (const customerId of customerIds.filter((id) => !synced.has(id))) await removeRadiusLine(trx, customerId);
   }
 
+  /** A plan's speeds or profile changed: every line on it is re-checked (RADIUS rows rewritten, sessions told). */
+  async function markPlanLinesPending(trx: Tx, planId: string) {
+    const { rows } = await sql<{ customer_id: string }>`select customer_id from network_desired_lines where plan_id = ${planId}`.execute(trx);
+    await markLinesPending(trx, rows.map((r) => r.customer_id));
+  }
+
   /** Periodic reconcile: every line of the tenant is compared with its router again (repairs hand edits). */
   const reconcileTenant = (tenantId: TenantId) =>
     db.tenant(tenantId, async (trx) => {
@@ -368,7 +376,7 @@ export function createNetworkService(deps: {
     const { router, lines, sessions } = await db.tenant(tenantId, async (trx) => {
       const router = (await sql<Record<string, any>>`select * from network_routers where id = ${routerId}`.execute(trx)).rows[0];
       const { rows: lines } = await sql<Record<string, any>>`
-        select s.customer_id, s.desired_version, s.profile_confirmed_at, s.applied_state, s.applied_profile, d.connection_type,
+        select s.customer_id, s.desired_version, s.profile_confirmed_at, s.applied_state, s.applied_profile, s.applied_rate, d.connection_type,
                d.pppoe_username, d.ip_address, d.router_profile, d.desired_state, d.router_id as desired_router,
                d.download_kbps, d.upload_kbps
         from network_line_sync s left join network_desired_lines d on d.customer_id = s.customer_id
@@ -420,6 +428,7 @@ export function createNetworkService(deps: {
         ok: !error,
         appliedState: line.desired_state,
         appliedProfile: line.desired_state === 'isolated' ? router.isolation_profile : line.router_profile,
+        appliedRate: planRate(line),
         switchedProfile,
         error: error ? `${error.code}: ${error.message}` : null,
       }));
@@ -429,6 +438,7 @@ export function createNetworkService(deps: {
           status = case when r.ok then 'in_sync' else 'failed' end,
           applied_state = case when r.ok then r."appliedState" else s.applied_state end,
           applied_profile = case when r.ok then r."appliedProfile" else s.applied_profile end,
+          applied_rate = case when r.ok then r."appliedRate" else s.applied_rate end,
           profile_confirmed_at = case when r.ok and (r."switchedProfile" or s.profile_confirmed_at is null) then ${finished}::timestamptz
                                       else s.profile_confirmed_at end,
           attempts = case when r.ok then 0 else s.attempts + 1 end,
@@ -439,7 +449,8 @@ export function createNetworkService(deps: {
           in_sync_at = case when r.ok then ${finished}::timestamptz else s.in_sync_at end,
           updated_at = ${finished}
         from jsonb_to_recordset(${JSON.stringify(results)}::jsonb)
-          as r("customerId" uuid, version bigint, ok boolean, "appliedState" text, "appliedProfile" text, "switchedProfile" boolean, error text)
+          as r("customerId" uuid, version bigint, ok boolean, "appliedState" text, "appliedProfile" text, "appliedRate" text,
+               "switchedProfile" boolean, error text)
         where s.customer_id = r."customerId" and s.desired_version = r.version`.execute(trx);
       const routerDown = apiOutcomes.length > 0 && apiOutcomes.every((o) => o.error && routerDownCodes.includes(o.error.code));
       const anyReached = apiOutcomes.some((o) => !o.error || !routerDownCodes.includes(o.error.code));
@@ -532,6 +543,7 @@ export function createNetworkService(deps: {
     getRouter,
     testConnection,
     markLinesPending,
+    markPlanLinesPending,
     reconcileTenant,
     listLines,
     convergeNextRouter,

@@ -1,7 +1,9 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import type { Publish } from '../../platform/events/outbox.ts';
 import { newId } from '../../platform/ids.ts';
+import type { planEvents } from './plans.events.ts';
 
 export type ServicePlan = {
   id: string;
@@ -41,8 +43,8 @@ export type PlanInput = Omit<ServicePlan, 'id' | 'isActive'> & { isActive?: bool
 export type PlansService = ReturnType<typeof createPlansService>;
 
 /** Internet packages (paket) a tenant sells: speed, monthly price, router profile. */
-export function createPlansService(deps: { db: Database; clock: Clock }) {
-  const { db, clock } = deps;
+export function createPlansService(deps: { db: Database; clock: Clock; publish: Publish<typeof planEvents> }) {
+  const { db, clock, publish } = deps;
 
   const list = (tenantId: TenantId) =>
     db.tenant<PlansTables, ServicePlan[]>(tenantId, async (trx) =>
@@ -80,6 +82,7 @@ export function createPlansService(deps: { db: Database; clock: Clock }) {
 
   const update = (tenantId: TenantId, planId: string, input: Partial<PlanInput>) =>
     db.tenant<PlansTables, ServicePlan>(tenantId, async (trx) => {
+      const before = await trx.selectFrom('service_plans').selectAll().where('id', '=', planId).forUpdate().executeTakeFirst();
       const row = await trx
         .updateTable('service_plans')
         .set({
@@ -93,7 +96,9 @@ export function createPlansService(deps: { db: Database; clock: Clock }) {
         .where('id', '=', planId)
         .returningAll()
         .executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND', 'No such service plan.');
+      if (!row || !before) throw new AppError('NOT_FOUND', 'No such service plan.');
+      const networkFields = (['downloadKbps', 'uploadKbps', 'routerProfile'] as const).filter((f) => toPlan(before)[f] !== toPlan(row)[f]);
+      if (networkFields.length) await publish(trx, 'plans.plan.changed', { planId, fields: networkFields });
       return toPlan(row);
     });
 
