@@ -19,7 +19,7 @@ import { createBenchApp, withBenchPostgres } from './support.ts';
  * beyond it gets Meta's 130429 answer). Measures delivered throughput against the allowed rate,
  * duplicates (stand-in count vs distinct idempotency keys) and memory along the way.
  */
-const RATE_PER_SECOND = 50; // also the Cloud API sender default in SenderRateLimiter
+const RATE_PER_SECOND = 50; // also the Cloud API sender default (defaultSenderLimits)
 const account = { accessToken: 'EAAG-bench-token', phoneNumberId: '100000000001', appSecret: 'bench-secret' };
 
 // Live memory, not garbage waiting for a collection: collect before each sample.

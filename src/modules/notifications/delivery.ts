@@ -6,7 +6,8 @@ import { newId } from '../../platform/ids.ts';
 import type { Logger } from '../../platform/logging/logger.ts';
 import type { TenantsService } from '../tenants/index.ts';
 import type { Channel, Channels } from './channels.ts';
-import { WaSendError, type SenderRateLimiter, type WaGateway, type WaStatusUpdate } from './gateways/index.ts';
+import { WaSendError, type WaGateway, type WaStatusUpdate } from './gateways/index.ts';
+import type { SharedSenderLimiter } from './shared-sender-limiter.ts';
 import { settingsInTransaction } from './notification-settings.ts';
 import type { notificationEvents } from './notifications.events.ts';
 import { afterQuietHours } from './quiet-hours.ts';
@@ -69,7 +70,7 @@ export function createDelivery(deps: {
   logger: Logger;
   channels: Channels;
   tenants: TenantsService;
-  limiter: SenderRateLimiter;
+  limiter: Pick<SharedSenderLimiter, 'acquire' | 'limitOf'>;
   publish: Publish<typeof notificationEvents>;
 }) {
   const { db, clock, logger, channels, limiter, publish } = deps;

@@ -13,7 +13,8 @@ import type { TenantsService } from '../tenants/index.ts';
 import { createChannels } from './channels.ts';
 import { createDelivery } from './delivery.ts';
 import { createEnqueuer } from './enqueue.ts';
-import { DevInbox, SenderRateLimiter, verifyCloudWebhookSubscription, type WaProvider, type WaWebhookRequest } from './gateways/index.ts';
+import { SharedSenderLimiter } from './shared-sender-limiter.ts';
+import { DevInbox, verifyCloudWebhookSubscription, type WaProvider, type WaWebhookRequest } from './gateways/index.ts';
 import { dayAsDate } from './notification-rules.ts';
 import { settingsInTransaction, templateInTransaction, type NotificationSettings } from './notification-settings.ts';
 import type { notificationEvents } from './notifications.events.ts';
@@ -104,7 +105,7 @@ export function createNotificationsService(deps: {
     logger: deps.logger.child({ module: 'notifications' }),
     channels,
     tenants: deps.tenants,
-    limiter: new SenderRateLimiter(),
+    limiter: new SharedSenderLimiter({ db }),
     publish: deps.publish,
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SenderRateLimiter, TokenBucket, type Timer } from './rate-limiter.ts';
+import { TokenBucket, type Timer } from './rate-limiter.ts';
 
 /** Time moves only when the test says so; sleepers wake in deadline order. */
 class FakeTimer implements Timer {
@@ -69,42 +69,5 @@ describe('TokenBucket', () => {
     await timer.advance(500);
     await all;
     expect(sent).toEqual(['a', 'b', 'c']);
-  });
-});
-
-describe('SenderRateLimiter', () => {
-  it('keeps one bucket per provider and sender, so one busy sender does not hold up another', async () => {
-    const timer = new FakeTimer();
-    const limiter = new SenderRateLimiter({ timer, random: () => 0, limits: { fonnte: { perSecond: 1, burst: 1 } } });
-    const sent: string[] = [];
-
-    void limiter.acquire('fonnte', 'device-A').then(() => sent.push('A1'));
-    void limiter.acquire('fonnte', 'device-A').then(() => sent.push('A2'));
-    void limiter.acquire('fonnte', 'device-B').then(() => sent.push('B1'));
-    await timer.advance(0);
-
-    expect(sent).toEqual(['A1', 'B1']);
-    await timer.advance(1000);
-    expect(sent).toEqual(['A1', 'B1', 'A2']);
-  });
-
-  it('does not limit the dev inbox', async () => {
-    const limiter = new SenderRateLimiter({ timer: new FakeTimer() });
-
-    for (let i = 0; i < 1000; i++) await limiter.acquire('dev_inbox', 'inbox');
-  });
-
-  it('jitters unofficial gateways by default, and not the Cloud API', async () => {
-    const timer = new FakeTimer();
-    const limiter = new SenderRateLimiter({ timer, random: () => 1 });
-    const sent: string[] = [];
-
-    void limiter.acquire('fonnte', 'device').then(() => sent.push('fonnte'));
-    void limiter.acquire('whatsapp_cloud', 'phone-id').then(() => sent.push('cloud'));
-    await timer.advance(0);
-    expect(sent).toEqual(['cloud']);
-
-    await timer.advance(1500);
-    expect(sent).toEqual(['cloud', 'fonnte']);
   });
 });

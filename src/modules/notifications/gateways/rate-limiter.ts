@@ -82,6 +82,7 @@ export class TokenBucket {
  * Defaults per provider. Cloud API allows 80 msg/s per number by default; we stay below it.
  * Fonnte and Wablas drive a personal WhatsApp session, where bursts are what gets numbers
  * banned: one message every ~2 s with jitter is a cautious start, operators can raise it.
+ * SharedSenderLimiter holds them across processes (`burst` only matters to the stand-ins).
  */
 export const defaultSenderLimits: Record<WaProvider, BucketSettings> = {
   whatsapp_cloud: { perSecond: 50, burst: 10 },
@@ -89,33 +90,3 @@ export const defaultSenderLimits: Record<WaProvider, BucketSettings> = {
   wablas: { perSecond: 0.5, burst: 1, jitterMs: 1500 },
   dev_inbox: { perSecond: Infinity },
 };
-
-/** One bucket per provider + sender (a phone number id, a device token, …), created on first use. */
-export class SenderRateLimiter {
-  private readonly limits: Record<WaProvider, BucketSettings>;
-  private readonly timer: Timer;
-  private readonly random: () => number;
-  private readonly buckets = new Map<string, TokenBucket>();
-
-  constructor(options: { limits?: Partial<Record<WaProvider, BucketSettings>>; timer?: Timer; random?: () => number } = {}) {
-    this.limits = { ...defaultSenderLimits, ...options.limits };
-    this.timer = options.timer ?? realTimer;
-    this.random = options.random ?? Math.random;
-  }
-
-  /** The limit a provider's senders get (what a sender can do in a given time). */
-  limitOf(provider: WaProvider): BucketSettings {
-    return this.limits[provider];
-  }
-
-  /** Resolves when this sender may send its next message. */
-  acquire(provider: WaProvider, sender: string): Promise<void> {
-    const key = `${provider}\u0000${sender}`;
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      bucket = new TokenBucket({ ...this.limits[provider], timer: this.timer, random: this.random });
-      this.buckets.set(key, bucket);
-    }
-    return bucket.take();
-  }
-}
