@@ -51,8 +51,9 @@ async function main(argv: string[]) {
   };
 
   try {
-    const secretKey = config.secretKey ?? loadOrCreateKeyFile(config.db.driver === 'pglite' ? config.db.dataDir : '.');
-    const app = await createApp({ db, clock: systemClock, logger, config, secrets: createSecretBox(secretKey) });
+    // loadConfig demands SECRET_KEY with DATABASE_URL: only the embedded shape keeps its key in a file.
+    const secretKey = config.secretKey ?? (config.db.driver === 'pglite' ? loadOrCreateKeyFile(config.db.dataDir) : undefined);
+    const app = await createApp({ db, clock: systemClock, logger, config, secrets: createSecretBox(secretKey!) });
     shutdown.push(() => app.close());
 
     switch (command) {

@@ -391,6 +391,14 @@ export function createBillingService(deps: BillingDeps) {
 
   // ---- restore after payment (payment_to_unisolate_flow) ----
 
+  /** Numbers of the customer's unpaid invoices that keep the line isolated under the tenant's trigger, oldest first. */
+  async function invoicesHoldingLine(trx: Tx, customerId: string, policy: BillingPolicy): Promise<string[]> {
+    const { rows } = await sql<{ number: string }>`
+      select number from billing_invoices where customer_id = ${customerId} and status = 'unpaid'
+        and stage = any(${stagesIsolatingUnder[policy.isolationTrigger]}::text[]) order by due_date`.execute(trx);
+    return rows.map((r) => r.number);
+  }
+
   /**
    * After an invoice is paid: if the customer is isolated and no other invoice keeps them
    * isolated, restore them (auto-restore on) or mark them eligible for staff to restore.
@@ -399,11 +407,7 @@ export function createBillingService(deps: BillingDeps) {
     const line = (await isolation.linesInTransaction(trx, [event.customerId])).get(event.customerId);
     if (!line || line.desiredState !== 'isolated') return 'not_isolated' as const;
     const policy = await policyInTransaction(trx);
-    const { rows: holding } = await sql<{ number: string }>`
-      select number from billing_invoices
-      where customer_id = ${event.customerId} and status = 'unpaid'
-        and stage = any(${stagesIsolatingUnder[policy.isolationTrigger]}::text[])
-      limit 1`.execute(trx);
+    const holding = await invoicesHoldingLine(trx, event.customerId, policy);
     if (holding.length > 0 || !policy.autoRestore) {
       await isolation.markRestoreEligible(trx, event.customerId);
       return holding.length > 0 ? ('still_held' as const) : ('eligible' as const);
@@ -420,13 +424,10 @@ export function createBillingService(deps: BillingDeps) {
   const restoreByStaff = (tenantId: TenantId, actorUserId: string, customerId: string, reason: string, options: { force: boolean }) =>
     db.tenant(tenantId, async (trx) => {
       if (!options.force) {
-        const policy = await policyInTransaction(trx);
-        const { rows } = await sql<{ number: string }>`
-          select number from billing_invoices where customer_id = ${customerId} and status = 'unpaid'
-            and stage = any(${stagesIsolatingUnder[policy.isolationTrigger]}::text[]) order by due_date`.execute(trx);
-        if (rows.length > 0) {
-          throw new AppError('CONFLICT', `Invoice ${rows.map((r) => r.number).join(', ')} is still unpaid. Record the payment first, or restore with force.`, {
-            unpaidInvoices: rows.map((r) => r.number),
+        const holding = await invoicesHoldingLine(trx, customerId, await policyInTransaction(trx));
+        if (holding.length > 0) {
+          throw new AppError('CONFLICT', `Invoice ${holding.join(', ')} is still unpaid. Record the payment first, or restore with force.`, {
+            unpaidInvoices: holding,
           });
         }
       }

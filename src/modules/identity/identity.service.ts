@@ -260,15 +260,15 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
 
   // ---- staff of a tenant ----
 
+  /** Staff of the transaction's tenant, as the API shows them. */
+  const staffQuery = (trx: T) =>
+    trx
+      .selectFrom('identity_memberships as m')
+      .innerJoin('identity_users as u', 'u.id', 'm.user_id')
+      .select(['u.id as userId', 'u.email', 'u.name', 'u.phone', 'm.roles', 'm.status', 'm.created_at as addedAt']);
+
   const listStaff = (actor: Actor) =>
-    db.tenant<IdentityTables, StaffMember[]>(requireTenant(actor), (trx) =>
-      trx
-        .selectFrom('identity_memberships as m')
-        .innerJoin('identity_users as u', 'u.id', 'm.user_id')
-        .select(['u.id as userId', 'u.email', 'u.name', 'u.phone', 'm.roles', 'm.status', 'm.created_at as addedAt'])
-        .orderBy('u.name')
-        .execute(),
-    );
+    db.tenant<IdentityTables, StaffMember[]>(requireTenant(actor), (trx) => staffQuery(trx).orderBy('u.name').execute());
 
   /** Active staff of the current tenant holding any of `roles`, with their phone as entered (may be null). */
   const staffContactsInTransaction = (trx: Tx, roles: readonly StaffRole[]) =>
@@ -286,26 +286,44 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
   async function addStaff(actor: Actor, input: { email: string; name: string; phone?: string; roles: StaffRole[]; password?: string }) {
     const tenantId = requireTenant(actor);
     assertMayGrant(actor, [], input.roles);
-    const email = input.email.trim().toLowerCase();
-    if (input.password) requirePasswordStrength(input.password, 'password');
-    // Hashed before the transaction: argon2's CPU time must not hold the database.
-    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    const passwordHash = await preparePassword(input.password, 'password');
     return db.tenant<IdentityTables, StaffMember>(tenantId, async (trx) => {
-      let user = await trx.selectFrom('identity_users').select(['id']).where(sql`lower(email)`, '=', email).executeTakeFirst();
-      if (!user) {
-        if (!passwordHash) {
-          throw new AppError('VALIDATION_FAILED', 'A new staff member needs an initial password.', { fields: { password: 'required' } });
-        }
-        user = { id: newId() };
-        await trx.insertInto('identity_users').values({ id: user.id, email, name: input.name, phone: input.phone ?? null, password_hash: passwordHash }).execute();
-      }
-      const existing = await trx.selectFrom('identity_memberships').select('id').where('user_id', '=', user.id).executeTakeFirst();
+      const { userId, email } = await findOrCreateUser(trx, { ...input, passwordHash }, 'password');
+      const existing = await trx.selectFrom('identity_memberships').select('id').where('user_id', '=', userId).executeTakeFirst();
       if (existing) throw new AppError('CONFLICT', 'This person is already staff of this tenant.', { fields: { email: 'taken' } });
-      await trx.insertInto('identity_memberships').values({ id: newId(), tenant_id: tenantId, user_id: user.id, roles: input.roles }).execute();
+      await trx.insertInto('identity_memberships').values({ id: newId(), tenant_id: tenantId, user_id: userId, roles: input.roles }).execute();
       await audit(trx, { tenantId, actorUserId: actor.userId, action: 'staff.added', subject: email, details: { roles: input.roles } });
-      return getStaff(trx, user.id);
+      return getStaff(trx, userId);
     });
   }
+
+  /**
+   * Checks and hashes an initial password before any transaction: argon2's CPU time must not
+   * hold the database (on PGlite it would hold the only session). Null when none was given.
+   */
+  async function preparePassword(password: string | undefined, field: string): Promise<string | null> {
+    if (!password) return null;
+    requirePasswordStrength(password, field);
+    return hashPassword(password);
+  }
+
+  /** The account of an email, created if the person is new (which needs an initial password). */
+  async function findOrCreateUser(
+    trx: T,
+    person: { email: string; name: string; phone?: string; passwordHash: string | null },
+    passwordField: string,
+  ): Promise<{ userId: string; email: string }> {
+    const email = person.email.trim().toLowerCase();
+    const existing = await trx.selectFrom('identity_users').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
+    if (existing) return { userId: existing.id, email };
+    if (!person.passwordHash) {
+      throw new AppError('VALIDATION_FAILED', 'A new account needs an initial password.', { fields: { [passwordField]: 'required' } });
+    }
+    const userId = newId();
+    await trx.insertInto('identity_users').values({ id: userId, email, name: person.name, phone: person.phone ?? null, password_hash: person.passwordHash }).execute();
+    return { userId, email };
+  }
+
 
   async function updateStaff(actor: Actor, userId: string, input: { roles?: StaffRole[]; status?: 'active' | 'disabled' }) {
     const tenantId = requireTenant(actor);
@@ -353,33 +371,20 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
     }
   }
 
-  const getStaff = (trx: T, userId: string) =>
-    trx
-      .selectFrom('identity_memberships as m')
-      .innerJoin('identity_users as u', 'u.id', 'm.user_id')
-      .select(['u.id as userId', 'u.email', 'u.name', 'u.phone', 'm.roles', 'm.status', 'm.created_at as addedAt'])
-      .where('u.id', '=', userId)
-      .executeTakeFirstOrThrow();
+  const getStaff = (trx: T, userId: string) => staffQuery(trx).where('u.id', '=', userId).executeTakeFirstOrThrow();
 
   /**
    * Makes a person the first owner of a tenant created moments ago, inside the creating
-   * transaction (already switched into the new tenant). Links an existing account by email.
+   * transaction (already switched into the new tenant). Links an existing account by email;
+   * `passwordHash` comes from `preparePassword`, called before that transaction.
    */
-  async function addFirstOwner(trx: T, tenantId: TenantId, owner: { email: string; name: string; password?: string }, actorUserId: string) {
-    const email = owner.email.trim().toLowerCase();
-    let user = await trx.selectFrom('identity_users').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
-    if (!user) {
-      if (!owner.password) {
-        throw new AppError('VALIDATION_FAILED', 'A new owner account needs an initial password.', { fields: { 'owner.password': 'required' } });
-      }
-      requirePasswordStrength(owner.password, 'owner.password');
-      user = { id: newId() };
-      await trx.insertInto('identity_users').values({ id: user.id, email, name: owner.name, password_hash: await hashPassword(owner.password) }).execute();
-    }
-    await trx.insertInto('identity_memberships').values({ id: newId(), tenant_id: tenantId, user_id: user.id, roles: ['owner'] }).execute();
+  async function addFirstOwner(trx: T, tenantId: TenantId, owner: { email: string; name: string; passwordHash: string | null }, actorUserId: string) {
+    const { userId, email } = await findOrCreateUser(trx, owner, 'owner.password');
+    await trx.insertInto('identity_memberships').values({ id: newId(), tenant_id: tenantId, user_id: userId, roles: ['owner'] }).execute();
     await audit(trx, { tenantId, actorUserId, action: 'staff.added', subject: email, details: { roles: ['owner'] } });
-    return { userId: user.id };
+    return { userId };
   }
+
 
   // ---- API tokens ----
 
@@ -469,6 +474,7 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
     addStaff,
     updateStaff,
     addFirstOwner,
+    preparePassword,
     createApiToken,
     listApiTokens,
     revokeApiToken,

@@ -105,7 +105,8 @@ export function createIsolationService(deps: { db: Database; clock: Clock; publi
   /** Staff: isolate or restore one customer by hand, with a reason. */
   const setByStaff = (tenantId: TenantId, userId: string, customerId: string, target: LineState, reason: string) =>
     db.tenant(tenantId, async (trx) => {
-      const exists = await sql`select 1 from customers where id = ${customerId}`.execute(trx);
+      // The customers module's read model: a terminated customer has no line to isolate.
+      const exists = await sql`select 1 from customers_billable where customer_id = ${customerId}`.execute(trx);
       if (exists.rows.length === 0) throw new AppError('NOT_FOUND', 'No such customer.');
       const changed = await changeLines(trx, target, [{ customerId, reason, trigger: 'manual', invoiceId: null }], { type: 'staff', userId });
       if (changed.length === 0) {

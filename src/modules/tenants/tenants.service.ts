@@ -42,6 +42,7 @@ export function createTenantsService(deps: { db: Database; clock: Clock; identit
     actor: Actor,
     input: { name: string; slug: string; timeZone: TimeZone; owner: { email: string; name: string; password?: string } },
   ) {
+    const passwordHash = await identity.preparePassword(input.owner.password, 'owner.password');
     return db.platform<TenantsTables, { tenant: TenantSummary; ownerUserId: string }>(async (trx) => {
       const taken = await trx.selectFrom('tenants').select('id').where('slug', '=', input.slug).executeTakeFirst();
       if (taken) throw new AppError('CONFLICT', `The slug "${input.slug}" is taken.`, { fields: { slug: 'taken' } });
@@ -49,7 +50,7 @@ export function createTenantsService(deps: { db: Database; clock: Clock; identit
       await trx.insertInto('tenants').values({ id: tenantId, slug: input.slug, name: input.name, time_zone: input.timeZone, status: 'active', created_at: deps.clock.now() }).execute();
       await identity.audit(trx as Tx, { actorUserId: actor.userId, action: 'tenant.created', subject: input.slug, details: { tenantId } });
       await enterTenant(trx, tenantId, actor.userId);
-      const { userId } = await identity.addFirstOwner(trx as Tx, tenantId, input.owner, actor.userId);
+      const { userId } = await identity.addFirstOwner(trx as Tx, tenantId, { ...input.owner, passwordHash }, actor.userId);
       const tenant = await trx.selectFrom('tenants').selectAll().where('id', '=', tenantId).executeTakeFirstOrThrow();
       return { tenant: { ...toSummary({ ...tenant, staff_count: 1 }) }, ownerUserId: userId };
     });
