@@ -2,11 +2,27 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission } from '../identity/index.ts';
-import { paymentProviders } from './gateways/index.ts';
+import { paymentProviders, type PaymentProvider } from './gateways/index.ts';
 import type { PaymentGatewaysService } from './payment-gateways.service.ts';
 
 const Provider = z.enum(paymentProviders);
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+
+export const WEBHOOK_BODY_LIMIT_BYTES = 32 * 1024;
+
+const TripayAcknowledgement = z.object({ success: z.literal(true) });
+const Acknowledgement = z.object({ outcome: z.string(), code: z.string().optional(), message: z.string() });
+
+/**
+ * The answer that tells each provider a notification was taken, as each documents it. Tripay
+ * marks a callback failed and retries it unless it gets HTTP 200 with exactly `{"success": true}`;
+ * Midtrans and Xendit take any 2xx and retry anything else, so they also get our outcome to read.
+ */
+const acknowledgement: Record<PaymentProvider, (result: z.infer<typeof Acknowledgement>) => z.infer<typeof TripayAcknowledgement> | z.infer<typeof Acknowledgement>> = {
+  tripay: () => ({ success: true }),
+  midtrans: ({ outcome, code, message }) => ({ outcome, code, message }),
+  xendit: ({ outcome, code, message }) => ({ outcome, code, message }),
+};
 
 export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async (app: HttpServer) => {
   app.get(
@@ -73,21 +89,24 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
     webhooks.post(
       '/api/webhooks/payments/:provider/:tenantSlug',
       {
+        // A provider notification is a few kB; anyone can post here, so a large body is refused unread.
+        bodyLimit: WEBHOOK_BODY_LIMIT_BYTES,
         schema: {
           tags: ['payments'],
           summary: 'Payment provider notification (Midtrans, Xendit, Tripay)',
+          description: `Answers 200 when the notification was taken (Tripay: \`{"success": true}\`), whatever became of it; 4xx when it was refused and the provider may retry. Bodies over ${WEBHOOK_BODY_LIMIT_BYTES / 1024} kB get 413.`,
           security: [],
-          params: z.object({ provider: Provider, tenantSlug: z.string().max(40) }),
-          response: { 200: z.object({ outcome: z.string(), message: z.string() }), '4xx': ErrorBody },
+          params: z.object({ provider: Provider, tenantSlug: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a tenant slug') }),
+          response: { 200: z.union([TripayAcknowledgement, Acknowledgement]), '4xx': ErrorBody },
         },
       },
       async (request, reply) => {
         const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const result = await payments.handleNotification({ ...request.params, headers: request.headers, rawBody });
-        if (result.httpStatus >= 400) {
-          return reply.status(result.httpStatus).send({ error: { code: result.code ?? 'VALIDATION_FAILED', message: result.message } });
+        if (!result.acknowledged) {
+          return reply.status(result.httpStatus).send({ error: { code: result.code, message: result.message } });
         }
-        return { outcome: result.outcome, message: result.message };
+        return acknowledgement[request.params.provider](result);
       },
     );
   });
