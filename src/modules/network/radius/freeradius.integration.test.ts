@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretBox } from '../../../platform/crypto/secret-box.ts';
 import type { TenantId } from '../../../platform/db/database.ts';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness.ts';
-import { freeradiusDatabaseFor, radclient, radtest, startFreeradius, type FreeradiusServer } from '../../../../test/radius/freeradius-harness.ts';
+import { freeradiusDatabaseFor, mschapv2, radclient, radtest, startFreeradius, type FreeradiusServer } from '../../../../test/radius/freeradius-harness.ts';
 import { isolationPolicy, pppoeLine, seedTenant } from '../../../../test/radius/radius-fixtures.ts';
 import {
   dataUsageByCustomer,
@@ -18,7 +18,7 @@ import {
   type RadiusLine,
 } from './index.ts';
 
-// Real FreeRADIUS 3 (Debian) on a real PostgreSQL test database, started once for this file.
+// Real FreeRADIUS 3 (Debian's stock config with Simpul's additions) on a real PostgreSQL test database, started once for this file.
 describe('FreeRADIUS on the Simpul database', () => {
   let db: TestDatabase;
   let freeradius: FreeradiusServer;
@@ -75,6 +75,32 @@ describe('FreeRADIUS on the Simpul database', () => {
     expect(events).toEqual([
       expect.objectContaining({ type: 'radius_auth_failed', tenantId: tenant, customerId: budi.customerId, username: 'budi' }),
     ]);
+  });
+
+  // What MikroTik PPPoE servers negotiate, with the tenant's username style (stock filter_username would refuse it).
+  it('accepts name@tenant over PAP, CHAP, MS-CHAPv1 and MS-CHAPv2 with the plan rate limit, and isolates over each', async () => {
+    const sari = pppoeLine('sari@jaringsleman', { password: 'Sari-rahasia 1' });
+    await sync(sari);
+    const logins = {
+      pap: (password: string) => radtest(freeradius, sari.username, password, 'pap'),
+      chap: (password: string) => radtest(freeradius, sari.username, password, 'chap'),
+      mschap: (password: string) => radtest(freeradius, sari.username, password, 'mschap'),
+      mschapv2: (password: string) => mschapv2(freeradius, sari.username, password),
+    };
+    for (const [method, login] of Object.entries(logins)) {
+      const accept = await login(sari.password);
+      expect(accept.code, `${method}\n${accept.output}\n${freeradius.log()}`).toBe('Access-Accept');
+      expect(accept.attributes['Mikrotik-Rate-Limit'], method).toBe('10M/20M');
+      expect((await login('salah')).code, method).toBe('Access-Reject');
+    }
+    // MS-CHAPv2 proves the server knows the password too, and hands over the encryption keys.
+    expect(Object.keys((await logins.mschapv2(sari.password)).attributes)).toEqual(expect.arrayContaining(['MS-CHAP2-Success', 'MS-MPPE-Recv-Key', 'MS-MPPE-Send-Key']));
+
+    await sync({ ...sari, isolated: true });
+    for (const [method, login] of Object.entries(logins)) {
+      expect((await login(sari.password)).attributes, method).toMatchObject({ 'Mikrotik-Address-List': 'simpul-isolir', 'Mikrotik-Rate-Limit': '256k/512k' });
+    }
+    expect((await nextEvents()).map((e) => `${e.type} ${e.username}`)).toEqual(Array(4).fill('radius_auth_failed sari@jaringsleman'));
   });
 
   it('turns accounting Start and Stop into customer_online and customer_offline, and counts data usage', async () => {
