@@ -116,6 +116,12 @@ describe.each(drivers)('payment webhook answers on %s', async (driver) => {
     expect((await loggedBodies()).length).toBe(before);
   });
 
+  it('refuses a tenant slug that no tenant can have with 400, not a database error', async () => {
+    const res = await app.http.inject({ method: 'POST', url: '/api/webhooks/payments/tripay/ja%00wab', headers: { 'content-type': 'application/json' }, payload: '{}' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('keeps only a prefix of notifications that fail verification, and whole bodies of verified ones', async () => {
     const before = await loggedBodies();
     const junk = { headers: { 'content-type': 'application/json', 'x-callback-token': 'guess' }, rawBody: Buffer.from(`{"external_id":"INV-x","pad":"${'é\0'.repeat(10_000)}"}`) };
