@@ -47,7 +47,8 @@ export function createOutageLog(logger: Logger) {
     /** A new connection was opened. */
     connected() {
       if (downSince === null) return;
-      logger.info({ downForMs: Date.now() - downSince }, 'database is back');
+      // warn, not info: a log kept at warn still shows when the outage ended.
+      logger.warn({ downForMs: Date.now() - downSince }, 'database is back');
       downSince = null;
     },
   };
