@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isConnectionError } from '../db/connection-errors.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 
@@ -48,7 +49,7 @@ export function createLiveFeed(options: {
   /** One read at a time; a wake-up during a read is folded into the next one. */
   const tick = () => {
     reading ??= readNew()
-      .catch((error) => logger.warn({ err: error }, 'live feed read failed'))
+      .catch((error) => void (isConnectionError(error) || logger.warn({ err: error }, 'live feed read failed')))
       .finally(() => (reading = null));
     return reading;
   };
