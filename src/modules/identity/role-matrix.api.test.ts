@@ -65,6 +65,7 @@ describe('role matrix', () => {
         if (!ok) mismatches.push(`${caller.label} ${op.method} ${op.path} (${op.permission}) → ${res.statusCode}, expected ${may ? 'not 401/403' : '403'}`);
       }
     }
+    // eslint-disable-next-line no-console -- the counts are part of the report this test gives
     console.log(
       `role matrix: ${operations.length} operations with a permission × ${callers.length} callers (${staffRoles.length} roles, session and token) = ${allowed + refused} requests: ${allowed} allowed, ${refused} refused with 403; ${operations.length} anonymous → 401`,
     );
