@@ -37,7 +37,7 @@ describe('role matrix', () => {
           path,
           permission: op['x-permission'] as Permission,
           hasBody: Boolean(op.requestBody),
-          params: ((op.parameters ?? []) as Operation['params'] & { in: string }[]).filter((p) => (p as { in: string }).in === 'path'),
+          params: ((op.parameters ?? []) as (Operation['params'][number] & { in: string })[]).filter((p) => p.in === 'path'),
         })),
     );
   });
