@@ -29,17 +29,19 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
     '/api/billing/gateways',
     {
       schema: {
+        'x-permission': 'billing.configure',
         tags: ['payments'],
         summary: 'Payment provider accounts (secrets masked)',
         response: { 200: z.array(z.object({ provider: Provider, isActive: z.boolean(), config: z.record(z.string(), z.unknown()) })) },
       },
     },
-    async (request) => payments.listAccounts(requirePermission(request, 'billing.configure').tenantId),
+    async (request) => payments.listAccounts(requirePermission(request).tenantId),
   );
   app.put(
     '/api/billing/gateways/:provider',
     {
       schema: {
+        'x-permission': 'billing.configure',
         tags: ['payments'],
         summary: 'Set up a payment provider account; credentials are encrypted at rest',
         params: z.object({ provider: Provider }),
@@ -47,12 +49,13 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
         response: { 200: z.object({ provider: Provider, config: z.record(z.string(), z.unknown()) }) },
       },
     },
-    async (request) => payments.saveAccount(requirePermission(request, 'billing.configure').tenantId, request.params.provider, request.body),
+    async (request) => payments.saveAccount(requirePermission(request).tenantId, request.params.provider, request.body),
   );
   app.post(
     '/api/invoices/:invoiceId/payment-link',
     {
       schema: {
+        'x-permission': 'billing.read',
         tags: ['payments'],
         summary: 'Create a payment link for an unpaid invoice through a provider',
         params: z.object({ invoiceId: z.uuid() }),
@@ -61,12 +64,13 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await payments.createPaymentLink(requirePermission(request, 'billing.read').tenantId, request.params.invoiceId, request.body.provider)),
+      reply.status(201).send(await payments.createPaymentLink(requirePermission(request).tenantId, request.params.invoiceId, request.body.provider)),
   );
   app.get(
     '/api/billing/gateway-notifications',
     {
       schema: {
+        'x-permission': 'billing.read',
         tags: ['payments'],
         summary: 'Provider notifications as received, with what became of each',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
@@ -77,7 +81,7 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
         },
       },
     },
-    async (request) => payments.listNotifications(requirePermission(request, 'billing.read').tenantId, request.query.limit),
+    async (request) => payments.listNotifications(requirePermission(request).tenantId, request.query.limit),
   );
 
   // Provider webhooks: no session; authenticated by the provider's signature over the raw bytes,
