@@ -42,6 +42,8 @@ export type Invoice = {
 };
 type InvoiceStage = 'issued' | 'due_unpaid' | 'overdue' | 'grace_expired';
 
+/** Cash or a bank transfer recorded by finance: the full invoice amount. */
+export type ManualPayment = { amount: number; method: 'cash' | 'transfer'; note?: string };
 export type PaymentSource = 'gateway' | 'finance' | 'manual' | 'collector';
 export type PaymentHistoryType = 'gateway' | 'manual' | 'collected_by_collector' | 'setoran_confirmed' | 'deposited' | 'voided';
 
@@ -237,17 +239,16 @@ export function createBillingService(deps: BillingDeps) {
       };
     });
 
-  const voidInvoice = (tenantId: TenantId, actorUserId: string, invoiceId: string, reason: string) =>
-    db.tenant(tenantId, async (trx) => {
-      const invoice = await getInvoiceInTransaction(trx, invoiceId, { lock: true });
-      if (invoice.status !== 'unpaid') {
-        throw new AppError('CONFLICT', `Only an unpaid invoice can be voided; this one is ${invoice.status}.`);
-      }
-      await sql`update billing_invoices set status = 'void', void_reason = ${reason} where id = ${invoiceId}`.execute(trx);
-      await addHistory(trx, invoice, 'voided', 0, actorUserId, reason);
-      await publish(trx, 'billing.invoice.voided', { ...eventRef(invoice), reason }, { key: invoice.customerId });
-      return getInvoiceInTransaction(trx, invoiceId);
-    });
+  async function voidInvoiceInTransaction(trx: Tx, actorUserId: string, invoiceId: string, reason: string) {
+    const invoice = await getInvoiceInTransaction(trx, invoiceId, { lock: true });
+    if (invoice.status !== 'unpaid') {
+      throw new AppError('CONFLICT', `Only an unpaid invoice can be voided; this one is ${invoice.status}.`);
+    }
+    await sql`update billing_invoices set status = 'void', void_reason = ${reason} where id = ${invoiceId}`.execute(trx);
+    await addHistory(trx, invoice, 'voided', 0, actorUserId, reason);
+    await publish(trx, 'billing.invoice.voided', { ...eventRef(invoice), reason }, { key: invoice.customerId });
+    return getInvoiceInTransaction(trx, invoiceId);
+  }
 
   const addHistory = (trx: Tx, invoice: Invoice, type: PaymentHistoryType, amount: number, actorUserId: string | null, reference: string | null) =>
     sql`insert into billing_payment_history (id, tenant_id, invoice_id, customer_id, type, amount, actor_user_id, reference, created_at)
@@ -307,25 +308,25 @@ export function createBillingService(deps: BillingDeps) {
     return { paymentId, duplicate: false, invoice: { ...invoice, status: 'paid', paidAt: now } };
   }
 
-  /** Finance or admin records cash or a bank transfer. */
-  const recordPayment = (
-    tenantId: TenantId,
-    actorUserId: string,
-    invoiceId: string,
-    input: { amount: number; method: 'cash' | 'transfer'; note?: string },
-  ) =>
-    db.tenant(tenantId, async (trx) => {
-      const { paymentId } = await payInTransaction(trx, {
-        invoiceId,
-        amount: input.amount,
-        source: 'finance',
-        method: input.method,
-        actorUserId,
-        note: input.note,
-        historyType: 'manual',
-      });
-      return { paymentId, invoice: await getInvoiceInTransaction(trx, invoiceId) };
+  /**
+   * Finance or admin records cash or a bank transfer, inside the caller's transaction (the
+   * route's, which stores the answer to an Idempotency-Key with it).
+   */
+  async function recordPaymentInTransaction(trx: Tx, actorUserId: string, invoiceId: string, input: ManualPayment) {
+    const { paymentId } = await payInTransaction(trx, {
+      invoiceId,
+      amount: input.amount,
+      source: 'finance',
+      method: input.method,
+      actorUserId,
+      note: input.note,
+      historyType: 'manual',
     });
+    return { paymentId, invoice: await getInvoiceInTransaction(trx, invoiceId) };
+  }
+
+  const recordPayment = (tenantId: TenantId, actorUserId: string, invoiceId: string, input: ManualPayment) =>
+    db.tenant(tenantId, (trx) => recordPaymentInTransaction(trx, actorUserId, invoiceId, input));
 
   // ---- the daily scan (auto_isolir_worker) ----
 
@@ -472,8 +473,9 @@ export function createBillingService(deps: BillingDeps) {
     listInvoices,
     getInvoice,
     getInvoiceInTransaction,
-    voidInvoice,
+    voidInvoiceInTransaction,
     payInTransaction,
+    recordPaymentInTransaction,
     recordPayment,
     runDailyScan,
     restoreAfterPayment,
