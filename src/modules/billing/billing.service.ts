@@ -332,7 +332,7 @@ export function createBillingService(deps: BillingDeps) {
 
   /**
    * One tenant's daily scan, in its local day: moves unpaid invoices through due → overdue →
-   * grace expired (each step announced once, even after days of downtime), then isolates the
+   * grace expired (each step announced once, even after days of downtime), and isolates the
    * customers the tenant's trigger makes eligible, unless today is an exclusion date.
    * Set-based: a handful of statements whatever the number of customers.
    */
@@ -350,25 +350,17 @@ export function createBillingService(deps: BillingDeps) {
       const dueUnpaid = await advance('issued', 'due_unpaid', 'due_date');
       const overdue = await advance('due_unpaid', 'overdue', 'due_date + 1');
       const graceExpired = await advance('overdue', 'grace_expired', `due_date + 1 + ${Number(policy.graceDays)}`);
-      const announce = (invoices: Invoice[]) => invoices.map((i) => ({ data: eventRef(i), key: i.customerId }));
-      await publishMany(trx, 'billing.invoice.due_unpaid', announce(dueUnpaid));
-      await publishMany(trx, 'billing.invoice.overdue', announce(overdue));
-      await publishMany(
-        trx,
-        'billing.invoice.grace_expired',
-        graceExpired.map((i) => ({ data: { ...eventRef(i), graceDays: policy.graceDays }, key: i.customerId })),
-      );
 
       const { rows: excluded } = await sql<{ reason: string }>`
         select reason from billing_isolation_exclusions where day = ${today}::date`.execute(trx);
-      let isolated = 0;
+      let isolatedNow: { customerId: string }[] = [];
       if (policy.autoIsolate && excluded.length === 0) {
         const { rows: eligible } = await sql<{ customer_id: string; invoice_id: string; number: string }>`
           select distinct on (customer_id) customer_id, id as invoice_id, number
           from billing_invoices
           where status = 'unpaid' and stage = any(${stagesIsolatingUnder[policy.isolationTrigger]}::text[])
           order by customer_id, due_date`.execute(trx);
-        const changed = await isolation.isolateInTransaction(
+        isolatedNow = await isolation.isolateInTransaction(
           trx,
           eligible.map((e) => ({
             customerId: e.customer_id,
@@ -378,14 +370,29 @@ export function createBillingService(deps: BillingDeps) {
           })),
           { type: 'system', userId: null },
         );
-        isolated = changed.length;
       }
+
+      // Every transition is published (handlers may need each one), but when this scan takes an
+      // invoice through several stages (after downtime, or back-dated), or isolates its customer,
+      // only the latest is news to a person: the earlier ones are marked superseded.
+      const isolatedCustomers = new Set(isolatedNow.map((c) => c.customerId));
+      const announce = (invoices: Invoice[], movedFurther: Invoice[]) => {
+        const further = new Set(movedFurther.map((i) => i.id));
+        return invoices.map((i) => ({ data: { ...eventRef(i), superseded: further.has(i.id) || isolatedCustomers.has(i.customerId) }, key: i.customerId }));
+      };
+      await publishMany(trx, 'billing.invoice.due_unpaid', announce(dueUnpaid, overdue));
+      await publishMany(trx, 'billing.invoice.overdue', announce(overdue, graceExpired));
+      await publishMany(
+        trx,
+        'billing.invoice.grace_expired',
+        announce(graceExpired, []).map((e) => ({ ...e, data: { ...e.data, graceDays: policy.graceDays } })),
+      );
       return {
         today,
         dueUnpaid: dueUnpaid.length,
         overdue: overdue.length,
         graceExpired: graceExpired.length,
-        isolated,
+        isolated: isolatedNow.length,
         skippedIsolation: excluded[0] ? `exclusion date: ${excluded[0].reason}` : policy.autoIsolate ? null : 'auto-isolate is off',
       };
     });
