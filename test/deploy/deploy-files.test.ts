@@ -24,15 +24,22 @@ type Service = {
 const compose = parse(read('deploy/compose.yaml'), { merge: true }) as { services: Record<string, Service> };
 const services = compose.services;
 
-/** A systemd unit as section → key → values (a key may repeat). */
+const sharedDropIn = 'simpul-.service.d/10-simpul.conf';
+/**
+ * A unit as systemd sees it, section → key → values: the shared drop-in (which systemd applies to
+ * every `simpul-…` service) and then the unit's own file. List settings (After=, Wants=) add up.
+ */
 function unit(name: string): Record<string, Record<string, string[]>> {
   const sections: Record<string, Record<string, string[]>> = {};
-  let section = '';
-  for (const line of read(`deploy/systemd/${name}`).split('\n')) {
-    const header = /^\[(\w+)\]$/.exec(line);
-    if (header) sections[(section = header[1])] = {};
-    const setting = /^(\w+)=(.*)$/.exec(line);
-    if (setting) (sections[section][setting[1]] ??= []).push(setting[2]);
+  const files = name.endsWith('.service') ? [sharedDropIn, name] : [name];
+  for (const file of files) {
+    let section = '';
+    for (const line of read(`deploy/systemd/${file}`).split('\n')) {
+      const header = /^\[(\w+)\]$/.exec(line);
+      if (header) sections[(section = header[1])] ??= {};
+      const setting = /^(\w+)=(.*)$/.exec(line);
+      if (setting) (sections[section][setting[1]] ??= []).push(...(setting[2] === '' ? [''] : setting[2].split(' ')));
+    }
   }
   return sections;
 }
@@ -83,30 +90,31 @@ describe('systemd units', () => {
     const named = [...production.matchAll(/`(simpul[\w@-]*\.(?:service|target))`/g)].map((m) => m[1]);
     expect(named.length).toBeGreaterThan(0);
     for (const name of named) expect(files).toContain(name);
-    expect(files.sort()).toEqual([...Object.keys(roles), 'simpul.target'].sort());
+    expect(files.sort()).toEqual([...Object.keys(roles), 'simpul-.service.d', 'simpul.target'].sort());
   });
 
   it.each(Object.entries(roles))('%s should run its role from the environment file, restart on failure, start after the databases, hardened', (file, role) => {
     const { Unit, Service, Install } = unit(file);
     expect(Service.EnvironmentFile).toEqual(['/etc/simpul/simpul.env']);
-    expect(Service.ExecStart).toEqual([`/usr/bin/env APP_ROLES=${role} /usr/bin/node src/main.ts start`]);
+    expect(Service.ExecStart.join(' ')).toBe(`/usr/bin/env APP_ROLES=${role} /usr/bin/node src/main.ts start`);
     expect(Service.Restart).toEqual(['on-failure']);
     for (const dependency of ['postgresql.service', 'redis-server.service']) {
-      expect(Unit.After[0].split(' ')).toContain(dependency);
-      expect(Unit.Wants[0].split(' ')).toContain(dependency);
+      expect(Unit.After).toContain(dependency);
+      expect(Unit.Wants).toContain(dependency);
     }
     for (const [key, value] of Object.entries({ NoNewPrivileges: 'yes', ProtectSystem: 'strict', ProtectHome: 'yes', PrivateTmp: 'yes', CapabilityBoundingSet: '' })) {
       expect(Service[key], key).toEqual([value]);
     }
     expect(Service.User).toEqual(['simpul']);
+    expect(read(`deploy/systemd/${sharedDropIn}`)).not.toMatch(/^(Environment=|ExecStart)/m); // the role is each unit's
     expect(Install.WantedBy).toEqual(['simpul.target']);
     expect(Unit.PartOf).toEqual(['simpul.target']);
   });
 
   it('should migrate before the API starts, and start workers and scheduler after it', () => {
-    expect(unit('simpul-api.service').Service.ExecStartPre).toEqual(['/usr/bin/node src/main.ts migrate']);
-    for (const file of ['simpul-workers@.service', 'simpul-scheduler.service']) expect(unit(file).Unit.After[0].split(' ')).toContain('simpul-api.service');
-    expect(unit('simpul.target').Unit.Wants[0].split(' ').sort()).toEqual(['simpul-api.service', 'simpul-scheduler.service', 'simpul-workers@1.service', 'simpul-workers@2.service']);
+    expect(unit('simpul-api.service').Service.ExecStartPre.join(' ')).toBe('/usr/bin/node src/main.ts migrate');
+    for (const file of ['simpul-workers@.service', 'simpul-scheduler.service']) expect(unit(file).Unit.After).toContain('simpul-api.service');
+    expect(unit('simpul.target').Unit.Wants.sort()).toEqual(['simpul-api.service', 'simpul-scheduler.service', 'simpul-workers@1.service', 'simpul-workers@2.service']);
   });
 
   it('should read only variables the README documents, and never set a role in the shared file', () => {
