@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asTenantId } from '../../src/platform/db/database.ts';
 import { createTestApp, drivers, loginCookie, seedTenantWithOwner, type DriverName } from '../harness.ts';
 
 /** WIB instant for a local wall-clock time: WIB is UTC+7. */
@@ -131,6 +132,13 @@ describe.each(drivers)('Idempotency-Key on money-moving POSTs on %s', (driver) =
     // One session (PGlite) runs them one after the other: the second is a replay.
     if (driver === 'pglite') expect(answers.map((a) => a.headers['idempotent-replayed'] ?? 'first').sort()).toEqual(['first', 'true']);
     expect(await t.paymentsOf(invoice)).toBe(1);
+  });
+
+  it('should keep stored answers inside their tenant (row-level security)', async () => {
+    const other = await seedTenantWithOwner(t.app, 'gunungkidul', 'WIB');
+    const count = (db: Kysely<any>) => sql<{ n: number }>`select count(*)::int as n from http_idempotency_keys`.execute(db).then((r) => r.rows[0].n);
+    expect(await count(t.app.db.owner)).toBeGreaterThan(0);
+    expect(await t.app.db.tenant(asTenantId(other.tenantId), count)).toBe(0);
   });
 
   it('should forget a key after 24 hours and prune it', async () => {
