@@ -15,6 +15,7 @@ import { eventsRoutes } from './platform/events/events.routes.ts';
 import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
 import { createScheduler } from './platform/jobs/scheduler.ts';
 import { withSpecWorkers } from './platform/jobs/spec-workers.ts';
+import { createIdempotency } from './platform/http/idempotency.ts';
 import { createHttpServer, type HttpServer } from './platform/http/server.ts';
 import { registerWebApp, webDistDir } from './platform/http/web-app.ts';
 import type { Logger } from './platform/logging/logger.ts';
@@ -125,7 +126,7 @@ export async function createApp(options: AppOptions) {
   await http.register(plansRoutes(plans));
   await http.register(customersRoutes(customers));
   await http.register(isolationRoutes(isolation));
-  await http.register(billingRoutes(billing));
+  await http.register(billingRoutes(billing, createIdempotency({ db, clock })));
   await http.register(paymentGatewaysRoutes(payments));
   await http.register(networkRoutes(network));
   await http.register(notificationsRoutes(notifications));

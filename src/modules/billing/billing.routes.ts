@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdempotencyKeyHeaders, type RespondOnce } from '../../platform/http/idempotency.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission } from '../identity/index.ts';
 import { isolationTriggers, type BillingService } from './billing.service.ts';
@@ -42,7 +43,8 @@ const HistorySchema = z.object({
 });
 const InvoiceParams = z.object({ invoiceId: z.uuid() });
 
-export const billingRoutes = (billing: BillingService) => async (app: HttpServer) => {
+/** Money-moving POSTs answer through `respondOnce`: an Idempotency-Key retry gets the first answer. */
+export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce) => async (app: HttpServer) => {
   app.get('/api/billing/policy', { schema: { 'x-permission': 'billing.read', tags: ['billing'], summary: 'Billing and isolation rules of the tenant', response: { 200: PolicySchema } } }, async (request) =>
     billing.getPolicy(requirePermission(request).tenantId),
   );
@@ -161,13 +163,14 @@ export const billingRoutes = (billing: BillingService) => async (app: HttpServer
         tags: ['billing'],
         summary: 'Record a cash or transfer payment (the full invoice amount)',
         params: InvoiceParams,
+        headers: IdempotencyKeyHeaders,
         body: z.object({ amount: Rupiah, method: z.enum(['cash', 'transfer']), note: z.string().max(300).optional() }).strict(),
         response: { 201: z.object({ paymentId: z.string(), invoice: InvoiceSchema }) },
       },
     },
     async (request, reply) => {
       const actor = requirePermission(request);
-      return reply.status(201).send(await billing.recordPayment(actor.tenantId, actor.userId, request.params.invoiceId, request.body));
+      return respondOnce(request, reply, actor, 201, (trx) => billing.recordPaymentInTransaction(trx, actor.userId, request.params.invoiceId, request.body));
     },
   );
   app.post(
@@ -178,13 +181,14 @@ export const billingRoutes = (billing: BillingService) => async (app: HttpServer
         tags: ['billing'],
         summary: 'Void an unpaid invoice with a reason',
         params: InvoiceParams,
+        headers: IdempotencyKeyHeaders,
         body: z.object({ reason: z.string().trim().min(3).max(300) }).strict(),
         response: { 200: InvoiceSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requirePermission(request);
-      return billing.voidInvoice(actor.tenantId, actor.userId, request.params.invoiceId, request.body.reason);
+      return respondOnce(request, reply, actor, 200, (trx) => billing.voidInvoiceInTransaction(trx, actor.userId, request.params.invoiceId, request.body.reason));
     },
   );
   app.get(

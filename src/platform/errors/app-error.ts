@@ -21,6 +21,8 @@ export const AppErrorCode = {
   INTERNAL: 'INTERNAL',
   INVOICE_ALREADY_PAID: 'INVOICE_ALREADY_PAID',
   PAYMENT_AMOUNT_MISMATCH: 'PAYMENT_AMOUNT_MISMATCH',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_REQUEST_IN_FLIGHT: 'IDEMPOTENCY_REQUEST_IN_FLIGHT',
   /** An event's data does not match its catalog schema; the publishing transaction rolls back. */
   EVENT_SCHEMA_INVALID: 'EVENT_SCHEMA_INVALID',
   // A router (NAS) is the upstream here: its failures are gateway errors, never the caller's 401.
@@ -82,6 +84,9 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   INTERNAL: 500,
   INVOICE_ALREADY_PAID: 409,
   PAYMENT_AMOUNT_MISMATCH: 422,
+  // Idempotency-Key: the same key for another request; the same key while its first request still runs.
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_REQUEST_IN_FLIGHT: 409,
   ROUTER_UNREACHABLE: 502,
   ROUTER_REFUSED: 502,
   ROUTER_TIMEOUT: 504,
