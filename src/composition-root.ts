@@ -9,6 +9,7 @@ import type { EventTransport } from './platform/events/event-transport.ts';
 import { createBatchPublisher, createPublisher } from './platform/events/outbox.ts';
 import { createLiveFeed } from './platform/events/live-feed.ts';
 import { liveRoutes } from './platform/events/live.routes.ts';
+import { liveViewer } from './live-audience.ts';
 import { createPostgresTransport } from './platform/events/postgres.transport.ts';
 import { createRedisStreamsTransport } from './platform/events/redis-streams.transport.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
@@ -133,7 +134,7 @@ export async function createApp(options: AppOptions) {
   await http.register(waProvidersRoutes(notifications));
   await http.register(eventsRoutes(bus.operations, requireSuperAdmin));
   await http.register(jobsRoutes(scheduler, requireSuperAdmin));
-  await http.register(liveRoutes(liveFeed, (request) => requirePermission(request, 'customers.read').tenantId));
+  await http.register(liveRoutes(liveFeed, (request) => liveViewer(requirePermission(request, 'customers.read'))));
   await registerWebApp(http, { distDir: webDistDir });
   await http.ready();
 

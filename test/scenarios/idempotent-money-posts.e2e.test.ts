@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asTenantId } from '../../src/platform/db/database.ts';
-import { createTestApp, drivers, loginCookie, seedTenantWithOwner, type DriverName } from '../harness.ts';
+import { addStaff, createTestApp, drivers, seedTenantWithOwner, type DriverName } from '../harness.ts';
 
 /** WIB instant for a local wall-clock time: WIB is UTC+7. */
 const wib = (local: string) => new Date(`${local}+07:00`).toISOString();
@@ -14,9 +14,7 @@ async function setUp(driver: DriverName, count: number) {
     const res = await app.http.inject({ method, url, headers: { cookie, ...headers }, ...(payload ? { payload } : {}) });
     return { status: res.statusCode, headers: res.headers, raw: res.body, body: res.body ? res.json() : undefined };
   };
-  const staff = await call('POST', '/api/staff', { email: 'sari@kulonprogo.test', name: 'Sari', roles: ['finance'], password: 'rahasia-staf-1' });
-  expect(staff.status).toBe(201);
-  const financeCookie = await loginCookie(app, 'sari@kulonprogo.test', 'rahasia-staf-1');
+  const { cookie: financeCookie } = await addStaff(app, tenant.ownerCookie, { email: 'sari@kulonprogo.test', name: 'Sari', roles: ['finance'], password: 'rahasia-staf-1' });
   const plan = (await call('POST', '/api/plans', { name: 'Rumahan', downloadKbps: 20_000, uploadKbps: 10_000, monthlyPrice: 150_000, routerProfile: 'rumahan' })).body;
   for (let i = 0; i < count; i++) {
     const res = await call('POST', '/api/customers', { name: `Pelanggan ${i}`, phone: `0812555500${i}0`, planId: plan.id, connectionType: 'dhcp', ipAddress: `10.1.0.${i + 10}`, activatedOn: '2026-10-01' });

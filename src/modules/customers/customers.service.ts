@@ -130,9 +130,16 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     }
   }
 
-  /** Unique violations become conflicts naming the field (a PPPoE username is unique across tenants: RADIUS looks it up). */
-  const asConflict = (error: unknown): never => {
+  /**
+   * Refusals of the database that name a field: unique violations become conflicts (a PPPoE
+   * username is unique across tenants: RADIUS looks it up); a router that is not this tenant's
+   * (the foreign key includes tenant_id) is not found.
+   */
+  const asFieldError = (error: unknown): never => {
     const constraint = (error as { constraint?: string }).constraint;
+    if (constraint === 'customers_router_fk') {
+      throw new AppError('NOT_FOUND', 'No such router.', { fields: { routerId: 'not_found' } });
+    }
     if (constraint === 'customers_pppoe_username_key') {
       throw new AppError('CONFLICT', 'That PPPoE username is already in use.', { fields: { pppoeUsername: 'taken' } });
     }
@@ -170,7 +177,7 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
           created_at: clock.now(),
         })
         .execute()
-        .catch(asConflict);
+        .catch(asFieldError);
       await trx
         .insertInto('customers_private')
         .values({
@@ -234,7 +241,7 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
         })
         .where('id', '=', customerId)
         .execute()
-        .catch(asConflict);
+        .catch(asFieldError);
       if (input.private) {
         await trx
           .updateTable('customers_private')

@@ -5,12 +5,14 @@ import type { Logger } from '../logging/logger.ts';
 
 export type LiveEvent = { id: string; type: string; data: unknown; occurredAt: string };
 type Listener = (event: LiveEvent) => void;
+/** Who watches: their tenant, and which event types their permissions may read. */
+export type LiveViewer = { tenantId: string; mayRead: (eventType: string) => boolean };
 
 /**
  * Committed events for open browser pages (server-sent events). It tails the outbox, so it works
  * whichever process committed the event; a commit notification wakes it, a poll covers a lost
  * one. Runs only while someone is watching. Reads every tenant's rows (owner connection) and
- * hands each listener only its own tenant's.
+ * hands each listener only its own tenant's events of the types its viewer may read.
  */
 export function createLiveFeed(options: {
   db: Database;
@@ -70,10 +72,14 @@ export function createLiveFeed(options: {
   }
 
   return {
-    /** Calls `listener` with each event of `tenantId` committed from now on; returns the unsubscribe. */
-    async subscribe(tenantId: string, listener: Listener): Promise<() => Promise<void>> {
+    /** Calls `listener` with each event the viewer may read committed from now on; returns the unsubscribe. */
+    async subscribe(viewer: LiveViewer, onEvent: Listener): Promise<() => Promise<void>> {
+      const { tenantId } = viewer;
       const isFirst = watcherCount() === 0;
       const set = listenersByTenant.get(tenantId) ?? new Set();
+      const listener: Listener = (event) => {
+        if (viewer.mayRead(event.type)) onEvent(event);
+      };
       set.add(listener);
       listenersByTenant.set(tenantId, set);
       if (isFirst) await start();

@@ -5,7 +5,7 @@ import { createSecretBox } from '../../../platform/crypto/secret-box.ts';
 import type { TenantId } from '../../../platform/db/database.ts';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness.ts';
 import { freeradiusDatabaseFor, mschapv2, radclient, radtest, startFreeradius, type FreeradiusServer } from '../../../../test/radius/freeradius-harness.ts';
-import { isolationPolicy, pppoeLine, seedTenant } from '../../../../test/radius/radius-fixtures.ts';
+import { isolationPolicy, pppoeLine, seedCustomer, seedTenant } from '../../../../test/radius/radius-fixtures.ts';
 import {
   dataUsageByCustomer,
   findOpenSessions,
@@ -26,7 +26,10 @@ describe('FreeRADIUS on the Simpul database', () => {
   const secrets = createSecretBox(randomBytes(32));
   const budi = pppoeLine('budi');
 
-  const sync = (line: RadiusLine) => db.tenant(tenant, (trx) => syncRadiusLine(trx, tenant, line, isolationPolicy));
+  const sync = async (line: RadiusLine) => {
+    await seedCustomer(db, tenant, line.customerId);
+    return db.tenant(tenant, (trx) => syncRadiusLine(trx, tenant, line, isolationPolicy));
+  };
   /** The events not taken yet, as a publisher takes them. */
   const nextEvents = () => db.owner.transaction().execute((trx) => takeRadiusActivity(trx));
   const accounting = (status: 'Start' | 'Stop', session: string, extra: Record<string, string | number> = {}) =>
@@ -180,6 +183,7 @@ describe('FreeRADIUS on the Simpul database', () => {
   it("answers each tenant's customers from that tenant's own plan group", async () => {
     const other = await seedTenant(db, 'net-lain');
     const ani = pppoeLine('ani', { plan: { profile: 'paket-20m', downloadKbps: 5_000, uploadKbps: 5_000 } });
+    await seedCustomer(db, other, ani.customerId);
     await db.tenant(other, (trx) => syncRadiusLine(trx, other, ani, isolationPolicy));
     expect((await radtest(freeradius, 'ani', 'pw-ani')).attributes).toEqual({ 'Mikrotik-Rate-Limit': '5M/5M' });
     expect((await radtest(freeradius, 'budi', 'pw-budi')).attributes).toEqual({ 'Mikrotik-Rate-Limit': '10M/20M' });
