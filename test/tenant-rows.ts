@@ -54,6 +54,8 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
           '+6281200000001', 'id', ${`Tagihan ${secret}`}, 'sent', now(), now(), now()),
                (${newId()}, ${tenantId}, ${`s-${slug}`}, 'staff-test-message', 'provider_test', true, 'staff', ${ids.user}, 'Staf',
           '+6281200000009', 'id', ${`Tes ${secret}`}, 'sent', now(), now(), now())`,
+    sql`insert into http_idempotency_keys (tenant_id, user_id, route, key, request_hash, status, response_body, created_at, expires_at)
+        values (${tenantId}, ${ids.user}, 'POST /api/invoices/:invoiceId/payments', ${`k-${slug}`}, 'h', 201, ${`{"note":"${secret}"}`}, now(), now())`,
   ];
   for (const statement of statements) await statement.execute(owner);
   return { ...ids, username, secret };

@@ -11,7 +11,8 @@ create table http_idempotency_keys (
   response_body text not null,    -- exactly the bytes first sent
   created_at timestamptz not null,
   expires_at timestamptz not null,
-  primary key (tenant_id, user_id, route, key)
+  primary key (tenant_id, user_id, route, key),
+  foreign key (tenant_id, user_id) references identity_memberships (tenant_id, user_id)
 );
 create index http_idempotency_keys_expiry on http_idempotency_keys (tenant_id, expires_at);
 alter table http_idempotency_keys enable row level security;
