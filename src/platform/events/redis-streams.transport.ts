@@ -52,7 +52,14 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
   const intactKey = `${options.keyPrefix}:intact`;
   const heartbeatKey = (name: string) => `${options.keyPrefix}:consumer:${name}`;
   // RESP2: stream replies keep their nested [stream, entries] shape (RESP3 flattens them to maps).
-  const redis = new Redis(options.url, { protocol: 2, maxRetriesPerRequest: null });
+  // Commands wait for a reconnect (maxRetriesPerRequest: null); once stopping, the next failed
+  // attempt ends the client, which fails what waits (disconnect() can't while a retry is timed).
+  let stopping = false;
+  const redis = new Redis(options.url, {
+    protocol: 2,
+    maxRetriesPerRequest: null,
+    retryStrategy: (times) => (stopping ? null : Math.min(times * 50, 2_000)),
+  });
   const connections: Redis[] = [];
   const unreachable = new Set<Redis>();
   /** Every client reports to the JSON log (without a listener ioredis writes to stderr): one line down, one back. */
@@ -273,7 +280,7 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
     },
 
     async health(timeoutMs = 1_000) {
-      // Commands wait for a reconnect (maxRetriesPerRequest: null): never ask a client that is down.
+      // Commands wait for a reconnect: never ask a client that is down.
       if (redis.status !== 'ready') throw new Error(`Redis is ${redis.status}`);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
@@ -283,15 +290,14 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
     },
 
     async stop() {
+      stopping = true;
       consuming = false;
       clearInterval(heartbeat);
-      // A client waiting for Redis to come back would hold its loop (and so stop) until it does.
-      for (const connection of connections) if (connection.status !== 'ready') connection.disconnect();
       await Promise.all(loops.splice(0));
       // Its entries (none in flight now, retries parked) need no heartbeat to wait for.
-      if (heartbeat) await redis.del(heartbeatKey(consumer)).catch(() => undefined);
+      if (heartbeat && redis.status === 'ready') await redis.del(heartbeatKey(consumer)).catch(() => undefined);
       heartbeat = undefined;
-      await Promise.all(connections.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
+      await Promise.all(connections.splice(0).map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
     },
   };
 }
