@@ -17,6 +17,7 @@ import { newId } from '../ids.ts';
 import { defineEvents } from './event-catalog.ts';
 import { createEventBus } from './event-bus.ts';
 import type { EventHandler } from './event-handler.ts';
+import type { EventTransport } from './event-transport.ts';
 import { createPostgresTransport } from './postgres.transport.ts';
 import { createRedisStreamsTransport } from './redis-streams.transport.ts';
 import { Topic } from './topics.ts';
@@ -82,11 +83,13 @@ export function createTestBus(options: {
   registry?: Registry;
   claimTimeoutSeconds?: number;
   logger?: Logger;
+  /** Lets a test watch the relay's calls to the transport. */
+  wrapTransport?: (transport: EventTransport) => EventTransport;
 }) {
   const { db } = options;
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const claimTimeoutSeconds = options.claimTimeoutSeconds ?? 60;
-  const transport =
+  const created =
     options.transport === 'postgres'
       ? createPostgresTransport({
           connection: db.pglite ? { pglite: db.pglite } : { connectionString: db.url!, poolSize: 4 },
@@ -103,6 +106,7 @@ export function createTestBus(options: {
           claimTimeoutMs: claimTimeoutSeconds * 1000,
           reclaimIntervalMs: 200,
         });
+  const transport = options.wrapTransport?.(created) ?? created;
   const bus = createEventBus({
     db,
     catalog: testEvents,
@@ -130,7 +134,7 @@ export async function eventually<T>(check: () => Promise<T | false | null | unde
 
 /** A logger that keeps its JSON lines for the test to read. */
 export function capturingLogger() {
-  const lines: { level: number; msg: string; err?: { message: string } }[] = [];
+  const lines: { level: number; msg: string; err?: { message: string }; [field: string]: unknown }[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   return { logger, lines, errors: () => lines.filter((line) => line.level >= 50) };
 }
