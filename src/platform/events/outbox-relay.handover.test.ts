@@ -3,10 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/harness.ts';
 import type { TenantId } from '../db/database.ts';
-import { defineHandler } from './event-handler.ts';
 import { relayLockId } from './outbox-relay.ts';
 import {
-  capturingLogger, createEffectsTable, createTenant, createTestBus, effectsOf, eventually, newRedisPrefix, startPrivateRedis, testEvents,
+  capturingLogger, countingHandlers, createEffectsTable, createTenant, createTestBus, effectsOf, eventually, newRedisPrefix, startPrivateRedis,
 } from './test-support.ts';
 import { Topic } from './topics.ts';
 
@@ -16,15 +15,7 @@ describe('outbox relay hand-over after a Redis flush (PostgreSQL)', () => {
   let admin: Redis;
   let db: TestDatabase;
   let tenant: TenantId;
-  const handlers = ['test.count-a', 'test.count-b'].map((id) =>
-    defineHandler(testEvents, {
-      id,
-      on: ['test.step.recorded'],
-      async handle(event, { trx }) {
-        await sql`insert into test_effects (tenant_id, handler_id, event_id) values (${event.tenantId}, ${id}, ${event.id})`.execute(trx);
-      },
-    }),
-  );
+  const handlers = countingHandlers();
   type Bus = ReturnType<typeof createTestBus>['bus'];
   const publish = (bus: Bus, batch: number, count: number) =>
     db.tenant(tenant, async (trx) => {

@@ -10,22 +10,25 @@ import { defineHandler } from './event-handler.ts';
 import type { EventTransport } from './event-transport.ts';
 import { createRedisStreamsTransport } from './redis-streams.transport.ts';
 import {
-  capturingLogger, createEffectsTable, createTenant, createTestBus, deleteRedisKeys, effectsOf, eventually, newRedisPrefix, redisUrl,
+  capturingLogger, countingHandlers, createEffectsTable, createTenant, createTestBus, deleteRedisKeys, effectsOf, eventually, newRedisPrefix, redisUrl,
   startPrivateRedis, testEvents,
 } from './test-support.ts';
 import { Topic } from './topics.ts';
+
+const event = (n: number): EventEnvelope => ({
+  id: newId(), topic: Topic.plan, type: 'test.step.recorded', version: 1, tenantId: newId(), key: null,
+  occurredAt: new Date().toISOString(), correlationId: 'redis-test', causationId: null, data: { label: 'redis', n },
+});
+let redis: Redis;
+beforeAll(() => void (redis = new Redis(redisUrl)));
+afterAll(() => redis.quit());
 
 describe('redis-streams transport trimming', () => {
   const prefix = newRedisPrefix();
   const stream = `${prefix}:stream:${Topic.plan}`;
   const handlers = ['test.fast', 'test.slow'].map((id) => defineHandler(testEvents, { id, on: ['test.step.recorded'], handle: async () => undefined }));
   let transport: EventTransport;
-  let redis: Redis;
 
-  const event = (n: number): EventEnvelope => ({
-    id: newId(), topic: Topic.plan, type: 'test.step.recorded', version: 1, tenantId: newId(), key: null,
-    occurredAt: new Date().toISOString(), correlationId: 'trim-test', causationId: null, data: { label: 'trim', n },
-  });
   /** Reads `count` new entries as `group` and acknowledges the first `ack` of them. */
   async function readAndAck(group: string, count: number, ack: number) {
     const [[, entries]] = (await redis.xreadgroup('GROUP', group, 'test-consumer', 'COUNT', count, 'STREAMS', stream, '>')) as [string, [string, string[]][]][];
@@ -33,14 +36,12 @@ describe('redis-streams transport trimming', () => {
   }
 
   beforeAll(async () => {
-    redis = new Redis(redisUrl);
     transport = createRedisStreamsTransport({ url: redisUrl, keyPrefix: prefix, catalog: testEvents, logger: pino({ level: 'silent' }) });
     await transport.prepare(handlers);
     await transport.enqueue(null as never, Array.from({ length: 10 }, (_, n) => ({ event: event(n), handlerIds: handlers.map((h) => h.id) })));
   });
   afterAll(async () => {
     await transport?.stop();
-    await redis?.quit();
     await deleteRedisKeys(prefix);
   });
 
@@ -78,19 +79,54 @@ describe('redis-streams transport trimming', () => {
   });
 });
 
+describe('redis-streams transport with a slow handler', () => {
+  const prefix = newRedisPrefix();
+  const handler = defineHandler(testEvents, { id: 'test.slow-handler', on: ['test.step.recorded'], handle: async () => undefined });
+  // Short heartbeats, so that a wrong claim would show within a second or two.
+  const options = {
+    url: redisUrl, keyPrefix: prefix, catalog: testEvents, logger: pino({ level: 'silent' }),
+    heartbeatIntervalMs: 100, deadConsumerIdleMs: 300, reclaimIntervalMs: 50,
+  };
+  const transports: EventTransport[] = [];
+  afterAll(async () => {
+    await Promise.all(transports.map((t) => t.stop()));
+    await deleteRedisKeys(prefix);
+  });
+
+  it('should leave a live consumer’s delivery alone far past the dead-consumer idle time', async () => {
+    const [slow, other] = [createRedisStreamsTransport(options), createRedisStreamsTransport(options)];
+    transports.push(slow, other);
+    const finish = Promise.withResolvers<void>();
+    const received = { slow: 0, other: 0 };
+    await slow.prepare([handler]);
+    await slow.consume(async (_id, deliveries) => {
+      received.slow += deliveries.length;
+      await finish.promise;
+      return deliveries.map(() => ({ kind: 'settled' as const }));
+    });
+    await slow.enqueue(null as never, [{ event: event(1), handlerIds: [handler.id] }]);
+    await eventually(async () => received.slow === 1);
+    await other.prepare([handler]);
+    await other.consume(async (_id, deliveries) => {
+      received.other += deliveries.length;
+      return deliveries.map(() => ({ kind: 'settled' as const }));
+    });
+
+    const stream = `${prefix}:stream:${Topic.plan}`;
+    const idleOfPending = async () => ((await redis.xpending(stream, handler.id, '-', '+', 1)) as [string, string, number, number][])[0]?.[2] ?? 0;
+    await eventually(async () => (await idleOfPending()) > 5 * options.deadConsumerIdleMs);
+    expect(received.other).toBe(0);
+    finish.resolve();
+    await eventually(async () => (await redis.xpending(stream, handler.id, '-', '+', 1)).length === 0);
+    expect(received).toEqual({ slow: 1, other: 0 });
+  });
+});
+
 describe('redis-streams transport when its Redis is flushed or restarted (a private redis-server)', () => {
   let server: Awaited<ReturnType<typeof startPrivateRedis>>;
   let db: TestDatabase;
   let tenant: TenantId;
-  const handlers = ['test.count-a', 'test.count-b'].map((id) =>
-    defineHandler(testEvents, {
-      id,
-      on: ['test.step.recorded'],
-      async handle(event, { trx }) {
-        await sql`insert into test_effects (tenant_id, handler_id, event_id) values (${event.tenantId}, ${id}, ${event.id})`.execute(trx);
-      },
-    }),
-  );
+  const handlers = countingHandlers();
 
   beforeAll(async () => {
     server = await startPrivateRedis();

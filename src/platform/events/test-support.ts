@@ -16,7 +16,7 @@ import { asTenantId, type Database, type TenantId } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import { defineEvents } from './event-catalog.ts';
 import { createEventBus } from './event-bus.ts';
-import type { EventHandler } from './event-handler.ts';
+import { defineHandler, type EventHandler } from './event-handler.ts';
 import type { EventTransport } from './event-transport.ts';
 import { createPostgresTransport } from './postgres.transport.ts';
 import { createRedisStreamsTransport } from './redis-streams.transport.ts';
@@ -54,6 +54,18 @@ export async function createTenant(db: Database, timeZone = 'Asia/Jakarta', crea
     values (${id}, ${'t-' + id.slice(-12)}, 'Test ISP', ${timeZone}, ${createdAt})`.execute(db.owner);
   return asTenantId(id);
 }
+
+/** Handlers that each write one effect row per event they handle. */
+export const countingHandlers = (ids = ['test.count-a', 'test.count-b']) =>
+  ids.map((id) =>
+    defineHandler(testEvents, {
+      id,
+      on: ['test.step.recorded'],
+      async handle(event, { trx }) {
+        await sql`insert into test_effects (tenant_id, handler_id, event_id) values (${event.tenantId}, ${id}, ${event.id})`.execute(trx);
+      },
+    }),
+  );
 
 export const effectsOf = async (db: Database, handlerId: string) =>
   (await sql<{ event_id: string; label: string | null }>`
