@@ -65,7 +65,7 @@ export const openRestSession: OpenSession = async (connection, { connectTimeoutM
   };
 
   const identity = await request('GET', '/system/identity', undefined, connectTimeoutMs, 'connect');
-  if (typeof (identity as RouterItem | undefined)?.name !== 'string') throw protocolError(connection, port, '/system/identity has no name', false);
+  if (typeof identity !== 'object' || identity === null) throw protocolError(connection, port, '/system/identity is not an item', false);
 
   const command = (method: string, path: string, body?: unknown) => request(method, path, body, commandTimeoutMs, 'command');
   const itemPath = (menu: string, id: string) => `${menu}/${encodeURIComponent(id)}`;
