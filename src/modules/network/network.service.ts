@@ -262,16 +262,29 @@ export function createNetworkService(deps: {
         throw passwordRequired('Changing the host, port, API kind or TLS of a router needs its password again.');
       }
       const isolation = input.radiusIsolation ?? isolationOf(row);
+      const addressList = input.isolationAddressList ?? row.isolation_address_list;
       if (input.name !== undefined) await assertNameFree(trx, input.name, routerId);
       await sql`update network_routers set
           name = ${input.name ?? row.name}, host = ${after.host}, port = ${after.port}, api_kind = ${after.apiKind}, use_tls = ${after.useTls},
           username = ${input.username ?? row.username},
           sealed_password = ${input.password ? sealPassword(input.password, after) : row.sealed_password},
-          isolation_address_list = ${input.isolationAddressList ?? row.isolation_address_list},
+          isolation_address_list = ${addressList},
           isolation_profile = ${input.isolationProfile ?? row.isolation_profile},
           radius_isolation_address_list = ${isolation.addressList}, radius_isolation_pool = ${isolation.framedPool},
           radius_isolation_download_kbps = ${isolation.rateLimit?.downloadKbps ?? null}, radius_isolation_upload_kbps = ${isolation.rateLimit?.uploadKbps ?? null}
         where id = ${routerId}`.execute(trx);
+      const old = isolationOf(row);
+      const replyChanged =
+        old.addressList !== isolation.addressList ||
+        old.framedPool !== isolation.framedPool ||
+        (old.rateLimit && mikrotikRateLimit(old.rateLimit)) !== (isolation.rateLimit && mikrotikRateLimit(isolation.rateLimit)) ||
+        (isolation.addressList && addressList !== row.isolation_address_list);
+      if (row.pppoe_via_radius && replyChanged) {
+        // Open sessions of isolated customers hold the old reply: unconfirmed, so the converge pass
+        // disconnects them and they log in to the new one.
+        await sql`update network_line_sync s set applied_state = null from network_desired_lines d
+          where d.customer_id = s.customer_id and s.router_id = ${routerId} and d.desired_state = 'isolated'`.execute(trx);
+      }
       // New address, credentials or names: every line is checked again (and its RADIUS rows rewritten).
       const { rows } = await sql<{ customer_id: string }>`select customer_id from network_desired_lines where router_id = ${routerId}`.execute(trx);
       await markLinesPending(trx, rows.map((r) => r.customer_id));
