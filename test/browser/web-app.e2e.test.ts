@@ -282,7 +282,7 @@ describe('web app in Chromium', () => {
     // Each provider asks for its own credentials.
     await page().getByRole('combobox', { name: 'Penyedia' }).click();
     await page().getByRole('option', { name: 'Wablas' }).click();
-    await shown(page().getByLabel('Server Wablas (mis. https://jkt.wablas.com)'));
+    await shown(page().getByLabel('Server Wablas (mis. jkt untuk jkt.wablas.com)'));
     await shown(page().getByLabel('Token perangkat'));
     await screenshot(page(), 'whatsapp-provider', { notifications: false });
 

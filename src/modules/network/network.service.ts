@@ -30,6 +30,7 @@ import {
   type RouterConnection,
   type RouterGateway,
 } from './routeros/index.ts';
+import { locationOfRow, openRouterPassword, passwordRequired, sameLocation, sealRouterPassword, type RouterLocation } from './router-credentials.ts';
 
 export type RouterInput = {
   name: string;
@@ -169,37 +170,13 @@ export function createNetworkService(deps: {
     }
   }
 
-  /**
-   * A router's password is sealed together with where it may be sent (kind, TLS, host, port), and
-   * opened only for that place: whatever changed the row, stored credentials never go elsewhere.
-   */
-  type Location = { apiKind: string; useTls: boolean; host: string; port: number | null };
-  const locationKey = (l: Location) => JSON.stringify([l.apiKind, l.useTls, l.host, l.port]);
-  const locationOf = (r: Record<string, any>): Location => ({ apiKind: r.api_kind, useTls: r.use_tls, host: r.host, port: r.port ?? null });
-  const sealPassword = (password: string, location: Location) => secrets.seal(JSON.stringify({ password, location: locationKey(location) }));
-  const passwordRequired = (message: string) => new AppError('ROUTER_PASSWORD_REQUIRED', message, { fields: { password: 'required' } });
-  function openPassword(r: Record<string, any>): string {
-    const opened = secrets.open(r.sealed_password);
-    let bound: { password?: unknown; location?: unknown } | null = null;
-    try {
-      bound = JSON.parse(opened);
-    } catch {
-      // sealed before passwords were bound to a location
-    }
-    if (typeof bound?.password !== 'string') return opened;
-    if (bound.location !== locationKey(locationOf(r))) {
-      throw passwordRequired(`Router "${r.name}" moved since its password was entered: enter the password again.`);
-    }
-    return bound.password;
-  }
-
   const toConnection = (r: Record<string, any>): RouterConnection => ({
     routerId: r.id,
     host: r.host,
     port: r.port ?? undefined,
     apiKind: r.api_kind,
     username: r.username,
-    password: openPassword(r),
+    password: openRouterPassword(secrets, r),
     tls: r.use_tls ? { rejectUnauthorized: false } : false,
   });
   const toSettings = (r: Record<string, any>): EnforcementSettings => ({
@@ -220,7 +197,7 @@ export function createNetworkService(deps: {
   async function addRouter(tenantId: TenantId, input: RouterInput) {
     validateRouter(input);
     const id = newId();
-    const location: Location = { apiKind: input.apiKind, useTls: input.useTls ?? false, host: input.host, port: input.port ?? null };
+    const location: RouterLocation = { apiKind: input.apiKind, useTls: input.useTls ?? false, host: input.host, port: input.port ?? null };
     const isolation = input.radiusIsolation ?? defaultRadiusIsolation;
     await db.tenant(tenantId, async (trx) => {
       await assertNameFree(trx, input.name, null);
@@ -228,7 +205,7 @@ export function createNetworkService(deps: {
           isolation_address_list, isolation_profile, pppoe_via_radius, radius_isolation_address_list, radius_isolation_pool,
           radius_isolation_download_kbps, radius_isolation_upload_kbps, created_at)
         values (${id}, app_tenant_id(), ${input.name}, ${location.host}, ${location.port}, ${location.apiKind}, ${location.useTls},
-          ${input.username}, ${sealPassword(input.password, location)}, ${input.isolationAddressList ?? 'simpul-isolir'},
+          ${input.username}, ${sealRouterPassword(secrets, input.password, location)}, ${input.isolationAddressList ?? 'simpul-isolir'},
           ${input.isolationProfile ?? 'isolir'}, ${input.pppoeViaRadius ?? false}, ${isolation.addressList}, ${isolation.framedPool},
           ${isolation.rateLimit?.downloadKbps ?? null}, ${isolation.rateLimit?.uploadKbps ?? null}, ${clock.now()})`.execute(trx);
       if (input.pppoeViaRadius) {
@@ -250,15 +227,14 @@ export function createNetworkService(deps: {
     await db.tenant(tenantId, async (trx) => {
       const row = (await sql<Record<string, any>>`select * from network_routers where id = ${routerId} for update`.execute(trx)).rows[0];
       if (!row) throw new AppError('NOT_FOUND', 'No such router.');
-      const before = locationOf(row);
-      const after: Location = {
+      const before = locationOfRow(row);
+      const after: RouterLocation = {
         apiKind: input.apiKind ?? before.apiKind,
         useTls: input.useTls ?? before.useTls,
         host: input.host ?? before.host,
         port: input.port === undefined ? before.port : input.port,
       };
-      const moved = locationKey(after) !== locationKey(before);
-      if (moved && !input.password) {
+      if (!sameLocation(before, after) && !input.password) {
         throw passwordRequired('Changing the host, port, API kind or TLS of a router needs its password again.');
       }
       const isolation = input.radiusIsolation ?? isolationOf(row);
@@ -267,7 +243,7 @@ export function createNetworkService(deps: {
       await sql`update network_routers set
           name = ${input.name ?? row.name}, host = ${after.host}, port = ${after.port}, api_kind = ${after.apiKind}, use_tls = ${after.useTls},
           username = ${input.username ?? row.username},
-          sealed_password = ${input.password ? sealPassword(input.password, after) : row.sealed_password},
+          sealed_password = ${input.password ? sealRouterPassword(secrets, input.password, after) : row.sealed_password},
           isolation_address_list = ${addressList},
           isolation_profile = ${input.isolationProfile ?? row.isolation_profile},
           radius_isolation_address_list = ${isolation.addressList}, radius_isolation_pool = ${isolation.framedPool},
