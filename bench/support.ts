@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createApp } from '../src/composition-root.ts';
 import { systemClock, type Clock } from '../src/platform/clock.ts';
+import type { ProviderUrlOverrides } from '../src/platform/config/env.ts';
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
@@ -36,7 +37,7 @@ export async function openBenchPglite(): Promise<Database> {
 }
 
 /** The whole application on `db`, logging nothing, with the postgres event transport. */
-export const createBenchApp = (db: Database, options: { databaseUrl?: string; clock?: Clock; secretKey?: Buffer } = {}) =>
+export const createBenchApp = (db: Database, options: { databaseUrl?: string; clock?: Clock; secretKey?: Buffer; providerUrls?: ProviderUrlOverrides } = {}) =>
   createApp({
     db,
     clock: options.clock ?? systemClock,
@@ -46,5 +47,6 @@ export const createBenchApp = (db: Database, options: { databaseUrl?: string; cl
       http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 1 << 20 },
       identity: { sessionTtlHours: 1, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
       events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'bench', databaseUrl: options.databaseUrl },
+      providerUrls: options.providerUrls,
     },
   });

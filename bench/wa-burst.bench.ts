@@ -41,9 +41,9 @@ async function measure(shape: string, db: Database, messages: number, databaseUr
     select gen_random_uuid(), ${tenantId}, 'C' || g, 'Pelanggan ' || g, '+62812' || lpad(g::text, 7, '0'), p.id, 'pppoe', 'odc-' || g, '2026-01-01', now()
     from service_plans p cross join generate_series(1, ${messages}) g`.execute(db.owner);
 
-  const app = await createBenchApp(db, { databaseUrl });
+  const app = await createBenchApp(db, { databaseUrl, providerUrls: { whatsapp_cloud: standIn.baseUrl } });
   const tenant = asTenantId(tenantId);
-  await app.notifications.setProvider(tenant, { provider: 'whatsapp_cloud', config: { ...account, baseUrl: standIn.baseUrl } });
+  await app.notifications.setProvider(tenant, { provider: 'whatsapp_cloud', config: account });
   await app.notifications.updateSettings(tenant, { notifyOutageCustomers: true });
   const { rows: customers } = await sql<{ id: string }>`select id from customers`.execute(db.owner);
   await app.start({ workers: true, scheduler: false });

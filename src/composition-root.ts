@@ -61,7 +61,7 @@ export type AppOptions = {
   logger: Logger;
   /** Seals credentials at rest (payment providers, routers, WhatsApp). */
   secrets: SecretBox;
-  config: Pick<AppConfig, 'http' | 'identity' | 'events'>;
+  config: Pick<AppConfig, 'http' | 'identity' | 'events'> & Partial<Pick<AppConfig, 'providerUrls'>>;
   /** Outgoing HTTP to providers; tests may observe it. */
   fetch?: typeof fetch;
   /** Router connections (tests point them at stand-ins). */
@@ -87,11 +87,22 @@ export async function createApp(options: AppOptions) {
   const customers = createCustomersService({ db, clock, plans, ...publisherOf(customerEvents) });
   const isolation = createIsolationService({ db, clock, ...publisherOf(isolationEvents) });
   const billing = createBillingService({ db, clock, tenants, isolation, ...publisherOf(billingEvents) });
-  const payments = createPaymentGatewaysService({ db, clock, secrets, tenants, billing, fetch: options.fetch, ...publisherOf(billingEvents) });
+  const payments = createPaymentGatewaysService({ db, clock, secrets, tenants, billing, fetch: options.fetch, providerUrls: config.providerUrls, ...publisherOf(billingEvents) });
 
   const network = createNetworkService({ db, clock, secrets, logger, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
 
-  const notifications = createNotificationsService({ db, clock, logger, secrets, identity, tenants, billing, fetch: options.fetch, ...publisherOf(notificationEvents) });
+  const notifications = createNotificationsService({
+    db,
+    clock,
+    logger,
+    secrets,
+    identity,
+    tenants,
+    billing,
+    fetch: options.fetch,
+    providerUrls: config.providerUrls,
+    ...publisherOf(notificationEvents),
+  });
 
   const transport = createTransport(db, config.events, logger);
   const bus = createEventBus({

@@ -9,6 +9,7 @@ import { createLogger } from '../src/platform/logging/logger.ts';
 import { createApp, type App } from '../src/composition-root.ts';
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
 import type { GatewayFactory } from '../src/modules/network/index.ts';
+import type { ProviderUrlOverrides } from '../src/platform/config/env.ts';
 
 export type DriverName = 'pglite' | 'postgres';
 /** Integration suites run on both shapes: `describe.each(drivers)`. */
@@ -63,7 +64,7 @@ export type TestApp = App & { clock: ManualClock; db: TestDatabase; stop(): Prom
  */
 export async function createTestApp(
   driver: DriverName,
-  options: { start?: string; events?: boolean; routerGateways?: GatewayFactory } = {},
+  options: { start?: string; events?: boolean; routerGateways?: GatewayFactory; providerUrls?: ProviderUrlOverrides } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase(driver);
   const clock = new ManualClock(options.start ?? '2026-11-24T03:00:00Z');
@@ -73,7 +74,12 @@ export async function createTestApp(
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     secrets: createSecretBox(randomBytes(32)),
     routerGateways: options.routerGateways,
-    config: { ...testConfig, events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'simpul-test', databaseUrl: db.url } },
+    config: {
+      ...testConfig,
+      events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'simpul-test', databaseUrl: db.url },
+      // Provider stand-ins, as SIMPUL_PROVIDER_URL_OVERRIDES sets them in development.
+      providerUrls: options.providerUrls,
+    },
   });
   // The scheduler stays off: tests run jobs by hand or through the API at the instants they choose.
   if (options.events) await app.start({ workers: true, scheduler: false });

@@ -32,7 +32,8 @@ describe('web app in Chromium', () => {
   };
 
   beforeAll(async () => {
-    app = await createTestApp('pglite', { start: wib('2026-12-01T09:00:00'), events: true });
+    midtrans = await MidtransStandIn.start({ serverKey: 'SB-Mid-server-kaliurang' });
+    app = await createTestApp('pglite', { start: wib('2026-12-01T09:00:00'), events: true, providerUrls: { midtrans: midtrans.baseUrl } });
     const seeded = await seedTenantWithOwner(app, 'kaliurang', 'WIB');
     ({ email: ownerEmail, password: ownerPassword } = seeded.owner);
     cookie = seeded.ownerCookie;
@@ -66,8 +67,7 @@ describe('web app in Chromium', () => {
       expect((await call('GET', `/api/customers/${customer.id}/line`)).desiredState).toBe('isolated');
     }
 
-    midtrans = await MidtransStandIn.start({ serverKey: 'SB-Mid-server-kaliurang' });
-    await call('PUT', '/api/billing/gateways/midtrans', { mode: 'sandbox', serverKey: 'SB-Mid-server-kaliurang', baseUrl: midtrans.baseUrl });
+    await call('PUT', '/api/billing/gateways/midtrans', { mode: 'sandbox', serverKey: 'SB-Mid-server-kaliurang' });
 
     const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = address;
@@ -277,7 +277,7 @@ describe('web app in Chromium', () => {
     // Each provider asks for its own credentials.
     await page().getByRole('combobox', { name: 'Penyedia' }).click();
     await page().getByRole('option', { name: 'Wablas' }).click();
-    await shown(page().getByLabel('Server Wablas (mis. https://jkt.wablas.com)'));
+    await shown(page().getByLabel('Server Wablas (mis. jkt untuk jkt.wablas.com)'));
     await shown(page().getByLabel('Token perangkat'));
     await screenshot(page(), 'whatsapp-provider', { notifications: false });
 

@@ -59,7 +59,11 @@ describe('WhatsApp delivery when a worker dies mid-send', () => {
         secrets,
         fetch: fetchImpl,
         logger: createLogger({ level: 'silent' }),
-        config: { ...testConfig, events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'simpul-test', databaseUrl: undefined } },
+        config: {
+          ...testConfig,
+          events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'simpul-test', databaseUrl: undefined },
+          providerUrls: { whatsapp_cloud: cloud.baseUrl },
+        },
       });
     dying = await processWith(killedAfterSending);
     survivor = await processWith(metaFetch);
@@ -69,7 +73,7 @@ describe('WhatsApp delivery when a worker dies mid-send', () => {
     const owner = { email: 'owner@prambanan.test', name: 'Owner', password: 'pemilik-123456' };
     await survivor.http.inject({ method: 'POST', url: '/api/platform/tenants', headers: { cookie: root }, payload: { name: 'Net Prambanan', slug: 'prambanan', timeZone: 'WIB', owner } });
     cookie = await loginCookie(survivor as never, owner.email, owner.password);
-    const saved = await call('PUT', '/api/notifications/provider', { provider: 'whatsapp_cloud', config: { ...cloudAccount, baseUrl: cloud.baseUrl } });
+    const saved = await call('PUT', '/api/notifications/provider', { provider: 'whatsapp_cloud', config: cloudAccount });
     expect(saved.status).toBe(200);
   });
   afterAll(async () => {

@@ -37,13 +37,13 @@ describe('WhatsApp delivery', () => {
   const postWebhook = (path: string, webhook: WebhookToSend) =>
     app.http.inject({ method: 'POST', url: path, headers: webhook.headers, payload: webhook.rawBody });
   const useCloud = (extra: Record<string, unknown> = {}) =>
-    call('PUT', '/api/notifications/provider', { provider: 'whatsapp_cloud', config: { ...cloudAccount, baseUrl: cloud.baseUrl, ...extra }, sender: '0811-2000-3000' });
+    call('PUT', '/api/notifications/provider', { provider: 'whatsapp_cloud', config: { ...cloudAccount, ...extra }, sender: '0811-2000-3000' });
   const acceptedTo = (digits: string) => cloud.accepted.filter((m) => m.to === digits).length;
 
   beforeAll(async () => {
     cloud = await WhatsAppCloudStandIn.start({ ...cloudAccount, unregisteredNumbers: [notOnWhatsApp] });
     fonnte = await FonnteStandIn.start({ token: 'fonnte-device-token' });
-    app = await createTestApp('pglite', { start: '2026-12-10T03:00:00Z', events: true });
+    app = await createTestApp('pglite', { start: '2026-12-10T03:00:00Z', events: true, providerUrls: { whatsapp_cloud: cloud.baseUrl, fonnte: fonnte.baseUrl } });
     const seeded = await seedTenantWithOwner(app, 'kalasan');
     owner = seeded.ownerCookie;
     root = seeded.rootCookie;
@@ -78,7 +78,7 @@ describe('WhatsApp delivery', () => {
     expect((await call('GET', '/api/platform/wa-providers')).status).toBe(403);
     const withdrawn = await call('PUT', '/api/platform/wa-providers/wablas', { enabled: false }, root);
     expect(withdrawn.body).toMatchObject({ provider: 'wablas', enabled: false, isDefault: false });
-    const refused = await call('PUT', '/api/notifications/provider', { provider: 'wablas', config: { token: 't', baseUrl: 'https://jkt.wablas.com' } });
+    const refused = await call('PUT', '/api/notifications/provider', { provider: 'wablas', config: { token: 't', server: 'jkt' } });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.fields).toEqual([{ field: 'provider', problem: 'is not offered by the platform' }]);
     expect((await call('PUT', '/api/platform/wa-providers/dev_inbox', { enabled: false }, root)).status).toBe(409);
@@ -170,7 +170,7 @@ describe('WhatsApp delivery', () => {
   });
 
   it('should accept a Fonnte status webhook only with the tenant’s key in the URL', async () => {
-    const saved = await call('PUT', '/api/notifications/provider', { provider: 'fonnte', config: { token: 'fonnte-device-token', baseUrl: fonnte.baseUrl } });
+    const saved = await call('PUT', '/api/notifications/provider', { provider: 'fonnte', config: { token: 'fonnte-device-token' } });
     expect(saved.status).toBe(200);
     const path: string = saved.body.webhookPath;
     expect(path).toMatch(/^\/api\/webhooks\/wa\/fonnte\/kalasan\?key=[\w-]{20,}$/);

@@ -30,13 +30,13 @@ describe('payment gateway webhooks → invoice paid → customer restored', asyn
   const providers: Provider[] = [
     {
       name: 'midtrans',
-      account: () => ({ mode: 'sandbox', serverKey: 'SB-Mid-server-simpul', baseUrl: midtrans.baseUrl }),
+      account: () => ({ mode: 'sandbox', serverKey: 'SB-Mid-server-simpul' }),
       paid: (orderId, amount) => midtrans.signedNotification(orderId, { status: 'settlement', amount }),
       forged: (orderId) => forger.signedNotification(orderId, { status: 'settlement', amount: 150_000 }),
     },
     {
       name: 'xendit',
-      account: () => ({ secretKey: 'xnd_development_simpul', callbackToken: 'cb-token-simpul', baseUrl: xendit.baseUrl }),
+      account: () => ({ secretKey: 'xnd_development_simpul', callbackToken: 'cb-token-simpul' }),
       paid: (orderId, amount) => xendit.signedNotification(orderId, { status: 'PAID', amount, paidAmount: amount }),
       forged: (orderId) => xenditForger.signedNotification(orderId, { status: 'PAID', amount: 150_000 }),
     },
@@ -49,7 +49,6 @@ describe('payment gateway webhooks → invoice paid → customer restored', asyn
         merchantCode: 'T1234',
         paymentMethod: 'BRIVA',
         defaultCustomerEmail: 'tagihan@jaring.test',
-        baseUrl: tripay.baseUrl,
       }),
       paid: (orderId, amount) => tripay.signedNotification(orderId, { status: 'PAID', amount }),
       forged: (orderId) => tripayForger.signedNotification(orderId, { status: 'PAID', amount: 150_000 }),
@@ -74,7 +73,11 @@ describe('payment gateway webhooks → invoice paid → customer restored', asyn
   };
 
   beforeAll(async () => {
-    app = await createTestApp('pglite', { start: wib('2026-12-01T09:00:00'), events: true });
+    app = await createTestApp('pglite', {
+      start: wib('2026-12-01T09:00:00'),
+      events: true,
+      providerUrls: { midtrans: midtrans.baseUrl, xendit: xendit.baseUrl, tripay: tripay.baseUrl },
+    });
     cookie = (await seedTenantWithOwner(app, 'pakem', 'WIB')).ownerCookie;
     await call('PATCH', '/api/billing/policy', { billingDay: 1, dueDays: 9, graceDays: 3 });
     planId = (await call('POST', '/api/plans', { name: 'Rumahan', downloadKbps: 20_000, uploadKbps: 10_000, monthlyPrice: 150_000, routerProfile: 'r20' })).body.id;

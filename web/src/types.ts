@@ -120,11 +120,20 @@ export type Router = {
   username: string;
   isolationAddressList: string;
   isolationProfile: string;
+  pppoeViaRadius: boolean;
+  /** What RADIUS answers this router's isolated PPPoE customers. */
+  radiusIsolation: RadiusIsolation;
   health: 'unknown' | 'ok' | 'failing';
   failingSince: string | null;
   lastError: string | null;
   lastCheckedAt: string | null;
   lines: { pending: number; inSync: number; failed: number };
+};
+
+export type RadiusIsolation = {
+  addressList: boolean;
+  framedPool: string | null;
+  rateLimit: { downloadKbps: number; uploadKbps: number } | null;
 };
 
 /** A customer line as the router has it: desired vs applied state and the sync attempts. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
+import type { ProviderUrlOverrides } from '../../platform/config/env.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import { AppError, isAppError, type AppErrorCode } from '../../platform/errors/app-error.ts';
@@ -12,6 +13,7 @@ import type { BillingService } from './billing.service.ts';
 import {
   createPaymentGateway,
   parsePaymentGatewayConfig,
+  parsePaymentGatewayInput,
   type PaymentGatewayConfig,
   type PaymentNotification,
   type PaymentProvider,
@@ -59,9 +61,10 @@ export function createPaymentGatewaysService(deps: {
   billing: BillingService;
   publish: Publish<typeof billingEvents>;
   fetch?: typeof fetch;
+  providerUrls?: ProviderUrlOverrides;
 }) {
   const { db, clock, secrets, tenants, billing, publish } = deps;
-  const gatewayFor = (config: PaymentGatewayConfig) => createPaymentGateway(config, { clock, fetch: deps.fetch });
+  const gatewayFor = (config: PaymentGatewayConfig) => createPaymentGateway(config, { clock, fetch: deps.fetch, providerUrls: deps.providerUrls });
 
   async function accountInTransaction(trx: Tx, provider: PaymentProvider): Promise<PaymentGatewayConfig | null> {
     const { rows } = await sql<{ sealed_config: string }>`
@@ -70,7 +73,7 @@ export function createPaymentGatewaysService(deps: {
   }
 
   const saveAccount = (tenantId: TenantId, provider: PaymentProvider, input: Record<string, unknown>) => {
-    const config = parsePaymentGatewayConfig({ ...input, provider });
+    const config = parsePaymentGatewayInput({ ...input, provider });
     return db.tenant(tenantId, async (trx) => {
       await sql`insert into billing_gateway_accounts (tenant_id, provider, sealed_config, updated_at)
         values (app_tenant_id(), ${provider}, ${secrets.seal(JSON.stringify(config))}, ${clock.now()})

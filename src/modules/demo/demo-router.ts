@@ -25,7 +25,8 @@ export async function startDemoRouter(deps: { db: Database; network: NetworkServ
     select id from network_routers where tenant_id = ${tenantId} and name = ${demoRouterName}`.execute(deps.db.owner);
   let routerId = rows[0]?.id;
   if (routerId) {
-    await deps.network.updateRouter(tenantId, routerId, { host: router.host, port: router.apiPort });
+    // A moved router needs its password again (it is only ever sent where it was entered).
+    await deps.network.updateRouter(tenantId, routerId, { host: router.host, port: router.apiPort, password: demoRouterLogin.password });
   } else {
     routerId = (await deps.network.addRouter(tenantId, { name: demoRouterName, host: router.host, port: router.apiPort, apiKind: 'routeros-api', ...demoRouterLogin })).id;
   }

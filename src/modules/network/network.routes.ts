@@ -4,6 +4,15 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { requirePermission } from '../identity/index.ts';
 import type { NetworkService } from './network.service.ts';
 
+const Kbps = z.number().int().min(8).max(10_000_000);
+const RadiusIsolationSchema = z
+  .object({
+    addressList: z.boolean().describe('Mikrotik-Address-List = the isolation address list'),
+    framedPool: z.string().regex(/^[\w.-]{1,63}$/).nullable().describe('Framed-Pool: an IP pool for isolated customers'),
+    rateLimit: z.object({ downloadKbps: Kbps, uploadKbps: Kbps }).strict().nullable().describe('Mikrotik-Rate-Limit, e.g. 1M/1M'),
+  })
+  .strict()
+  .describe('What RADIUS answers isolated PPPoE customers of this router (at least one)');
 const RouterSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -15,6 +24,7 @@ const RouterSchema = z.object({
   isolationAddressList: z.string(),
   isolationProfile: z.string(),
   pppoeViaRadius: z.boolean(),
+  radiusIsolation: RadiusIsolationSchema,
   health: z.enum(['unknown', 'ok', 'failing']),
   failingSince: z.coerce.date().nullable(),
   lastError: z.string().nullable(),
@@ -35,6 +45,7 @@ const RouterInputSchema = z
     pppoeViaRadius: z.boolean().optional(),
     radiusSecret: z.string().min(6).max(128).optional(),
     radiusCoaPort: z.number().int().min(1).max(65535).optional(),
+    radiusIsolation: RadiusIsolationSchema.optional(),
   })
   .strict();
 const Params = z.object({ routerId: z.uuid() });
@@ -53,7 +64,7 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
   );
   app.patch(
     '/api/routers/:routerId',
-    { schema: { 'x-permission': 'network.manage', tags: ['network'], summary: 'Change a router; its lines are checked again', params: Params, body: RouterInputSchema.omit({ pppoeViaRadius: true, radiusSecret: true, radiusCoaPort: true }).partial(), response: { 200: RouterSchema } } },
+    { schema: { 'x-permission': 'network.manage', tags: ['network'], summary: 'Change a router; its lines are checked again. Moving it (host, port, API kind, TLS) needs the password again', params: Params, body: RouterInputSchema.omit({ pppoeViaRadius: true, radiusSecret: true, radiusCoaPort: true }).partial(), response: { 200: RouterSchema } } },
     async (request) => network.updateRouter(requirePermission(request).tenantId, request.params.routerId, request.body),
   );
   app.post(

@@ -19,15 +19,18 @@ import {
   takeRadiusActivity,
   type NasCommand,
   type OpenSession,
+  type RadiusIsolationPolicy,
 } from './radius/index.ts';
 import {
   convergeLines,
   createRouterGateway,
+  type ChangeResult,
   type DesiredLine,
   type EnforcementSettings,
   type RouterConnection,
   type RouterGateway,
 } from './routeros/index.ts';
+import { locationOfRow, openRouterPassword, passwordRequired, sameLocation, sealRouterPassword, type RouterLocation } from './router-credentials.ts';
 
 export type RouterInput = {
   name: string;
@@ -45,7 +48,21 @@ export type RouterInput = {
   radiusSecret?: string;
   /** Where the router takes CoA / Disconnect requests (RFC 5176; MikroTik: 3799). */
   radiusCoaPort?: number;
+  /** What RADIUS answers this router's isolated PPPoE customers. */
+  radiusIsolation?: RadiusIsolationReply;
 };
+
+/** The RADIUS reply for isolated customers: any of the address list, an IP pool, a low rate limit. */
+export type RadiusIsolationReply = {
+  /** Mikrotik-Address-List = the router's isolation address list (a firewall rule redirects it). */
+  addressList: boolean;
+  /** Framed-Pool: an IP pool on the router kept for isolated customers. */
+  framedPool: string | null;
+  /** Mikrotik-Rate-Limit, e.g. 1M/1M. */
+  rateLimit: { downloadKbps: number; uploadKbps: number } | null;
+};
+
+const defaultRadiusIsolation: RadiusIsolationReply = { addressList: true, framedPool: null, rateLimit: null };
 
 export type RouterSummary = {
   id: string;
@@ -58,6 +75,7 @@ export type RouterSummary = {
   isolationAddressList: string;
   isolationProfile: string;
   pppoeViaRadius: boolean;
+  radiusIsolation: RadiusIsolationReply;
   health: 'unknown' | 'ok' | 'failing';
   failingSince: Date | null;
   lastError: string | null;
@@ -91,6 +109,8 @@ const routerDownCodes: AppErrorCode[] = [
   'ROUTER_TLS_FAILED',
   'ROUTER_CONNECTION_LOST',
   'ROUTER_CIRCUIT_OPEN',
+  'ROUTER_PROTOCOL_ERROR',
+  'ROUTER_PASSWORD_REQUIRED',
 ];
 const LEASE_MS = 120_000; // a converge pass holds its router at most this long
 const BATCH_LINES = 5_000;
@@ -142,6 +162,12 @@ export function createNetworkService(deps: {
     if (input.host !== undefined && !isIP(input.host) && !HOSTNAME.test(input.host)) {
       throw new AppError('INVALID_ADDRESS', `"${input.host}" is neither an IP address nor a host name.`, { fields: { host: 'invalid' } });
     }
+    const isolation = input.radiusIsolation;
+    if (isolation && !isolation.addressList && !isolation.framedPool && !isolation.rateLimit) {
+      throw new AppError('VALIDATION_FAILED', 'Choose at least one RADIUS isolation reply: the address list, an IP pool or a rate limit.', {
+        fields: { radiusIsolation: 'none_chosen' },
+      });
+    }
   }
 
   const toConnection = (r: Record<string, any>): RouterConnection => ({
@@ -150,25 +176,38 @@ export function createNetworkService(deps: {
     port: r.port ?? undefined,
     apiKind: r.api_kind,
     username: r.username,
-    password: secrets.open(r.sealed_password),
+    password: openRouterPassword(secrets, r),
     tls: r.use_tls ? { rejectUnauthorized: false } : false,
   });
   const toSettings = (r: Record<string, any>): EnforcementSettings => ({
     isolationAddressList: r.isolation_address_list,
     isolationProfile: r.isolation_profile,
   });
+  const isolationOf = (r: Record<string, any>): RadiusIsolationReply => ({
+    addressList: r.radius_isolation_address_list,
+    framedPool: r.radius_isolation_pool,
+    rateLimit: r.radius_isolation_download_kbps === null ? null : { downloadKbps: r.radius_isolation_download_kbps, uploadKbps: r.radius_isolation_upload_kbps },
+  });
+
+  async function assertNameFree(trx: Tx, name: string, exceptId: string | null) {
+    const taken = await sql`select 1 from network_routers where name = ${name} and id is distinct from ${exceptId}::uuid`.execute(trx);
+    if (taken.rows.length) throw new AppError('CONFLICT', `A router named "${name}" exists.`, { fields: { name: 'taken' } });
+  }
 
   async function addRouter(tenantId: TenantId, input: RouterInput) {
     validateRouter(input);
     const id = newId();
+    const location: RouterLocation = { apiKind: input.apiKind, useTls: input.useTls ?? false, host: input.host, port: input.port ?? null };
+    const isolation = input.radiusIsolation ?? defaultRadiusIsolation;
     await db.tenant(tenantId, async (trx) => {
-      const taken = await sql`select 1 from network_routers where name = ${input.name}`.execute(trx);
-      if (taken.rows.length) throw new AppError('CONFLICT', `A router named "${input.name}" exists.`, { fields: { name: 'taken' } });
+      await assertNameFree(trx, input.name, null);
       await sql`insert into network_routers (id, tenant_id, name, host, port, api_kind, use_tls, username, sealed_password,
-          isolation_address_list, isolation_profile, pppoe_via_radius, created_at)
-        values (${id}, app_tenant_id(), ${input.name}, ${input.host}, ${input.port ?? null}, ${input.apiKind}, ${input.useTls ?? false},
-          ${input.username}, ${secrets.seal(input.password)}, ${input.isolationAddressList ?? 'simpul-isolir'},
-          ${input.isolationProfile ?? 'isolir'}, ${input.pppoeViaRadius ?? false}, ${clock.now()})`.execute(trx);
+          isolation_address_list, isolation_profile, pppoe_via_radius, radius_isolation_address_list, radius_isolation_pool,
+          radius_isolation_download_kbps, radius_isolation_upload_kbps, created_at)
+        values (${id}, app_tenant_id(), ${input.name}, ${location.host}, ${location.port}, ${location.apiKind}, ${location.useTls},
+          ${input.username}, ${sealRouterPassword(secrets, input.password, location)}, ${input.isolationAddressList ?? 'simpul-isolir'},
+          ${input.isolationProfile ?? 'isolir'}, ${input.pppoeViaRadius ?? false}, ${isolation.addressList}, ${isolation.framedPool},
+          ${isolation.rateLimit?.downloadKbps ?? null}, ${isolation.rateLimit?.uploadKbps ?? null}, ${clock.now()})`.execute(trx);
       if (input.pppoeViaRadius) {
         await saveNas(trx, tenantId, secrets, {
           address: input.host,
@@ -182,22 +221,49 @@ export function createNetworkService(deps: {
     return getRouter(tenantId, id);
   }
 
+  /** Changing where the router is (host, port, API kind, TLS) needs its password again: it is only ever sent where it was entered. */
   async function updateRouter(tenantId: TenantId, routerId: string, input: Partial<RouterInput>) {
     validateRouter(input);
     await db.tenant(tenantId, async (trx) => {
-      const result = await sql`update network_routers set
-          name = coalesce(${input.name ?? null}, name), host = coalesce(${input.host ?? null}, host),
-          port = case when ${input.port !== undefined} then ${input.port ?? null}::int else port end,
-          api_kind = coalesce(${input.apiKind ?? null}, api_kind), use_tls = coalesce(${input.useTls ?? null}::boolean, use_tls),
-          username = coalesce(${input.username ?? null}, username),
-          sealed_password = coalesce(${input.password ? secrets.seal(input.password) : null}, sealed_password),
-          isolation_address_list = coalesce(${input.isolationAddressList ?? null}, isolation_address_list),
-          isolation_profile = coalesce(${input.isolationProfile ?? null}, isolation_profile)
+      const row = (await sql<Record<string, any>>`select * from network_routers where id = ${routerId} for update`.execute(trx)).rows[0];
+      if (!row) throw new AppError('NOT_FOUND', 'No such router.');
+      const before = locationOfRow(row);
+      const after: RouterLocation = {
+        apiKind: input.apiKind ?? before.apiKind,
+        useTls: input.useTls ?? before.useTls,
+        host: input.host ?? before.host,
+        port: input.port === undefined ? before.port : input.port,
+      };
+      if (!sameLocation(before, after) && !input.password) {
+        throw passwordRequired('Changing the host, port, API kind or TLS of a router needs its password again.');
+      }
+      const isolation = input.radiusIsolation ?? isolationOf(row);
+      const addressList = input.isolationAddressList ?? row.isolation_address_list;
+      if (input.name !== undefined) await assertNameFree(trx, input.name, routerId);
+      await sql`update network_routers set
+          name = ${input.name ?? row.name}, host = ${after.host}, port = ${after.port}, api_kind = ${after.apiKind}, use_tls = ${after.useTls},
+          username = ${input.username ?? row.username},
+          sealed_password = ${input.password ? sealRouterPassword(secrets, input.password, after) : row.sealed_password},
+          isolation_address_list = ${addressList},
+          isolation_profile = ${input.isolationProfile ?? row.isolation_profile},
+          radius_isolation_address_list = ${isolation.addressList}, radius_isolation_pool = ${isolation.framedPool},
+          radius_isolation_download_kbps = ${isolation.rateLimit?.downloadKbps ?? null}, radius_isolation_upload_kbps = ${isolation.rateLimit?.uploadKbps ?? null}
         where id = ${routerId}`.execute(trx);
-      if (result.numAffectedRows === 0n) throw new AppError('NOT_FOUND', 'No such router.');
-      // New address, credentials or names: every line is checked again.
-      await sql`update network_line_sync set status = 'pending', next_attempt_at = ${clock.now()}, attempts = 0
-        where router_id = ${routerId}`.execute(trx);
+      const old = isolationOf(row);
+      const replyChanged =
+        old.addressList !== isolation.addressList ||
+        old.framedPool !== isolation.framedPool ||
+        (old.rateLimit && mikrotikRateLimit(old.rateLimit)) !== (isolation.rateLimit && mikrotikRateLimit(isolation.rateLimit)) ||
+        (isolation.addressList && addressList !== row.isolation_address_list);
+      if (row.pppoe_via_radius && replyChanged) {
+        // Open sessions of isolated customers hold the old reply: unconfirmed, so the converge pass
+        // disconnects them and they log in to the new one.
+        await sql`update network_line_sync s set applied_state = null from network_desired_lines d
+          where d.customer_id = s.customer_id and s.router_id = ${routerId} and d.desired_state = 'isolated'`.execute(trx);
+      }
+      // New address, credentials or names: every line is checked again (and its RADIUS rows rewritten).
+      const { rows } = await sql<{ customer_id: string }>`select customer_id from network_desired_lines where router_id = ${routerId}`.execute(trx);
+      await markLinesPending(trx, rows.map((r) => r.customer_id));
     });
     return getRouter(tenantId, routerId);
   }
@@ -219,6 +285,7 @@ export function createNetworkService(deps: {
     isolationAddressList: r.isolation_address_list,
     isolationProfile: r.isolation_profile,
     pppoeViaRadius: r.pppoe_via_radius,
+    radiusIsolation: isolationOf(r),
     health: r.health,
     failingSince: r.failing_since,
     lastError: r.last_error,
@@ -242,11 +309,23 @@ export function createNetworkService(deps: {
       if (!found) throw new AppError('NOT_FOUND', 'No such router.');
       return found;
     });
-    const result = await gatewayFor(toConnection(row), toSettings(row)).testConnection();
+    const result = await connectionOrError(row, (connection) => gatewayFor(connection, toSettings(row)).testConnection());
     await db.tenant(tenantId, (trx) => recordHealth(trx, row, result.ok ? null : result.error));
     return result.ok
       ? { ok: true as const, identity: result.identity, version: result.version }
       : { ok: false as const, error: { code: result.error.code, message: result.error.message } };
+  }
+
+  /** Runs `use` with the router's connection, or answers the reason there is none (its password must be entered again). */
+  async function connectionOrError<T>(row: Record<string, any>, use: (connection: RouterConnection) => Promise<T>): Promise<T | { ok: false; error: AppError }> {
+    let connection: RouterConnection;
+    try {
+      connection = toConnection(row);
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error };
+      throw error;
+    }
+    return use(connection);
   }
 
   /** Router health, announced once per incident: on the way into failing, and on recovery. */
@@ -300,12 +379,23 @@ export function createNetworkService(deps: {
           plan: { profile: r.router_profile, downloadKbps: r.download_kbps, uploadKbps: r.upload_kbps },
           isolated: r.desired_state === 'isolated',
         },
-        { addressList: r.isolation_address_list },
+        radiusIsolationPolicy(r),
       );
     }
     const synced = new Set(rows.map((r) => r.customer_id));
     for (const customerId of customerIds.filter((id) => !synced.has(id))) await removeRadiusLine(trx, customerId);
   }
+
+  /** The router's isolation reply as RADIUS rows take it (its own group per router). */
+  const radiusIsolationPolicy = (r: Record<string, any>): RadiusIsolationPolicy => {
+    const reply = isolationOf(r);
+    return {
+      routerId: r.router_id,
+      addressList: reply.addressList ? r.isolation_address_list : undefined,
+      framedPool: reply.framedPool ?? undefined,
+      rateLimit: reply.rateLimit ?? undefined,
+    };
+  };
 
   /** A plan's speeds or profile changed: every line on it is re-checked (RADIUS rows rewritten, sessions told). */
   async function markPlanLinesPending(trx: Tx, planId: string) {
@@ -408,7 +498,7 @@ export function createNetworkService(deps: {
     );
 
     // Router and NAS I/O happens here, outside any transaction.
-    const apiOutcomes = desired.length ? await convergeLines(gatewayFor(toConnection(router), toSettings(router)), desired, toSettings(router)) : [];
+    const apiOutcomes = desired.length ? await convergeOverApi(router, desired) : [];
     const outcomes: { line: Record<string, any>; error: AppError | null; switchedProfile: boolean }[] = apiOutcomes.map((o, i) => ({
       line: viaApi[i],
       error: o.error ?? null,
@@ -460,6 +550,12 @@ export function createNetworkService(deps: {
     const failed = outcomes.filter((o) => o.error).length;
     logger.info({ tenantId, routerId, lines: outcomes.length, failed, removed: gone.length }, 'converge pass done');
     return lines.length;
+  }
+
+  /** Converges the lines through the router's API; without a usable connection every line fails with the reason. */
+  async function convergeOverApi(router: Record<string, any>, desired: DesiredLine[]) {
+    const outcome = await connectionOrError(router, (connection) => convergeLines(gatewayFor(connection, toSettings(router)), desired, toSettings(router)));
+    return Array.isArray(outcome) ? outcome : desired.map(() => ({ error: outcome.error, results: [] as ChangeResult[] }));
   }
 
   /** Sends the command to each open session of a line; the first failure is the line's error. */

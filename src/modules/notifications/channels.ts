@@ -2,12 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
-import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
+import type { ProviderUrlOverrides } from '../../platform/config/env.ts';
+import { enterTenant, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { normalizeIndonesianPhone } from '../../platform/phone.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { TenantsService } from '../tenants/index.ts';
-import { createWaGateway, parseWaProviderConfig, waProviders, type DevInbox, type WaGateway, type WaProvider, type WaProviderConfig } from './gateways/index.ts';
+import { createWaGateway, parseWaProviderConfig, parseWaProviderInput, waProviders, type DevInbox, type WaGateway, type WaProvider, type WaProviderConfig } from './gateways/index.ts';
 import { settingsInTransaction } from './notification-settings.ts';
 
 /** Where a tenant's messages go now: its own account, else the platform default. */
@@ -49,7 +50,16 @@ const requireSender = (sender: string | null | undefined): string | null => {
  * and its account) and each tenant's own provider account. Credentials are sealed at rest
  * and shown masked.
  */
-export function createChannels(deps: { db: Database; clock: Clock; secrets: SecretBox; identity: IdentityService; tenants: TenantsService; fetch?: typeof fetch; devInbox: DevInbox }) {
+export function createChannels(deps: {
+  db: Database;
+  clock: Clock;
+  secrets: SecretBox;
+  identity: IdentityService;
+  tenants: TenantsService;
+  fetch?: typeof fetch;
+  providerUrls?: ProviderUrlOverrides;
+  devInbox: DevInbox;
+}) {
   const { db, clock, secrets } = deps;
   const open = (sealed: string) => parseWaProviderConfig(JSON.parse(secrets.open(sealed)));
 
@@ -62,13 +72,14 @@ export function createChannels(deps: { db: Database; clock: Clock; secrets: Secr
       return rows.map((r): CatalogEntry => ({ provider: r.provider, enabled: r.enabled, isDefault: r.is_default, hasPlatformAccount: r.sealed_config !== null, sender: r.sender }));
     });
 
-  const updateCatalogEntry = (
+  const updateCatalogEntry = async (
     actorUserId: string,
     provider: WaProvider,
     change: { enabled?: boolean; isDefault?: boolean; config?: Record<string, unknown> | null; sender?: string | null },
   ) => {
-    const sealed = change.config ? secrets.seal(JSON.stringify(parseWaProviderConfig({ ...change.config, provider }))) : change.config;
+    const sealed = change.config ? secrets.seal(JSON.stringify(parseWaProviderInput({ ...change.config, provider }))) : change.config;
     const sender = change.sender === undefined ? undefined : requireSender(change.sender);
+    const tenantIds = await deps.tenants.listActiveTenantIds();
     return db.platform(async (trx) => {
       const { rows } = await sql<Record<string, any>>`select * from notifications_providers where provider = ${provider} for update`.execute(trx);
       const before = rows[0];
@@ -88,12 +99,23 @@ export function createChannels(deps: { db: Database; clock: Clock; secrets: Secr
       if (after.isDefault && !before.is_default) await sql`update notifications_providers set is_default = false where is_default`.execute(trx);
       await sql`update notifications_providers set enabled = ${after.enabled}, is_default = ${after.isDefault},
         sealed_config = ${after.sealedConfig}, sender = ${after.sender}, updated_at = ${clock.now()} where provider = ${provider}`.execute(trx);
-      await deps.identity.audit(trx as never, {
-        actorUserId,
-        action: 'wa_provider.updated',
-        subject: provider,
-        details: { enabled: after.enabled, isDefault: after.isDefault, accountChanged: change.config !== undefined },
-      });
+      const details = {
+        enabled: after.enabled,
+        isDefault: after.isDefault,
+        accountChanged: change.config !== undefined,
+        senderChanged: after.sender !== before.sender,
+      };
+      await deps.identity.audit(trx as never, { actorUserId, action: 'wa_provider.updated', subject: provider, details });
+      // Tenants whose messages this change concerns read it in their own audit log. Last: the
+      // transaction continues as each tenant in turn.
+      const concernsPlatformSenders = before.is_default || after.isDefault;
+      for (const { id: tenantId } of tenantIds) {
+        await enterTenant(trx, tenantId, actorUserId);
+        const own = (await sql<{ provider: WaProvider | null }>`select provider from notifications_settings`.execute(trx)).rows[0]?.provider ?? null;
+        const ownOffered = own !== null && (await offered(trx)).some((c) => c.provider === own && c.enabled);
+        const affected = (!ownOffered && concernsPlatformSenders) || (own === provider && after.enabled !== before.enabled);
+        if (affected) await deps.identity.audit(trx as never, { tenantId, actorUserId, action: 'wa_provider.platform_changed', subject: provider, details });
+      }
       return { provider, enabled: after.enabled, isDefault: after.isDefault, hasPlatformAccount: after.sealedConfig !== null, sender: after.sender } satisfies CatalogEntry;
     });
   };
@@ -124,7 +146,7 @@ export function createChannels(deps: { db: Database; clock: Clock; secrets: Secr
 
   /** `provider: null` goes back to the platform default. A missing credential is a 400 naming it. */
   const setTenantProvider = (tenantId: TenantId, input: { provider: WaProvider | null; config?: Record<string, unknown>; sender?: string | null }) => {
-    const config = input.provider ? parseWaProviderConfig({ ...input.config, provider: input.provider }) : null;
+    const config = input.provider ? parseWaProviderInput({ ...input.config, provider: input.provider }) : null;
     const sender = requireSender(input.sender);
     return db.tenant(tenantId, async (trx) => {
       await settingsInTransaction(trx, clock.now());
@@ -158,7 +180,8 @@ export function createChannels(deps: { db: Database; clock: Clock; secrets: Secr
     return { provider: config.provider, config, sender: senderOf(config, platform.sender, 'platform'), source: 'platform' };
   }
 
-  const gatewayFor = (config: WaProviderConfig): WaGateway => createWaGateway(config, { clock, fetch: deps.fetch, devInbox: deps.devInbox });
+  const gatewayFor = (config: WaProviderConfig): WaGateway =>
+    createWaGateway(config, { clock, fetch: deps.fetch, devInbox: deps.devInbox, providerUrls: deps.providerUrls });
 
   /**
    * The gateway that authenticates a status webhook for `provider`, or an error: the tenant must

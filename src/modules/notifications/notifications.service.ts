@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
+import type { ProviderUrlOverrides } from '../../platform/config/env.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -94,10 +95,21 @@ export function createNotificationsService(deps: {
   billing: BillingService;
   publish: Publish<typeof notificationEvents>;
   fetch?: typeof fetch;
+  /** Development and tests: stand-ins instead of the providers' hosts. */
+  providerUrls?: ProviderUrlOverrides;
 }) {
   const { db, clock } = deps;
   const devInbox = new DevInbox();
-  const channels = createChannels({ db, clock, secrets: deps.secrets, identity: deps.identity, tenants: deps.tenants, fetch: deps.fetch, devInbox });
+  const channels = createChannels({
+    db,
+    clock,
+    secrets: deps.secrets,
+    identity: deps.identity,
+    tenants: deps.tenants,
+    fetch: deps.fetch,
+    providerUrls: deps.providerUrls,
+    devInbox,
+  });
   const enqueuer = createEnqueuer({ clock, identity: deps.identity, tenants: deps.tenants, billing: deps.billing, publish: deps.publish });
   const delivery = createDelivery({
     db,

@@ -13,6 +13,23 @@ const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** Providers Simpul calls; their addresses are fixed (sandbox / production) unless overridden for development and tests. */
+export const outgoingProviders = ['midtrans', 'xendit', 'tripay', 'whatsapp_cloud', 'fonnte', 'wablas'] as const;
+export type ProviderUrlOverrides = Partial<Record<(typeof outgoingProviders)[number], string>>;
+
+/** SIMPUL_PROVIDER_URL_OVERRIDES: a JSON map provider → http(s) URL (stand-ins in development and tests). */
+const providerUrlOverrides = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object like {"midtrans":"http://127.0.0.1:4010"}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(outgoingProviders), z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''))));
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -36,6 +53,8 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  NODE_ENV: z.string().optional(),
+  SIMPUL_PROVIDER_URL_OVERRIDES: providerUrlOverrides.optional(),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -58,6 +77,8 @@ const toConfig = (env: z.infer<typeof EnvSchema>) => ({
     databaseUrl: env.DATABASE_URL,
   },
   roles: env.APP_ROLES,
+  /** Development and tests only: where provider calls go instead of the providers' own hosts. */
+  providerUrls: (env.SIMPUL_PROVIDER_URL_OVERRIDES ?? {}) as ProviderUrlOverrides,
   /** Master key for secrets at rest; the embedded shape keeps one in DATA_DIR/secret.key. */
   secretKey: env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : undefined,
   demoData: env.DEMO_DATA,
@@ -85,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.db.driver === 'postgres' && !config.secretKey) {
     throw new ConfigError('Invalid configuration:\n  SECRET_KEY: required with DATABASE_URL (openssl rand -base64 32); it encrypts provider and router credentials');
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.SIMPUL_PROVIDER_URL_OVERRIDES) {
+    throw new ConfigError('Invalid configuration:\n  SIMPUL_PROVIDER_URL_OVERRIDES: not allowed with NODE_ENV=production (providers are called at their own addresses)');
   }
   if (config.events.transport === 'redis-streams' && !config.events.redisUrl) {
     throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when EVENT_TRANSPORT=redis-streams');

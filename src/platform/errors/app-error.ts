@@ -34,6 +34,10 @@ export const AppErrorCode = {
   ROUTER_CONNECTION_LOST: 'ROUTER_CONNECTION_LOST',
   ROUTER_REJECTED: 'ROUTER_REJECTED',
   ROUTER_CIRCUIT_OPEN: 'ROUTER_CIRCUIT_OPEN',
+  /** The host answered, but not as RouterOS (another service on that port, or the wrong API kind). */
+  ROUTER_PROTOCOL_ERROR: 'ROUTER_PROTOCOL_ERROR',
+  /** A router's stored password is sent only where it was entered for: moving the router needs it again. */
+  ROUTER_PASSWORD_REQUIRED: 'ROUTER_PASSWORD_REQUIRED',
   INVALID_ADDRESS: 'INVALID_ADDRESS',
   // RADIUS: a username owned elsewhere, and a NAS's answers to CoA / Disconnect (RFC 5176)
   RADIUS_USERNAME_TAKEN: 'RADIUS_USERNAME_TAKEN',
@@ -95,6 +99,8 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   ROUTER_CONNECTION_LOST: 502,
   ROUTER_REJECTED: 502,
   ROUTER_CIRCUIT_OPEN: 503,
+  ROUTER_PROTOCOL_ERROR: 502,
+  ROUTER_PASSWORD_REQUIRED: 422,
   INVALID_ADDRESS: 422,
   // The NAS is an upstream like a router (502/504); a session on an unregistered NAS is a setup gap (422).
   RADIUS_USERNAME_TAKEN: 409,

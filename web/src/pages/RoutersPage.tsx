@@ -12,7 +12,7 @@ import { HealthBadge, SyncBadge } from '../components/SyncBadge.tsx';
 import { useT } from '../i18n.tsx';
 import { keys, useNetworkLines, useRouters } from '../queries.ts';
 import { useFormat } from '../session.tsx';
-import type { NetworkLine, Router } from '../types.ts';
+import type { NetworkLine, RadiusIsolation, Router } from '../types.ts';
 
 type TestResult = { ok: true; identity: string; version: string } | { ok: false; error: { code: string; message: string } };
 
@@ -106,9 +106,12 @@ function RouterTable({ routers }: { routers: Router[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Button size="xs" variant="light" onClick={() => test.mutate(router.id)} loading={test.isPending && test.variables === router.id}>
-                  {t('routers.test')}
-                </Button>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="xs" variant="light" onClick={() => test.mutate(router.id)} loading={test.isPending && test.variables === router.id}>
+                    {t('routers.test')}
+                  </Button>
+                  {router.pppoeViaRadius && <RadiusIsolationButton router={router} />}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -167,6 +170,87 @@ function LineTable({ lines, routers }: { lines: NetworkLine[]; routers: Router[]
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Each RADIUS router chooses what its isolated PPPoE customers get: address list, IP pool, low rate limit, or several. */
+function RadiusIsolationButton({ router }: { router: Router }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [opened, { open, close }] = useDisclosure();
+  const [form, setForm] = useState<RadiusIsolation>(router.radiusIsolation);
+  const save = useMutation({
+    mutationFn: () => api.patch<Router>(`/api/routers/${router.id}`, { radiusIsolation: form }),
+    onSuccess: (saved) => {
+      notifications.show({ color: 'teal', message: t('routers.isolation.saved', { name: saved.name }) });
+      close();
+      return queryClient.invalidateQueries({ queryKey: keys.routers });
+    },
+  });
+  const rate = form.rateLimit ?? { downloadKbps: 1000, uploadKbps: 1000 };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="subtle"
+        onClick={() => {
+          setForm(router.radiusIsolation);
+          open();
+        }}
+      >
+        {t('routers.isolation')}
+      </Button>
+      <Modal opened={opened} onClose={close} title={`${t('routers.isolation')} · ${router.name}`}>
+        <form onSubmit={submit}>
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('routers.isolation.hint')}
+            </Text>
+            <Checkbox
+              label={t('routers.isolation.addressList', { list: router.isolationAddressList })}
+              checked={form.addressList}
+              onChange={(e) => setForm({ ...form, addressList: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label={t('routers.isolation.pool')}
+              checked={form.framedPool !== null}
+              onChange={(e) => setForm({ ...form, framedPool: e.currentTarget.checked ? 'pool-isolir' : null })}
+            />
+            {form.framedPool !== null && (
+              <TextInput aria-label={t('routers.isolation.pool')} value={form.framedPool} onChange={(e) => setForm({ ...form, framedPool: e.currentTarget.value })} />
+            )}
+            <Checkbox
+              label={t('routers.isolation.rateLimit')}
+              checked={form.rateLimit !== null}
+              onChange={(e) => setForm({ ...form, rateLimit: e.currentTarget.checked ? rate : null })}
+            />
+            {form.rateLimit !== null && (
+              <Group grow>
+                <NumberInput
+                  label={t('routers.isolation.downloadKbps')}
+                  min={8}
+                  value={rate.downloadKbps}
+                  onChange={(value) => setForm({ ...form, rateLimit: { ...rate, downloadKbps: Number(value) } })}
+                />
+                <NumberInput
+                  label={t('routers.isolation.uploadKbps')}
+                  min={8}
+                  value={rate.uploadKbps}
+                  onChange={(value) => setForm({ ...form, rateLimit: { ...rate, uploadKbps: Number(value) } })}
+                />
+              </Group>
+            )}
+            <Button type="submit" loading={save.isPending} disabled={!form.addressList && form.framedPool === null && form.rateLimit === null}>
+              {t('common.save')}
+            </Button>
+          </Stack>
+        </form>
+      </Modal>
+    </>
   );
 }
 

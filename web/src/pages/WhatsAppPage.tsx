@@ -347,7 +347,7 @@ const providerFields: Record<WaProvider, { name: string; kind: AccountField['kin
   ],
   fonnte: [{ name: 'token', kind: 'secret' }],
   wablas: [
-    { name: 'baseUrl', kind: 'text' },
+    { name: 'server', kind: 'text' },
     { name: 'token', kind: 'secret' },
     { name: 'secretKey', kind: 'secret', optional: true },
   ],

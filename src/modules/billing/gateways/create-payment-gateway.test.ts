@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPaymentGateway } from './create-payment-gateway.ts';
+import { parsePaymentGatewayInput } from './provider-config.ts';
 import { thrownAppError } from './testing.ts';
 
 const tripay = {
@@ -42,9 +43,10 @@ describe('createPaymentGateway', () => {
     expect(error).toMatchObject({ code: 'PAYMENT_GATEWAY_CONFIG_INVALID', details: { fields: [{ field: 'provider' }] } });
   });
 
-  it('refuses a base URL that is not a URL', () => {
-    const error = thrownAppError(() => createPaymentGateway({ provider: 'xendit', secretKey: 'k', callbackToken: 't', baseUrl: 'api.xendit.co' }));
+  it('refuses a base URL in a tenant config, naming the field', () => {
+    const error = thrownAppError(() => parsePaymentGatewayInput({ provider: 'xendit', secretKey: 'k', callbackToken: 't', baseUrl: 'http://10.0.0.1' }));
 
-    expect(error.message).toContain('baseUrl must be an http(s) URL');
+    expect(error).toMatchObject({ code: 'PAYMENT_GATEWAY_CONFIG_INVALID', httpStatus: 400, details: { fields: [{ field: 'baseUrl' }] } });
+    expect(error.message).toContain('baseUrl cannot be set');
   });
 });

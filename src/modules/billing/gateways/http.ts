@@ -1,11 +1,11 @@
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { providerText } from '../../../platform/providers.ts';
 import type { PaymentProvider } from './payment-gateway.ts';
 
 export type ProviderResponse = {
   status: number;
   /** The body parsed as JSON, or undefined when it is not JSON (proxies answer 502 in HTML). */
   json: unknown;
-  text: string;
 };
 
 export type PostJsonOptions = {
@@ -39,7 +39,7 @@ export const postJson = async (options: PostJsonOptions): Promise<ProviderRespon
       { provider: options.provider, retryable: true },
     );
   }
-  return { status: response.status, json: parseJson(text), text };
+  return { status: response.status, json: parseJson(text) };
 };
 
 const parseJson = (text: string): unknown => {
@@ -52,19 +52,22 @@ const parseJson = (text: string): unknown => {
 
 /**
  * Turns a provider's refusal into an AppError: refused credentials are the tenant's config to
- * fix (never retried); 429 and 5xx are the provider's trouble and worth retrying.
+ * fix (never retried); 429 and 5xx are the provider's trouble and worth retrying. `said` is the
+ * provider's documented error field; it is sanitised, and the rest of the body never shown.
  */
-export const providerRefusal = (options: { provider: PaymentProvider; httpStatus: number; providerMessage: string; authFailed: boolean }): AppError => {
-  const { provider, httpStatus, providerMessage, authFailed } = options;
+export const providerRefusal = (options: { provider: PaymentProvider; httpStatus: number; said: unknown; authFailed: boolean }): AppError => {
+  const { provider, httpStatus, authFailed } = options;
+  const providerMessage = providerText(options.said) ?? null;
+  const suffix = providerMessage ? `: ${providerMessage}` : '';
   if (authFailed) {
-    return new AppError('PAYMENT_GATEWAY_AUTH_FAILED', `${provider} refused our credentials (HTTP ${httpStatus}): ${providerMessage}`, {
+    return new AppError('PAYMENT_GATEWAY_AUTH_FAILED', `${provider} refused our credentials (HTTP ${httpStatus})${suffix}`, {
       provider,
       httpStatus,
       providerMessage,
       retryable: false,
     });
   }
-  return new AppError('PAYMENT_GATEWAY_ERROR', `${provider} refused the payment link (HTTP ${httpStatus}): ${providerMessage}`, {
+  return new AppError('PAYMENT_GATEWAY_ERROR', `${provider} refused the payment link (HTTP ${httpStatus})${suffix}`, {
     provider,
     httpStatus,
     providerMessage,

@@ -10,5 +10,5 @@ export type {
   PaymentStatus,
 } from './payment-gateway.ts';
 export { paymentProviders } from './payment-gateway.ts';
-export { parsePaymentGatewayConfig, type PaymentGatewayConfig, type PaymentGatewayConfigInput } from './provider-config.ts';
+export { parsePaymentGatewayConfig, parsePaymentGatewayInput, type PaymentGatewayConfig, type PaymentGatewayConfigInput } from './provider-config.ts';
 export { parseRupiah } from './rupiah.ts';

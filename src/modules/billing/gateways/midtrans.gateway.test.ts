@@ -12,7 +12,7 @@ let standIn: MidtransStandIn;
 let gateway: PaymentGateway;
 
 const midtrans = (overrides: Record<string, unknown> = {}) =>
-  createPaymentGateway({ provider: 'midtrans', mode: 'sandbox', serverKey, baseUrl: standIn.baseUrl, timeoutMs: 2_000, ...overrides }, { clock });
+  createPaymentGateway({ provider: 'midtrans', mode: 'sandbox', serverKey, timeoutMs: 2_000, ...overrides }, { clock, providerUrls: { midtrans: standIn.baseUrl } });
 
 const linkRequest = (orderId: string, overrides: Partial<CreatePaymentLinkRequest> = {}): CreatePaymentLinkRequest => ({
   orderId,

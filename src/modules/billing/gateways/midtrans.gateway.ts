@@ -43,7 +43,7 @@ export class MidtransGateway implements PaymentGateway {
     if (this.config.notificationUrl) headers['x-override-notification'] = this.config.notificationUrl;
     const response = await postJson({
       provider: this.provider,
-      url: `${this.config.baseUrl ?? defaultBaseUrls[this.config.mode]}/snap/v1/transactions`,
+      url: `${this.deps.baseUrl ?? defaultBaseUrls[this.config.mode]}/snap/v1/transactions`,
       headers,
       body: {
         transaction_details: { order_id: link.orderId, gross_amount: link.amount },
@@ -60,8 +60,8 @@ export class MidtransGateway implements PaymentGateway {
       // Snap's answer has no transaction id yet: it appears in the first notification.
       return { url: json.redirect_url, expiresAt: new Date(start.getTime() + minutes * 60_000) };
     }
-    const messages = Array.isArray(json.error_messages) ? json.error_messages.join('; ') : response.text.slice(0, 200);
-    throw providerRefusal({ provider: this.provider, httpStatus: response.status, providerMessage: messages, authFailed: response.status === 401 });
+    const said = Array.isArray(json.error_messages) ? json.error_messages.filter((m) => typeof m === 'string').join('; ') : undefined;
+    throw providerRefusal({ provider: this.provider, httpStatus: response.status, said, authFailed: response.status === 401 });
   }
 
   verifyNotification(request: PaymentNotificationRequest): PaymentNotification {

@@ -72,7 +72,12 @@ export interface PaymentGateway {
 }
 
 /** What an adapter needs from outside: time, and HTTP (injectable so tests can observe it). */
-export type GatewayDeps = { clock: Clock; fetch: typeof fetch };
+export type GatewayDeps = {
+  clock: Clock;
+  fetch: typeof fetch;
+  /** The provider's address: its own host (sandbox / production) unless overridden for development and tests. */
+  baseUrl?: string;
+};
 
 // The intersection of what the three providers accept as an order reference (Midtrans is the
 // strictest: at most 50 characters of letters, digits, `-`, `_`, `~` and `.`).

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { unknownProviderFields } from '../../../platform/providers.ts';
 import { paymentProviders } from './payment-gateway.ts';
 
 /**
- * Per-tenant payment gateway settings (decrypted). Each tenant uses its own provider account;
- * `baseUrl` overrides the provider's address (a stand-in in tests and the demo).
+ * Per-tenant payment gateway settings (decrypted). Each tenant uses its own provider account at
+ * the provider's own address: a tenant never chooses where Simpul sends requests (development and
+ * tests point providers at stand-ins with SIMPUL_PROVIDER_URL_OVERRIDES, never through the API).
  */
 
 const required = () => z.string({ error: 'is required' }).trim().min(1, 'is required');
@@ -23,7 +25,6 @@ export const midtransConfigSchema = z.object({
   serverKey: required(),
   /** Sent as X-Override-Notification so each tenant's notifications reach its own webhook. */
   notificationUrl: optionalUrl(),
-  baseUrl: optionalUrl(),
   timeoutMs,
 });
 
@@ -33,7 +34,6 @@ export const xenditConfigSchema = z.object({
   secretKey: required(),
   /** "Callback verification token" from the Xendit dashboard; invoice callbacks carry it in x-callback-token. */
   callbackToken: required(),
-  baseUrl: optionalUrl(),
   timeoutMs,
 });
 
@@ -52,11 +52,11 @@ export const tripayConfigSchema = z.object({
   defaultCustomerEmail: z.email({ error: 'is required: Tripay needs an email for customers who have none' }),
   /** Sent as callback_url; without it Tripay uses the merchant's default callback URL. */
   notificationUrl: optionalUrl(),
-  baseUrl: optionalUrl(),
   timeoutMs,
 });
 
 export const paymentGatewayConfigSchema = z.discriminatedUnion('provider', [midtransConfigSchema, xenditConfigSchema, tripayConfigSchema]);
+const schemaOf = { midtrans: midtransConfigSchema, xendit: xenditConfigSchema, tripay: tripayConfigSchema };
 
 export type PaymentGatewayConfigInput = z.input<typeof paymentGatewayConfigSchema>;
 export type PaymentGatewayConfig = z.output<typeof paymentGatewayConfigSchema>;
@@ -64,7 +64,14 @@ export type MidtransConfig = z.output<typeof midtransConfigSchema>;
 export type XenditConfig = z.output<typeof xenditConfigSchema>;
 export type TripayConfig = z.output<typeof tripayConfigSchema>;
 
-/** Validates a tenant's gateway config; a bad one is a 400 naming every offending field. */
+const invalid = (provider: unknown, fields: { field: string; problem: string }[]) =>
+  new AppError(
+    'PAYMENT_GATEWAY_CONFIG_INVALID',
+    `Payment gateway config (${String(provider)}) is invalid: ${fields.map((f) => `${f.field} ${f.problem}`).join('; ')}.`,
+    { fields },
+  );
+
+/** Validates a gateway config (a stored one, or input already checked); a bad one is a 400 naming every offending field. */
 export const parsePaymentGatewayConfig = (input: unknown): PaymentGatewayConfig => {
   const provider = (input as { provider?: unknown } | null | undefined)?.provider;
   if (!paymentProviders.includes(provider as never)) {
@@ -73,10 +80,14 @@ export const parsePaymentGatewayConfig = (input: unknown): PaymentGatewayConfig 
   }
   const parsed = paymentGatewayConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), problem: issue.message }));
-  throw new AppError(
-    'PAYMENT_GATEWAY_CONFIG_INVALID',
-    `Payment gateway config (${String(provider)}) is invalid: ${fields.map((f) => `${f.field} ${f.problem}`).join('; ')}.`,
-    { fields },
-  );
+  throw invalid(provider, parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), problem: issue.message })));
+};
+
+/** A tenant's config as entered: every field must be one the provider has (`baseUrl` and other unknown fields are refused). */
+export const parsePaymentGatewayInput = (input: Record<string, unknown> & { provider: PaymentGatewayConfig['provider'] }): PaymentGatewayConfig => {
+  const schema = schemaOf[input.provider];
+  if (!schema) return parsePaymentGatewayConfig(input);
+  const unknown = unknownProviderFields(input.provider, schema.shape, input);
+  if (unknown.length > 0) throw invalid(input.provider, unknown);
+  return parsePaymentGatewayConfig(input);
 };

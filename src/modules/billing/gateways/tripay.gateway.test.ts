@@ -14,8 +14,8 @@ let gateway: PaymentGateway;
 
 const tripay = (overrides: Record<string, unknown> = {}) =>
   createPaymentGateway(
-    { provider: 'tripay', mode: 'sandbox', ...credentials, paymentMethod: 'BRIVA', defaultCustomerEmail: 'tagihan@isp.example', baseUrl: standIn.baseUrl, timeoutMs: 2_000, ...overrides },
-    { clock },
+    { provider: 'tripay', mode: 'sandbox', ...credentials, paymentMethod: 'BRIVA', defaultCustomerEmail: 'tagihan@isp.example', timeoutMs: 2_000, ...overrides },
+    { clock, providerUrls: { tripay: standIn.baseUrl } },
   );
 
 const linkRequest = (orderId: string, overrides: Partial<CreatePaymentLinkRequest> = {}): CreatePaymentLinkRequest => ({

@@ -43,7 +43,7 @@ export class TripayGateway implements PaymentGateway {
     const { merchantCode, privateKey } = this.config;
     const response = await postJson({
       provider: this.provider,
-      url: `${this.config.baseUrl ?? defaultBaseUrls[this.config.mode]}/transaction/create`,
+      url: `${this.deps.baseUrl ?? defaultBaseUrls[this.config.mode]}/transaction/create`,
       headers: { authorization: `Bearer ${this.config.apiKey}` },
       body: {
         method: this.config.paymentMethod,
@@ -70,10 +70,9 @@ export class TripayGateway implements PaymentGateway {
         expiresAt: typeof expiredTime === 'number' ? new Date(expiredTime * 1000) : link.expiresAt,
       };
     }
-    const providerMessage = typeof json.message === 'string' ? json.message : response.text.slice(0, 200);
     // Tripay documents the failure body ("Invalid API Key") but not its HTTP status.
-    const authFailed = response.status === 401 || /invalid api key/i.test(providerMessage);
-    throw providerRefusal({ provider: this.provider, httpStatus: response.status, providerMessage, authFailed });
+    const authFailed = response.status === 401 || (typeof json.message === 'string' && /invalid api key/i.test(json.message));
+    throw providerRefusal({ provider: this.provider, httpStatus: response.status, said: json.message, authFailed });
   }
 
   verifyNotification(request: PaymentNotificationRequest): PaymentNotification {

@@ -13,7 +13,7 @@ let standIn: XenditStandIn;
 let gateway: PaymentGateway;
 
 const xendit = (overrides: Record<string, unknown> = {}) =>
-  createPaymentGateway({ provider: 'xendit', secretKey, callbackToken, baseUrl: standIn.baseUrl, timeoutMs: 2_000, ...overrides }, { clock });
+  createPaymentGateway({ provider: 'xendit', secretKey, callbackToken, timeoutMs: 2_000, ...overrides }, { clock, providerUrls: { xendit: standIn.baseUrl } });
 
 const linkRequest = (orderId: string, overrides: Partial<CreatePaymentLinkRequest> = {}): CreatePaymentLinkRequest => ({
   orderId,

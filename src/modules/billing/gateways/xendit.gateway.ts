@@ -42,7 +42,7 @@ export class XenditGateway implements PaymentGateway {
     const { name, phone, email } = link.customer;
     const response = await postJson({
       provider: this.provider,
-      url: `${this.config.baseUrl ?? defaultBaseUrl}/v2/invoices`,
+      url: `${this.deps.baseUrl ?? defaultBaseUrl}/v2/invoices`,
       headers: { authorization: basicAuth(this.config.secretKey) },
       body: {
         external_id: link.orderId,
@@ -61,9 +61,9 @@ export class XenditGateway implements PaymentGateway {
       const expiresAt = typeof json.expiry_date === 'string' ? new Date(json.expiry_date) : link.expiresAt;
       return { url: json.invoice_url, providerRef: json.id, expiresAt: Number.isNaN(expiresAt.getTime()) ? link.expiresAt : expiresAt };
     }
-    const providerMessage = typeof json.error_code === 'string' ? `${json.error_code}: ${String(json.message)}` : response.text.slice(0, 200);
+    const said = typeof json.error_code === 'string' ? `${json.error_code}${typeof json.message === 'string' ? `: ${json.message}` : ''}` : undefined;
     const authFailed = response.status === 401 || json.error_code === 'INVALID_API_KEY' || json.error_code === 'REQUEST_FORBIDDEN_ERROR';
-    throw providerRefusal({ provider: this.provider, httpStatus: response.status, providerMessage, authFailed });
+    throw providerRefusal({ provider: this.provider, httpStatus: response.status, said, authFailed });
   }
 
   verifyNotification(request: PaymentNotificationRequest): PaymentNotification {

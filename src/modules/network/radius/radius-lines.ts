@@ -18,8 +18,10 @@ export type RadiusPlan = {
   uploadKbps: number;
 };
 
-/** What a tenant's isolated customers get (at least one): MikroTik then redirects or throttles them. */
+/** What a router's isolated customers get (at least one): MikroTik then redirects or throttles them. */
 export type RadiusIsolationPolicy = {
+  /** Whose policy this is: each router's isolated customers share a RADIUS group of its own. */
+  routerId?: string;
   /** Mikrotik-Address-List, e.g. the router's `simpul-isolir` list the firewall redirects to the payment page. */
   addressList?: string;
   /** Framed-Pool: an IP pool reserved for isolated customers. */
@@ -60,7 +62,7 @@ const safeUsername = /^[A-Za-z0-9@._-]{1,64}$/;
  */
 export const planGroupName = (tenantId: TenantId, profile: string) =>
   `${tenantId}:plan:${Array.from(profile, (c) => (/[A-Za-z0-9._-]/.test(c) ? c : `:${Buffer.from(c).toString('hex')}`)).join('')}`;
-export const isolationGroupName = (tenantId: TenantId) => `${tenantId}:isolir`;
+export const isolationGroupName = (tenantId: TenantId, routerId?: string) => `${tenantId}:isolir${routerId ? `:${routerId}` : ''}`;
 
 /** Mikrotik-Rate-Limit is `rx/tx` as the router sees it: the customer's upload, then download. */
 export function mikrotikRateLimit(rate: { downloadKbps: number; uploadKbps: number }): string {
@@ -80,7 +82,7 @@ export function replyAttributes(line: Pick<RadiusLine, 'plan' | 'isolated'>, iso
 
 export function desiredRadiusLine(tenantId: TenantId, line: RadiusLine, isolation: RadiusIsolationPolicy): RadiusLineState {
   validateLine(line, isolation);
-  const group = line.isolated ? isolationGroupName(tenantId) : planGroupName(tenantId, line.plan.profile);
+  const group = line.isolated ? isolationGroupName(tenantId, isolation.routerId) : planGroupName(tenantId, line.plan.profile);
   return {
     customerId: line.customerId,
     username: line.username,
@@ -97,7 +99,7 @@ function validateLine(line: RadiusLine, isolation: RadiusIsolationPolicy) {
   if (line.password.length === 0 || line.password.length > 128) fields.password = 'PPPoE password: 1–128 characters';
   if (!(line.plan.downloadKbps > 0 && line.plan.uploadKbps > 0)) fields.plan = 'plan speeds must be positive';
   if (line.isolated && !isolation.addressList && !isolation.framedPool && !isolation.rateLimit) {
-    fields.isolation = 'the tenant has no RADIUS isolation attribute (address list, pool or rate limit)';
+    fields.isolation = 'the router has no RADIUS isolation reply (address list, pool or rate limit)';
   }
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 'The line cannot be written to RADIUS', { fields });
 }

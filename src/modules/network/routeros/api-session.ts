@@ -2,7 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { AppError } from '../../../platform/errors/app-error.ts';
 import { encodeSentence, SentenceDecoder } from './api-wire.ts';
-import { classifyConnectError, commandRejected, commandTimedOut, connectionLost, loginRejected } from './router-errors.ts';
+import { classifyConnectError, commandRejected, commandTimedOut, connectionLost, loginRejected, protocolError } from './router-errors.ts';
 import type { OpenSession, RouterItem, RouterSession } from './router-session.ts';
 import type { RouterConnection } from './types.ts';
 
@@ -16,6 +16,7 @@ import type { RouterConnection } from './types.ts';
 const defaultPort = (connection: RouterConnection) => connection.port ?? (connection.tls ? 8729 : 8728);
 
 type Reply = { rows: RouterItem[]; done: RouterItem };
+const replyWords = new Set(['!re', '!trap', '!done', '!fatal', '!empty']);
 type Pending = { rows: RouterItem[]; trap: string | null; resolve(reply: Reply): void; fail(error: AppError): void };
 
 /** Opens the TCP (or TLS) connection; every failure is classified as nothing sent. */
@@ -62,10 +63,18 @@ export const openApiSession: OpenSession = async (connection, { connectTimeoutMs
   let lost: AppError | null = null;
   let nextTag = 0;
 
+  // Set when the peer answers something that is not the RouterOS API (another service on the port).
+  let garbled: string | null = null;
   const onLost = () => {
-    lost ??= connectionLost(connection, port, false);
-    for (const command of pending.values()) command.fail(connectionLost(connection, port, true));
+    if (!garbled && decoder.holdsPartial) garbled = 'the connection closed inside an answer';
+    const failure = (sent: boolean) => (garbled ? protocolError(connection, port, garbled, sent) : connectionLost(connection, port, sent));
+    lost ??= failure(false);
+    for (const command of pending.values()) command.fail(failure(true));
     pending.clear();
+  };
+  const garbage = (what: string) => {
+    garbled ??= what;
+    socket.destroy();
   };
   socket.on('error', () => undefined); // 'close' follows and fails what is in flight
   socket.on('close', onLost);
@@ -73,11 +82,12 @@ export const openApiSession: OpenSession = async (connection, { connectTimeoutMs
     let sentences: Buffer[][];
     try {
       sentences = decoder.push(chunk);
-    } catch {
-      return void socket.destroy(); // garbage on the wire: the connection is unusable
+    } catch (error) {
+      return garbage((error as Error).message); // the connection is unusable
     }
     for (const words of sentences) {
       const [reply, ...rest] = words.map((word) => word.toString('latin1'));
+      if (!replyWords.has(reply)) return garbage('an answer that is no RouterOS reply');
       if (reply === '!fatal') return void socket.destroy();
       const { attributes, tag } = attributesOf(rest);
       const command = tag === undefined ? undefined : pending.get(tag);
@@ -118,6 +128,7 @@ export const openApiSession: OpenSession = async (connection, { connectTimeoutMs
     socket.destroy();
     const reason = error as AppError;
     if (reason.code === 'ROUTER_REJECTED') throw loginRejected(connection, port, (reason.details as { routerMessage: string }).routerMessage);
+    if (reason.code === 'ROUTER_PROTOCOL_ERROR') throw protocolError(connection, port, garbled ?? 'login', false);
     if (reason.code === 'ROUTER_CONNECTION_LOST') throw classifyConnectError(Object.assign(new Error('closed during login'), { code: 'ECONNRESET' }), connection, port);
     throw reason;
   }

@@ -66,6 +66,11 @@ export class SentenceDecoder {
     this.maxWordBytes = options.maxWordBytes ?? 1 << 20;
   }
 
+  /** Bytes of an unfinished sentence are waiting (a peer that closes now spoke no RouterOS API). */
+  get holdsPartial(): boolean {
+    return this.pending.length > 0 || this.words.length > 0;
+  }
+
   push(chunk: Buffer): Buffer[][] {
     this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
     const sentences: Buffer[][] = [];

@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { classifyConnectError, commandRejected, commandTimedOut, connectionLost, errorCode, loginRejected } from './router-errors.ts';
+import { classifyConnectError, commandRejected, commandTimedOut, connectionLost, errorCode, loginRejected, protocolError } from './router-errors.ts';
 import type { OpenSession, RouterItem, RouterSession } from './router-session.ts';
 import type { RouterConnection } from './types.ts';
 
@@ -12,7 +12,21 @@ import type { RouterConnection } from './types.ts';
 
 const defaultPort = (connection: RouterConnection) => connection.port ?? (connection.tls ? 443 : 80);
 
-type RestFailure = { error?: number; message?: string; detail?: string };
+type RestFailure = { error?: unknown; message?: unknown; detail?: unknown };
+
+const notJson = Symbol('not JSON');
+const parseJson = (text: string): unknown => {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return notJson;
+  }
+};
+
+/** A RouterOS item: an object of string values. */
+const isItem = (value: unknown): value is RouterItem =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 
 export const openRestSession: OpenSession = async (connection, { connectTimeoutMs, commandTimeoutMs }) => {
   const port = defaultPort(connection);
@@ -23,6 +37,7 @@ export const openRestSession: OpenSession = async (connection, { connectTimeoutM
   const request = async (method: string, path: string, body: unknown, timeoutMs: number, phase: 'connect' | 'command'): Promise<unknown> => {
     if (closed) throw connectionLost(connection, port, false);
     let response: Response;
+    let text: string;
     try {
       response = await fetch(`${base}${path}`, {
         method,
@@ -30,6 +45,7 @@ export const openRestSession: OpenSession = async (connection, { connectTimeoutM
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
+      text = await response.text();
     } catch (error) {
       const code = errorCode(error);
       if (phase === 'command' && code === 'TimeoutError') throw commandTimedOut(connection, port, timeoutMs);
@@ -38,23 +54,27 @@ export const openRestSession: OpenSession = async (connection, { connectTimeoutM
       if (phase === 'command' && classified.code === 'ROUTER_CONNECTION_LOST') throw connectionLost(connection, port, true);
       throw classified;
     }
-    const text = await response.text();
-    const payload: unknown = text === '' ? undefined : JSON.parse(text);
-    if (response.ok) return payload;
     if (response.status === 401) throw loginRejected(connection, port, 'HTTP 401');
-    const failure = (payload ?? {}) as RestFailure;
-    const routerMessage = failure.detail ?? failure.message ?? `HTTP ${response.status}`;
-    throw commandRejected(connection, routerMessage, response.status === 404);
+    const payload = parseJson(text);
+    if (payload === notJson) throw protocolError(connection, port, `HTTP ${response.status}, not JSON`, phase === 'command');
+    if (response.ok) return payload;
+    // RouterOS explains every refusal as { error, message, detail? }; anything else is another server.
+    const failure = payload as RestFailure | undefined;
+    if (typeof failure?.message !== 'string') throw protocolError(connection, port, `HTTP ${response.status} without a RouterOS error`, phase === 'command');
+    throw commandRejected(connection, typeof failure.detail === 'string' ? failure.detail : failure.message, response.status === 404);
   };
 
-  await request('GET', '/system/identity', undefined, connectTimeoutMs, 'connect');
+  const identity = await request('GET', '/system/identity', undefined, connectTimeoutMs, 'connect');
+  if (typeof identity !== 'object' || identity === null) throw protocolError(connection, port, '/system/identity is not an item', false);
 
   const command = (method: string, path: string, body?: unknown) => request(method, path, body, commandTimeoutMs, 'command');
   const itemPath = (menu: string, id: string) => `${menu}/${encodeURIComponent(id)}`;
   const session: RouterSession = {
     print: async (menu, { proplist, query }) => {
       const rows = await command('POST', `${menu}/print`, { '.proplist': proplist, ...(query && query.length > 0 ? { '.query': query } : {}) });
-      return (rows ?? []) as RouterItem[];
+      if (rows === undefined) return [];
+      if (!Array.isArray(rows) || !rows.every(isItem)) throw protocolError(connection, port, `${menu}/print is not a list of items`, true);
+      return rows;
     },
     add: async (menu, values) => {
       const created = (await command('PUT', menu, values)) as RouterItem | undefined;

@@ -68,6 +68,17 @@ export const connectionLost = (connection: RouterConnection, port: number, sent:
 export const commandTimedOut = (connection: RouterConnection, port: number, timeoutMs: number): AppError =>
   new AppError('ROUTER_TIMEOUT', `Router ${connection.host}:${port} did not answer within ${timeoutMs} ms`, { ...where(connection, port), sent: true });
 
+/**
+ * The host answered, but not in RouterOS' terms (garbage on the API port, JSON or HTML that is
+ * not RouterOS REST): another service on that port, or the wrong API kind chosen.
+ */
+export const protocolError = (connection: RouterConnection, port: number, what: string, sent: boolean): AppError =>
+  new AppError(
+    'ROUTER_PROTOCOL_ERROR',
+    `${connection.host}:${port} does not answer as RouterOS ${connection.apiKind === 'rest' ? 'REST' : 'API'} (${what}): check the port and the API kind`,
+    { ...where(connection, port), sent },
+  );
+
 /** RouterOS refused one command (`!trap`, or REST 4xx); the connection is fine. */
 export const commandRejected = (connection: RouterConnection, routerMessage: string, missingItem: boolean): AppError =>
   new AppError('ROUTER_REJECTED', `Router refused the command: ${routerMessage}`, { routerId: connection.routerId, routerMessage, missingItem, sent: true });

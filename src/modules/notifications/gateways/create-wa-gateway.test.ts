@@ -24,7 +24,7 @@ describe('createWaGateway', () => {
     const providers = [
       createWaGateway({ provider: 'whatsapp_cloud', accessToken: 'a', phoneNumberId: '1', appSecret: 's' }),
       createWaGateway({ provider: 'fonnte', token: 't' }),
-      createWaGateway({ provider: 'wablas', token: 't', baseUrl: 'https://jkt.wablas.com' }),
+      createWaGateway({ provider: 'wablas', token: 't', server: 'jkt' }),
       createWaGateway({ provider: 'dev_inbox' }),
     ].map((g) => g.provider);
 

@@ -19,7 +19,7 @@ const rejection = async (promise: Promise<unknown>): Promise<WaSendError> => {
 
 beforeAll(async () => {
   standIn = await FonnteStandIn.start({ token: 'fonnte-device-token', unregisteredNumbers: [notOnWhatsApp] });
-  gateway = createWaGateway({ provider: 'fonnte', token: 'fonnte-device-token', baseUrl: standIn.baseUrl }, { clock });
+  gateway = createWaGateway({ provider: 'fonnte', token: 'fonnte-device-token' }, { clock, providerUrls: { fonnte: standIn.baseUrl } });
 });
 afterAll(() => standIn.close());
 beforeEach(() => {
@@ -37,7 +37,7 @@ describe('Fonnte adapter against its stand-in', () => {
   });
 
   it('turns a wrong token into a permanent auth error carrying Fonnte\'s reason', async () => {
-    const wrong = createWaGateway({ provider: 'fonnte', token: 'wrong', baseUrl: standIn.baseUrl }, { clock });
+    const wrong = createWaGateway({ provider: 'fonnte', token: 'wrong' }, { clock, providerUrls: { fonnte: standIn.baseUrl } });
 
     const error = await rejection(wrong.send({ to: '+6281234567890', text: 'x', idempotencyKey: 'k' }));
 

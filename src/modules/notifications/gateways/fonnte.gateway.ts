@@ -42,7 +42,7 @@ export class FonnteGateway implements WaGateway {
     const message = requireText(request, this.provider);
     const response = await postToProvider({
       provider: this.provider,
-      url: `${this.config.baseUrl}/send`,
+      url: `${this.deps.baseUrl ?? 'https://api.fonnte.com'}/send`,
       headers: { authorization: this.config.token },
       body: new URLSearchParams({ target, message, countryCode: '62' }),
       timeoutMs: this.config.timeoutMs,

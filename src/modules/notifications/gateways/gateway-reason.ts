@@ -1,3 +1,4 @@
+import { providerText } from '../../../platform/providers.ts';
 import type { ProviderResponse } from './http.ts';
 import { parseRetryAfter, WaSendError } from './wa-errors.ts';
 import type { WaProvider } from './wa-gateway.ts';
@@ -11,9 +12,10 @@ import type { WaProvider } from './wa-gateway.ts';
 export const classifyGatewayFailure = (
   provider: WaProvider,
   response: ProviderResponse,
-  reason: string | undefined,
+  said: unknown,
   nowMs: number,
 ): WaSendError => {
+  const reason = providerText(said);
   const text = reason ?? `HTTP ${response.status}`;
   const fail = (code: ConstructorParameters<typeof WaSendError>[0]['code'], message: string, retryAfterMs?: number) =>
     new WaSendError({ code, provider, message: `${provider}: ${message} (${text})`, providerCode: reason, retryAfterMs });

@@ -4,7 +4,6 @@ import { WaSendError } from './wa-errors.ts';
 export type ProviderResponse = {
   status: number;
   headers: Headers;
-  text: string;
   /** The body parsed as JSON, or undefined when it is not JSON (proxies answer 502 in HTML). */
   json: unknown;
 };
@@ -34,7 +33,7 @@ export const postToProvider = async (options: PostOptions): Promise<ProviderResp
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, text, json: parseJson(text) };
+    return { status: response.status, headers: response.headers, json: parseJson(text) };
   } catch (error) {
     throw transportError(options, error);
   }

@@ -63,7 +63,12 @@ export interface WaGateway {
 }
 
 /** What an adapter needs from outside: time, and HTTP (injectable so tests can observe it). */
-export type GatewayDeps = { clock: Clock; fetch: typeof fetch };
+export type GatewayDeps = {
+  clock: Clock;
+  fetch: typeof fetch;
+  /** The provider's address: its own host unless overridden for development and tests. */
+  baseUrl?: string;
+};
 
 export const headerValue = (headers: WaWebhookRequest['headers'], name: string): string | undefined => {
   const wanted = name.toLowerCase();

@@ -19,7 +19,7 @@ const rejection = async (promise: Promise<unknown>): Promise<WaSendError> => {
 
 beforeAll(async () => {
   standIn = await WablasStandIn.start({ token: 'wablas-token', secretKey: 'wablas-secret', unregisteredNumbers: [notOnWhatsApp] });
-  gateway = createWaGateway({ provider: 'wablas', token: 'wablas-token', secretKey: 'wablas-secret', baseUrl: standIn.baseUrl }, { clock });
+  gateway = createWaGateway({ provider: 'wablas', token: 'wablas-token', secretKey: 'wablas-secret', server: 'jkt' }, { clock, providerUrls: { wablas: standIn.baseUrl } });
 });
 afterAll(() => standIn.close());
 beforeEach(() => {
@@ -35,7 +35,7 @@ describe('Wablas adapter against its stand-in', () => {
   });
 
   it('turns a missing secret key into a permanent auth error', async () => {
-    const withoutSecret = createWaGateway({ provider: 'wablas', token: 'wablas-token', baseUrl: standIn.baseUrl }, { clock });
+    const withoutSecret = createWaGateway({ provider: 'wablas', token: 'wablas-token', server: 'jkt' }, { clock, providerUrls: { wablas: standIn.baseUrl } });
 
     const error = await rejection(withoutSecret.send({ to: '+6281234567890', text: 'x', idempotencyKey: 'k' }));
 
@@ -76,7 +76,7 @@ describe('Wablas adapter against its stand-in', () => {
 describe('Wablas failure answers', () => {
   it('classifies an invalid phone answer as a permanent recipient error with its reason', async () => {
     const answering = createWaGateway(
-      { provider: 'wablas', token: 't', baseUrl: 'https://jkt.wablas.example' },
+      { provider: 'wablas', token: 't', server: 'jkt' },
       { clock, fetch: async () => Response.json({ status: false, message: 'phone number invalid' }, { status: 400 }) },
     );
 

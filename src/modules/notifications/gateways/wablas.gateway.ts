@@ -18,7 +18,7 @@ import {
 
 /*
  * Wablas (unofficial gateway on a linked WhatsApp device), from wablas.com/documentation/api:
- * - POST {your server}/api/send-message, header `Authorization: <token>`; accounts with a secret
+ * - POST https://{your server}.wablas.com/api/send-message, header `Authorization: <token>`; accounts with a secret
  *   key send `Authorization: <token>.<secret key>`. Form (or JSON) fields `phone`, `message`.
  * - Success → `{ status: true, message: "Message is pending…", data: { device_id, quota,
  *   messages: [{ id, phone, message, status: "pending", ref_id }] } }`; failure → `{ status: false, message }`.
@@ -45,7 +45,7 @@ export class WablasGateway implements WaGateway {
     const authorization = this.config.secretKey ? `${this.config.token}.${this.config.secretKey}` : this.config.token;
     const response = await postToProvider({
       provider: this.provider,
-      url: `${this.config.baseUrl}/api/send-message`,
+      url: `${this.deps.baseUrl ?? `https://${this.config.server}.wablas.com`}/api/send-message`,
       headers: { authorization },
       body: new URLSearchParams({ phone, message, ref_id: request.idempotencyKey }),
       timeoutMs: this.config.timeoutMs,

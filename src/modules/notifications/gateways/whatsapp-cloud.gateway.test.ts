@@ -15,8 +15,8 @@ const clock = new ManualClock('2026-12-10T03:00:00Z');
 let standIn: WhatsAppCloudStandIn;
 let gateway: WaGateway;
 
-const cloudGateway = (overrides: Record<string, unknown> = {}) =>
-  createWaGateway({ provider: 'whatsapp_cloud', ...credentials, baseUrl: standIn.baseUrl, timeoutMs: 2_000, ...overrides }, { clock });
+const cloudGateway = (overrides: Record<string, unknown> = {}, baseUrl = standIn.baseUrl) =>
+  createWaGateway({ provider: 'whatsapp_cloud', ...credentials, timeoutMs: 2_000, ...overrides }, { clock, providerUrls: { whatsapp_cloud: baseUrl } });
 
 const rejection = async (promise: Promise<unknown>): Promise<WaSendError> => {
   const error = await promise.then(() => undefined, (e: unknown) => e);
@@ -160,7 +160,7 @@ describe('WhatsApp Cloud API adapter against its stand-in', () => {
   it('enforces the stand-in rate limit like the provider would', async () => {
     const limited = await WhatsAppCloudStandIn.start({ ...credentials, rateLimit: { perSecond: 0.001, burst: 1 } });
     try {
-      const limitedGateway = cloudGateway({ baseUrl: limited.baseUrl });
+      const limitedGateway = cloudGateway({}, limited.baseUrl);
       await limitedGateway.send({ to: '+6281234567890', text: 'first', idempotencyKey: 'a' });
       const error = await rejection(limitedGateway.send({ to: '+6281234567890', text: 'second', idempotencyKey: 'b' }));
 

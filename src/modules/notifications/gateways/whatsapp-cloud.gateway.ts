@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { providerText } from '../../../platform/providers.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { postToProvider, type ProviderResponse } from './http.ts';
 import type { WhatsappCloudConfig } from './provider-config.ts';
@@ -62,7 +63,7 @@ export class WhatsAppCloudGateway implements WaGateway {
     const to = recipientDigits(request, this.provider);
     const response = await postToProvider({
       provider: this.provider,
-      url: `${this.config.baseUrl}/${this.config.apiVersion}/${this.config.phoneNumberId}/messages`,
+      url: `${this.deps.baseUrl ?? 'https://graph.facebook.com'}/${this.config.apiVersion}/${this.config.phoneNumberId}/messages`,
       headers: { authorization: `Bearer ${this.config.accessToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(this.payload(to, request)),
       timeoutMs: this.config.timeoutMs,
@@ -109,10 +110,10 @@ export class WhatsAppCloudGateway implements WaGateway {
     if (!parsed.success) {
       return response.status >= 500 || response.status === 429
         ? fail(response.status === 429 ? 'WA_PROVIDER_RATE_LIMITED' : 'WA_PROVIDER_UNAVAILABLE', `WhatsApp Cloud API answered HTTP ${response.status}.`)
-        : fail('WA_MESSAGE_REJECTED', `WhatsApp Cloud API answered HTTP ${response.status}: ${response.text.slice(0, 200)}`);
+        : fail('WA_MESSAGE_REJECTED', `WhatsApp Cloud API answered HTTP ${response.status} without an error object.`);
     }
     const { code, message, error_data } = parsed.data.error;
-    const reason = `(#${code}) ${error_data?.details ?? message ?? 'no details'}`;
+    const reason = `(#${code}) ${providerText(error_data?.details) ?? providerText(message) ?? 'no details'}`;
     if (authCodes.has(code) || isPermissionCode(code) || response.status === 401) {
       return fail('WA_PROVIDER_AUTH_FAILED', `WhatsApp Cloud API refused the access token or its permissions ${reason}.`);
     }

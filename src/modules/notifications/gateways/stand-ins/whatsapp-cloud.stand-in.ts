@@ -53,7 +53,7 @@ export class WhatsAppCloudStandIn {
     return standIn;
   }
 
-  /** Use as the adapter's `baseUrl`. */
+  /** Where to point the adapter (SIMPUL_PROVIDER_URL_OVERRIDES, or `providerUrls` in tests). */
   get baseUrl(): string {
     return this.server.url;
   }
