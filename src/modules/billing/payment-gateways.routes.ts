@@ -73,6 +73,7 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
     webhooks.post(
       '/api/webhooks/payments/:provider/:tenantSlug',
       {
+        config: { public: true },
         schema: {
           tags: ['payments'],
           summary: 'Payment provider notification (Midtrans, Xendit, Tripay)',

@@ -13,8 +13,8 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves the caller from the session cookie or `Authorization: Bearer <API token>`. */
-export const createAuthenticate = (identity: IdentityService) => async (request: FastifyRequest) => {
+/** Resolves the caller from the session cookie or `Authorization: Bearer <API token>`; returns them (or null). */
+export const createAuthenticate = (identity: IdentityService) => async (request: FastifyRequest): Promise<Actor | null> => {
   request.actor = null;
   const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const cookie = request.cookies?.[SESSION_COOKIE];
@@ -24,6 +24,7 @@ export const createAuthenticate = (identity: IdentityService) => async (request:
     const store = logContext.getStore();
     if (store) Object.assign(store, { userId: request.actor.userId, tenantId: request.actor.tenantId ?? undefined });
   }
+  return request.actor;
 };
 
 export function requireActor(request: FastifyRequest): Actor {

@@ -42,6 +42,7 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
     app.post(
       '/api/auth/login',
       {
+        config: { public: true },
         schema: {
           tags: ['identity'],
           summary: 'Log in with email and password; sets an httpOnly session cookie',

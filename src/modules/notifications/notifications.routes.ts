@@ -237,6 +237,7 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
     webhooks.post(
       '/api/webhooks/wa/:provider/:tenantSlug',
       {
+        config: { public: true },
         schema: {
           tags,
           summary: 'WhatsApp provider status webhook (sent, delivered, read, failed)',
@@ -254,6 +255,7 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
     webhooks.get(
       '/api/webhooks/wa/whatsapp_cloud/:tenantSlug',
       {
+        config: { public: true },
         schema: {
           tags,
           summary: 'WhatsApp Cloud API subscription check (hub.challenge)',
