@@ -34,15 +34,27 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return unavailableStates.test(code) || unavailableNodeCodes.has(code) || (typeof e.message === 'string' && unavailableMessages.test(e.message));
 }
 
-/** `Key (tenant_id, plan_id)=(…)` → ['planId']: the columns a caller sent, never the values. */
-function fieldsOfKey(detail: unknown): string[] {
-  const columns = typeof detail === 'string' ? /^Key \(([^)]+)\)/.exec(detail)?.[1] : undefined;
-  if (!columns) return [];
-  return columns
-    .split(',')
-    .map((c) => c.trim().replace(/^"|"$/g, ''))
-    .filter((c) => c !== 'tenant_id')
-    .map((c) => c.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()));
+const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * The fields a key violation is about, never its values. From the detail `Key (tenant_id, plan_id)=(…)`
+ * when PostgreSQL gives one; under row-level security it withholds the detail, so then from the
+ * constraint's default name `<table>_<columns>_key` (`customers_pppoe_username_key` → pppoeUsername).
+ * The tenant column is never the caller's field.
+ */
+function fieldsOfKey(error: PgError & { constraint?: unknown; table?: unknown }): string[] {
+  const listed = typeof error.detail === 'string' ? /^Key \(([^)]+)\)/.exec(error.detail)?.[1] : undefined;
+  if (listed) {
+    return listed
+      .split(',')
+      .map((c) => c.trim().replace(/^"|"$/g, ''))
+      .filter((c) => c !== 'tenant_id')
+      .map(camelCase);
+  }
+  const { constraint, table } = error;
+  if (typeof constraint !== 'string' || typeof table !== 'string' || !constraint.startsWith(`${table}_`)) return [];
+  const columns = /^(?:tenant_id_)?(.+)_f?key$/.exec(constraint.slice(table.length + 1))?.[1];
+  return columns ? [camelCase(columns)] : [];
 }
 
 /** The AppError for a database failure caused by the input (or by an outage); undefined for bugs. */
@@ -55,7 +67,7 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
   const root = [...chainOf(error)].find((e) => typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code));
   if (!root) return undefined;
   const state = root.code as string;
-  const fields = fieldsOfKey(root.detail);
+  const fields = fieldsOfKey(root);
   const named = fields.length ? ` (${fields.join(', ')})` : '';
   if (state === '23505') {
     return new AppError('ALREADY_EXISTS', `Another record already has this value${named}.`, {
