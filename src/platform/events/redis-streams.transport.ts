@@ -205,7 +205,8 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
     async stop() {
       consuming = false;
       await Promise.all(loops.splice(0));
-      await Promise.all(connections.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
+      // QUIT would wait in the offline queue for a Redis that is down: then just drop the socket.
+      await Promise.all(connections.splice(0).map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
     },
   };
 }

@@ -69,6 +69,45 @@ describe('every failure has the one error shape', () => {
     expectErrorShape(res.body, 'UNAUTHENTICATED');
   });
 
+  it('should authenticate before validating: an anonymous malformed call is 401, not 400', async () => {
+    const res = await app.http.inject({ method: 'POST', url: '/api/staff', payload: { roles: 'not-a-list' } });
+    expect(res.statusCode).toBe(401);
+    expectErrorShape(res.body, 'UNAUTHENTICATED');
+    const badId = await app.http.inject({ method: 'GET', url: '/api/customers/not-a-uuid' });
+    expect(badId.statusCode).toBe(401);
+  });
+
+  it('should answer an over-long path segment with 414 and a bad percent-encoding with 400, in the one shape', async () => {
+    const long = await app.http.inject({ method: 'GET', url: `/api/customers/${'a'.repeat(5000)}`, headers: { cookie } });
+    expect(long.statusCode).toBe(414);
+    expectErrorShape(long.body, 'URI_TOO_LONG');
+    expect(long.headers['x-request-id']).toBeTruthy();
+    const badUrl = await app.http.inject({ method: 'GET', url: '/api/customers/%E0%A4%A', headers: { cookie } });
+    expect(badUrl.statusCode).toBe(400);
+    expectErrorShape(badUrl.body, 'VALIDATION_FAILED');
+  });
+
+  it('should refuse NUL and other control characters in body, query, path and a webhook’s tenant slug, before any query', async () => {
+    const cases = [
+      { method: 'POST' as const, url: '/api/plans', payload: { name: 'Paket\u0000', downloadKbps: 1, uploadKbps: 1, monthlyPrice: 1, routerProfile: 'p' }, field: 'body.name' },
+      { method: 'POST' as const, url: '/api/plans', payload: { name: 'Paket\u001b[31m', downloadKbps: 1, uploadKbps: 1, monthlyPrice: 1, routerProfile: 'p' }, field: 'body.name' },
+      { method: 'GET' as const, url: '/api/customers?search=%00', field: 'querystring.search' },
+      { method: 'GET' as const, url: '/api/customers/%00', field: 'params.customerId' },
+      { method: 'POST' as const, url: '/api/webhooks/payments/midtrans/galat%00', payload: {}, field: 'params.tenantSlug', anonymous: true },
+    ];
+    for (const c of cases) {
+      const res = await app.http.inject({ method: c.method, url: c.url, headers: c.anonymous ? {} : { cookie }, ...(c.payload ? { payload: c.payload } : {}) });
+      expect(res.statusCode, c.url).toBe(400);
+      expectErrorShape(res.body, 'VALIDATION_FAILED');
+      expect(res.json().error.details.fields).toEqual([{ field: c.field, problem: 'contains a control character' }]);
+    }
+    // Free text keeps its tabs and line breaks.
+    const notes = await app.http.inject({ method: 'POST', url: '/api/plans', headers: { cookie }, payload: { name: 'Paket\tA', downloadKbps: 1, uploadKbps: 1, monthlyPrice: 1, routerProfile: 'p' } });
+    expect(notes.statusCode).toBe(201);
+    const plans = (await app.http.inject({ method: 'GET', url: '/api/plans', headers: { cookie } })).json();
+    expect(plans.map((p: { name: string }) => p.name)).toEqual(['Paket\tA']);
+  });
+
   it('should list every route in /openapi.json and serve health, readiness and metrics', async () => {
     const spec = (await app.http.inject({ method: 'GET', url: '/openapi.json' })).json();
     // One or more routes of every module, and the operational ones.

@@ -32,7 +32,7 @@ function findBadInput(value: unknown, path: string[]): Finding | undefined {
  */
 export const validatorCompiler: FastifySchemaCompiler<unknown> = (route) => {
   const validate = zodValidatorCompiler(route as Parameters<typeof zodValidatorCompiler>[0]);
-  const part = route.httpPart === 'querystring' ? 'query' : (route.httpPart ?? 'request');
+  const part = route.httpPart ?? 'request'; // named as zod's own errors name it: body, querystring, params
   return (data: unknown) => {
     const found = findBadInput(data, []);
     if (!found) return validate(data);
