@@ -112,8 +112,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     if (!(await options.authenticate(request))) throw new AppError('UNAUTHENTICATED', 'Log in first, or send an API token.');
   });
 
-  app.get('/health', { schema: { tags: ['ops'], summary: 'Process is alive' } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { schema: { tags: ['ops'], summary: 'Database and event transport are reachable (503 when not)' } }, async () => {
+  app.get('/health', { schema: { tags: ['ops'], summary: 'Process is alive', security: [] } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { schema: { tags: ['ops'], summary: 'Database and event transport are reachable (503 when not)', security: [] } }, async () => {
     const names = Object.keys(options.readiness);
     const results = await Promise.all(names.map((name) => probe(options.readiness[name])));
     const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
@@ -124,7 +124,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
     });
   });
-  app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics (text format)' } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics (text format)', security: [] } }, async (_request, reply) => {
     reply.type(options.metrics.contentType);
     return options.metrics.metrics();
   });
