@@ -76,7 +76,7 @@ describe.each(drivers)('identity over HTTP on %s', (driver) => {
     const laptop = await loginCookie(app, 'sari@jaring.test', 'keuangan-123');
     const weak = await call('POST', '/api/me/password', laptop, { currentPassword: 'keuangan-123', newPassword: 'short' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.details.fields).toEqual({ newPassword: 'too_short' });
+    expect(weak.json().error.details.fields).toEqual([{ field: 'newPassword', problem: 'too_short' }]);
     const changed = await call('POST', '/api/me/password', laptop, { currentPassword: 'keuangan-123', newPassword: 'keuangan-baru-456' });
     expect(changed.statusCode).toBe(200);
     expect((await call('GET', '/api/me', laptop)).statusCode).toBe(200);

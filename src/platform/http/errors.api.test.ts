@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedTenantWithOwner, type TestApp } from '../../../test/harness.ts';
 
@@ -106,6 +107,29 @@ describe('every failure has the one error shape', () => {
     expect(notes.statusCode).toBe(201);
     const plans = (await app.http.inject({ method: 'GET', url: '/api/plans', headers: { cookie } })).json();
     expect(plans.map((p: { name: string }) => p.name)).toEqual(['Paket\tA']);
+  });
+
+  it('should answer headers too large for Node’s parser in the one shape (a real socket, not inject)', async () => {
+    const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let received = '';
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(`GET /api/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+      socket.on('error', (error) => (received ? resolve(received) : reject(error)));
+    });
+    expect(answer).toMatch(/^HTTP\/1.1 431 /);
+    expectErrorShape(answer.slice(answer.indexOf('\r\n\r\n') + 4), 'HEADERS_TOO_LARGE');
+  });
+
+  it('should answer renaming a router onto a taken name with 409 naming the field', async () => {
+    const router = (name: string) => ({ name, host: '10.0.0.1', apiKind: 'rest', username: 'simpul', password: 'rahasia' });
+    const first = await app.http.inject({ method: 'POST', url: '/api/routers', headers: { cookie }, payload: router('Core A') });
+    expect((await app.http.inject({ method: 'POST', url: '/api/routers', headers: { cookie }, payload: router('Core B') })).statusCode).toBe(201);
+    const renamed = await app.http.inject({ method: 'PATCH', url: `/api/routers/${first.json().id}`, headers: { cookie }, payload: { name: 'Core B' } });
+    expect(renamed.statusCode).toBe(409);
+    expect(renamed.json().error.details.fields).toEqual([{ field: 'name', problem: 'taken' }]);
   });
 
   it('should list every route in /openapi.json and serve health, readiness and metrics', async () => {
