@@ -13,7 +13,8 @@ const RATE = Number(process.env.BENCH_WEBHOOKS_PER_S ?? 50);
 const COUNT = Number(process.env.BENCH_WEBHOOKS ?? 500);
 const SERVER_KEY = 'SB-Mid-server-bench';
 
-async function seed(db: Database, count: number) {
+/** `count` isolated customers of tenant `bench-pay`, each with an unpaid invoice and a Midtrans order `ORDER-INV-C<n>`. */
+export async function seed(db: Database, count: number) {
   const o = db.owner;
   const tenantId = (await sql<{ id: string }>`insert into tenants (id, slug, name, time_zone)
     values (gen_random_uuid(), 'bench-pay', 'Bench Pay', 'Asia/Jakarta') returning id`.execute(o)).rows[0].id;

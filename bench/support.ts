@@ -36,12 +36,12 @@ export async function openBenchPglite(): Promise<Database> {
 }
 
 /** The whole application on `db`, logging nothing, with the postgres event transport. */
-export const createBenchApp = (db: Database, options: { databaseUrl?: string; clock?: Clock } = {}) =>
+export const createBenchApp = (db: Database, options: { databaseUrl?: string; clock?: Clock; secretKey?: Buffer } = {}) =>
   createApp({
     db,
     clock: options.clock ?? systemClock,
     logger: createLogger({ level: 'silent' }),
-    secrets: createSecretBox(randomBytes(32)),
+    secrets: createSecretBox(options.secretKey ?? randomBytes(32)),
     config: {
       http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 1 << 20, publicRateLimitPerMinute: 1_000_000 },
       identity: { sessionTtlHours: 1, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },

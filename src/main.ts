@@ -3,9 +3,10 @@ import { createApp } from './composition-root.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/env.ts';
 import { DataDirLockedError, lockDataDir } from './platform/db/data-dir-lock.ts';
+import { isConnectionError, reconnectDelayMs } from './platform/db/connection-errors.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
-import { createLogger } from './platform/logging/logger.ts';
+import { createLogger, type Logger } from './platform/logging/logger.ts';
 import { createSecretBox, loadOrCreateKeyFile } from './platform/crypto/secret-box.ts';
 import { isDatabaseEmpty, loadDemoData } from './modules/demo/demo-data.ts';
 import { startDemoRouter } from './modules/demo/demo-router.ts';
@@ -22,17 +23,41 @@ const usage = `Usage: node src/main.ts <command>
   run-job               <job name> [--tenant ID]…   runs a scheduled job now, printing progress
 `;
 
-/** Opens the configured database, holding the data-folder lock in the embedded shape. */
-async function openConfiguredDatabase(config: AppConfig) {
+/**
+ * Opens the configured database, holding the data-folder lock in the embedded shape. A server
+ * that is not reachable yet (starting in the same boot, restarting) is waited for.
+ */
+async function openConfiguredDatabase(config: AppConfig, logger: Logger) {
   const lock = config.db.driver === 'pglite' ? lockDataDir(config.db.dataDir) : null;
   try {
-    const db = await openDatabase(config.db);
-    const report = await migrate(db.owner);
-    return { db, report, release: () => lock?.release() };
+    const db = await openDatabase(config.db, { logger });
+    for (let failures = 0; ; failures++) {
+      try {
+        return { db, report: await migrate(db.owner), release: () => lock?.release() };
+      } catch (error) {
+        if (!isConnectionError(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(failures)));
+      }
+    }
   } catch (error) {
     lock?.release();
     throw error;
   }
+}
+
+/**
+ * Last line of defence: a connection lost where nothing was listening must not end the process
+ * (the database comes back; work is retried). Anything else is a bug: logged, and the process
+ * exits so the supervisor starts a clean one.
+ */
+function surviveConnectionLoss(logger: Logger) {
+  const onUnhandled = (error: unknown) => {
+    if (isConnectionError(error)) return void logger.warn({ err: error }, 'database connection lost where nothing handled it');
+    logger.fatal({ err: error }, 'unhandled error: exiting');
+    process.exit(1);
+  };
+  process.on('uncaughtException', onUnhandled);
+  process.on('unhandledRejection', onUnhandled);
 }
 
 async function main(argv: string[]) {
@@ -40,7 +65,8 @@ async function main(argv: string[]) {
   const rest = argv.slice(command === argv[0] ? 1 : 0);
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  const { db, report, release } = await openConfiguredDatabase(config);
+  surviveConnectionLoss(logger);
+  const { db, report, release } = await openConfiguredDatabase(config, logger);
   if (report.applied.length) logger.info({ applied: report.applied }, 'migrations applied');
 
   const shutdown: (() => Promise<void>)[] = [];

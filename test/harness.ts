@@ -110,3 +110,25 @@ export async function loginCookie(app: TestApp, email: string, password: string)
   const cookie = res.cookies.find((c) => c.name === 'simpul_session');
   return `simpul_session=${cookie!.value}`;
 }
+
+/**
+ * Adds a person to the inviter's tenant as a user would: an invitation, accepted with a new
+ * account's password (or, with `cookie`, by that logged-in person). Returns their id and a session.
+ */
+export async function addStaff(
+  app: TestApp,
+  inviterCookie: string,
+  person: { email: string; name: string; phone?: string; roles: string[]; password: string; cookie?: string },
+) {
+  const { password, cookie, ...invited } = person;
+  const invite = await app.http.inject({ method: 'POST', url: '/api/staff', headers: { cookie: inviterCookie }, payload: invited });
+  if (invite.statusCode !== 201) throw new Error(`invitation failed for ${person.email}: ${invite.body}`);
+  const accept = await app.http.inject({
+    method: 'POST',
+    url: '/api/invitations/accept',
+    headers: cookie ? { cookie } : {},
+    payload: cookie ? { token: invite.json().token } : { token: invite.json().token, password },
+  });
+  if (accept.statusCode !== 200) throw new Error(`accepting the invitation failed for ${person.email}: ${accept.body}`);
+  return { userId: accept.json().userId as string, cookie: cookie ?? (await loginCookie(app, person.email, password)) };
+}

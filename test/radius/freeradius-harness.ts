@@ -1,23 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import {
-  clientsConfig,
-  siteConfig,
-  sqlModuleConfig,
-  type FreeradiusDatabase,
-} from '../../src/modules/network/radius/freeradius-config.ts';
+import { writeFreeradiusConfig, type FreeradiusDatabase } from '../../src/modules/network/radius/freeradius-config.ts';
 import type { TestDatabase } from '../harness.ts';
 
 /**
  * Runs the real FreeRADIUS 3 from Debian (packages freeradius, freeradius-postgresql,
- * freeradius-utils) against a test database: the stock configuration is copied into a temporary
- * directory, Simpul's sql module, site and clients are written into it, and the server listens on
- * free loopback ports. A missing binary is an error, never a skip.
+ * freeradius-utils) against a test database, as a deployment would: the stock configuration is
+ * copied into a temporary directory and `writeFreeradiusConfig` (what the README's guide runs)
+ * adds Simpul to it. Only what a temporary, unprivileged copy needs differs: its paths, free
+ * loopback ports, and no user switch or reject delay. A missing binary is an error, never a skip.
  */
 
 const stockConfigDir = '/etc/freeradius/3.0';
@@ -65,7 +62,7 @@ async function startOnce(database: FreeradiusDatabase, secret: string): Promise<
   await writeConfig(dir, database, secret, { address: '127.0.0.1', authPort, acctPort });
 
   const lines: string[] = [];
-  const child = spawn(freeradiusBinary, ['-f', '-l', 'stdout', '-d', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(freeradiusBinary, ['-X', '-d', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString('utf8').split('\n'));
     if (lines.length > 400) lines.splice(0, lines.length - 400);
@@ -120,12 +117,7 @@ async function writeConfig(dir: string, database: FreeradiusDatabase, secret: st
   radiusd = radiusd.replace(/^\s*(user|group)\s*=.*$/gm, '');
   await writeFile(radiusdPath, radiusd);
 
-  // EAP needs certificates the package does not ship ready-made; PPPoE uses PAP/CHAP.
-  await unlink(join(dir, 'mods-enabled', 'eap'));
-  for (const site of ['default', 'inner-tunnel']) await unlink(join(dir, 'sites-enabled', site));
-  await writeFile(join(dir, 'mods-enabled', 'sql'), sqlModuleConfig(database));
-  await writeFile(join(dir, 'sites-enabled', 'simpul'), siteConfig(listen));
-  await writeFile(join(dir, 'clients.conf'), clientsConfig([{ name: 'localhost', address: '127.0.0.1', secret }]), { mode: 0o600 });
+  await writeFreeradiusConfig(dir, { database, clients: [{ name: 'localhost', address: '127.0.0.1', secret }], listen });
 }
 
 async function freeUdpPorts(count: number): Promise<number[]> {
@@ -169,15 +161,44 @@ export type RadiusAnswer = {
   output: string;
 };
 
-/** `radtest user password host:port 0 secret`, as an operator types it. */
-export const radtest = async (server: FreeradiusServer, username: string, password: string): Promise<RadiusAnswer> =>
-  parseRadclientOutput(await run('radtest', [username, password, `${server.host}:${server.authPort}`, '0', server.secret]));
+/** `radtest -t pap|chap|mschap user password host:port 0 secret`, as an operator types it (`mschap` is MS-CHAPv1). */
+export const radtest = async (server: FreeradiusServer, username: string, password: string, type: 'pap' | 'chap' | 'mschap' = 'pap'): Promise<RadiusAnswer> =>
+  parseRadclientOutput(await run('radtest', ['-t', type, username, password, `${server.host}:${server.authPort}`, '0', server.secret]));
+
+/**
+ * An MS-CHAPv2 login (RFC 2759) as a MikroTik PPPoE server relays it, which radtest cannot send:
+ * the authenticator's challenge and the peer's response computed from the password.
+ */
+export async function mschapv2(server: FreeradiusServer, username: string, password: string): Promise<RadiusAnswer> {
+  // Debian's smbencrypt (freeradius-utils) gives the NT hash: MD4 is not in Node's OpenSSL 3 default provider.
+  const ntHash = Buffer.from((await run('smbencrypt', [password])).output.trim().split(/\s+/).at(-1)!, 'hex');
+  const authenticatorChallenge = randomBytes(16);
+  const peerChallenge = randomBytes(16);
+  const challenge = createHash('sha1').update(Buffer.concat([peerChallenge, authenticatorChallenge, Buffer.from(username)])).digest().subarray(0, 8);
+  const paddedHash = Buffer.concat([ntHash, Buffer.alloc(5)]);
+  const ntResponse = Buffer.concat([0, 7, 14].map((at) => desEncrypt(paddedHash.subarray(at, at + 7), challenge)));
+  // Ident, flags, peer challenge, 8 reserved bytes, NT-Response.
+  const response = Buffer.concat([Buffer.from([1, 0]), peerChallenge, Buffer.alloc(8), ntResponse]);
+  return radclient(server, 'auth', {
+    'User-Name': username,
+    'MS-CHAP-Challenge': `0x${authenticatorChallenge.toString('hex')}`,
+    'MS-CHAP2-Response': `0x${response.toString('hex')}`,
+  });
+}
+
+/** Single DES of one block with a 56-bit key, as triple DES with three equal keys (plain DES is in OpenSSL's legacy provider only). */
+function desEncrypt(key56: Buffer, block: Buffer): Buffer {
+  const bits = BigInt(`0x${key56.toString('hex')}`);
+  const key = Buffer.from(Array.from({ length: 8 }, (_, i) => Number((bits >> BigInt(49 - 7 * i)) & 0x7fn) << 1));
+  const cipher = createCipheriv('des-ede3-ecb', Buffer.concat([key, key, key]), null).setAutoPadding(false);
+  return Buffer.concat([cipher.update(block), cipher.final()]);
+}
 
 /** One request sent with `radclient -x` (attributes as `Name = value` pairs). */
 export async function radclient(server: FreeradiusServer, kind: 'auth' | 'acct', attributes: Record<string, string | number>): Promise<RadiusAnswer> {
   const port = kind === 'auth' ? server.authPort : server.acctPort;
   const input = Object.entries(attributes)
-    .map(([name, value]) => `${name} = ${typeof value === 'number' ? value : JSON.stringify(value)}`)
+    .map(([name, value]) => `${name} = ${typeof value === 'number' || /^0x[0-9a-f]+$/.test(value) ? value : JSON.stringify(value)}`)
     .join('\n');
   return parseRadclientOutput(await run('radclient', ['-x', '-r', '2', '-t', '3', `${server.host}:${port}`, kind, server.secret], `${input}\n`));
 }

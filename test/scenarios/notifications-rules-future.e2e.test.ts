@@ -7,7 +7,7 @@ import type { EventEnvelope } from '../../src/platform/events/event-envelope.ts'
 import { PermanentError } from '../../src/platform/events/event-handler.ts';
 import { Topic } from '../../src/platform/events/topics.ts';
 import { newId } from '../../src/platform/ids.ts';
-import { createTestApp, seedTenantWithOwner, type TestApp } from '../harness.ts';
+import { addStaff, createTestApp, seedTenantWithOwner, type TestApp } from '../harness.ts';
 
 /** The rules of modules not built yet: named by event type, waiting in the table. */
 const futureRules = [
@@ -52,7 +52,7 @@ describe('WhatsApp rules of modules to come', () => {
     cookie = seeded.ownerCookie;
     tenantId = seeded.tenantId;
     for (const [name, phone, roles] of [['Dewi', '0812-5555-0001', ['admin']], ['Fitri', '0813-5555-0002', ['finance']], ['Gita', '0814-5555-0003', ['owner']]] as const) {
-      expect((await call('POST', '/api/staff', { email: `${name.toLowerCase()}@godean.test`, name, phone, roles, password: 'rahasia-staf-1' })).status).toBe(201);
+      await addStaff(app, cookie, { email: `${name.toLowerCase()}@godean.test`, name, phone, roles: [...roles], password: 'rahasia-staf-1' });
     }
     const plan = (await call('POST', '/api/plans', { name: 'Rumahan', downloadKbps: 20_000, uploadKbps: 10_000, monthlyPrice: 150_000, routerProfile: 'paket-20m' })).body;
     for (const [name, phone] of [['Ani', '0812-1111-0001'], ['Budi', '0812-1111-0002'], ['Citra', '0812-1111-0003']]) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asTenantId } from '../../src/platform/db/database.ts';
-import { createTestApp, drivers, seedTenantWithOwner, type TestApp } from '../harness.ts';
+import { addStaff, createTestApp, drivers, seedTenantWithOwner, type TestApp } from '../harness.ts';
 
 /** WIB instant for a local wall-clock time: WIB is UTC+7. */
 const wib = (local: string) => new Date(`${local}+07:00`).toISOString();
@@ -43,8 +43,7 @@ describe.each(drivers)('WhatsApp rules on %s', (driver) => {
       tenants[which] = { id: tenantId, cookie, customers: {} };
       expect((await call(cookie, 'PATCH', '/api/billing/policy', { billingDay: 1, dueDays: 9, graceDays: 3, isolationTrigger: 'overdue_after_grace_period', notifyIsolated: which === 'on' })).status).toBe(200);
       for (const [name, phone, roles] of [['Dewi', '0812-5555-0001', ['admin']], ['Eko', undefined, ['admin']], ['Fitri', '0813 5555 0002', ['finance']]] as const) {
-        const staff = await call(cookie, 'POST', '/api/staff', { email: `${name.toLowerCase()}@${slug}.test`, name, phone, roles, password: 'rahasia-staf-1' });
-        expect(staff.status).toBe(201);
+        await addStaff(app, cookie, { email: `${name.toLowerCase()}@${slug}.test`, name, phone, roles: [...roles], password: 'rahasia-staf-1' });
       }
       const plan = (await call(cookie, 'POST', '/api/plans', { name: 'Rumahan 20 Mbps', downloadKbps: 20_000, uploadKbps: 10_000, monthlyPrice: 150_000, routerProfile: 'paket-20m' })).body;
       for (const [name, phone] of [['Ani', '0812-1111-2222'], ['Budi', '+62 813 3333 4444']]) {

@@ -110,14 +110,13 @@ describe('payment gateway webhooks → invoice paid → customer restored', asyn
     const forged = await deliver(name, provider.forged(link.body.orderId));
     expect(forged.status).toBe(401);
     expect(forged.body.error.code).toBe('PAYMENT_SIGNATURE_INVALID');
-    const wrongAmount = await deliver(name, provider.paid(link.body.orderId, 100_000));
-    expect(wrongAmount.status).toBe(422);
-    expect(wrongAmount.body.error.code).toBe('PAYMENT_AMOUNT_MISMATCH');
+    // Acknowledged so the provider stops retrying; the log shows it (each provider's answer: payment-gateways.routes.test.ts).
+    expect((await deliver(name, provider.paid(link.body.orderId, 100_000))).status).toBe(200);
     expect((await call('GET', `/api/invoices/${invoiceId}`)).body.status).toBe('unpaid');
 
     const notification = provider.paid(link.body.orderId, 150_000);
-    expect(await deliver(name, notification)).toEqual({ status: 200, body: { outcome: 'paid', message: 'Invoice paid.' } });
-    expect((await deliver(name, notification)).body.outcome).toBe('duplicate');
+    expect((await deliver(name, notification)).status).toBe(200);
+    expect((await deliver(name, notification)).status).toBe(200); // the duplicate
 
     const invoice = (await call('GET', `/api/invoices/${invoiceId}`)).body;
     expect(invoice.status).toBe('paid');

@@ -112,7 +112,7 @@ describe('RADIUS enforcement with FreeRADIUS', () => {
 
     const log = (await call('GET', `/api/customers/${customerId}/sessions`)).body;
     expect(log.map((e: { kind: string }) => e.kind)).toEqual(['session_stopped', 'session_started', 'auth_rejected']);
-    expect(log[0]).toMatchObject({ uploadBytes: 1_000_000, downloadBytes: 9_000_000, framedIpAddress: '10.70.0.5' });
+    expect(log[0]).toMatchObject({ uploadBytes: 1_000_000, downloadBytes: 9_000_000, nasIpAddress: '127.0.0.1', framedIpAddress: '10.70.0.5' });
     const usage = (await call('GET', `/api/network/usage?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`)).body;
     expect(usage).toEqual([{ customerId, username: 'wati@jaring', uploadBytes: 1_000_000, downloadBytes: 9_000_000, sessions: 1 }]);
   });

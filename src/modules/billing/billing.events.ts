@@ -10,14 +10,20 @@ const InvoiceRef = z.object({
   dueDate: z.iso.date(),
 });
 
+/**
+ * A stage the daily scan reached. `superseded`: the same scan took the invoice further (or
+ * isolated its customer), so the stage is a fact for handlers but no news for people.
+ */
+const StageReached = InvoiceRef.extend({ superseded: z.boolean().default(false) });
+
 export const billingEvents = defineEvents({
   'billing.invoice.issued': { topic: Topic.billing, version: 1, data: InvoiceRef.extend({ period: z.iso.date() }) },
   /** The spec's invoice_due_unpaid: the due day came and the invoice is unpaid. */
-  'billing.invoice.due_unpaid': { topic: Topic.billing, version: 1, data: InvoiceRef },
+  'billing.invoice.due_unpaid': { topic: Topic.billing, version: 1, data: StageReached },
   /** invoice_overdue: the day after the due day, still unpaid. */
-  'billing.invoice.overdue': { topic: Topic.billing, version: 1, data: InvoiceRef },
+  'billing.invoice.overdue': { topic: Topic.billing, version: 1, data: StageReached },
   /** overdue_after_grace_period: the grace days after overdue have passed. */
-  'billing.invoice.grace_expired': { topic: Topic.billing, version: 1, data: InvoiceRef.extend({ graceDays: z.number().int() }) },
+  'billing.invoice.grace_expired': { topic: Topic.billing, version: 1, data: StageReached.extend({ graceDays: z.number().int() }) },
   'billing.invoice.paid': {
     topic: Topic.billing,
     version: 1,

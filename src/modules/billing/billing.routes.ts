@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdempotencyKeyHeaders, type RespondOnce } from '../../platform/http/idempotency.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission } from '../identity/index.ts';
 import { isolationTriggers, type BillingService } from './billing.service.ts';
@@ -42,24 +43,26 @@ const HistorySchema = z.object({
 });
 const InvoiceParams = z.object({ invoiceId: z.uuid() });
 
-export const billingRoutes = (billing: BillingService) => async (app: HttpServer) => {
-  app.get('/api/billing/policy', { schema: { tags: ['billing'], summary: 'Billing and isolation rules of the tenant', response: { 200: PolicySchema } } }, async (request) =>
-    billing.getPolicy(requirePermission(request, 'billing.read').tenantId),
+/** Money-moving POSTs answer through `respondOnce`: an Idempotency-Key retry gets the first answer. */
+export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce) => async (app: HttpServer) => {
+  app.get('/api/billing/policy', { schema: { 'x-permission': 'billing.read', tags: ['billing'], summary: 'Billing and isolation rules of the tenant', response: { 200: PolicySchema } } }, async (request) =>
+    billing.getPolicy(requirePermission(request).tenantId),
   );
   app.patch(
     '/api/billing/policy',
-    { schema: { tags: ['billing'], summary: 'Change billing and isolation rules', body: PolicySchema.partial().strict(), response: { 200: PolicySchema } } },
-    async (request) => billing.updatePolicy(requirePermission(request, 'billing.configure').tenantId, request.body),
+    { schema: { 'x-permission': 'billing.configure', tags: ['billing'], summary: 'Change billing and isolation rules', body: PolicySchema.partial().strict(), response: { 200: PolicySchema } } },
+    async (request) => billing.updatePolicy(requirePermission(request).tenantId, request.body),
   );
 
   const Exclusion = z.object({ day: IsoDate, reason: z.string().trim().min(1).max(120) });
-  app.get('/api/billing/exclusions', { schema: { tags: ['billing'], summary: 'Days on which nothing is isolated', response: { 200: z.array(Exclusion) } } }, async (request) =>
-    billing.listExclusions(requirePermission(request, 'billing.read').tenantId),
+  app.get('/api/billing/exclusions', { schema: { 'x-permission': 'billing.read', tags: ['billing'], summary: 'Days on which nothing is isolated', response: { 200: z.array(Exclusion) } } }, async (request) =>
+    billing.listExclusions(requirePermission(request).tenantId),
   );
   app.put(
     '/api/billing/exclusions/:day',
     {
       schema: {
+        'x-permission': 'billing.configure',
         tags: ['billing'],
         summary: 'Add a no-isolation day (e.g. Lebaran)',
         params: z.object({ day: IsoDate }),
@@ -68,15 +71,15 @@ export const billingRoutes = (billing: BillingService) => async (app: HttpServer
       },
     },
     async (request) => {
-      await billing.addExclusion(requirePermission(request, 'billing.configure').tenantId, request.params.day, request.body.reason);
+      await billing.addExclusion(requirePermission(request).tenantId, request.params.day, request.body.reason);
       return { day: request.params.day, reason: request.body.reason };
     },
   );
   app.delete(
     '/api/billing/exclusions/:day',
-    { schema: { tags: ['billing'], summary: 'Remove a no-isolation day', params: z.object({ day: IsoDate }), response: { 200: z.object({ ok: z.literal(true) }) } } },
+    { schema: { 'x-permission': 'billing.configure', tags: ['billing'], summary: 'Remove a no-isolation day', params: z.object({ day: IsoDate }), response: { 200: z.object({ ok: z.literal(true) }) } } },
     async (request) => {
-      await billing.removeExclusion(requirePermission(request, 'billing.configure').tenantId, request.params.day);
+      await billing.removeExclusion(requirePermission(request).tenantId, request.params.day);
       return { ok: true as const };
     },
   );
@@ -85,18 +88,20 @@ export const billingRoutes = (billing: BillingService) => async (app: HttpServer
     '/api/billing/invoices/generate',
     {
       schema: {
+        'x-permission': 'billing.configure',
         tags: ['billing'],
         summary: 'Issue invoices for a period now (idempotent: customers already invoiced are skipped)',
         body: z.object({ period: IsoDate.refine((d) => d.endsWith('-01'), 'a period is the first day of a month').optional() }).strict(),
         response: { 200: z.object({ issued: z.number().int(), period: z.string() }) },
       },
     },
-    async (request) => billing.generateInvoices(requirePermission(request, 'billing.configure').tenantId, request.body),
+    async (request) => billing.generateInvoices(requirePermission(request).tenantId, request.body),
   );
   app.post(
     '/api/billing/daily-scan',
     {
       schema: {
+        'x-permission': 'billing.configure',
         tags: ['billing'],
         summary: 'Run the daily scan now for this tenant (due, overdue, grace expired, auto-isolation)',
         response: {
@@ -111,13 +116,14 @@ export const billingRoutes = (billing: BillingService) => async (app: HttpServer
         },
       },
     },
-    async (request) => billing.runDailyScan(requirePermission(request, 'billing.configure').tenantId),
+    async (request) => billing.runDailyScan(requirePermission(request).tenantId),
   );
 
   app.get(
     '/api/invoices',
     {
       schema: {
+        'x-permission': 'billing.read',
         tags: ['billing'],
         summary: 'Invoices, filtered by status or customer',
         querystring: z.object({
@@ -129,12 +135,13 @@ export const billingRoutes = (billing: BillingService) => async (app: HttpServer
         response: { 200: z.object({ items: z.array(InvoiceSchema.extend(CustomerLabel)), total: z.number().int() }) },
       },
     },
-    async (request) => billing.listInvoices(requirePermission(request, 'billing.read').tenantId, request.query),
+    async (request) => billing.listInvoices(requirePermission(request).tenantId, request.query),
   );
   app.get(
     '/api/invoices/:invoiceId',
     {
       schema: {
+        'x-permission': 'billing.read',
         tags: ['billing'],
         summary: 'One invoice with its payment history and the customer line (for the unisolate button)',
         params: InvoiceParams,
@@ -146,57 +153,63 @@ export const billingRoutes = (billing: BillingService) => async (app: HttpServer
         },
       },
     },
-    async (request) => billing.getInvoice(requirePermission(request, 'billing.read').tenantId, request.params.invoiceId),
+    async (request) => billing.getInvoice(requirePermission(request).tenantId, request.params.invoiceId),
   );
   app.post(
     '/api/invoices/:invoiceId/payments',
     {
       schema: {
+        'x-permission': 'payments.record',
         tags: ['billing'],
         summary: 'Record a cash or transfer payment (the full invoice amount)',
         params: InvoiceParams,
+        headers: IdempotencyKeyHeaders,
         body: z.object({ amount: Rupiah, method: z.enum(['cash', 'transfer']), note: z.string().max(300).optional() }).strict(),
         response: { 201: z.object({ paymentId: z.string(), invoice: InvoiceSchema }) },
       },
     },
     async (request, reply) => {
-      const actor = requirePermission(request, 'payments.record');
-      return reply.status(201).send(await billing.recordPayment(actor.tenantId, actor.userId, request.params.invoiceId, request.body));
+      const actor = requirePermission(request);
+      return respondOnce(request, reply, actor, 201, (trx) => billing.recordPaymentInTransaction(trx, actor.userId, request.params.invoiceId, request.body));
     },
   );
   app.post(
     '/api/invoices/:invoiceId/void',
     {
       schema: {
+        'x-permission': 'billing.configure',
         tags: ['billing'],
         summary: 'Void an unpaid invoice with a reason',
         params: InvoiceParams,
+        headers: IdempotencyKeyHeaders,
         body: z.object({ reason: z.string().trim().min(3).max(300) }).strict(),
         response: { 200: InvoiceSchema },
       },
     },
-    async (request) => {
-      const actor = requirePermission(request, 'billing.configure');
-      return billing.voidInvoice(actor.tenantId, actor.userId, request.params.invoiceId, request.body.reason);
+    async (request, reply) => {
+      const actor = requirePermission(request);
+      return respondOnce(request, reply, actor, 200, (trx) => billing.voidInvoiceInTransaction(trx, actor.userId, request.params.invoiceId, request.body.reason));
     },
   );
   app.get(
     '/api/payment-history',
     {
       schema: {
+        'x-permission': 'billing.read',
         tags: ['billing'],
         summary: 'Every money movement, newest first',
         querystring: z.object({ customerId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
         response: { 200: z.array(HistorySchema.extend({ invoiceId: z.string(), invoiceNumber: z.string(), customerId: z.string(), ...CustomerLabel })) },
       },
     },
-    async (request) => billing.paymentHistory(requirePermission(request, 'billing.read').tenantId, request.query),
+    async (request) => billing.paymentHistory(requirePermission(request).tenantId, request.query),
   );
 
   app.post(
     '/api/customers/:customerId/restore',
     {
       schema: {
+        'x-permission': 'isolation.manage',
         tags: ['isolation'],
         summary: 'Unisolate a customer by hand (refused while an unpaid invoice holds the line, unless force)',
         params: z.object({ customerId: z.uuid() }),
@@ -205,7 +218,7 @@ export const billingRoutes = (billing: BillingService) => async (app: HttpServer
       },
     },
     async (request) => {
-      const actor = requirePermission(request, 'isolation.manage');
+      const actor = requirePermission(request);
       await billing.restoreByStaff(actor.tenantId, actor.userId, request.params.customerId, request.body.reason, { force: request.body.force });
       return { ok: true as const };
     },

@@ -42,6 +42,8 @@ export type Invoice = {
 };
 type InvoiceStage = 'issued' | 'due_unpaid' | 'overdue' | 'grace_expired';
 
+/** Cash or a bank transfer recorded by finance: the full invoice amount. */
+export type ManualPayment = { amount: number; method: 'cash' | 'transfer'; note?: string };
 export type PaymentSource = 'gateway' | 'finance' | 'manual' | 'collector';
 export type PaymentHistoryType = 'gateway' | 'manual' | 'collected_by_collector' | 'setoran_confirmed' | 'deposited' | 'voided';
 
@@ -237,17 +239,16 @@ export function createBillingService(deps: BillingDeps) {
       };
     });
 
-  const voidInvoice = (tenantId: TenantId, actorUserId: string, invoiceId: string, reason: string) =>
-    db.tenant(tenantId, async (trx) => {
-      const invoice = await getInvoiceInTransaction(trx, invoiceId, { lock: true });
-      if (invoice.status !== 'unpaid') {
-        throw new AppError('CONFLICT', `Only an unpaid invoice can be voided; this one is ${invoice.status}.`);
-      }
-      await sql`update billing_invoices set status = 'void', void_reason = ${reason} where id = ${invoiceId}`.execute(trx);
-      await addHistory(trx, invoice, 'voided', 0, actorUserId, reason);
-      await publish(trx, 'billing.invoice.voided', { ...eventRef(invoice), reason }, { key: invoice.customerId });
-      return getInvoiceInTransaction(trx, invoiceId);
-    });
+  async function voidInvoiceInTransaction(trx: Tx, actorUserId: string, invoiceId: string, reason: string) {
+    const invoice = await getInvoiceInTransaction(trx, invoiceId, { lock: true });
+    if (invoice.status !== 'unpaid') {
+      throw new AppError('CONFLICT', `Only an unpaid invoice can be voided; this one is ${invoice.status}.`);
+    }
+    await sql`update billing_invoices set status = 'void', void_reason = ${reason} where id = ${invoiceId}`.execute(trx);
+    await addHistory(trx, invoice, 'voided', 0, actorUserId, reason);
+    await publish(trx, 'billing.invoice.voided', { ...eventRef(invoice), reason }, { key: invoice.customerId });
+    return getInvoiceInTransaction(trx, invoiceId);
+  }
 
   const addHistory = (trx: Tx, invoice: Invoice, type: PaymentHistoryType, amount: number, actorUserId: string | null, reference: string | null) =>
     sql`insert into billing_payment_history (id, tenant_id, invoice_id, customer_id, type, amount, actor_user_id, reference, created_at)
@@ -307,31 +308,31 @@ export function createBillingService(deps: BillingDeps) {
     return { paymentId, duplicate: false, invoice: { ...invoice, status: 'paid', paidAt: now } };
   }
 
-  /** Finance or admin records cash or a bank transfer. */
-  const recordPayment = (
-    tenantId: TenantId,
-    actorUserId: string,
-    invoiceId: string,
-    input: { amount: number; method: 'cash' | 'transfer'; note?: string },
-  ) =>
-    db.tenant(tenantId, async (trx) => {
-      const { paymentId } = await payInTransaction(trx, {
-        invoiceId,
-        amount: input.amount,
-        source: 'finance',
-        method: input.method,
-        actorUserId,
-        note: input.note,
-        historyType: 'manual',
-      });
-      return { paymentId, invoice: await getInvoiceInTransaction(trx, invoiceId) };
+  /**
+   * Finance or admin records cash or a bank transfer, inside the caller's transaction (the
+   * route's, which stores the answer to an Idempotency-Key with it).
+   */
+  async function recordPaymentInTransaction(trx: Tx, actorUserId: string, invoiceId: string, input: ManualPayment) {
+    const { paymentId } = await payInTransaction(trx, {
+      invoiceId,
+      amount: input.amount,
+      source: 'finance',
+      method: input.method,
+      actorUserId,
+      note: input.note,
+      historyType: 'manual',
     });
+    return { paymentId, invoice: await getInvoiceInTransaction(trx, invoiceId) };
+  }
+
+  const recordPayment = (tenantId: TenantId, actorUserId: string, invoiceId: string, input: ManualPayment) =>
+    db.tenant(tenantId, (trx) => recordPaymentInTransaction(trx, actorUserId, invoiceId, input));
 
   // ---- the daily scan (auto_isolir_worker) ----
 
   /**
    * One tenant's daily scan, in its local day: moves unpaid invoices through due → overdue →
-   * grace expired (each step announced once, even after days of downtime), then isolates the
+   * grace expired (each step announced once, even after days of downtime), and isolates the
    * customers the tenant's trigger makes eligible, unless today is an exclusion date.
    * Set-based: a handful of statements whatever the number of customers.
    */
@@ -349,25 +350,17 @@ export function createBillingService(deps: BillingDeps) {
       const dueUnpaid = await advance('issued', 'due_unpaid', 'due_date');
       const overdue = await advance('due_unpaid', 'overdue', 'due_date + 1');
       const graceExpired = await advance('overdue', 'grace_expired', `due_date + 1 + ${Number(policy.graceDays)}`);
-      const announce = (invoices: Invoice[]) => invoices.map((i) => ({ data: eventRef(i), key: i.customerId }));
-      await publishMany(trx, 'billing.invoice.due_unpaid', announce(dueUnpaid));
-      await publishMany(trx, 'billing.invoice.overdue', announce(overdue));
-      await publishMany(
-        trx,
-        'billing.invoice.grace_expired',
-        graceExpired.map((i) => ({ data: { ...eventRef(i), graceDays: policy.graceDays }, key: i.customerId })),
-      );
 
       const { rows: excluded } = await sql<{ reason: string }>`
         select reason from billing_isolation_exclusions where day = ${today}::date`.execute(trx);
-      let isolated = 0;
+      let isolatedNow: { customerId: string }[] = [];
       if (policy.autoIsolate && excluded.length === 0) {
         const { rows: eligible } = await sql<{ customer_id: string; invoice_id: string; number: string }>`
           select distinct on (customer_id) customer_id, id as invoice_id, number
           from billing_invoices
           where status = 'unpaid' and stage = any(${stagesIsolatingUnder[policy.isolationTrigger]}::text[])
           order by customer_id, due_date`.execute(trx);
-        const changed = await isolation.isolateInTransaction(
+        isolatedNow = await isolation.isolateInTransaction(
           trx,
           eligible.map((e) => ({
             customerId: e.customer_id,
@@ -377,14 +370,29 @@ export function createBillingService(deps: BillingDeps) {
           })),
           { type: 'system', userId: null },
         );
-        isolated = changed.length;
       }
+
+      // Every transition is published (handlers may need each one), but when this scan takes an
+      // invoice through several stages (after downtime, or back-dated), or isolates its customer,
+      // only the latest is news to a person: the earlier ones are marked superseded.
+      const isolatedCustomers = new Set(isolatedNow.map((c) => c.customerId));
+      const announce = (invoices: Invoice[], movedFurther: Invoice[]) => {
+        const further = new Set(movedFurther.map((i) => i.id));
+        return invoices.map((i) => ({ data: { ...eventRef(i), superseded: further.has(i.id) || isolatedCustomers.has(i.customerId) }, key: i.customerId }));
+      };
+      await publishMany(trx, 'billing.invoice.due_unpaid', announce(dueUnpaid, overdue));
+      await publishMany(trx, 'billing.invoice.overdue', announce(overdue, graceExpired));
+      await publishMany(
+        trx,
+        'billing.invoice.grace_expired',
+        announce(graceExpired, []).map((e) => ({ ...e, data: { ...e.data, graceDays: policy.graceDays } })),
+      );
       return {
         today,
         dueUnpaid: dueUnpaid.length,
         overdue: overdue.length,
         graceExpired: graceExpired.length,
-        isolated,
+        isolated: isolatedNow.length,
         skippedIsolation: excluded[0] ? `exclusion date: ${excluded[0].reason}` : policy.autoIsolate ? null : 'auto-isolate is off',
       };
     });
@@ -472,8 +480,9 @@ export function createBillingService(deps: BillingDeps) {
     listInvoices,
     getInvoice,
     getInvoiceInTransaction,
-    voidInvoice,
+    voidInvoiceInTransaction,
     payInTransaction,
+    recordPaymentInTransaction,
     recordPayment,
     runDailyScan,
     restoreAfterPayment,

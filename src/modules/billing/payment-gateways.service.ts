@@ -24,7 +24,25 @@ const mask = (config: Record<string, unknown>) =>
 
 const PAYMENT_LINK_TTL_HOURS = 72;
 
-export type NotificationOutcome = { httpStatus: number; outcome: string; code?: AppErrorCode; message: string };
+/** How much of a notification that failed verification the log keeps: enough to debug a misconfigured provider, too little to fill the database. */
+export const UNVERIFIED_BODY_LOG_BYTES = 2_048;
+
+/**
+ * What to answer the provider. `acknowledged` tells it to stop delivering (we took the
+ * notification, whatever became of it); otherwise it is refused with `httpStatus` and `code`, and
+ * the provider retries: right for a forgery, and for what a retry can still fix (a tenant or an
+ * account not set up yet, a payment link whose row commits a moment after the provider knew it).
+ */
+export type NotificationOutcome =
+  | { acknowledged: true; outcome: string; code?: AppErrorCode; message: string }
+  | { acknowledged: false; httpStatus: number; outcome: string; code: AppErrorCode; message: string };
+
+/**
+ * The log's copy of a body: whole once verified (the route caps its size), a prefix otherwise.
+ * NUL bytes are dropped (PostgreSQL text cannot hold them; valid JSON has none).
+ */
+const loggedBody = (rawBody: Buffer, verified: boolean) =>
+  (verified ? rawBody : rawBody.subarray(0, UNVERIFIED_BODY_LOG_BYTES)).toString('utf8').replaceAll('\0', '');
 
 export type PaymentGatewaysService = ReturnType<typeof createPaymentGatewaysService>;
 
@@ -97,7 +115,7 @@ export function createPaymentGatewaysService(deps: {
   /**
    * A provider's notification: authenticated on its raw bytes, recorded whatever its fate, and
    * applied at most once (deduplicated by the provider's transaction reference). Returns what to
-   * answer the provider; only errors of our own make it retry.
+   * answer the provider (see NotificationOutcome).
    */
   async function handleNotification(input: {
     provider: PaymentProvider;
@@ -106,16 +124,17 @@ export function createPaymentGatewaysService(deps: {
     rawBody: Buffer;
   }): Promise<NotificationOutcome> {
     const tenantId = await tenants.findIdBySlug(input.tenantSlug);
-    if (!tenantId) return { httpStatus: 404, outcome: 'unknown_tenant', code: 'NOT_FOUND', message: 'No such tenant.' };
+    if (!tenantId) return { acknowledged: false, httpStatus: 404, outcome: 'unknown_tenant', code: 'NOT_FOUND', message: 'No such tenant.' };
     return db.tenant(tenantId, async (trx) => {
+      let verified = false; // until the signature holds, the log keeps only a prefix of the body
       const record = (outcome: string, orderId: string | null, detail: string | null) =>
         sql`insert into billing_gateway_notifications (id, tenant_id, provider, order_id, outcome, detail, raw_body, received_at)
           values (${newId()}, app_tenant_id(), ${input.provider}, ${orderId}, ${outcome}, ${detail},
-                  ${input.rawBody.toString('utf8').slice(0, 20_000)}, ${clock.now()})`.execute(trx);
+                  ${loggedBody(input.rawBody, verified)}, ${clock.now()})`.execute(trx);
       const config = await accountInTransaction(trx, input.provider);
       if (!config) {
         await record('no_account', null, null);
-        return { httpStatus: 404, outcome: 'no_account', code: 'NOT_FOUND', message: `No ${input.provider} account is set up for this tenant.` };
+        return { acknowledged: false, httpStatus: 404, outcome: 'no_account', code: 'NOT_FOUND', message: `No ${input.provider} account is set up for this tenant.` };
       }
       let notification: PaymentNotification;
       try {
@@ -123,13 +142,14 @@ export function createPaymentGatewaysService(deps: {
       } catch (error) {
         if (!isAppError(error)) throw error;
         await record(error.code === 'PAYMENT_SIGNATURE_INVALID' ? 'signature_invalid' : 'invalid', null, error.message);
-        return { httpStatus: error.httpStatus, outcome: 'rejected', code: error.code, message: error.message };
+        return { acknowledged: false, httpStatus: error.httpStatus, outcome: 'rejected', code: error.code, message: error.message };
       }
+      verified = true;
       const { rows: links } = await sql<{ invoice_id: string }>`
         select invoice_id from billing_payment_links where order_id = ${notification.orderId} and provider = ${input.provider}`.execute(trx);
       if (!links[0]) {
         await record('unknown_order', notification.orderId, null);
-        return { httpStatus: 404, outcome: 'unknown_order', code: 'NOT_FOUND', message: `No payment link with order id ${notification.orderId}.` };
+        return { acknowledged: false, httpStatus: 404, outcome: 'unknown_order', code: 'NOT_FOUND', message: `No payment link with order id ${notification.orderId}.` };
       }
       const invoiceId = links[0].invoice_id;
       if (notification.status === 'failed' || notification.status === 'expired') {
@@ -142,11 +162,11 @@ export function createPaymentGatewaysService(deps: {
           status: notification.status,
         });
         await record(notification.status, notification.orderId, null);
-        return { httpStatus: 200, outcome: notification.status, message: 'Recorded.' };
+        return { acknowledged: true, outcome: notification.status, message: 'Recorded.' };
       }
       if (notification.status !== 'paid') {
         await record(notification.status, notification.orderId, null);
-        return { httpStatus: 200, outcome: notification.status, message: 'Recorded; nothing to apply.' };
+        return { acknowledged: true, outcome: notification.status, message: 'Recorded; nothing to apply.' };
       }
       try {
         const paid = await billing.payInTransaction(trx, {
@@ -159,12 +179,14 @@ export function createPaymentGatewaysService(deps: {
           historyType: 'gateway',
         });
         await record(paid.duplicate ? 'duplicate' : 'paid', notification.orderId, notification.providerRef);
-        return { httpStatus: 200, outcome: paid.duplicate ? 'duplicate' : 'paid', message: paid.duplicate ? 'Already applied.' : 'Invoice paid.' };
+        return { acknowledged: true, outcome: paid.duplicate ? 'duplicate' : 'paid', message: paid.duplicate ? 'Already applied.' : 'Invoice paid.' };
       } catch (error) {
-        // Refused for good (wrong amount, already paid by other means): recorded for finance, not retried.
+        // Unpayable for good (wrong amount, paid by other means, voided): every retry would bring the
+        // same bytes to the same invoice, so it is acknowledged (a 4xx would have the provider retry
+        // for hours or days) and left in the log for finance to settle with the customer.
         if (!isAppError(error) || (error.code !== 'PAYMENT_AMOUNT_MISMATCH' && error.code !== 'INVOICE_ALREADY_PAID' && error.code !== 'CONFLICT')) throw error;
         await record(error.code === 'PAYMENT_AMOUNT_MISMATCH' ? 'amount_mismatch' : 'not_payable', notification.orderId, error.message);
-        return { httpStatus: error.httpStatus, outcome: 'refused', code: error.code, message: error.message };
+        return { acknowledged: true, outcome: 'refused', code: error.code, message: error.message };
       }
     });
   }
@@ -173,7 +195,7 @@ export function createPaymentGatewaysService(deps: {
     db.tenant(tenantId, async (trx) => {
       const { rows } = await sql<Record<string, any>>`
         select id, provider, order_id, outcome, detail, received_at from billing_gateway_notifications
-        order by received_at desc limit ${limit}`.execute(trx);
+        order by received_at desc, id desc limit ${limit}`.execute(trx);
       return rows.map((r) => ({
         id: r.id as string,
         provider: r.provider as string,

@@ -48,6 +48,7 @@ export const customersRoutes = (customers: CustomersService) => async (app: Http
     '/api/customers',
     {
       schema: {
+        'x-permission': 'customers.read',
         tags: ['customers'],
         summary: 'Customers, searchable by name, code, phone or address',
         querystring: z.object({
@@ -59,17 +60,18 @@ export const customersRoutes = (customers: CustomersService) => async (app: Http
         response: { 200: z.object({ items: z.array(CustomerSchema), total: z.number().int() }) },
       },
     },
-    async (request) => customers.list(requirePermission(request, 'customers.read').tenantId, request.query),
+    async (request) => customers.list(requirePermission(request).tenantId, request.query),
   );
   app.post(
     '/api/customers',
-    { schema: { tags: ['customers'], summary: 'Add a customer', body: CustomerInputSchema, response: { 201: CustomerSchema } } },
-    async (request, reply) => reply.status(201).send(await customers.create(requirePermission(request, 'customers.manage').tenantId, request.body)),
+    { schema: { 'x-permission': 'customers.manage', tags: ['customers'], summary: 'Add a customer', body: CustomerInputSchema, response: { 201: CustomerSchema } } },
+    async (request, reply) => reply.status(201).send(await customers.create(requirePermission(request).tenantId, request.body)),
   );
   app.get(
     '/api/customers/:customerId',
     {
       schema: {
+        'x-permission': 'customers.read',
         tags: ['customers'],
         summary: 'One customer; private fields (NIK, PPPoE password) only for customers.manage',
         params: z.object({ customerId: z.uuid() }),
@@ -77,7 +79,7 @@ export const customersRoutes = (customers: CustomersService) => async (app: Http
       },
     },
     async (request) => {
-      const actor = requirePermission(request, 'customers.read');
+      const actor = requirePermission(request);
       return customers.get(actor.tenantId, request.params.customerId, { withPrivate: hasPermission(actor.roles, 'customers.manage') });
     },
   );
@@ -85,6 +87,7 @@ export const customersRoutes = (customers: CustomersService) => async (app: Http
     '/api/customers/:customerId',
     {
       schema: {
+        'x-permission': 'customers.manage',
         tags: ['customers'],
         summary: 'Change a customer (plan, connection, contact)',
         params: z.object({ customerId: z.uuid() }),
@@ -92,6 +95,6 @@ export const customersRoutes = (customers: CustomersService) => async (app: Http
         response: { 200: CustomerSchema },
       },
     },
-    async (request) => customers.update(requirePermission(request, 'customers.manage').tenantId, request.params.customerId, request.body),
+    async (request) => customers.update(requirePermission(request).tenantId, request.params.customerId, request.body),
   );
 };

@@ -152,6 +152,17 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     }
   }
 
+  /**
+   * A router that is not this tenant's (the foreign key includes tenant_id) is simply not found.
+   * Every other refusal (a taken PPPoE username or code) is mapped by platform/db/database-errors.ts.
+   */
+  const asFieldError = (error: unknown): never => {
+    if ((error as { constraint?: string }).constraint === 'customers_router_fk') {
+      throw new AppError('NOT_FOUND', 'No such router.', { fields: { routerId: 'not_found' } });
+    }
+    throw error;
+  };
+
   const create = (tenantId: TenantId, input: CustomerInput) => {
     const phone = requirePhone(input.phone);
     requireConnection(input);
@@ -179,7 +190,8 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
           activated_on: input.activatedOn,
           created_at: clock.now(),
         })
-        .execute();
+        .execute()
+        .catch(asFieldError);
       await trx
         .insertInto('customers_private')
         .values({
@@ -245,7 +257,7 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
       requireConnection({ ...toCustomer(current), ...input });
       if (input.planId) await plans.getInTransaction(trx, input.planId);
       const privateBefore = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
-      if (Object.keys(changes).length) await trx.updateTable('customers').set(changes).where('id', '=', customerId).execute();
+      if (Object.keys(changes).length) await trx.updateTable('customers').set(changes).where('id', '=', customerId).execute().catch(asFieldError);
       if (Object.keys(privateChanges).length) {
         await trx.updateTable('customers_private').set(privateChanges).where('customer_id', '=', customerId).execute();
       }

@@ -67,14 +67,15 @@ export async function loadDemoData(deps: {
   const { userId } = await deps.identity.ensureSuperAdmin(demoSuperAdmin);
   const rootActor = { userId, isSuperAdmin: true, tenantId: null, roles: [], via: 'session' as const };
   const [owner, ...others] = demoStaff;
-  const { tenant } = await deps.tenants.createTenant(rootActor, {
+  const { tenant, ownerUserId } = await deps.tenants.createTenant(rootActor, {
     ...demoTenant,
     owner: { email: owner.email, name: owner.name, password: demoPassword },
   });
-  const ownerActor = { userId, isSuperAdmin: false, tenantId: tenant.id as never, roles: ['owner' as const], via: 'session' as const };
+  const ownerActor = { userId: ownerUserId, isSuperAdmin: false, tenantId: tenant.id as never, roles: ['owner' as const], via: 'session' as const };
   const staffIds: Record<string, string> = {};
   for (const person of others) {
-    const member = await deps.identity.addStaff(ownerActor, { email: person.email, name: person.name, roles: [...person.roles], password: demoPassword });
+    const { token } = await deps.identity.inviteStaff(ownerActor, { email: person.email, name: person.name, roles: [...person.roles] });
+    const member = await deps.identity.acceptInvitation({ token, password: demoPassword, actor: null });
     staffIds[person.email] = member.userId;
   }
   const financeUserId = staffIds['keuangan@jaringsleman.id'];

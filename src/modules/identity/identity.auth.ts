@@ -11,9 +11,23 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifySchema {
+    /**
+     * The permission a route requires. Declared once in the route's schema: authentication
+     * enforces it before the input is validated, handlers read it through `requirePermission`,
+     * and OpenAPI shows it (an `x-` extension) to integrators and to the role matrix test.
+     */
+    'x-permission'?: Permission;
+  }
 }
 
-/** Resolves the caller from the session cookie or `Authorization: Bearer <API token>`; returns them (or null). */
+const declaredPermission = (request: FastifyRequest) => request.routeOptions.schema?.['x-permission'];
+
+/**
+ * Resolves the caller from the session cookie or `Authorization: Bearer <API token>`, then
+ * refuses them if the route declares a permission they lack (401 / 403 before any 400).
+ * Returns the caller, or null for nobody.
+ */
 export const createAuthenticate = (identity: IdentityService) => async (request: FastifyRequest): Promise<Actor | null> => {
   request.actor = null;
   const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -24,6 +38,7 @@ export const createAuthenticate = (identity: IdentityService) => async (request:
     const store = logContext.getStore();
     if (store) Object.assign(store, { userId: request.actor.userId, tenantId: request.actor.tenantId ?? undefined });
   }
+  if (declaredPermission(request)) requirePermission(request);
   return request.actor;
 };
 
@@ -32,8 +47,13 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-/** The caller, working in a tenant, holding a role that grants `permission`. */
-export function requirePermission(request: FastifyRequest, permission: Permission): Actor & { tenantId: TenantId } {
+/**
+ * The caller, working in a tenant, holding a role that grants `permission`: by default the one
+ * the route declares (`'x-permission'` in its schema). An explicit one is for routes whose
+ * schema lives outside the modules (the live feed).
+ */
+export function requirePermission(request: FastifyRequest, permission = declaredPermission(request)): Actor & { tenantId: TenantId } {
+  if (!permission) throw new Error(`${request.routeOptions.url} calls requirePermission but declares no 'x-permission'`);
   const actor = requireActor(request);
   if (!actor.tenantId) throw new AppError('TENANT_REQUIRED', 'Choose a tenant first (POST /api/me/tenant).');
   if (!hasPermission(actor.roles, permission)) {

@@ -28,21 +28,26 @@ const StaffSchema = z.object({
   addedAt: z.coerce.date(),
 });
 
+const InvitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  roles: z.array(RoleSchema),
+  invitedBy: z.string(),
+  createdAt: z.coerce.date(),
+  expiresAt: z.coerce.date(),
+});
+
 export function identityRoutes(identity: IdentityService, options: { cookieSecure: boolean; sessionTtlHours: number }) {
+  const cookieAttributes = { httpOnly: true, sameSite: 'lax', secure: options.cookieSecure } as const;
   const setSessionCookie = (reply: FastifyReply, token: string, expiresAt: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: options.cookieSecure,
-      path: '/',
-      expires: expiresAt,
-    });
+    reply.setCookie(SESSION_COOKIE, token, { ...cookieAttributes, path: '/', expires: expiresAt });
 
   return async (app: HttpServer) => {
     app.post(
       '/api/auth/login',
       {
-        config: { public: true },
         schema: {
           tags: ['identity'],
           summary: 'Log in with email and password; sets an httpOnly session cookie',
@@ -61,7 +66,8 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
 
     app.post('/api/auth/logout', { schema: { tags: ['identity'], summary: 'End this session', response: { 200: Ok } } }, async (request, reply) => {
       await identity.logout(requireActor(request));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      // The clearing header carries the same attributes as the cookie it replaces.
+      reply.clearCookie(SESSION_COOKIE, { ...cookieAttributes, path: '/' });
       return { ok: true as const };
     });
 
@@ -92,53 +98,79 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
       {
         schema: {
           tags: ['identity'],
-          summary: 'Change my password (signs out my other sessions)',
-          body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().max(500) }).strict(),
-          response: { 200: Ok },
+          summary: 'Change my password (signs out my other sessions; `revokeTokens` also revokes the API tokens I made)',
+          body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().max(500), revokeTokens: z.boolean().default(false) }).strict(),
+          response: { 200: z.object({ ok: z.literal(true), tokensRevoked: z.number().int(), tokensRemaining: z.number().int() }) },
         },
       },
-      async (request) => {
-        await identity.changePassword(requireActor(request), { ...request.body, ip: request.ip });
-        return { ok: true as const };
-      },
+      async (request) => ({ ok: true as const, ...(await identity.changePassword(requireActor(request), { ...request.body, ip: request.ip })) }),
     );
 
     app.get('/api/permissions', { schema: { tags: ['identity'], summary: 'Which role grants which permission', response: { 200: z.record(z.string(), z.array(z.string())) } } }, async () =>
       Object.fromEntries(staffRoles.map((role) => [role, permissionsOf([role])])),
     );
 
-    app.get('/api/staff', { schema: { tags: ['staff'], summary: 'Staff of the current tenant', response: { 200: z.array(StaffSchema) } } }, async (request) =>
-      identity.listStaff(requirePermission(request, 'staff.manage')),
+    app.get('/api/staff', { schema: { 'x-permission': 'staff.manage', tags: ['staff'], summary: 'Staff of the current tenant', response: { 200: z.array(StaffSchema) } } }, async (request) =>
+      identity.listStaff(requirePermission(request)),
     );
 
     app.post(
       '/api/staff',
       {
         schema: {
+          'x-permission': 'staff.manage',
           tags: ['staff'],
-          summary: 'Add a staff member (a new person needs an initial password; an existing account is linked)',
+          summary: 'Invite a staff member: answers with a one-time link token (shown once, valid 7 days) to pass on; they join when they accept it',
           body: z
             .object({
               email: EmailSchema,
               name: z.string().trim().min(1).max(120),
               phone: z.string().max(30).optional(),
               roles: RolesSchema,
-              password: z.string().max(500).optional(),
             })
             .strict(),
-          response: { 201: StaffSchema },
+          response: { 201: InvitationSchema.extend({ token: z.string() }) },
         },
       },
-      async (request, reply) => {
-        const member = await identity.addStaff(requirePermission(request, 'staff.manage'), request.body);
-        return reply.status(201).send(member);
+      async (request, reply) => reply.status(201).send(await identity.inviteStaff(requirePermission(request), request.body)),
+    );
+
+    app.get(
+      '/api/staff/invitations',
+      { schema: { 'x-permission': 'staff.manage', tags: ['staff'], summary: 'Invitations not yet accepted (expired ones included)', response: { 200: z.array(InvitationSchema) } } },
+      async (request) => identity.listInvitations(requirePermission(request)),
+    );
+
+    app.delete(
+      '/api/staff/invitations/:invitationId',
+      {
+        schema: { 'x-permission': 'staff.manage', tags: ['staff'], summary: 'Revoke an invitation: its link stops working', params: z.object({ invitationId: z.uuid() }), response: { 200: Ok } },
       },
+      async (request) => {
+        await identity.revokeInvitation(requirePermission(request), request.params.invitationId);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/invitations/accept',
+      {
+        schema: {
+          tags: ['staff'],
+          summary: 'Accept an invitation: logged in, it joins your account; otherwise send `password` to create your account',
+          security: [],
+          body: z.object({ token: z.string().min(1).max(200), password: z.string().max(500).optional() }).strict(),
+          response: { 200: z.object({ userId: z.string(), tenantId: z.string(), roles: z.array(RoleSchema) }) },
+        },
+      },
+      async (request) => identity.acceptInvitation({ ...request.body, actor: request.actor }),
     );
 
     app.patch(
       '/api/staff/:userId',
       {
         schema: {
+          'x-permission': 'staff.manage',
           tags: ['staff'],
           summary: 'Change a staff member’s roles or disable them',
           params: z.object({ userId: z.uuid() }),
@@ -146,13 +178,14 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
           response: { 200: StaffSchema },
         },
       },
-      async (request) => identity.updateStaff(requirePermission(request, 'staff.manage'), request.params.userId, request.body),
+      async (request) => identity.updateStaff(requirePermission(request), request.params.userId, request.body),
     );
 
     app.get(
       '/api/tokens',
       {
         schema: {
+          'x-permission': 'tokens.manage',
           tags: ['identity'],
           summary: 'API tokens of the current tenant (secrets are never shown again)',
           response: {
@@ -170,27 +203,28 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
           },
         },
       },
-      async (request) => identity.listApiTokens(requirePermission(request, 'tokens.manage')),
+      async (request) => identity.listApiTokens(requirePermission(request)),
     );
 
     app.post(
       '/api/tokens',
       {
         schema: {
+          'x-permission': 'tokens.manage',
           tags: ['identity'],
           summary: 'Create an API token for an integration; the secret is shown once',
           body: z.object({ name: z.string().trim().min(1).max(80), roles: RolesSchema }).strict(),
           response: { 201: z.object({ id: z.string(), name: z.string(), roles: z.array(RoleSchema), token: z.string() }) },
         },
       },
-      async (request, reply) => reply.status(201).send(await identity.createApiToken(requirePermission(request, 'tokens.manage'), request.body)),
+      async (request, reply) => reply.status(201).send(await identity.createApiToken(requirePermission(request), request.body)),
     );
 
     app.delete(
       '/api/tokens/:tokenId',
-      { schema: { tags: ['identity'], summary: 'Revoke an API token', params: z.object({ tokenId: z.uuid() }), response: { 200: Ok } } },
+      { schema: { 'x-permission': 'tokens.manage', tags: ['identity'], summary: 'Revoke an API token', params: z.object({ tokenId: z.uuid() }), response: { 200: Ok } } },
       async (request) => {
-        await identity.revokeApiToken(requirePermission(request, 'tokens.manage'), request.params.tokenId);
+        await identity.revokeApiToken(requirePermission(request), request.params.tokenId);
         return { ok: true as const };
       },
     );
@@ -199,6 +233,7 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
       '/api/audit',
       {
         schema: {
+          'x-permission': 'audit.read',
           tags: ['identity'],
           summary: 'Security events of the current tenant, newest first',
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
@@ -217,7 +252,7 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
           },
         },
       },
-      async (request) => identity.listAudit(requirePermission(request, 'audit.read'), request.query.limit),
+      async (request) => identity.listAudit(requirePermission(request), request.query.limit),
     );
   };
 }

@@ -4,7 +4,10 @@ import { assumeRole, DbRole, type Database, type TenantId, type Tx } from '../..
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import type { IdentityTables, StaffRole } from './identity.tables.ts';
-import { permissionsOf } from './permissions.ts';
+import { createInvitations } from './invitations.ts';
+import { assertLoginAllowed, type LoginThrottleConfig } from './login-throttle.ts';
+import { assertStrongPassword } from './password-policy.ts';
+import { assertMayAssign, permissionsOf } from './permissions.ts';
 import { dummyPasswordHash, hashPassword, hashToken, newSecretToken, verifyPassword } from './secrets.ts';
 
 type T = Tx<IdentityTables>;
@@ -21,11 +24,7 @@ export type Actor = {
   tokenId?: string;
 };
 
-export type IdentityConfig = {
-  sessionTtlHours: number;
-  loginMaxFailures: number;
-  loginWindowMinutes: number;
-};
+export type IdentityConfig = LoginThrottleConfig & { sessionTtlHours: number };
 
 export type RequestOrigin = { ip?: string; userAgent?: string };
 
@@ -39,7 +38,6 @@ export type AuditEntry = {
 };
 
 const SESSION_TOUCH_INTERVAL_MS = 60_000; // refresh last_seen at most once a minute, not on every request
-const MIN_PASSWORD_LENGTH = 8;
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
 
@@ -61,45 +59,15 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
       })
       .execute();
 
-  const requirePasswordStrength = (password: string, field: string) => {
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      throw new AppError('VALIDATION_FAILED', `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, {
-        fields: { [field]: 'too_short' },
-      });
-    }
-  };
-
   const requireTenant = (actor: Actor): TenantId => {
     if (!actor.tenantId) throw new AppError('TENANT_REQUIRED', 'Choose a tenant first (POST /api/me/tenant).');
     return actor.tenantId;
   };
 
-  /** Refuses a login while an email (or an address) has too many recent failures. */
-  async function assertNotThrottled(trx: T, email: string, ip: string | undefined) {
-    const since = new Date(clock.now().getTime() - config.loginWindowMinutes * 60_000);
-    const row = await trx
-      .selectFrom('identity_audit_log')
-      .select([
-        sql<number>`count(*) filter (where subject = ${email})::int`.as('byEmail'),
-        sql<number>`count(*) filter (where ip = ${ip ?? ''})::int`.as('byIp'),
-        sql<Date | null>`min(created_at) filter (where subject = ${email})`.as('oldest'),
-      ])
-      .where('action', '=', 'login.failed')
-      .where('created_at', '>', since)
-      .where((eb) => eb.or([eb('subject', '=', email), eb('ip', '=', ip ?? '')]))
-      .executeTakeFirstOrThrow();
-    // An address may try several accounts (an office behind one NAT), but not endlessly.
-    if (row.byEmail >= config.loginMaxFailures || row.byIp >= config.loginMaxFailures * 4) {
-      const oldest = row.oldest ? new Date(row.oldest).getTime() : clock.now().getTime();
-      const retryAfterSeconds = Math.max(1, Math.ceil((oldest + config.loginWindowMinutes * 60_000 - clock.now().getTime()) / 1000));
-      throw new AppError('LOGIN_THROTTLED', 'Too many failed logins. Wait before trying again.', { retryAfterSeconds });
-    }
-  }
-
   async function login(input: { email: string; password: string; tenantId?: string } & RequestOrigin) {
     const email = input.email.trim().toLowerCase();
     const user = await db.system<IdentityTables, { id: string; password_hash: string; status: string } | undefined>(async (trx) => {
-      await assertNotThrottled(trx, email, input.ip);
+      await assertLoginAllowed(trx, { email, ip: input.ip, now: clock.now() }, config);
       return trx.selectFrom('identity_users').select(['id', 'password_hash', 'status']).where(sql`lower(email)`, '=', email).executeTakeFirst();
     });
     // argon2 takes tens of milliseconds of CPU: never inside a transaction (on PGlite it would hold the only session).
@@ -239,36 +207,47 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
     });
   }
 
-  async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string } & RequestOrigin) {
-    requirePasswordStrength(input.newPassword, 'newPassword');
+  /**
+   * Changes the caller's password and signs out their other sessions. Their API tokens keep
+   * working unless `revokeTokens` (a password that leaked may have made tokens too); the answer
+   * says how many were revoked and how many remain.
+   */
+  async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string; revokeTokens?: boolean } & RequestOrigin) {
+    if (actor.via !== 'session') throw new AppError('FORBIDDEN', 'Change your password logged in as yourself, not with an API token.');
     const user = await withUser(actor.userId, (trx) =>
       trx.selectFrom('identity_users').select(['password_hash', 'email']).where('id', '=', actor.userId).executeTakeFirstOrThrow(),
     );
+    assertStrongPassword(input.newPassword, user.email, 'body.newPassword');
     if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-      throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: { currentPassword: 'wrong' } });
+      throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: [{ field: 'body.currentPassword', problem: 'wrong' }] });
     }
     const passwordHash = await hashPassword(input.newPassword);
-    await withUser(actor.userId, async (trx) => {
+    return withUser(actor.userId, async (trx) => {
       await trx.updateTable('identity_users').set({ password_hash: passwordHash, password_changed_at: clock.now() }).where('id', '=', actor.userId).execute();
       // Other devices signed in with the old password are signed out.
-      let others = trx.deleteFrom('identity_sessions').where('user_id', '=', actor.userId);
-      if (actor.sessionId) others = others.where('id', '!=', actor.sessionId);
-      await others.execute();
-      await audit(trx, { action: 'password.changed', actorUserId: actor.userId, subject: user.email, ip: input.ip });
+      await trx.deleteFrom('identity_sessions').where('user_id', '=', actor.userId).where('id', '!=', actor.sessionId!).execute();
+      const { rows } = await sql<{ revoked: number; remaining: number }>`
+        select * from identity_own_api_tokens(${input.revokeTokens ? clock.now() : null})`.execute(trx);
+      const tokens = { tokensRevoked: rows[0].revoked, tokensRemaining: rows[0].remaining };
+      await audit(trx, { action: 'password.changed', actorUserId: actor.userId, subject: user.email, ip: input.ip, details: tokens });
+      return tokens;
     });
   }
 
   // ---- staff of a tenant ----
 
-  /** Staff of the transaction's tenant, as the API shows them. */
-  const staffQuery = (trx: T) =>
+  /** Staff of the tenant, as the API shows them (RLS also shows a person their own other memberships: hence the filter). */
+  const staffQuery = (trx: T, tenantId: TenantId) =>
     trx
       .selectFrom('identity_memberships as m')
       .innerJoin('identity_users as u', 'u.id', 'm.user_id')
-      .select(['u.id as userId', 'u.email', 'u.name', 'u.phone', 'm.roles', 'm.status', 'm.created_at as addedAt']);
+      .select(['u.id as userId', 'u.email', 'u.name', 'u.phone', 'm.roles', 'm.status', 'm.created_at as addedAt'])
+      .where('m.tenant_id', '=', tenantId);
 
-  const listStaff = (actor: Actor) =>
-    db.tenant<IdentityTables, StaffMember[]>(requireTenant(actor), (trx) => staffQuery(trx).orderBy('u.name').execute());
+  const listStaff = (actor: Actor) => {
+    const tenantId = requireTenant(actor);
+    return db.tenant<IdentityTables, StaffMember[]>(tenantId, (trx) => staffQuery(trx, tenantId).orderBy('u.name').execute());
+  };
 
   /** Active staff of the current tenant holding any of `roles`, with their phone as entered (may be null). */
   const staffContactsInTransaction = (trx: Tx, roles: readonly StaffRole[]) =>
@@ -283,75 +262,52 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
       .orderBy('u.name')
       .execute();
 
-  async function addStaff(actor: Actor, input: { email: string; name: string; phone?: string; roles: StaffRole[]; password?: string }) {
-    const tenantId = requireTenant(actor);
-    assertMayGrant(actor, [], input.roles);
-    const passwordHash = await preparePassword(input.password, 'password');
-    return db.tenant<IdentityTables, StaffMember>(tenantId, async (trx) => {
-      const { userId, email } = await findOrCreateUser(trx, { ...input, passwordHash }, 'password');
-      const existing = await trx.selectFrom('identity_memberships').select('id').where('user_id', '=', userId).executeTakeFirst();
-      if (existing) throw new AppError('CONFLICT', 'This person is already staff of this tenant.', { fields: { email: 'taken' } });
-      await trx.insertInto('identity_memberships').values({ id: newId(), tenant_id: tenantId, user_id: userId, roles: input.roles }).execute();
-      await audit(trx, { tenantId, actorUserId: actor.userId, action: 'staff.added', subject: email, details: { roles: input.roles } });
-      return getStaff(trx, userId);
-    });
-  }
+  const invitations = createInvitations({ db, clock, audit });
+
+  /** Adds staff by invitation: the answer carries the one-time link token, shown once. */
+  const inviteStaff = (actor: Actor, input: { email: string; name: string; phone?: string; roles: StaffRole[] }) =>
+    invitations.invite(actor, requireTenant(actor), input);
+  const listInvitations = (actor: Actor) => invitations.listOpen(requireTenant(actor));
+  const revokeInvitation = (actor: Actor, invitationId: string) => invitations.revoke(actor, requireTenant(actor), invitationId);
 
   /**
-   * Checks and hashes an initial password before any transaction: argon2's CPU time must not
-   * hold the database (on PGlite it would hold the only session). Null when none was given.
+   * Checks and hashes a new account's password before any transaction: argon2's CPU time must
+   * not hold the database (on PGlite it would hold the only session). Null when none was given.
    */
-  async function preparePassword(password: string | undefined, field: string): Promise<string | null> {
+  async function preparePassword(password: string | undefined, email: string, field: string): Promise<string | null> {
     if (!password) return null;
-    requirePasswordStrength(password, field);
+    assertStrongPassword(password, email, field);
     return hashPassword(password);
   }
 
-  /** The account of an email, created if the person is new (which needs an initial password). */
-  async function findOrCreateUser(
-    trx: T,
-    person: { email: string; name: string; phone?: string; passwordHash: string | null },
-    passwordField: string,
-  ): Promise<{ userId: string; email: string }> {
-    const email = person.email.trim().toLowerCase();
-    const existing = await trx.selectFrom('identity_users').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
-    if (existing) return { userId: existing.id, email };
-    if (!person.passwordHash) {
-      throw new AppError('VALIDATION_FAILED', 'A new account needs an initial password.', { fields: { [passwordField]: 'required' } });
-    }
-    const userId = newId();
-    await trx.insertInto('identity_users').values({ id: userId, email, name: person.name, phone: person.phone ?? null, password_hash: person.passwordHash }).execute();
-    return { userId, email };
-  }
-
-
+  /**
+   * Changes another staff member's roles or status. Nobody changes their own (an admin could
+   * otherwise keep what they lose elsewhere, or make themselves owner), and only an owner touches
+   * an owner. As the acting owner stays an active owner, a tenant always keeps one.
+   */
   async function updateStaff(actor: Actor, userId: string, input: { roles?: StaffRole[]; status?: 'active' | 'disabled' }) {
     const tenantId = requireTenant(actor);
+    if (userId === actor.userId) throw new AppError('FORBIDDEN', 'You cannot change your own roles or status; ask an owner.');
     return db.tenant<IdentityTables, StaffMember>(tenantId, async (trx) => {
-      const current = await trx
+      // Both rows locked in one order: two owners disabling each other at once run one after the other.
+      const rows = await trx
         .selectFrom('identity_memberships')
-        .select(['roles', 'status'])
-        .where('user_id', '=', userId)
+        .select(['user_id', 'roles', 'status'])
         .where('tenant_id', '=', tenantId)
+        .where('user_id', 'in', [userId, actor.userId])
+        .orderBy('user_id')
         .forUpdate()
-        .executeTakeFirst();
+        .execute();
+      const current = rows.find((r) => r.user_id === userId);
       if (!current) throw new AppError('NOT_FOUND', 'No such staff member.');
+      // The actor's roles as they are now, not as they were when the request was authenticated.
+      const mine = rows.find((r) => r.user_id === actor.userId);
+      const actorRoles = mine?.status === 'active' ? actor.roles.filter((r) => mine.roles.includes(r)) : [];
       const roles = input.roles ?? current.roles;
       const status = input.status ?? current.status;
-      assertMayGrant(actor, current.roles, roles);
-      if (userId === actor.userId && status === 'disabled') throw new AppError('FORBIDDEN', 'You cannot disable yourself.');
-      const losesOwner = current.roles.includes('owner') && current.status === 'active' && (!roles.includes('owner') || status !== 'active');
-      if (losesOwner) {
-        const { owners } = await trx
-          .selectFrom('identity_memberships')
-          .select(sql<number>`count(*)::int`.as('owners'))
-          .where('roles', '@>', sql<StaffRole[]>`array['owner']`)
-          .where('status', '=', 'active')
-          .executeTakeFirstOrThrow();
-        if (owners <= 1) throw new AppError('CONFLICT', 'A tenant must keep at least one active owner.');
-      }
-      // A disabled person's open sessions lose this tenant on their next request (authenticateSession re-checks).
-      await trx.updateTable('identity_memberships').set({ roles, status }).where('user_id', '=', userId).execute();
+      assertMayAssign(actorRoles, current.roles, roles);
+      // A disabled person's open sessions and tokens lose this tenant on their next request (authentication re-checks).
+      await trx.updateTable('identity_memberships').set({ roles, status }).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
       await audit(trx, {
         tenantId,
         actorUserId: actor.userId,
@@ -359,19 +315,9 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
         subject: userId,
         details: { before: { roles: current.roles, status: current.status }, after: { roles, status } },
       });
-      return getStaff(trx, userId);
+      return staffQuery(trx, tenantId).where('u.id', '=', userId).executeTakeFirstOrThrow();
     });
   }
-
-  /** Only an owner may hand out or take away the owner role. */
-  function assertMayGrant(actor: Actor, before: StaffRole[], after: StaffRole[]) {
-    const touchesOwner = before.includes('owner') !== after.includes('owner');
-    if (touchesOwner && !actor.roles.includes('owner')) {
-      throw new AppError('FORBIDDEN', 'Only an owner can grant or remove the owner role.');
-    }
-  }
-
-  const getStaff = (trx: T, userId: string) => staffQuery(trx).where('u.id', '=', userId).executeTakeFirstOrThrow();
 
   /**
    * Makes a person the first owner of a tenant created moments ago, inside the creating
@@ -379,21 +325,33 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
    * `passwordHash` comes from `preparePassword`, called before that transaction.
    */
   async function addFirstOwner(trx: T, tenantId: TenantId, owner: { email: string; name: string; passwordHash: string | null }, actorUserId: string) {
-    const { userId, email } = await findOrCreateUser(trx, owner, 'owner.password');
+    const email = owner.email.trim().toLowerCase();
+    const existing = await trx.selectFrom('identity_users').select(['id', 'is_super_admin']).where(sql`lower(email)`, '=', email).executeTakeFirst();
+    if (existing?.is_super_admin) {
+      throw new AppError('CONFLICT', 'A platform account cannot own a tenant: give the owner their own email.', { fields: [{ field: 'body.owner.email', problem: 'platform_account' }] });
+    }
+    let userId = existing?.id;
+    if (!userId) {
+      if (!owner.passwordHash) {
+        throw new AppError('VALIDATION_FAILED', 'A new account needs an initial password.', { fields: [{ field: 'body.owner.password', problem: 'required' }] });
+      }
+      userId = newId();
+      await trx.insertInto('identity_users').values({ id: userId, email, name: owner.name, password_hash: owner.passwordHash }).execute();
+    }
     await trx.insertInto('identity_memberships').values({ id: newId(), tenant_id: tenantId, user_id: userId, roles: ['owner'] }).execute();
     await audit(trx, { tenantId, actorUserId, action: 'staff.added', subject: email, details: { roles: ['owner'] } });
     return { userId };
   }
 
-
   // ---- API tokens ----
 
   async function createApiToken(actor: Actor, input: { name: string; roles: StaffRole[] }) {
     const tenantId = requireTenant(actor);
-    // A token can't do more than the person who made it.
-    const mine = permissionsOf(actor.roles);
-    const excess = permissionsOf(input.roles).filter((p) => !mine.includes(p));
-    if (excess.length) throw new AppError('FORBIDDEN', `That token would allow more than you may do: ${excess.join(', ')}.`);
+    // A token could otherwise mint a longer-lived or wider one.
+    if (actor.via !== 'session') throw new AppError('FORBIDDEN', 'An API token cannot create tokens; log in to create one.');
+    // Roles, not permissions: an admin's permissions cover most of an owner's, yet an owner token would make them owner.
+    const notHeld = input.roles.filter((r) => !actor.roles.includes(r));
+    if (notHeld.length) throw new AppError('FORBIDDEN', `A token may only have roles you hold yourself; you are not ${notHeld.join(', ')}.`);
     const token = newSecretToken('spt');
     const id = newId();
     await db.tenant<IdentityTables, void>(tenantId, async (trx) => {
@@ -441,12 +399,16 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
 
   /** Creates (or promotes) a platform super admin. Used by the CLI and the demo loader. */
   async function ensureSuperAdmin(input: { email: string; name: string; password: string }) {
-    requirePasswordStrength(input.password, 'password');
     const email = input.email.trim().toLowerCase();
+    assertStrongPassword(input.password, email, 'password');
     const passwordHash = await hashPassword(input.password);
     return db.system<IdentityTables, { userId: string; created: boolean }>(async (trx) => {
       const existing = await trx.selectFrom('identity_users').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
       if (existing) {
+        // A platform account is never tenant staff (the database refuses it too); RLS shows a person's memberships to themselves.
+        await assumeRole(trx, DbRole.app, { userId: existing.id });
+        const member = await trx.selectFrom('identity_memberships').select('id').where('user_id', '=', existing.id).executeTakeFirst();
+        if (member) throw new AppError('CONFLICT', `${email} is staff of a tenant; a platform super admin needs an account of its own.`);
         await trx.updateTable('identity_users').set({ is_super_admin: true, password_hash: passwordHash }).where('id', '=', existing.id).execute();
       } else {
         await trx
@@ -471,7 +433,10 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
     changePassword,
     listStaff,
     staffContactsInTransaction,
-    addStaff,
+    inviteStaff,
+    listInvitations,
+    revokeInvitation,
+    acceptInvitation: invitations.accept,
     updateStaff,
     addFirstOwner,
     preparePassword,

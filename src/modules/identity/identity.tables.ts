@@ -45,6 +45,21 @@ export interface IdentityTables {
     last_used_at: Date | null;
     revoked_at: Date | null;
   };
+  identity_invitations: {
+    id: string;
+    tenant_id: string;
+    email: string;
+    name: string;
+    phone: string | null;
+    roles: StaffRole[];
+    token_hash: string;
+    invited_by: string;
+    created_at: Date;
+    expires_at: Date;
+    accepted_at: Date | null;
+    accepted_by: string | null;
+    revoked_at: Date | null;
+  };
   identity_audit_log: {
     id: string;
     tenant_id: string | null;

@@ -1,3 +1,4 @@
+import { AppError } from '../../platform/errors/app-error.ts';
 import type { StaffRole } from './identity.tables.ts';
 
 /**
@@ -32,3 +33,13 @@ export const permissionsOf = (roles: readonly StaffRole[]): Permission[] =>
 
 export const hasPermission = (roles: readonly StaffRole[], permission: Permission) =>
   (rolesByPermission[permission] as readonly StaffRole[]).some((r) => roles.includes(r));
+
+/**
+ * Only an owner hands out the owner role, or changes (demotes, disables, re-enables) anyone who
+ * is an owner: otherwise an admin could climb above the people who appointed them.
+ */
+export function assertMayAssign(actorRoles: readonly StaffRole[], before: readonly StaffRole[], after: readonly StaffRole[]) {
+  if ((before.includes('owner') || after.includes('owner')) && !actorRoles.includes('owner')) {
+    throw new AppError('FORBIDDEN', 'Only an owner can make someone owner, or change an owner.');
+  }
+}

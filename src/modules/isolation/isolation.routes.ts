@@ -17,13 +17,14 @@ const LineSchema = z.object({
 const CustomerLabel = { customerName: z.string().nullable(), customerCode: z.string().nullable() };
 
 export const isolationRoutes = (isolation: IsolationService) => async (app: HttpServer) => {
-  app.get('/api/isolation/isolated', { schema: { tags: ['isolation'], summary: 'Customers isolated now', response: { 200: z.array(LineSchema.extend(CustomerLabel)) } } }, async (request) =>
-    isolation.listIsolated(requirePermission(request, 'customers.read').tenantId),
+  app.get('/api/isolation/isolated', { schema: { 'x-permission': 'customers.read', tags: ['isolation'], summary: 'Customers isolated now', response: { 200: z.array(LineSchema.extend(CustomerLabel)) } } }, async (request) =>
+    isolation.listIsolated(requirePermission(request).tenantId),
   );
   app.get(
     '/api/isolation/history',
     {
       schema: {
+        'x-permission': 'customers.read',
         tags: ['isolation'],
         summary: 'Isolation history: who or what, why, which invoice and trigger',
         querystring: z.object({ customerId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
@@ -45,24 +46,26 @@ export const isolationRoutes = (isolation: IsolationService) => async (app: Http
         },
       },
     },
-    async (request) => isolation.history(requirePermission(request, 'customers.read').tenantId, request.query),
+    async (request) => isolation.history(requirePermission(request).tenantId, request.query),
   );
   app.get(
     '/api/customers/:customerId/line',
     {
       schema: {
+        'x-permission': 'customers.read',
         tags: ['isolation'],
         summary: 'The desired network state of a customer line',
         params: z.object({ customerId: z.uuid() }),
         response: { 200: LineSchema.nullable() },
       },
     },
-    async (request) => isolation.getLine(requirePermission(request, 'customers.read').tenantId, request.params.customerId),
+    async (request) => isolation.getLine(requirePermission(request).tenantId, request.params.customerId),
   );
   app.post(
     '/api/customers/:customerId/isolate',
     {
       schema: {
+        'x-permission': 'isolation.manage',
         tags: ['isolation'],
         summary: 'Isolate a customer by hand, with a reason',
         params: z.object({ customerId: z.uuid() }),
@@ -71,7 +74,7 @@ export const isolationRoutes = (isolation: IsolationService) => async (app: Http
       },
     },
     async (request) => {
-      const actor = requirePermission(request, 'isolation.manage');
+      const actor = requirePermission(request);
       return isolation.setByStaff(actor.tenantId, actor.userId, request.params.customerId, 'isolated', request.body.reason);
     },
   );

@@ -40,26 +40,27 @@ const RouterInputSchema = z
 const Params = z.object({ routerId: z.uuid() });
 
 export const networkRoutes = (network: NetworkService) => async (app: HttpServer) => {
-  app.get('/api/routers', { schema: { tags: ['network'], summary: 'Routers with health and line sync counts', response: { 200: z.array(RouterSchema) } } }, async (request) =>
-    network.listRouters(requirePermission(request, 'network.manage').tenantId),
+  app.get('/api/routers', { schema: { 'x-permission': 'network.manage', tags: ['network'], summary: 'Routers with health and line sync counts', response: { 200: z.array(RouterSchema) } } }, async (request) =>
+    network.listRouters(requirePermission(request).tenantId),
   );
   app.post(
     '/api/routers',
-    { schema: { tags: ['network'], summary: 'Add a router (the password is encrypted at rest)', body: RouterInputSchema, response: { 201: RouterSchema } } },
-    async (request, reply) => reply.status(201).send(await network.addRouter(requirePermission(request, 'network.manage').tenantId, request.body)),
+    { schema: { 'x-permission': 'network.manage', tags: ['network'], summary: 'Add a router (the password is encrypted at rest)', body: RouterInputSchema, response: { 201: RouterSchema } } },
+    async (request, reply) => reply.status(201).send(await network.addRouter(requirePermission(request).tenantId, request.body)),
   );
-  app.get('/api/routers/:routerId', { schema: { tags: ['network'], summary: 'One router', params: Params, response: { 200: RouterSchema } } }, async (request) =>
-    network.getRouter(requirePermission(request, 'network.manage').tenantId, request.params.routerId),
+  app.get('/api/routers/:routerId', { schema: { 'x-permission': 'network.manage', tags: ['network'], summary: 'One router', params: Params, response: { 200: RouterSchema } } }, async (request) =>
+    network.getRouter(requirePermission(request).tenantId, request.params.routerId),
   );
   app.patch(
     '/api/routers/:routerId',
-    { schema: { tags: ['network'], summary: 'Change a router; its lines are checked again', params: Params, body: RouterInputSchema.omit({ pppoeViaRadius: true, radiusSecret: true, radiusCoaPort: true }).partial(), response: { 200: RouterSchema } } },
-    async (request) => network.updateRouter(requirePermission(request, 'network.manage').tenantId, request.params.routerId, request.body),
+    { schema: { 'x-permission': 'network.manage', tags: ['network'], summary: 'Change a router; its lines are checked again', params: Params, body: RouterInputSchema.omit({ pppoeViaRadius: true, radiusSecret: true, radiusCoaPort: true }).partial(), response: { 200: RouterSchema } } },
+    async (request) => network.updateRouter(requirePermission(request).tenantId, request.params.routerId, request.body),
   );
   app.post(
     '/api/routers/:routerId/test',
     {
       schema: {
+        'x-permission': 'network.manage',
         tags: ['network'],
         summary: 'Test the connection and login (unreachable, refused, bad login and TLS are told apart)',
         params: Params,
@@ -71,12 +72,13 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
         },
       },
     },
-    async (request) => network.testConnection(requirePermission(request, 'network.manage').tenantId, request.params.routerId),
+    async (request) => network.testConnection(requirePermission(request).tenantId, request.params.routerId),
   );
   app.get(
     '/api/network/lines',
     {
       schema: {
+        'x-permission': 'customers.read',
         tags: ['network'],
         summary: 'Customer lines: desired vs applied state, sync status, last error (failed first)',
         querystring: z.object({
@@ -104,12 +106,13 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
         },
       },
     },
-    async (request) => network.listLines(requirePermission(request, 'customers.read').tenantId, request.query),
+    async (request) => network.listLines(requirePermission(request).tenantId, request.query),
   );
   app.get(
     '/api/customers/:customerId/sessions',
     {
       schema: {
+        'x-permission': 'customers.read',
         tags: ['network'],
         summary: 'RADIUS session log of a customer: logins, logouts with traffic, rejected logins',
         params: z.object({ customerId: z.uuid() }),
@@ -130,23 +133,25 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
         },
       },
     },
-    async (request) => network.customerSessionLog(requirePermission(request, 'customers.read').tenantId, request.params.customerId, request.query.limit),
+    async (request) => network.customerSessionLog(requirePermission(request).tenantId, request.params.customerId, request.query.limit),
   );
   app.get(
     '/api/network/online',
     {
       schema: {
+        'x-permission': 'customers.read',
         tags: ['network'],
         summary: 'Customers online now (open RADIUS sessions)',
         response: { 200: z.object({ count: z.number().int(), customerIds: z.array(z.string()) }) },
       },
     },
-    async (request) => network.onlineNow(requirePermission(request, 'customers.read').tenantId),
+    async (request) => network.onlineNow(requirePermission(request).tenantId),
   );
   app.get(
     '/api/network/usage',
     {
       schema: {
+        'x-permission': 'customers.read',
         tags: ['network'],
         summary: 'Data used per customer in a period (RADIUS accounting)',
         querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
@@ -156,7 +161,7 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
       },
     },
     async (request) => {
-      const actor = requirePermission(request, 'customers.read');
+      const actor = requirePermission(request);
       const period = { from: new Date(request.query.from), to: new Date(request.query.to) };
       if (period.to <= period.from) throw new AppError('VALIDATION_FAILED', '`to` must be after `from`.', { fields: { to: 'before_from' } });
       return network.dataUsage(actor.tenantId, period);
@@ -164,7 +169,7 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
   );
   app.post(
     '/api/network/reconcile',
-    { schema: { tags: ['network'], summary: 'Check every line against its router now (repairs hand edits)', response: { 200: z.object({ lines: z.number().int() }) } } },
-    async (request) => network.reconcileTenant(requirePermission(request, 'network.manage').tenantId),
+    { schema: { 'x-permission': 'network.manage', tags: ['network'], summary: 'Check every line against its router now (repairs hand edits)', response: { 200: z.object({ lines: z.number().int() }) } } },
+    async (request) => network.reconcileTenant(requirePermission(request).tenantId),
   );
 };

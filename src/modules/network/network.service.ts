@@ -501,7 +501,7 @@ export function createNetworkService(deps: {
   const customerSessionLog = (tenantId: TenantId, customerId: string, limit: number) =>
     db.tenant(tenantId, async (trx) => {
       const { rows } = await sql<Record<string, any>>`
-        select a.seq::text, a.kind, coalesce(r.acctstarttime, p.authdate) as at, r.acctstoptime, r.nasipaddress::text as nas_ip,
+        select a.seq::text, a.kind, coalesce(r.acctstarttime, p.authdate) as at, r.acctstoptime, host(r.nasipaddress) as nas_ip,
                host(r.framedipaddress) as framed_ip, r.acctinputoctets, r.acctoutputoctets, r.acctterminatecause, p.reply
         from radius_activity a
         left join radacct r on r.radacctid = a.radacct_id

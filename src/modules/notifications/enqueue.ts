@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
-import { addDays, type IsoDate } from '../../platform/dates.ts';
+import { addDays, localDate, type IsoDate } from '../../platform/dates.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { isAppError } from '../../platform/errors/app-error.ts';
 import type { EventEnvelope } from '../../platform/events/event-envelope.ts';
@@ -11,7 +11,7 @@ import { normalizeIndonesianPhone } from '../../platform/phone.ts';
 import type { BillingService } from '../billing/index.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { TenantsService } from '../tenants/index.ts';
-import { dayAsDate, rulesFor, type NotificationRule, type RuleLookups, type ToggleName } from './notification-rules.ts';
+import { rulesFor, type NotificationRule, type RuleLookups, type ToggleName } from './notification-rules.ts';
 import { paymentLinkText, settingsInTransaction, templateInTransaction, type NotificationSettings } from './notification-settings.ts';
 import type { notificationEvents } from './notifications.events.ts';
 import { afterQuietHours } from './quiet-hours.ts';
@@ -114,6 +114,8 @@ export function createEnqueuer(deps: {
   function lookups(trx: Tx, ctx: TenantContext, occurredAt: Date): RuleLookups {
     return {
       occurredAt,
+      // Now, not when the event happened: a message queued late must not announce a past day.
+      today: localDate(clock.now(), ctx.tenant.timeZone),
       paymentLink: paymentLinkText(ctx.settings),
       invoice: async (invoiceId) => {
         const invoice = await deps.billing.getInvoiceInTransaction(trx, invoiceId);
@@ -121,10 +123,10 @@ export function createEnqueuer(deps: {
       },
       customerName: async (customerId) =>
         (await sql<{ name: string }>`select name from customers_billable where customer_id = ${customerId}`.execute(trx)).rows[0]?.name ?? '-',
-      isolationDate: async (dueDate: IsoDate) => {
+      isolationDay: async (dueDate: IsoDate) => {
         const policy = await ctx.billingPolicy();
         const daysAfterDue = { invoice_due_unpaid: 0, invoice_overdue: 1, overdue_after_grace_period: 1 + policy.graceDays }[policy.isolationTrigger];
-        return dayAsDate(addDays(dueDate, daysAfterDue));
+        return addDays(dueDate, daysAfterDue);
       },
     };
   }
@@ -140,11 +142,12 @@ export function createEnqueuer(deps: {
         throw new PermanentError(`Rule ${rule.id} cannot read ${event.type} v${event.version}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
       }
       const data = parsed.data as Record<string, any>;
-      if (rule.when && !rule.when(data)) continue;
+      const at = lookups(trx, ctx, new Date(event.occurredAt));
+      if (rule.when && !(await rule.when(data, at))) continue;
       if (rule.toggle && !(await toggleIsOn(rule.toggle, ctx))) continue;
       const recipients = await recipientsOf(trx, rule, data);
       if (recipients.length === 0) continue;
-      const values = await rule.values(data, lookups(trx, ctx, new Date(event.occurredAt)));
+      const values = await rule.values(data, at);
       const counts = await queueInTransaction(
         trx,
         ctx.settings,

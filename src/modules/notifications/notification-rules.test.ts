@@ -27,7 +27,8 @@ const lookups: RuleLookups = {
   paymentLink: 'kantor kami',
   invoice: async () => ({ number: 'INV/2026/12/00001', amount: 150_000, dueDate: '2026-12-10' }),
   customerName: async () => 'Ani',
-  isolationDate: async () => new Date('2026-12-14T12:00:00Z'),
+  today: '2026-12-10',
+  isolationDay: async () => '2026-12-14',
 };
 
 describe('notification rules', () => {
@@ -44,5 +45,24 @@ describe('notification rules', () => {
 
   it('has an example for every rule event, so the check above covers them all', () => {
     expect(notificationRules.filter((r) => !(r.on in examples)).map((r) => r.on)).toEqual([]);
+  });
+});
+
+describe('catch-up: only news is sent', () => {
+  const rule = (id: string) => notificationRules.find((r) => r.id === id)!;
+  const dataOf = (r: ReturnType<typeof rule>, change: object = {}) => r.reads.parse({ ...(examples[r.on] as object), ...change });
+
+  it.each(['customer-invoice-due', 'customer-invoice-overdue'])('%s reminds only of the latest stage, while its isolation day is ahead', async (id) => {
+    const r = rule(id);
+    expect(await r.when!(dataOf(r), lookups)).toBe(true); // published before `superseded` existed: news
+    expect(await r.when!(dataOf(r, { superseded: false }), { ...lookups, today: '2026-12-14' })).toBe(true); // isolated today
+    expect(await r.when!(dataOf(r, { superseded: true }), lookups)).toBe(false);
+    expect(await r.when!(dataOf(r, { superseded: false }), { ...lookups, today: '2026-12-15' })).toBe(false);
+  });
+
+  it('announces a new invoice only while its due day is ahead', async () => {
+    const r = rule('customer-invoice-issued');
+    expect(await r.when!(dataOf(r), { ...lookups, today: '2026-12-10' })).toBe(true);
+    expect(await r.when!(dataOf(r), { ...lookups, today: '2026-12-11' })).toBe(false);
   });
 });

@@ -33,10 +33,12 @@ export type RuleLookups = {
   occurredAt: Date;
   /** What {{payment_link}} shows for this tenant. */
   paymentLink: string;
+  /** The tenant's local day as the message is queued: no message announces a day before it. */
+  today: IsoDate;
   invoice(invoiceId: string): Promise<{ number: string; amount: number; dueDate: IsoDate }>;
   customerName(customerId: string): Promise<string>;
   /** The day an unpaid invoice isolates its customer under the tenant's billing policy. */
-  isolationDate(dueDate: IsoDate): Promise<Date>;
+  isolationDay(dueDate: IsoDate): Promise<IsoDate>;
 };
 
 export type NotificationRule<S extends z.ZodType = z.ZodType> = {
@@ -48,8 +50,8 @@ export type NotificationRule<S extends z.ZodType = z.ZodType> = {
   /** Off when the tenant turned this switch off; no switch = always on. */
   toggle?: ToggleName;
   reads: S;
-  /** A further condition on the event, e.g. only isolations caused by an invoice. */
-  when?: (data: z.output<S>) => boolean;
+  /** A further condition, e.g. only isolations caused by an invoice, or only dates still ahead. */
+  when?: (data: z.output<S>, lookups: RuleLookups) => boolean | Promise<boolean>;
   /** The template variables this event provides (tenant_name and customer_name are added per recipient). */
   values(data: z.output<S>, lookups: RuleLookups): Promise<TemplateValues>;
 };
@@ -60,6 +62,8 @@ const defineRule = <S extends z.ZodType>(rule: NotificationRule<S>): Notificatio
 export const dayAsDate = (day: IsoDate): Date => new Date(`${day}T12:00:00Z`);
 
 const InvoiceRef = z.object({ customerId: z.uuid(), number: z.string(), amount: z.number().int(), dueDate: z.iso.date() });
+/** A stage the daily scan reached; superseded when the same scan went further (billing.events.ts). */
+const StageReached = InvoiceRef.extend({ superseded: z.boolean().default(false) });
 const LineChange = z.object({ customerId: z.uuid(), invoiceId: z.uuid().nullable() });
 const Outage = z.object({
   outageId: z.uuid(),
@@ -69,13 +73,18 @@ const Outage = z.object({
   customerIds: z.array(z.uuid()),
 });
 
-const reminder = async (d: z.output<typeof InvoiceRef>, at: RuleLookups): Promise<TemplateValues> => ({
+const reminder = async (d: z.output<typeof StageReached>, at: RuleLookups): Promise<TemplateValues> => ({
   invoice_number: d.number,
   amount: d.amount,
   due_date: dayAsDate(d.dueDate),
   payment_link: at.paymentLink,
-  isolation_date: await at.isolationDate(d.dueDate),
+  isolation_date: dayAsDate(await at.isolationDay(d.dueDate)),
 });
+/**
+ * A reminder is news only for the latest stage a scan reached (one catch-up scan after downtime
+ * sends one message, not one per stage) and only while its isolation day is still ahead.
+ */
+const reminderIsNews = async (d: z.output<typeof StageReached>, at: RuleLookups) => !d.superseded && (await at.isolationDay(d.dueDate)) >= at.today;
 
 const lineInvoice = async (d: z.output<typeof LineChange>, at: RuleLookups) => {
   const invoice = await at.invoice(d.invoiceId!);
@@ -91,10 +100,12 @@ export const notificationRules: readonly NotificationRule[] = [
     to: { customer: 'from_event' },
     toggle: 'notify_unpaid',
     reads: InvoiceRef,
+    // A back-dated invoice already past its due day: the daily scan announces the stage it reached.
+    when: (d, at) => d.dueDate >= at.today,
     values: async (d, at) => ({ invoice_number: d.number, amount: d.amount, due_date: dayAsDate(d.dueDate), payment_link: at.paymentLink }),
   }),
-  defineRule({ id: 'customer-invoice-due', on: 'billing.invoice.due_unpaid', kind: 'invoice_unpaid_reminder', to: { customer: 'from_event' }, toggle: 'notify_unpaid', reads: InvoiceRef, values: reminder }),
-  defineRule({ id: 'customer-invoice-overdue', on: 'billing.invoice.overdue', kind: 'invoice_unpaid_reminder', to: { customer: 'from_event' }, toggle: 'notify_unpaid', reads: InvoiceRef, values: reminder }),
+  defineRule({ id: 'customer-invoice-due', on: 'billing.invoice.due_unpaid', kind: 'invoice_unpaid_reminder', to: { customer: 'from_event' }, toggle: 'notify_unpaid', reads: StageReached, when: reminderIsNews, values: reminder }),
+  defineRule({ id: 'customer-invoice-overdue', on: 'billing.invoice.overdue', kind: 'invoice_unpaid_reminder', to: { customer: 'from_event' }, toggle: 'notify_unpaid', reads: StageReached, when: reminderIsNews, values: reminder }),
   // Only isolations and restores caused by an invoice: a manual one has no invoice to talk about.
   defineRule({
     id: 'customer-isolated',

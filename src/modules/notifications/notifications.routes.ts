@@ -62,45 +62,47 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
   const tags = ['notifications'];
 
   // ---- provider account ----
-  app.get('/api/notifications/provider', { schema: { tags, summary: 'WhatsApp provider of the tenant (secrets masked)', response: { 200: ProviderSchema } } }, async (request) =>
-    notifications.getProvider(requirePermission(request, 'notifications.manage').tenantId),
+  app.get('/api/notifications/provider', { schema: { 'x-permission': 'notifications.manage', tags, summary: 'WhatsApp provider of the tenant (secrets masked)', response: { 200: ProviderSchema } } }, async (request) =>
+    notifications.getProvider(requirePermission(request).tenantId),
   );
   app.put(
     '/api/notifications/provider',
     {
       schema: {
+        'x-permission': 'notifications.manage',
         tags,
         summary: 'Choose the WhatsApp provider, its credentials (encrypted at rest) and sender; provider null = the platform default',
         body: z.object({ provider: Provider.nullable(), config: z.record(z.string(), z.unknown()).optional(), sender: z.string().max(40).nullable().optional() }).strict(),
         response: { 200: ProviderSchema },
       },
     },
-    async (request) => notifications.setProvider(requirePermission(request, 'notifications.manage').tenantId, request.body),
+    async (request) => notifications.setProvider(requirePermission(request).tenantId, request.body),
   );
 
   // ---- settings ----
-  app.get('/api/notifications/settings', { schema: { tags, summary: 'Language, quiet hours and switches', response: { 200: SettingsSchema } } }, async (request) =>
-    notifications.getSettings(requirePermission(request, 'notifications.read').tenantId),
+  app.get('/api/notifications/settings', { schema: { 'x-permission': 'notifications.read', tags, summary: 'Language, quiet hours and switches', response: { 200: SettingsSchema } } }, async (request) =>
+    notifications.getSettings(requirePermission(request).tenantId),
   );
   app.patch(
     '/api/notifications/settings',
-    { schema: { tags, summary: 'Change language, quiet hours and switches', body: SettingsSchema.partial().strict(), response: { 200: SettingsSchema } } },
-    async (request) => notifications.updateSettings(requirePermission(request, 'notifications.manage').tenantId, request.body),
+    { schema: { 'x-permission': 'notifications.manage', tags, summary: 'Change language, quiet hours and switches', body: SettingsSchema.partial().strict(), response: { 200: SettingsSchema } } },
+    async (request) => notifications.updateSettings(requirePermission(request).tenantId, request.body),
   );
 
   // ---- templates ----
-  app.get('/api/notifications/templates', { schema: { tags, summary: 'Every notification kind with its texts', response: { 200: z.array(TemplateSchema) } } }, async (request) =>
-    notifications.listTemplates(requirePermission(request, 'notifications.read').tenantId),
+  app.get('/api/notifications/templates', { schema: { 'x-permission': 'notifications.read', tags, summary: 'Every notification kind with its texts', response: { 200: z.array(TemplateSchema) } } }, async (request) =>
+    notifications.listTemplates(requirePermission(request).tenantId),
   );
   app.get(
     '/api/notifications/templates/:kind',
-    { schema: { tags, summary: 'One notification kind: variables and texts', params: z.object({ kind: Kind }), response: { 200: TemplateSchema } } },
-    async (request) => notifications.getTemplate(requirePermission(request, 'notifications.read').tenantId, request.params.kind),
+    { schema: { 'x-permission': 'notifications.read', tags, summary: 'One notification kind: variables and texts', params: z.object({ kind: Kind }), response: { 200: TemplateSchema } } },
+    async (request) => notifications.getTemplate(requirePermission(request).tenantId, request.params.kind),
   );
   app.put(
     '/api/notifications/templates/:kind',
     {
       schema: {
+        'x-permission': 'notifications.manage',
         tags,
         summary: 'Save the tenant’s text for a kind; an unknown {{variable}} is refused',
         params: z.object({ kind: Kind }),
@@ -109,19 +111,20 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
       },
     },
     async (request) =>
-      notifications.saveTemplate(requirePermission(request, 'notifications.manage').tenantId, request.params.kind, request.body.language, request.body.body),
+      notifications.saveTemplate(requirePermission(request).tenantId, request.params.kind, request.body.language, request.body.body),
   );
   app.delete(
     '/api/notifications/templates/:kind',
     {
-      schema: { tags, summary: 'Go back to the built-in text', params: z.object({ kind: Kind }), querystring: z.object({ language: Language }), response: { 200: TemplateSchema } },
+      schema: { 'x-permission': 'notifications.manage', tags, summary: 'Go back to the built-in text', params: z.object({ kind: Kind }), querystring: z.object({ language: Language }), response: { 200: TemplateSchema } },
     },
-    async (request) => notifications.resetTemplate(requirePermission(request, 'notifications.manage').tenantId, request.params.kind, request.query.language),
+    async (request) => notifications.resetTemplate(requirePermission(request).tenantId, request.params.kind, request.query.language),
   );
   app.post(
     '/api/notifications/templates/:kind/preview',
     {
       schema: {
+        'x-permission': 'notifications.read',
         tags,
         summary: 'Render a text with sample values, or with the values given',
         params: z.object({ kind: Kind }),
@@ -129,19 +132,20 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
         response: { 200: z.object({ kind: z.string(), language: Language, text: z.string() }) },
       },
     },
-    async (request) => notifications.previewTemplate(requirePermission(request, 'notifications.read').tenantId, request.params.kind, request.body),
+    async (request) => notifications.previewTemplate(requirePermission(request).tenantId, request.params.kind, request.body),
   );
 
   // ---- opt-outs ----
   app.get(
     '/api/notifications/opt-outs',
-    { schema: { tags, summary: 'Customers who receive no WhatsApp messages', response: { 200: z.array(z.object({ customerId: z.string(), reason: z.string().nullable(), createdAt: z.coerce.date() })) } } },
-    async (request) => notifications.listOptOuts(requirePermission(request, 'notifications.read').tenantId),
+    { schema: { 'x-permission': 'notifications.read', tags, summary: 'Customers who receive no WhatsApp messages', response: { 200: z.array(z.object({ customerId: z.string(), reason: z.string().nullable(), createdAt: z.coerce.date() })) } } },
+    async (request) => notifications.listOptOuts(requirePermission(request).tenantId),
   );
   app.put(
     '/api/notifications/opt-outs/:customerId',
     {
       schema: {
+        'x-permission': 'customers.manage',
         tags,
         summary: 'The customer asked to receive no WhatsApp messages',
         params: z.object({ customerId: z.uuid() }),
@@ -150,15 +154,15 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
       },
     },
     async (request, reply) => {
-      await notifications.optOut(requirePermission(request, 'customers.manage').tenantId, request.params.customerId, request.body.reason ?? null);
+      await notifications.optOut(requirePermission(request).tenantId, request.params.customerId, request.body.reason ?? null);
       return reply.status(204).send(null);
     },
   );
   app.delete(
     '/api/notifications/opt-outs/:customerId',
-    { schema: { tags, summary: 'The customer wants WhatsApp messages again', params: z.object({ customerId: z.uuid() }), response: { 204: z.null() } } },
+    { schema: { 'x-permission': 'customers.manage', tags, summary: 'The customer wants WhatsApp messages again', params: z.object({ customerId: z.uuid() }), response: { 204: z.null() } } },
     async (request, reply) => {
-      await notifications.optIn(requirePermission(request, 'customers.manage').tenantId, request.params.customerId);
+      await notifications.optIn(requirePermission(request).tenantId, request.params.customerId);
       return reply.status(204).send(null);
     },
   );
@@ -168,6 +172,7 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
     '/api/notifications/messages',
     {
       schema: {
+        'x-permission': 'notifications.read',
         tags,
         summary: 'Message log, newest first',
         querystring: z.object({
@@ -179,19 +184,20 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
         response: { 200: z.array(MessageSchema) },
       },
     },
-    async (request) => notifications.listMessages(requirePermission(request, 'notifications.read').tenantId, request.query),
+    async (request) => notifications.listMessages(requirePermission(request).tenantId, request.query),
   );
   app.post(
     '/api/notifications/messages/:messageId/resend',
     {
-      schema: { tags, summary: 'Send a failed or unknown-outcome message again (a person’s decision)', params: z.object({ messageId: z.uuid() }), response: { 200: MessageSchema } },
+      schema: { 'x-permission': 'notifications.manage', tags, summary: 'Send a failed or unknown-outcome message again (a person’s decision)', params: z.object({ messageId: z.uuid() }), response: { 200: MessageSchema } },
     },
-    async (request) => notifications.resendMessage(requirePermission(request, 'notifications.manage').tenantId, request.params.messageId),
+    async (request) => notifications.resendMessage(requirePermission(request).tenantId, request.params.messageId),
   );
   app.post(
     '/api/notifications/test-message',
     {
       schema: {
+        'x-permission': 'notifications.manage',
         tags,
         summary: 'Queue a test message to a phone number through the tenant’s provider',
         body: z.object({ to: z.string().max(40) }).strict(),
@@ -199,7 +205,7 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
       },
     },
     async (request, reply) => {
-      const actor = requirePermission(request, 'notifications.manage');
+      const actor = requirePermission(request);
       return reply.status(201).send(await notifications.sendTestMessage(actor.tenantId, actor, request.body.to));
     },
   );
@@ -207,25 +213,27 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
     '/api/notifications/inbox',
     {
       schema: {
+        'x-permission': 'notifications.read',
         tags,
         summary: 'Messages the built-in dev inbox received instead of sending',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
         response: { 200: z.array(z.object({ messageId: z.string(), kind: z.string(), to: z.string(), text: z.string(), receivedAt: z.coerce.date() })) },
       },
     },
-    async (request) => notifications.devInboxMessages(requirePermission(request, 'notifications.read').tenantId, request.query.limit),
+    async (request) => notifications.devInboxMessages(requirePermission(request).tenantId, request.query.limit),
   );
   app.get(
     '/api/notifications/usage',
     {
       schema: {
+        'x-permission': 'notifications.read',
         tags,
         summary: 'Messages handed to the provider in a month of the tenant’s calendar',
         querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM') }),
         response: { 200: z.object({ month: z.string(), sent: z.number().int() }) },
       },
     },
-    async (request) => notifications.monthlyUsage(requirePermission(request, 'notifications.read').tenantId, request.query.month),
+    async (request) => notifications.monthlyUsage(requirePermission(request).tenantId, request.query.month),
   );
 
   // ---- provider status webhooks: no session; Cloud API signs the raw bytes, the others quote the tenant's key ----
@@ -237,7 +245,6 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
     webhooks.post(
       '/api/webhooks/wa/:provider/:tenantSlug',
       {
-        config: { public: true },
         schema: {
           tags,
           summary: 'WhatsApp provider status webhook (sent, delivered, read, failed)',
@@ -255,7 +262,6 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
     webhooks.get(
       '/api/webhooks/wa/whatsapp_cloud/:tenantSlug',
       {
-        config: { public: true },
         schema: {
           tags,
           summary: 'WhatsApp Cloud API subscription check (hub.challenge)',

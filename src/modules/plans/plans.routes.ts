@@ -24,18 +24,19 @@ const PlanInputSchema = z
   .strict();
 
 export const plansRoutes = (plans: PlansService) => async (app: HttpServer) => {
-  app.get('/api/plans', { schema: { tags: ['plans'], summary: 'Service plans (paket)', response: { 200: z.array(PlanSchema) } } }, async (request) =>
-    plans.list(requirePermission(request, 'customers.read').tenantId),
+  app.get('/api/plans', { schema: { 'x-permission': 'customers.read', tags: ['plans'], summary: 'Service plans (paket)', response: { 200: z.array(PlanSchema) } } }, async (request) =>
+    plans.list(requirePermission(request).tenantId),
   );
   app.post(
     '/api/plans',
-    { schema: { tags: ['plans'], summary: 'Create a service plan', body: PlanInputSchema, response: { 201: PlanSchema } } },
-    async (request, reply) => reply.status(201).send(await plans.create(requirePermission(request, 'customers.manage').tenantId, request.body)),
+    { schema: { 'x-permission': 'customers.manage', tags: ['plans'], summary: 'Create a service plan', body: PlanInputSchema, response: { 201: PlanSchema } } },
+    async (request, reply) => reply.status(201).send(await plans.create(requirePermission(request).tenantId, request.body)),
   );
   app.patch(
     '/api/plans/:planId',
     {
       schema: {
+        'x-permission': 'customers.manage',
         tags: ['plans'],
         summary: 'Change a service plan',
         params: z.object({ planId: z.uuid() }),
@@ -43,6 +44,6 @@ export const plansRoutes = (plans: PlansService) => async (app: HttpServer) => {
         response: { 200: PlanSchema },
       },
     },
-    async (request) => plans.update(requirePermission(request, 'customers.manage').tenantId, request.params.planId, request.body),
+    async (request) => plans.update(requirePermission(request).tenantId, request.params.planId, request.body),
   );
 };

@@ -42,7 +42,7 @@ export function createTenantsService(deps: { db: Database; clock: Clock; identit
     actor: Actor,
     input: { name: string; slug: string; timeZone: TimeZone; owner: { email: string; name: string; password?: string } },
   ) {
-    const passwordHash = await identity.preparePassword(input.owner.password, 'owner.password');
+    const passwordHash = await identity.preparePassword(input.owner.password, input.owner.email, 'body.owner.password');
     return db.platform<TenantsTables, { tenant: TenantSummary; ownerUserId: string }>(async (trx) => {
       const taken = await trx.selectFrom('tenants').select('id').where('slug', '=', input.slug).executeTakeFirst();
       if (taken) throw new AppError('CONFLICT', `The slug "${input.slug}" is taken.`, { fields: { slug: 'taken' } });

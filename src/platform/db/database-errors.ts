@@ -1,37 +1,20 @@
 import { AppError } from '../errors/app-error.ts';
+import { isConnectionError } from './connection-errors.ts';
 
 /**
  * The one place that turns what PostgreSQL (pg or PGlite, same SQLSTATEs) refuses into an
- * error the caller can act on. Anything not listed stays a bug (500) and is logged as one.
+ * error the caller can act on; an unreachable database (connection-errors.ts says which errors
+ * mean that) is a 503. Anything not listed stays a bug (500) and is logged as one.
  */
 
 /** Seconds a client should wait before retrying while the database is unreachable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-type PgError = { code?: unknown; detail?: unknown; message?: unknown; cause?: unknown };
-
-// SQLSTATE class 08 (connection exception), admin/crash shutdown, cannot connect now, too many connections.
-const unavailableStates = /^(08...|57P01|57P02|57P03|53300)$/;
-// Node socket errors on the way to the server, and pg's own words for a lost connection.
-const unavailableNodeCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const unavailableMessages = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i;
+type PgError = { code?: unknown; detail?: unknown; constraint?: unknown; table?: unknown; cause?: unknown };
 
 /** The error and its causes (a driver may wrap the server's answer). */
 function* chainOf(error: unknown): Generator<PgError> {
   for (let e = error as PgError | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as PgError, depth++) yield e;
-}
-
-/**
- * A lost or refused connection to the database (pg and Kysely throw these unwrapped; pg raises an
- * AggregateError when every address of the host refused). Not walking `cause` keeps a failed
- * outgoing fetch (its cause is a socket error too) from passing for a database outage.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as PgError | undefined;
-  if (!e || typeof e !== 'object') return false;
-  if (e instanceof AggregateError) return e.errors.length > 0 && e.errors.every(isDatabaseUnavailable);
-  const code = typeof e.code === 'string' ? e.code : '';
-  return unavailableStates.test(code) || unavailableNodeCodes.has(code) || (typeof e.message === 'string' && unavailableMessages.test(e.message));
 }
 
 const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
@@ -42,7 +25,7 @@ const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, letter: st
  * constraint's default name `<table>_<columns>_key` (`customers_pppoe_username_key` → pppoeUsername).
  * The tenant column is never the caller's field.
  */
-function fieldsOfKey(error: PgError & { constraint?: unknown; table?: unknown }): string[] {
+function fieldsOfKey(error: PgError): string[] {
   const listed = typeof error.detail === 'string' ? /^Key \(([^)]+)\)/.exec(error.detail)?.[1] : undefined;
   if (listed) {
     return listed
@@ -59,7 +42,7 @@ function fieldsOfKey(error: PgError & { constraint?: unknown; table?: unknown })
 
 /** The AppError for a database failure caused by the input (or by an outage); undefined for bugs. */
 export function fromDatabaseError(error: unknown): AppError | undefined {
-  if (isDatabaseUnavailable(error)) {
+  if (isConnectionError(error)) {
     return new AppError('DATABASE_UNAVAILABLE', 'The database is unreachable right now; try again shortly.', {
       retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
     });
@@ -69,14 +52,17 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
   const state = root.code as string;
   const fields = fieldsOfKey(root);
   const named = fields.length ? ` (${fields.join(', ')})` : '';
+  const constraint = typeof root.constraint === 'string' ? root.constraint : undefined;
   if (state === '23505') {
     return new AppError('ALREADY_EXISTS', `Another record already has this value${named}.`, {
       fields: fields.map((field) => ({ field, problem: 'taken' })),
+      constraint,
     });
   }
   if (state === '23503') {
     return new AppError('REFERENCE_NOT_FOUND', `A referenced record does not exist${named}.`, {
       fields: fields.map((field) => ({ field, problem: 'not_found' })),
+      constraint,
     });
   }
   // Class 22 (data exception: invalid text representation, NUL byte, out of range, too long),

@@ -1,6 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { createLogger, type Logger } from '../logging/logger.ts';
+import { createOutageLog } from './connection-errors.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
 /** A tenant's id. Branded so a plain string can't slip into a tenant-scoped call. */
@@ -52,19 +54,36 @@ export async function assumeRole(trx: Tx, role: string, settings: { tenantId?: s
 export const enterTenant = (trx: Tx, tenantId: TenantId, userId?: string) =>
   assumeRole(trx, DbRole.app, { tenantId, userId });
 
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+/** `logger` receives one line when the server becomes unreachable and one when it is back. */
+export async function openDatabase(options: DatabaseOptions, deps: { logger?: Logger } = {}): Promise<Database> {
   let owner: Kysely<any>;
   let pglite: PGlite | undefined;
-  let pool: pg.Pool | undefined;
   if (options.driver === 'pglite') {
     pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
     owner = new Kysely({ dialect: new PGliteDialect(pglite) });
   } else {
-    pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // The server closing an idle connection (restart, failover, a dropped test database) makes the
-    // pool discard it and emit 'error'; unlistened, that event would crash the process.
-    pool.on('error', () => undefined);
-    owner = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    const outages = createOutageLog(deps.logger ?? createLogger({ level: 'silent' }));
+    const livePool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A connection that dies while checked out (inside a transaction) emits 'error' on its client,
+    // which pg-pool no longer listens to then: unlistened, that event would end the process. The
+    // query in flight rejects with the same error, so the listener only notes the outage.
+    livePool.on('connect', (client) => {
+      outages.connected();
+      client.on('error', (error) => outages.lost(error));
+    });
+    // An idle connection closed by the server (restart, failover): the pool discards it.
+    livePool.on('error', (error) => outages.lost(error));
+    const watchedPool = {
+      Client: pg.Client,
+      options: livePool.options,
+      connect: () =>
+        livePool.connect().catch((error: unknown) => {
+          outages.lost(error);
+          throw error;
+        }),
+      end: () => livePool.end(),
+    };
+    owner = new Kysely({ dialect: new PostgresDialect({ pool: watchedPool }) });
   }
 
   const scoped =

@@ -10,6 +10,7 @@ export const AppErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   LOGIN_THROTTLED: 'LOGIN_THROTTLED',
+  PASSWORD_WEAK: 'PASSWORD_WEAK',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
@@ -29,6 +30,8 @@ export const AppErrorCode = {
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   INVOICE_ALREADY_PAID: 'INVOICE_ALREADY_PAID',
   PAYMENT_AMOUNT_MISMATCH: 'PAYMENT_AMOUNT_MISMATCH',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_REQUEST_IN_FLIGHT: 'IDEMPOTENCY_REQUEST_IN_FLIGHT',
   /** An event's data does not match its catalog schema; the publishing transaction rolls back. */
   EVENT_SCHEMA_INVALID: 'EVENT_SCHEMA_INVALID',
   // A router (NAS) is the upstream here: its failures are gateway errors, never the caller's 401.
@@ -78,6 +81,7 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   LOGIN_THROTTLED: 429,
+  PASSWORD_WEAK: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
@@ -97,6 +101,9 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   DATABASE_UNAVAILABLE: 503,
   INVOICE_ALREADY_PAID: 409,
   PAYMENT_AMOUNT_MISMATCH: 422,
+  // Idempotency-Key: the same key for another request; the same key while its first request still runs.
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_REQUEST_IN_FLIGHT: 409,
   ROUTER_UNREACHABLE: 502,
   ROUTER_REFUSED: 502,
   ROUTER_TIMEOUT: 504,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
+import { isConnectionError, reconnectDelayMs } from '../db/connection-errors.ts';
 import { asTenantId, type Database, type Tx } from '../db/database.ts';
 import { logContext, type Logger } from '../logging/logger.ts';
 import type { EventDefinitions } from './event-catalog.ts';
@@ -25,6 +26,9 @@ export type RunDeliveries = (handlerId: string, received: ReceivedMessage[]) => 
 
 /** How long an ordered handler's later event waits for its key's earlier one before looking again. */
 const deferDelayMs = 200;
+
+/** How long deliveries in hand are retried while the database is unreachable. */
+const outageRetryMs = 30_000;
 
 class EarlierEventPending extends Error {}
 
@@ -53,7 +57,21 @@ export type HandlerRunnerDeps = {
 export function createHandlerRunner(deps: HandlerRunnerDeps): RunDeliveries {
   const { db, catalog, handlers, clock, logger, metrics } = deps;
 
+  // The database being unreachable is no attempt of the handler's: the deliveries in hand are run
+  // again once it is back (inbox marks skip what committed), for a while before the transport gets them back.
   return async (handlerId, received) => {
+    const started = performance.now();
+    for (let failures = 0; ; failures++) {
+      try {
+        return await runOnce(handlerId, received);
+      } catch (error) {
+        if (!isConnectionError(error) || performance.now() - started > outageRetryMs) throw error;
+        await new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(failures)));
+      }
+    }
+  };
+
+  async function runOnce(handlerId: string, received: ReceivedMessage[]): Promise<DeliveryOutcome[]> {
     const handler = handlers.get(handlerId);
     if (!handler) throw new Error(`no handler ${handlerId} is registered in this process`);
     const policy = handlerPolicy(handler);
@@ -81,7 +99,7 @@ export function createHandlerRunner(deps: HandlerRunnerDeps): RunDeliveries {
       }),
     );
     return outcomes;
-  };
+  }
 
   /** The envelope, or null when it is settled already (unreadable, or its last attempt was lost). */
   async function readable(handler: EventHandler, message: unknown, attempt: number): Promise<EventEnvelope | null> {
@@ -131,6 +149,7 @@ export function createHandlerRunner(deps: HandlerRunnerDeps): RunDeliveries {
       for (const item of fresh) recordHandled(handler.id, item.event);
       return true;
     } catch (error) {
+      if (isConnectionError(error)) throw error;
       logger.debug({ err: error, handlerId: handler.id }, 'a batch failed; handling its events one by one');
       return false;
     }
@@ -158,6 +177,7 @@ export function createHandlerRunner(deps: HandlerRunnerDeps): RunDeliveries {
         stopTimer({ outcome: 'deferred' });
         return { kind: 'deferred', delayMs: deferDelayMs };
       }
+      if (isConnectionError(error)) throw error;
       stopTimer({ outcome: 'failed' });
       metrics.failed.inc({ handler: handler.id });
       const permanent = isPermanentError(error);

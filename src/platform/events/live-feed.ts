@@ -1,15 +1,18 @@
 import { sql } from 'kysely';
+import { isConnectionError } from '../db/connection-errors.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 
 export type LiveEvent = { id: string; type: string; data: unknown; occurredAt: string };
 type Listener = (event: LiveEvent) => void;
+/** Who watches: their tenant, and which event types their permissions may read. */
+export type LiveViewer = { tenantId: string; mayRead: (eventType: string) => boolean };
 
 /**
  * Committed events for open browser pages (server-sent events). It tails the outbox, so it works
  * whichever process committed the event; a commit notification wakes it, a poll covers a lost
  * one. Runs only while someone is watching. Reads every tenant's rows (owner connection) and
- * hands each listener only its own tenant's.
+ * hands each listener only its own tenant's events of the types its viewer may read.
  */
 export function createLiveFeed(options: {
   db: Database;
@@ -48,7 +51,7 @@ export function createLiveFeed(options: {
   /** One read at a time; a wake-up during a read is folded into the next one. */
   const tick = () => {
     reading ??= readNew()
-      .catch((error) => logger.warn({ err: error }, 'live feed read failed'))
+      .catch((error) => void (isConnectionError(error) || logger.warn({ err: error }, 'live feed read failed')))
       .finally(() => (reading = null));
     return reading;
   };
@@ -69,10 +72,14 @@ export function createLiveFeed(options: {
   }
 
   return {
-    /** Calls `listener` with each event of `tenantId` committed from now on; returns the unsubscribe. */
-    async subscribe(tenantId: string, listener: Listener): Promise<() => Promise<void>> {
+    /** Calls `listener` with each event the viewer may read committed from now on; returns the unsubscribe. */
+    async subscribe(viewer: LiveViewer, onEvent: Listener): Promise<() => Promise<void>> {
+      const { tenantId } = viewer;
       const isFirst = watcherCount() === 0;
       const set = listenersByTenant.get(tenantId) ?? new Set();
+      const listener: Listener = (event) => {
+        if (viewer.mayRead(event.type)) onEvent(event);
+      };
       set.add(listener);
       listenersByTenant.set(tenantId, set);
       if (isFirst) await start();

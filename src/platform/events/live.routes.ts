@@ -1,26 +1,27 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { HttpServer } from '../http/server.ts';
-import type { LiveFeed } from './live-feed.ts';
+import type { LiveFeed, LiveViewer } from './live-feed.ts';
 
 const HEARTBEAT_MS = 25_000; // below common proxy idle timeouts (30–60 s)
 
 /**
  * GET /api/live: the caller's tenant's events as server-sent events, for pages that update
- * without reload. `resolveTenant` authorises the caller (any staff member of the tenant).
+ * without reload. `resolveViewer` authorises the caller (any staff member of the tenant) and says
+ * which event types they may read; the permissions of the moment the stream opens hold for it.
  */
-export const liveRoutes = (feed: LiveFeed, resolveTenant: (request: FastifyRequest) => string) => async (app: HttpServer) => {
+export const liveRoutes = (feed: LiveFeed, resolveViewer: (request: FastifyRequest) => LiveViewer) => async (app: HttpServer) => {
   // Open streams never end by themselves: end them so the server can shut down.
   const open = new Set<ServerResponse>();
   app.addHook('preClose', async () => {
     for (const res of open) res.end();
   });
-  app.get('/api/live', { schema: { tags: ['events'], summary: 'Server-sent events of my tenant (event: <type>, data: {type, data, occurredAt})' } }, async (request, reply) => {
-    const tenantId = resolveTenant(request);
+  app.get('/api/live', { schema: { tags: ['events'], summary: 'Server-sent events of my tenant that my permissions may read (event: <type>, data: {type, data, occurredAt})' } }, async (request, reply) => {
+    const viewer = resolveViewer(request);
     reply.hijack();
     const res = reply.raw;
     // Subscribe before answering: an event committed right after the client sees the stream open is not lost.
-    const unsubscribe = await feed.subscribe(tenantId, (event) => {
+    const unsubscribe = await feed.subscribe(viewer, (event) => {
       res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ type: event.type, data: event.data, occurredAt: event.occurredAt })}\n\n`);
     });
     res.writeHead(200, {

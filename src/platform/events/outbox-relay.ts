@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isConnectionError, reconnectDelayMs } from '../db/connection-errors.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import { envelopeFromRow, type OutboxRow } from './event-envelope.ts';
@@ -99,21 +100,25 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
 
   async function run() {
     let lastMaintained = 0;
+    let outageFailures = 0;
+    // The database being unreachable is logged once by the database itself: retry with backoff, quietly.
+    const failed = (what: string) => (error: unknown) => {
+      if (isConnectionError(error)) outageFailures += 1;
+      else logger.error({ err: error }, what);
+      return 0;
+    };
     while (running) {
       isDirty = false;
-      const relayed = await relayBatch().catch((error) => {
-        logger.error({ err: error }, 'outbox relay failed');
-        return 0;
-      });
+      const relayed = await relayBatch().then((n) => ((outageFailures = 0), n), failed('outbox relay failed'));
       if (Date.now() - lastMaintained > (options.maintainIntervalMs ?? 30_000)) {
         lastMaintained = Date.now();
-        await transport.maintain().catch((error) => logger.error({ err: error }, 'event transport upkeep failed'));
-        await pruneHandled().catch((error) => logger.error({ err: error }, 'event pruning failed'));
+        await transport.maintain().catch(failed('event transport upkeep failed'));
+        await pruneHandled().catch(failed('event pruning failed'));
       }
       if (relayed < batchSize && !isDirty && running) {
         await new Promise<void>((resolve) => {
           wake = resolve;
-          setTimeout(resolve, options.pollIntervalMs ?? 1_000);
+          setTimeout(resolve, outageFailures ? reconnectDelayMs(outageFailures) : (options.pollIntervalMs ?? 1_000));
         });
         wake = null;
       }

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { PgBoss, fromKysely, fromPglite, type ConstructorOptions, type Job } from 'pg-boss';
+import { isConnectionError } from '../db/connection-errors.ts';
 import { newId } from '../ids.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventEnvelope } from './event-envelope.ts';
@@ -48,7 +49,8 @@ export function createPostgresTransport(options: PostgresTransportOptions): Even
     monitorIntervalSeconds: options.superviseIntervalSeconds ?? 30,
     useListenNotify: true,
   });
-  boss.on('error', (error) => options.logger.error({ err: error }, 'pg-boss error'));
+  // pg-boss reports every failed poll; the database being unreachable is logged once by the database itself.
+  boss.on('error', (error) => (isConnectionError(error) ? options.logger.debug({ err: error }, 'pg-boss: database unreachable') : options.logger.error({ err: error }, 'pg-boss error')));
   let handlers: EventHandler[] = [];
   let started: Promise<unknown> | null = null;
   const startBoss = () => (started ??= boss.start());

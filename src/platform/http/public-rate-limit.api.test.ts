@@ -19,7 +19,7 @@ describe('the per-address limit on public routes', () => {
       authenticate: async (request) => (request.headers.authorization === 'Bearer staff' ? { userId: 'staff' } : null),
       readiness: {},
     });
-    app.post('/api/auth/login', { config: { public: true } }, async () => ({ ok: true }));
+    app.post('/api/auth/login', { schema: { security: [] } }, async () => ({ ok: true }));
     app.get('/api/staff', async () => ({ ok: true }));
     await app.ready();
   });

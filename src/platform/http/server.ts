@@ -13,13 +13,6 @@ import { clientErrorHandler, frameworkErrors, installErrorHandling } from './err
 import { validatorCompiler } from './input-validation.ts';
 import { createAddressRateLimiter } from './rate-limit.ts';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Callable without logging in (login, provider webhooks): not authenticated, rate-limited per address instead. */
-    public?: boolean;
-  }
-}
-
 /** How long /ready waits for each dependency before calling it unreachable. */
 const READY_TIMEOUT_MS = 1000;
 
@@ -50,8 +43,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     bodyLimit: options.bodyLimitBytes,
     // One 'request done' line per request (below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's x-request-id is kept only when short and plain (it lands in logs and headers).
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
+    },
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors,
     clientErrorHandler,
@@ -97,16 +94,20 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   // Authentication comes before validation: an anonymous caller learns nothing about a protected
-  // route's input. Public routes are throttled per address instead.
+  // route's input. A route is public when its OpenAPI schema says so (`security: []`: login,
+  // provider webhooks, invitation acceptance); those are limited per address instead, and still
+  // learn who is calling when a session comes along (accepting an invitation while logged in).
   const publicLimiter = createAddressRateLimiter({ clock: options.clock, perMinute: options.publicRateLimitPerMinute });
   app.addHook('onRequest', async (request) => {
     const route = request.routeOptions;
     if (!route.url?.startsWith('/api/')) return; // the web app, docs, health, unknown routes
-    if (route.config.public) {
+    const security = (route.schema as { security?: unknown[] } | undefined)?.security;
+    if (Array.isArray(security) && security.length === 0) {
       const taken = publicLimiter.take(request.ip);
       if (!taken.allowed) {
         throw new AppError('RATE_LIMITED', 'Too many requests from your address. Wait before trying again.', { retryAfterSeconds: taken.retryAfterSeconds });
       }
+      await options.authenticate(request);
       return;
     }
     if (!(await options.authenticate(request))) throw new AppError('UNAUTHENTICATED', 'Log in first, or send an API token.');

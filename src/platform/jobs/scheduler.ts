@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Counter, type Registry } from 'prom-client';
 import type { Clock } from '../clock.ts';
+import { isConnectionError } from '../db/connection-errors.ts';
 import { asTenantId, type Database } from '../db/database.ts';
 import { AppError, AppErrorCode } from '../errors/app-error.ts';
 import { newId } from '../ids.ts';
@@ -171,6 +172,8 @@ export function createScheduler(options: SchedulerOptions) {
         await finish(run.id, status);
         log.info('job run succeeded');
       } catch (error) {
+        // Not the job's fault: left running, it is claimed again once stale, like a crashed worker's run.
+        if (isConnectionError(error)) throw error;
         status = 'failed';
         await finish(run.id, status, error instanceof Error ? error.message : String(error));
         log.error({ err: error }, 'job run failed');
@@ -241,7 +244,8 @@ export function createScheduler(options: SchedulerOptions) {
             if (isBusy) return;
             isBusy = true;
             const pass = fn()
-              .catch((error) => logger.error({ err: error }, 'scheduler pass failed'))
+              // The database being unreachable is logged once by the database itself; the next pass retries.
+              .catch((error) => isConnectionError(error) || logger.error({ err: error }, 'scheduler pass failed'))
               .finally(() => {
                 isBusy = false;
                 inProgress.delete(pass);

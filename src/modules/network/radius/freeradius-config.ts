@@ -1,10 +1,13 @@
 import { isIP } from 'node:net';
+import { chown, lchown, mkdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /**
  * FreeRADIUS 3 configuration for Simpul: the sql module on our PostgreSQL, a virtual server that
- * authorizes, accounts and logs logins through it, and the RADIUS clients (NAS). The test harness
- * writes these into a copy of /etc/freeradius/3.0; a deployment drops the same files into its
- * own (mods-enabled/sql, sites-enabled/simpul, clients.conf).
+ * authorizes (PAP, CHAP, MS-CHAP v1/v2), accounts and logs logins through it, and the RADIUS
+ * clients (NAS). `writeFreeradiusConfig` drops them into a stock Debian FreeRADIUS 3.2 directory
+ * (/etc/freeradius/3.0 as the package installs it); the tests run FreeRADIUS on a copy of that
+ * directory with exactly these changes.
  */
 
 export type FreeradiusDatabase = {
@@ -16,7 +19,9 @@ export type FreeradiusDatabase = {
   password?: string;
 };
 
+/** Where the site listens; a deployment takes the standard RADIUS ports on every address. */
 export type FreeradiusListen = { address: string; authPort: number; acctPort: number };
+export const standardListen: FreeradiusListen = { address: '*', authPort: 1812, acctPort: 1813 };
 
 /** A NAS allowed to send RADIUS requests, with its secret in plain text (the file must stay private). */
 export type FreeradiusClient = { name: string; address: string; secret: string };
@@ -28,7 +33,7 @@ const bareWord = (value: string, what: string) => {
   return value;
 };
 const ipAddress = (value: string) => {
-  if (isIP(value) === 0) throw new Error(`Not an IP address: ${JSON.stringify(value)}`);
+  if (value !== '*' && isIP(value) === 0) throw new Error(`Not an IP address: ${JSON.stringify(value)}`);
   return value;
 };
 
@@ -75,10 +80,16 @@ export function sqlModuleConfig(database: FreeradiusDatabase): string {
 }
 
 /**
- * sites-enabled/simpul: PAP against radcheck's Cleartext-Password, replies from the user's group
- * (plan or isolation), accounting into radacct, every Accept / Reject into radpostauth.
+ * sites-available/simpul: PAP, CHAP and MS-CHAP (v1 and v2, what MikroTik PPPoE servers negotiate)
+ * against radcheck's Cleartext-Password, replies from the user's group (plan or isolation),
+ * accounting into radacct, every Accept / Reject into radpostauth.
+ *
+ * Unlike the stock `default` site it does not call `filter_username`: that policy reads what
+ * follows an `@` as a realm to proxy to and rejects one without a dot ("Realm does not have at
+ * least one dot separator"), but `name@tenant` is a local login, looked up as typed, and this
+ * site proxies nothing. An unknown or malformed name is rejected by the sql lookup.
  */
-export function siteConfig(listen: FreeradiusListen): string {
+export function siteConfig(listen: FreeradiusListen = standardListen): string {
   return `server simpul {
 	listen {
 		type = auth
@@ -92,6 +103,9 @@ export function siteConfig(listen: FreeradiusListen): string {
 	}
 	authorize {
 		preprocess
+		# Each sets Auth-Type when its attributes are in the request.
+		chap
+		mschap
 		sql
 		pap
 		# Status-Server (health checks) is answered with Access-Accept.
@@ -102,6 +116,12 @@ export function siteConfig(listen: FreeradiusListen): string {
 	authenticate {
 		Auth-Type PAP {
 			pap
+		}
+		Auth-Type CHAP {
+			chap
+		}
+		Auth-Type MS-CHAP {
+			mschap
 		}
 	}
 	preacct {
@@ -134,4 +154,36 @@ export function clientsConfig(clients: readonly FreeradiusClient[]): string {
 `,
     )
     .join('\n');
+}
+
+/**
+ * Simpul's changes to a stock Debian FreeRADIUS 3.2 directory (/etc/freeradius/3.0): our sql
+ * module and site, enabled as Debian enables them (links from *-enabled), and the clients. The
+ * stock `default` and `inner-tunnel` sites go (ours takes 1812/1813), and so does `eap`: PPPoE
+ * never uses EAP, and the module refuses to start without inner-tunnel and server certificates.
+ */
+export async function writeFreeradiusConfig(
+  dir: string,
+  options: { database: FreeradiusDatabase; clients: readonly FreeradiusClient[]; listen?: FreeradiusListen },
+): Promise<void> {
+  const files: [path: string, content: string][] = [
+    ['mods-available/sql', sqlModuleConfig(options.database)],
+    ['sites-available/simpul', siteConfig(options.listen)],
+    ['clients.conf', clientsConfig(options.clients)],
+  ];
+  for (const gone of ['sites-enabled/default', 'sites-enabled/inner-tunnel', 'mods-enabled/eap', 'mods-enabled/sql', 'sites-enabled/simpul']) {
+    await rm(join(dir, gone), { force: true });
+  }
+  // Debian's package owns its files as freerad (which the daemon runs as); ours take the same owner.
+  const owner = await stat(dir);
+  for (const [path, content] of files) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    // Database password and NAS secrets: readable by FreeRADIUS's user only.
+    await writeFile(join(dir, path), content, { mode: 0o640 });
+    await chown(join(dir, path), owner.uid, owner.gid);
+  }
+  for (const [link, target] of [['mods-enabled/sql', '../mods-available/sql'], ['sites-enabled/simpul', '../sites-available/simpul']] as const) {
+    await symlink(target, join(dir, link));
+    await lchown(join(dir, link), owner.uid, owner.gid);
+  }
 }

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretBox } from '../../../platform/crypto/secret-box.ts';
 import type { TenantId } from '../../../platform/db/database.ts';
 import { openTestDatabase, type TestDatabase } from '../../../../test/harness.ts';
-import { freeradiusDatabaseFor, radclient, radtest, startFreeradius, type FreeradiusServer } from '../../../../test/radius/freeradius-harness.ts';
-import { isolationPolicy, pppoeLine, seedTenant } from '../../../../test/radius/radius-fixtures.ts';
+import { freeradiusDatabaseFor, mschapv2, radclient, radtest, startFreeradius, type FreeradiusServer } from '../../../../test/radius/freeradius-harness.ts';
+import { isolationPolicy, pppoeLine, seedCustomer, seedTenant } from '../../../../test/radius/radius-fixtures.ts';
 import {
   dataUsageByCustomer,
   findOpenSessions,
@@ -18,7 +18,7 @@ import {
   type RadiusLine,
 } from './index.ts';
 
-// Real FreeRADIUS 3 (Debian) on a real PostgreSQL test database, started once for this file.
+// Real FreeRADIUS 3 (Debian's stock config with Simpul's additions) on a real PostgreSQL test database, started once for this file.
 describe('FreeRADIUS on the Simpul database', () => {
   let db: TestDatabase;
   let freeradius: FreeradiusServer;
@@ -26,7 +26,10 @@ describe('FreeRADIUS on the Simpul database', () => {
   const secrets = createSecretBox(randomBytes(32));
   const budi = pppoeLine('budi');
 
-  const sync = (line: RadiusLine) => db.tenant(tenant, (trx) => syncRadiusLine(trx, tenant, line, isolationPolicy));
+  const sync = async (line: RadiusLine) => {
+    await seedCustomer(db, tenant, line.customerId);
+    return db.tenant(tenant, (trx) => syncRadiusLine(trx, tenant, line, isolationPolicy));
+  };
   /** The events not taken yet, as a publisher takes them. */
   const nextEvents = () => db.owner.transaction().execute((trx) => takeRadiusActivity(trx));
   const accounting = (status: 'Start' | 'Stop', session: string, extra: Record<string, string | number> = {}) =>
@@ -75,6 +78,32 @@ describe('FreeRADIUS on the Simpul database', () => {
     expect(events).toEqual([
       expect.objectContaining({ type: 'radius_auth_failed', tenantId: tenant, customerId: budi.customerId, username: 'budi' }),
     ]);
+  });
+
+  // What MikroTik PPPoE servers negotiate, with the tenant's username style (stock filter_username would refuse it).
+  it('accepts name@tenant over PAP, CHAP, MS-CHAPv1 and MS-CHAPv2 with the plan rate limit, and isolates over each', async () => {
+    const sari = pppoeLine('sari@jaringsleman', { password: 'Sari-rahasia 1' });
+    await sync(sari);
+    const logins = {
+      pap: (password: string) => radtest(freeradius, sari.username, password, 'pap'),
+      chap: (password: string) => radtest(freeradius, sari.username, password, 'chap'),
+      mschap: (password: string) => radtest(freeradius, sari.username, password, 'mschap'),
+      mschapv2: (password: string) => mschapv2(freeradius, sari.username, password),
+    };
+    for (const [method, login] of Object.entries(logins)) {
+      const accept = await login(sari.password);
+      expect(accept.code, `${method}\n${accept.output}\n${freeradius.log()}`).toBe('Access-Accept');
+      expect(accept.attributes['Mikrotik-Rate-Limit'], method).toBe('10M/20M');
+      expect((await login('salah')).code, method).toBe('Access-Reject');
+    }
+    // MS-CHAPv2 proves the server knows the password too, and hands over the encryption keys.
+    expect(Object.keys((await logins.mschapv2(sari.password)).attributes)).toEqual(expect.arrayContaining(['MS-CHAP2-Success', 'MS-MPPE-Recv-Key', 'MS-MPPE-Send-Key']));
+
+    await sync({ ...sari, isolated: true });
+    for (const [method, login] of Object.entries(logins)) {
+      expect((await login(sari.password)).attributes, method).toMatchObject({ 'Mikrotik-Address-List': 'simpul-isolir', 'Mikrotik-Rate-Limit': '256k/512k' });
+    }
+    expect((await nextEvents()).map((e) => `${e.type} ${e.username}`)).toEqual(Array(4).fill('radius_auth_failed sari@jaringsleman'));
   });
 
   it('turns accounting Start and Stop into customer_online and customer_offline, and counts data usage', async () => {
@@ -154,6 +183,7 @@ describe('FreeRADIUS on the Simpul database', () => {
   it("answers each tenant's customers from that tenant's own plan group", async () => {
     const other = await seedTenant(db, 'net-lain');
     const ani = pppoeLine('ani', { plan: { profile: 'paket-20m', downloadKbps: 5_000, uploadKbps: 5_000 } });
+    await seedCustomer(db, other, ani.customerId);
     await db.tenant(other, (trx) => syncRadiusLine(trx, other, ani, isolationPolicy));
     expect((await radtest(freeradius, 'ani', 'pw-ani')).attributes).toEqual({ 'Mikrotik-Rate-Limit': '5M/5M' });
     expect((await radtest(freeradius, 'budi', 'pw-budi')).attributes).toEqual({ 'Mikrotik-Rate-Limit': '10M/20M' });

@@ -28,6 +28,8 @@ export {
   clientsConfig,
   siteConfig,
   sqlModuleConfig,
+  standardListen,
+  writeFreeradiusConfig,
   type FreeradiusClient,
   type FreeradiusDatabase,
   type FreeradiusListen,

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantId } from '../../../platform/db/database.ts';
 import { drivers, openTestDatabase, type TestDatabase } from '../../../../test/harness.ts';
-import { isolationPolicy, pppoeLine, seedTenant } from '../../../../test/radius/radius-fixtures.ts';
+import { isolationPolicy, pppoeLine, seedCustomer, seedTenant } from '../../../../test/radius/radius-fixtures.ts';
 import { syncRadiusLine, takeRadiusActivity } from './index.ts';
 
 // FreeRADIUS's writes, as its stock accounting and post-auth queries make them.
@@ -16,7 +16,10 @@ async function openWithLines(driver: 'pglite' | 'postgres', usernames: string[])
   const db = await openTestDatabase(driver);
   const tenant: TenantId = await seedTenant(db, 'net-aktivitas');
   const lines = usernames.map((username) => pppoeLine(username));
-  for (const line of lines) await db.tenant(tenant, (trx) => syncRadiusLine(trx, tenant, line, isolationPolicy));
+  for (const line of lines) {
+    await seedCustomer(db, tenant, line.customerId);
+    await db.tenant(tenant, (trx) => syncRadiusLine(trx, tenant, line, isolationPolicy));
+  }
   return { db, lines };
 }
 

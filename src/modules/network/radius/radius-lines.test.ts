@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretBox } from '../../../platform/crypto/secret-box.ts';
 import type { TenantId, Tx } from '../../../platform/db/database.ts';
 import { drivers, openTestDatabase, type TestDatabase } from '../../../../test/harness.ts';
-import { isolationPolicy, pppoeLine, seedTenant } from '../../../../test/radius/radius-fixtures.ts';
+import { isolationPolicy, pppoeLine, seedCustomer, seedTenant } from '../../../../test/radius/radius-fixtures.ts';
 import {
   desiredRadiusLine,
   isolationGroupName,
@@ -29,7 +29,10 @@ describe.each(drivers)('RADIUS lines on %s', (driver) => {
     await db?.drop();
   });
 
-  const sync = (tenant: TenantId, line: RadiusLine) => db.tenant(tenant, (trx) => syncRadiusLine(trx, tenant, line, isolationPolicy));
+  const sync = async (tenant: TenantId, line: RadiusLine) => {
+    await seedCustomer(db, tenant, line.customerId);
+    return db.tenant(tenant, (trx) => syncRadiusLine(trx, tenant, line, isolationPolicy));
+  };
   const read = (tenant: TenantId, customerId: string) => db.tenant(tenant, (trx) => readRadiusLine(trx, customerId));
 
   it('writes a line once, reads it back as desired, and repairs a hand edit', async () => {

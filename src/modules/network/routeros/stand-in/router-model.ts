@@ -173,42 +173,59 @@ const formatUptime = (ms: number): string => {
 };
 
 /**
- * RouterOS print queries: each word pushes a boolean onto a stack (`name=value`, `name` present,
- * `-name` absent, `<name=value`, `>name=value`); `#` words combine the stack (`|` or, `&` and,
- * `!` not, `.` duplicate top); whatever is left is and-ed. Words arrive without the API's `?`.
+ * RouterOS print queries, as RouterOS documents them (words arrive without the API's `?`; REST's
+ * `.query` holds the same words). Each word pushes a boolean onto a stack: `name=x` or `=name=x`
+ * (equal), `name` (has the property), `-name` (has not), `<name=x` and `>name=x` (less, greater;
+ * numbers compare as numbers). A `#` word operates on the stack left to right: digits push a copy
+ * of the value at that index (0 is the first word's; a `.` after them just ends the index), `!`
+ * negates the top, `&` and `|` pop two and push their and / or, any other `.` duplicates the top.
+ * An item matches when every value left on the stack is true.
  */
 export const matchesQuery = (item: RouterItem, query: readonly string[]): boolean => {
   const stack: boolean[] = [];
   for (const word of query) {
-    if (word.startsWith('#')) {
-      for (const op of word.slice(1)) {
-        if (op === '!') stack.push(!stack.pop());
-        else if (op === '.') stack.push(stack.at(-1) ?? true);
-        else if (op === '|' || op === '&') {
-          const right = stack.pop() ?? true;
-          const left = stack.pop() ?? true;
-          stack.push(op === '|' ? left || right : left && right);
-        } else throw new RouterTrap(`unsupported query operation ${op}`, { category: 5 });
-      }
-      continue;
-    }
-    const compare = word[0] === '<' || word[0] === '>' ? word[0] : null;
-    const body = compare ? word.slice(1) : word;
-    if (body.startsWith('-')) {
-      stack.push(!(body.slice(1) in item));
-      continue;
-    }
-    const separator = body.indexOf('=');
-    if (separator === -1) {
-      stack.push(body in item);
-      continue;
-    }
-    const key = body.slice(0, separator);
-    const value = body.slice(separator + 1);
-    const actual = item[key];
-    if (compare === '<') stack.push(actual !== undefined && actual < value);
-    else if (compare === '>') stack.push(actual !== undefined && actual > value);
-    else stack.push((actual ?? '') === value);
+    if (word.startsWith('#')) applyQueryOperations(stack, word.slice(1));
+    else stack.push(queryWordHolds(item, word));
   }
   return stack.every(Boolean);
+};
+
+const invalidQuery = (why: string) => new RouterTrap(`invalid query: ${why}`, { category: 5 });
+
+const queryWordHolds = (item: RouterItem, word: string): boolean => {
+  if (word.startsWith('-')) return !(word.slice(1) in item);
+  const [, compare, key, value] = /^([<>=]?)([^=]+)(?:=(.*))?$/s.exec(word) ?? [];
+  if (key === undefined) throw invalidQuery(`?${word}`);
+  if (value === undefined) {
+    if (compare === '<' || compare === '>') throw invalidQuery(`?${word} needs a value`);
+    return key in item;
+  }
+  const actual = item[key];
+  if (compare === '<' || compare === '>') return actual !== undefined && Math.sign(compareValues(actual, value)) === (compare === '<' ? -1 : 1);
+  return (actual ?? '') === value;
+};
+
+const isNumber = (value: string) => /^-?\d+$/.test(value);
+const compareValues = (a: string, b: string): number => (isNumber(a) && isNumber(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0);
+
+const applyQueryOperations = (stack: boolean[], operations: string) => {
+  const pop = () => {
+    if (stack.length === 0) throw invalidQuery(`#${operations} needs more values than the stack holds`);
+    return stack.pop()!;
+  };
+  for (const [, index, op] of operations.matchAll(/(\d+)\.?|(.)/gs)) {
+    if (index !== undefined) {
+      const value = stack[Number(index)];
+      if (value === undefined) throw invalidQuery(`#${operations}: no value at index ${index}`);
+      stack.push(value);
+    } else if (op === '!') stack.push(!pop());
+    else if (op === '.') {
+      const top = pop();
+      stack.push(top, top);
+    } else if (op === '&' || op === '|') {
+      const right = pop();
+      const left = pop();
+      stack.push(op === '&' ? left && right : left || right);
+    } else throw invalidQuery(`unsupported operation ${op}`);
+  }
 };
