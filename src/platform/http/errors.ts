@@ -103,7 +103,6 @@ export function installErrorHandling(app: FastifyInstance<any, any, any, any, an
     if (isResponseSerializationError(error)) request.log.error({ err: error }, 'response did not match its schema');
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
-    else if (appError.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
     else request.log.debug({ code: appError.code }, appError.message);
     return sendError(reply, appError);
   });
