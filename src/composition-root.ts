@@ -120,7 +120,7 @@ export async function createApp(options: AppOptions) {
     authenticate: createAuthenticate(identity),
     readiness: {
       database: () => db.ping(),
-      events: () => transport.isIntact(), // reaches Redis with the redis-streams transport
+      events: () => transport.health(), // Redis with the redis-streams transport, bounded to 1 s
     },
   });
   await http.register(identityRoutes(identity, config.identity));

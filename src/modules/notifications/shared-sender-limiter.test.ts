@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers, openTestDatabase, type TestDatabase } from '../../../test/harness.ts';
+import { ManualClock } from '../../platform/clock.ts';
 import type { Timer } from './gateways/index.ts';
 import { SharedSenderLimiter } from './shared-sender-limiter.ts';
 
@@ -29,11 +30,16 @@ describe.each(drivers)('shared sender rate limit on %s', (driver) => {
   });
 
   it('should keep senders apart: one busy sender does not hold up another', async () => {
-    const limiter = new SharedSenderLimiter({ db });
+    const clock = new ManualClock('2026-12-01T08:00:00Z');
+    const limiter = new SharedSenderLimiter({ db, clock });
     const busy = await Promise.all(Array.from({ length: 10 }, () => limiter.reserve('fonnte', 'device-A')));
+    expect(busy.map((r) => r.waitMs).sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, i) => i * 2_000)); // 0.5/s
     const other = await limiter.reserve('fonnte', 'device-B');
-    expect(other.slot.getTime()).toBeLessThan(busy[1].slot.getTime());
-    expect(Math.max(...busy.map((r) => r.waitMs))).toBeGreaterThan(8_000); // 0.5/s: the 10th waits ~18 s
+    expect(other).toEqual({ slot: clock.now(), waitMs: 0 });
+
+    clock.advance(5_000); // device-A's slots at 0, 2 and 4 s have passed: the next waits from the 20 s slot
+    expect((await limiter.reserve('fonnte', 'device-A')).waitMs).toBe(15_000);
+    expect((await limiter.reserve('fonnte', 'device-B')).waitMs).toBe(0); // its 2 s slot is past too
   });
 
   it('should add jitter to unofficial gateways, and not limit the dev inbox at all', async () => {

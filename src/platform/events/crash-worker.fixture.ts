@@ -1,14 +1,14 @@
 /**
  * A worker process for the crash test: it consumes with the shared test handler id, writes the
  * effect, reports that it is inside the handler, and hangs there until the test kills it.
- * Usage: node crash-worker.fixture.ts <database-url> <transport> <redis-prefix>
+ * Usage: node crash-worker.fixture.ts <database-url> <transport> <redis-prefix> [claim-timeout-seconds]
  */
 import { sql } from 'kysely';
 import { openDatabase } from '../db/database.ts';
 import { defineHandler } from './event-handler.ts';
 import { createTestBus, testEvents, type TransportName } from './test-support.ts';
 
-const [url, transport, redisPrefix] = process.argv.slice(2);
+const [url, transport, redisPrefix, claimTimeout] = process.argv.slice(2);
 const db = await openDatabase({ driver: 'postgres', url, poolSize: 2 });
 const hangingHandler = defineHandler(testEvents, {
   id: 'test.crash-effect',
@@ -25,7 +25,7 @@ const { bus } = createTestBus({
   transport: transport as TransportName,
   handlers: [hangingHandler],
   redisPrefix,
-  claimTimeoutSeconds: 2,
+  claimTimeoutSeconds: claimTimeout ? Number(claimTimeout) : undefined,
 });
 await bus.start({ consume: true, relay: false });
 process.stdout.write('READY\n');

@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
-import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/harness.ts';
 import type { TenantId } from '../db/database.ts';
 import { defineHandler } from './event-handler.ts';
 import {
-  createEffectsTable, createTenant, createTestBus, deleteRedisKeys, effectsOf, eventually, newRedisPrefix, redisUrl, testEvents,
+  createEffectsTable, createTenant, createTestBus, deleteRedisKeys, effectsOf, eventually, newRedisPrefix, testEvents,
   type TransportName,
 } from './test-support.ts';
 
@@ -25,6 +24,9 @@ describe.each(['postgres', 'redis-streams'] as TransportName[])('a worker killed
   let tenant: TenantId;
   let child: ChildProcess | undefined;
   const redisPrefix = newRedisPrefix();
+  // pg-boss only notices a dead worker by its claim timeout; Redis Streams keeps the default
+  // (60 s, for slow handlers) and notices by the consumer's heartbeat.
+  const claimTimeoutSeconds = transport === 'postgres' ? 2 : undefined;
 
   beforeAll(async () => {
     db = await openTestDatabase('postgres');
@@ -37,88 +39,42 @@ describe.each(['postgres', 'redis-streams'] as TransportName[])('a worker killed
     await deleteRedisKeys(redisPrefix);
   });
 
-  it('should deliver the event again to a surviving worker, with its effect applied exactly once', async () => {
-    const relay = createTestBus({ db, transport, handlers: [survivingHandler], redisPrefix, claimTimeoutSeconds: 2 }).bus;
+  it('should deliver its events again to a surviving worker within 10 s, each effect applied exactly once', async () => {
+    const relay = createTestBus({ db, transport, handlers: [survivingHandler], redisPrefix, claimTimeoutSeconds }).bus;
     await relay.start({ consume: false, relay: true });
+    const handlerStats = async () => (await relay.operations.listHandlers())[0];
+    // Waiting before the worker starts, so it takes all of them in one batch.
+    const events = await db.tenant(tenant, async (trx) => {
+      const published = [];
+      for (let n = 1; n <= 5; n++) published.push(await relay.publish(trx, 'test.step.recorded', { label: 'crash', n }));
+      return published;
+    });
+    await eventually(async () => (await handlerStats()).waiting === 5);
 
-    child = spawn('node_modules/.bin/node', ['src/platform/events/crash-worker.fixture.ts', db.url!, transport, redisPrefix], {
+    child = spawn('node_modules/.bin/node', ['src/platform/events/crash-worker.fixture.ts', db.url!, transport, redisPrefix, String(claimTimeoutSeconds ?? '')], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const lines = createInterface({ input: child.stdout! });
-    const childSays = (prefix: string) =>
-      new Promise<string>((resolve, reject) => {
-        lines.on('line', (line) => line.startsWith(prefix) && resolve(line));
-        child!.on('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-      });
-    await childSays('READY');
-    const event = await db.tenant(tenant, (trx) => relay.publish(trx, 'test.step.recorded', { label: 'crash', n: 1 }));
-    expect(await childSays('IN_HANDLER')).toBe(`IN_HANDLER ${event.id}`);
+    const inHandler = new Promise<string>((resolve, reject) => {
+      lines.on('line', (line) => line.startsWith('IN_HANDLER') && resolve(line));
+      child!.on('exit', (code) => reject(new Error(`worker exited early (${code})`)));
+    });
+    expect(events.map((e) => `IN_HANDLER ${e.id}`)).toContain(await inHandler);
+    await eventually(async () => (await handlerStats()).inFlight === 5); // the worker holds all five
     child.kill('SIGKILL');
 
-    const survivor = createTestBus({ db, transport, handlers: [survivingHandler], redisPrefix, claimTimeoutSeconds: 2 }).bus;
+    const survivor = createTestBus({ db, transport, handlers: [survivingHandler], redisPrefix, claimTimeoutSeconds }).bus;
     await survivor.start({ consume: true, relay: false });
     try {
-      await eventually(() => effectsOf(db, 'test.crash-effect').then((rows) => rows.length > 0), 30_000);
+      await eventually(() => effectsOf(db, 'test.crash-effect').then((rows) => rows.length >= 5), 10_000);
       // Give a wrongly repeated delivery the chance to show up before counting.
-      await eventually(async () => (await survivor.operations.listHandlers())[0].inFlight === 0);
-      expect(await effectsOf(db, 'test.crash-effect')).toEqual([{ event_id: event.id, label: 'surviving-worker' }]);
+      await eventually(async () => (await handlerStats()).inFlight === 0);
+      const effects = await effectsOf(db, 'test.crash-effect');
+      expect(effects.map((e) => e.event_id).sort()).toEqual(events.map((e) => e.id).sort());
+      expect(new Set(effects.map((e) => e.label))).toEqual(new Set(['surviving-worker']));
     } finally {
       await survivor.stop();
       await relay.stop();
-    }
-  });
-});
-
-describe('redis-streams transport when Redis loses its data mid-run', () => {
-  // A logical database of its own, so FLUSHDB is a real flush without touching other test files.
-  const flushableRedisUrl = `${redisUrl}/13`;
-  const redisPrefix = newRedisPrefix();
-  let db: TestDatabase;
-  let tenant: TenantId;
-  const handlers = ['test.count-a', 'test.count-b'].map((id) =>
-    defineHandler(testEvents, {
-      id,
-      on: ['test.step.recorded'],
-      async handle(event, { trx }) {
-        await sql`insert into test_effects (tenant_id, handler_id, event_id) values (${event.tenantId}, ${id}, ${event.id})`.execute(trx);
-      },
-    }),
-  );
-
-  beforeAll(async () => {
-    db = await openTestDatabase('postgres');
-    await createEffectsTable(db);
-    tenant = await createTenant(db);
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
-
-  it('should lose no event when Redis is flushed while events are flowing', async () => {
-    const { bus } = createTestBus({ db, transport: 'redis-streams', handlers, redisPrefix, redisUrl: flushableRedisUrl, claimTimeoutSeconds: 2 });
-    await bus.start({ consume: true, relay: true });
-    const redis = new Redis(flushableRedisUrl);
-    try {
-      const publishBatch = (batch: number) =>
-        db.tenant(tenant, async (trx) => {
-          for (let n = 0; n < 10; n++) await bus.publish(trx, 'test.step.recorded', { label: `batch-${batch}`, n });
-        });
-      for (let batch = 0; batch < 20; batch++) {
-        await publishBatch(batch);
-        if (batch === 9) await redis.flushdb();
-      }
-      for (const handler of handlers) {
-        await eventually(async () => (await effectsOf(db, handler.id)).length >= 200, 30_000);
-      }
-      for (const handler of handlers) {
-        const effects = await effectsOf(db, handler.id);
-        expect(effects).toHaveLength(200);
-        expect(new Set(effects.map((e) => e.event_id)).size).toBe(200);
-      }
-    } finally {
-      await bus.stop();
-      await redis.flushdb();
-      await redis.quit();
     }
   });
 });

@@ -35,5 +35,7 @@ export interface EventTransport {
   /** Periodic upkeep that needs no consumer (e.g. trimming streams); the relay role calls it. */
   maintain(): Promise<void>;
   stats(): Promise<HandlerQueueStats[]>;
+  /** Rejects within `timeoutMs` (default 1 s) when the transport can't be reached (for /ready). */
+  health(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }

@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
 import { isConnectionError, reconnectDelayMs } from '../db/connection-errors.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Tx } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import { envelopeFromRow, type OutboxRow } from './event-envelope.ts';
 import type { EventHandler } from './event-handler.ts';
 import type { EventMetrics } from './event-metrics.ts';
 import type { EventTransport } from './event-transport.ts';
 
-/** Only one relay hands events over at a time, which keeps publication order across processes. */
-const relayLockId = 7305828;
+/**
+ * Only one relay hands events over at a time (also again after a flush: concurrent re-queues
+ * deadlock), which keeps publication order across processes.
+ */
+export const relayLockId = 7305828;
 
 /**
  * How long handled events and inbox marks are kept. Past it an event can't be redelivered any
@@ -49,12 +52,14 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
   let isDirty = true;
   let unlisten: (() => Promise<void>) | null = null;
 
+  const holdsRelayLock = async (trx: Tx) =>
+    (await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${relayLockId}) as ok`.execute(trx)).rows[0].ok;
+
   /** Hands over one batch; returns how many outbox rows it relayed. */
   async function relayBatch(): Promise<number> {
     if (!(await transport.isIntact())) await handOverAgain();
     return db.owner.transaction().execute(async (trx) => {
-      const { rows: lock } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${relayLockId}) as ok`.execute(trx);
-      if (!lock[0].ok) return 0;
+      if (!(await holdsRelayLock(trx))) return 0;
       const { rows } = await sql<OutboxRow>`
         select id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data
         from event_outbox where relayed_at is null order by seq limit ${batchSize}`.execute(trx);
@@ -71,17 +76,23 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
 
   /**
    * The transport lost what it held (Redis flushed): every event some handler has neither
-   * processed nor dead-lettered is relayed again. Marked intact only after that commits.
+   * processed nor dead-lettered is relayed again, by the relay holding the lock (the others see
+   * the transport intact once it is done). Marked intact only after that commits, and before
+   * anything is relayed again: a flush in between is then noticed by the next batch.
    */
   async function handOverAgain() {
     const subscriptions = JSON.stringify(handlers.map((h) => ({ id: h.id, types: h.on })));
-    const reset = await sql`
-      update event_outbox o set relayed_at = null
-      where o.relayed_at is not null and exists (
-        select 1 from jsonb_to_recordset(${subscriptions}::jsonb) as h(id text, types text[])
-        where o.type = any(h.types)
-          and not exists (select 1 from event_inbox i where i.handler_id = h.id and i.event_id = o.id)
-          and not exists (select 1 from event_failures f where f.handler_id = h.id and f.event_id = o.id and f.status = 'dead'))`.execute(db.owner);
+    const reset = await db.owner.transaction().execute(async (trx) => {
+      if (!(await holdsRelayLock(trx)) || (await transport.isIntact())) return null;
+      return sql`
+        update event_outbox o set relayed_at = null
+        where o.relayed_at is not null and exists (
+          select 1 from jsonb_to_recordset(${subscriptions}::jsonb) as h(id text, types text[])
+          where o.type = any(h.types)
+            and not exists (select 1 from event_inbox i where i.handler_id = h.id and i.event_id = o.id)
+            and not exists (select 1 from event_failures f where f.handler_id = h.id and f.event_id = o.id and f.status = 'dead'))`.execute(trx);
+    });
+    if (!reset) return;
     logger.warn({ events: Number(reset.numAffectedRows) }, 'event transport lost its contents; relaying unfinished events again');
     await transport.markIntact();
   }

@@ -107,6 +107,7 @@ export function createPostgresTransport(options: PostgresTransportOptions): Even
     isIntact: async () => true, // jobs live in the same database as the outbox
     markIntact: async () => undefined,
     maintain: async () => undefined, // pg-boss's own supervisor expires and deletes jobs
+    health: async () => undefined, // the database's own check covers it
 
     async consume(run: RunDeliveries) {
       await startBoss();

@@ -14,8 +14,12 @@ export type RedisStreamsTransportOptions = {
   keyPrefix: string;
   catalog: EventDefinitions;
   logger: Logger;
-  /** A pending entry whose consumer has been silent this long (crashed, hung) is claimed by another. */
+  /** A pending entry whose live consumer has been silent this long (hung handler) is claimed by another. */
   claimTimeoutMs?: number;
+  /** How often each consumer renews its heartbeat key (which expires after three of these). */
+  heartbeatIntervalMs?: number;
+  /** A pending entry of a consumer whose heartbeat is gone (killed) is claimed once idle this long. */
+  deadConsumerIdleMs?: number;
   /** How often each handler looks for pending entries that are due again. */
   reclaimIntervalMs?: number;
   batchSize?: number;
@@ -27,26 +31,60 @@ type Entry = { stream: string; id: string; attempt: number; event: unknown; hand
  * Redis Streams: a stream per topic, a consumer group per handler (NEVER rename either: the group
  * is the handler id, the stream is `<prefix>:stream:<topic>`).
  *
- * Retries keep the entry pending. A failed delivery's idle time is set back so that XAUTOCLAIM
- * (which claims entries idle longer than the claim timeout) picks it up exactly when its backoff
- * ends; a crashed consumer's entries come back after the full claim timeout. The delivery count
+ * Retries keep the entry pending. A failed delivery is handed to the `retrying` consumer with its
+ * idle time set back so that XAUTOCLAIM (which claims entries idle longer than the claim timeout)
+ * picks it up exactly when its backoff ends. Each consumer keeps a heartbeat key alive while it
+ * runs: the entries of a consumer whose heartbeat is gone (SIGKILL) are claimed within seconds,
+ * a live consumer's slow handler keeps its entries for the full claim timeout. The delivery count
  * Redis keeps is the attempt number, so a poison event that kills its worker still ends as a
  * dead letter. Streams are trimmed only below the oldest entry some group has not acknowledged.
  */
 export function createRedisStreamsTransport(options: RedisStreamsTransportOptions): EventTransport {
+  const { logger } = options;
   const claimTimeoutMs = options.claimTimeoutMs ?? 60_000;
   const reclaimIntervalMs = options.reclaimIntervalMs ?? 1_000;
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 2_000;
+  const deadConsumerIdleMs = options.deadConsumerIdleMs ?? 5_000;
   const batchSize = options.batchSize ?? 100;
   const blockMs = 1_000;
   const consumer = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const streamKey = (topic: Topic) => `${options.keyPrefix}:stream:${topic}`;
   const intactKey = `${options.keyPrefix}:intact`;
+  const heartbeatKey = (name: string) => `${options.keyPrefix}:consumer:${name}`;
   // RESP2: stream replies keep their nested [stream, entries] shape (RESP3 flattens them to maps).
-  const redis = new Redis(options.url, { protocol: 2, maxRetriesPerRequest: null });
-  const connections: Redis[] = [redis];
+  // Commands wait for a reconnect (maxRetriesPerRequest: null); once stopping, the next failed
+  // attempt ends the client, which fails what waits (disconnect() can't while a retry is timed).
+  let stopping = false;
+  const redis = new Redis(options.url, {
+    protocol: 2,
+    maxRetriesPerRequest: null,
+    retryStrategy: (times) => (stopping ? null : Math.min(times * 50, 2_000)),
+  });
+  const connections: Redis[] = [];
+  const unreachable = new Set<Redis>();
+  /** Every client reports to the JSON log (without a listener ioredis writes to stderr): one line down, one back. */
+  function watch(connection: Redis) {
+    connections.push(connection);
+    connection.on('error', (error: Error) => {
+      if (unreachable.size === 0) logger.error({ err: error }, 'Redis is unreachable; retrying');
+      else logger.debug({ err: error }, 'Redis is still unreachable');
+      unreachable.add(connection);
+    });
+    connection.on('ready', () => {
+      if (unreachable.delete(connection) && unreachable.size === 0) logger.info('Redis is reachable again');
+    });
+    return connection;
+  }
+  const open = () => watch(redis.duplicate());
+  watch(redis);
   let handlers: EventHandler[] = [];
   let consuming = false;
   const loops: Promise<void>[] = [];
+  let heartbeat: NodeJS.Timeout | undefined;
+  const beat = () =>
+    redis.set(heartbeatKey(consumer), new Date().toISOString(), 'PX', heartbeatIntervalMs * 3).catch((error: Error) => {
+      logger.debug({ err: error }, 'renewing the consumer heartbeat failed');
+    });
 
   const streamsOf = (handler: EventHandler) =>
     [...new Set(handler.on.map((type) => options.catalog[type]?.topic).filter((t): t is Topic => !!t))].map(streamKey);
@@ -71,10 +109,11 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
     mine.forEach((entry, i) => {
       const outcome = outcomes[i];
       if (outcome.kind === 'settled') return;
-      // Due again when its idle time reaches the claim timeout, i.e. after `delayMs`.
+      // Due again when its idle time reaches the claim timeout, i.e. after `delayMs`; parked with
+      // `retrying`, which no heartbeat check ever claims early.
       const idle = Math.max(0, claimTimeoutMs - outcome.delayMs);
       const retryCount = outcome.kind === 'deferred' ? entry.attempt - 1 : entry.attempt;
-      pipeline.xclaim(entry.stream, handler.id, consumer, 0, entry.id, 'IDLE', idle, 'RETRYCOUNT', retryCount, 'JUSTID');
+      pipeline.xclaim(entry.stream, handler.id, retryingConsumer, 0, entry.id, 'IDLE', idle, 'RETRYCOUNT', retryCount, 'JUSTID');
     });
     // NOGROUP after a flush: nothing left to acknowledge, the relay hands everything over again.
     for (const [error] of (await pipeline.exec()) ?? []) {
@@ -83,8 +122,7 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
   }
 
   async function readNew(handler: EventHandler, run: RunDeliveries) {
-    const connection = redis.duplicate();
-    connections.push(connection);
+    const connection = open();
     const streams = streamsOf(handler);
     while (consuming) {
       try {
@@ -97,39 +135,73 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
         await handle(handler, connection, entries, run);
       } catch (error) {
         if (!consuming) return;
-        if ((error as Error).message.includes('NOGROUP')) await ensureGroups(handler, connection); // Redis was flushed
-        else {
-          options.logger.error({ err: error, handlerId: handler.id }, 'reading the event stream failed');
+        if (wasFlushed(error)) {
+          // Expected after a flush (the relay hands everything over again): recreate the groups.
+          logger.debug({ err: error, handlerId: handler.id }, 'the event stream is gone; recreating its consumer groups');
+          await ensureGroups(handler, connection).catch(() => undefined);
+        } else {
+          logger.error({ err: error, handlerId: handler.id }, 'reading the event stream failed');
           await sleep(1_000);
         }
       }
     }
   }
 
+  /** The claimed entries with their attempt numbers (the delivery count Redis keeps). */
+  async function withAttempts(connection: Redis, stream: string, group: string, claimed: [string, string[] | null][]) {
+    const live = claimed.filter((item): item is [string, string[]] => !!item[1]); // null fields: trimmed away
+    const pipeline = connection.pipeline();
+    for (const [id] of live) pipeline.xpending(stream, group, id, id, 1);
+    const replies = (await pipeline.exec()) ?? [];
+    return live.map(([id, fields], i) => {
+      const [pending] = (replies[i]?.[1] ?? []) as [string, string, number, number][];
+      return toEntry(stream, id, fields, pending?.[3] ?? 1);
+    });
+  }
+
+  /** Entries of consumers whose heartbeat is gone, idle long enough, claimed by this consumer. */
+  async function claimFromDead(connection: Redis, stream: string, group: string): Promise<[string, string[] | null][]> {
+    const consumers = ((await connection.call('XINFO', 'CONSUMERS', stream, group)) as unknown[][]).map(toRecord);
+    const others = consumers.filter((c) => c.name !== consumer && c.name !== retryingConsumer);
+    if (others.length === 0) return [];
+    const beating = await Promise.all(others.map((c) => connection.exists(heartbeatKey(String(c.name)))));
+    const claimed: [string, string[] | null][] = [];
+    for (const [i, dead] of others.entries()) {
+      if (beating[i]) continue;
+      if (Number(dead.pending) === 0) {
+        // Gone long enough that it can't be a live one that missed its heartbeats: forget it.
+        if (Number(dead.idle) > claimTimeoutMs) await connection.call('XGROUP', 'DELCONSUMER', stream, group, String(dead.name));
+        continue;
+      }
+      const pending = (await connection.call(
+        'XPENDING', stream, group, 'IDLE', deadConsumerIdleMs, '-', '+', batchSize, String(dead.name),
+      )) as [string, string, number, number][];
+      if (pending.length === 0) continue;
+      // The idle check inside XCLAIM makes sure another survivor hasn't claimed them meanwhile.
+      const entries = (await connection.call(
+        'XCLAIM', stream, group, consumer, deadConsumerIdleMs, ...pending.map(([id]) => id),
+      )) as [string, string[] | null][];
+      logger.warn({ handlerId: group, consumer: dead.name, events: entries.length }, 'claimed the deliveries of a consumer that stopped');
+      claimed.push(...entries);
+    }
+    return claimed;
+  }
+
   async function reclaimDue(handler: EventHandler, run: RunDeliveries) {
-    const connection = redis.duplicate();
-    connections.push(connection);
+    const connection = open();
     while (consuming) {
       await sleep(reclaimIntervalMs);
       for (const stream of streamsOf(handler)) {
         try {
-          const [, claimed] = (await connection.call(
+          const fromDead = await claimFromDead(connection, stream, handler.id);
+          const [, due] = (await connection.call(
             'XAUTOCLAIM', stream, handler.id, consumer, claimTimeoutMs, '0-0', 'COUNT', batchSize,
           )) as [string, [string, string[] | null][]];
-          const live = claimed.filter(([, fields]) => fields); // null fields: trimmed away, nothing to do
-          if (live.length === 0) continue;
-          const counts = await Promise.all(
-            live.map(async ([id]) => {
-              const [pending] = (await connection.call('XPENDING', stream, handler.id, id, id, 1)) as [string, string, number, number][];
-              return pending?.[3] ?? 1;
-            }),
-          );
-          await handle(handler, connection, live.map(([id, fields], i) => toEntry(stream, id, fields!, counts[i])), run);
+          const entries = await withAttempts(connection, stream, handler.id, [...fromDead, ...due]);
+          if (entries.length > 0) await handle(handler, connection, entries, run);
         } catch (error) {
           if (!consuming) return;
-          if (!(error as Error).message.includes('NOGROUP')) {
-            options.logger.error({ err: error, handlerId: handler.id }, 'reclaiming pending events failed');
-          }
+          if (!wasFlushed(error)) logger.error({ err: error, handlerId: handler.id }, 'reclaiming pending events failed');
         }
       }
     }
@@ -161,6 +233,8 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
 
     async consume(run) {
       consuming = true;
+      await beat();
+      heartbeat = setInterval(beat, heartbeatIntervalMs);
       for (const handler of handlers) loops.push(readNew(handler, run), reclaimDue(handler, run));
     },
 
@@ -174,11 +248,11 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
         if (expected.some((id) => !infos.some((g) => g.name === id))) continue;
         let floor: string | null = null;
         for (const group of infos) {
-          let groupFloor = String(group['last-delivered-id']);
-          if (Number(group.pending) > 0) {
-            const [, oldestPending] = (await redis.call('XPENDING', stream, String(group.name))) as [number, string];
-            groupFloor = oldestPending;
-          }
+          // The summary's count and oldest id are read together (XINFO's pending count may be
+          // stale by now); with nothing pending the group needs nothing below its position, which
+          // can only have moved on since XINFO.
+          const [count, oldestPending] = (await redis.call('XPENDING', stream, String(group.name))) as [number, string | null];
+          const groupFloor = Number(count) > 0 && oldestPending ? oldestPending : String(group['last-delivered-id']);
           if (floor === null || compareIds(groupFloor, floor) < 0) floor = groupFloor;
         }
         // MINID keeps `floor` itself and everything after it.
@@ -194,22 +268,45 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
           for (const stream of streamsOf(handler)) {
             const groups = ((await redis.call('XINFO', 'GROUPS', stream).catch(() => [])) as unknown[][]).map(toRecord);
             const group = groups.find((g) => g.name === handler.id);
-            waiting += Number(group?.lag ?? 0);
-            inFlight += Number(group?.pending ?? 0);
+            if (!group) continue;
+            const consumers = ((await redis.call('XINFO', 'CONSUMERS', stream, handler.id).catch(() => [])) as unknown[][]).map(toRecord);
+            const retrying = Number(consumers.find((c) => c.name === retryingConsumer)?.pending ?? 0);
+            waiting += Number(group.lag ?? 0) + retrying;
+            inFlight += Number(group.pending ?? 0) - retrying;
           }
           return { handlerId: handler.id, waiting, inFlight };
         }),
       );
     },
 
+    async health(timeoutMs = 1_000) {
+      // Commands wait for a reconnect: never ask a client that is down.
+      if (redis.status !== 'ready') throw new Error(`Redis is ${redis.status}`);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      await Promise.race([redis.ping(), timeout]).finally(() => clearTimeout(timer));
+    },
+
     async stop() {
+      stopping = true;
       consuming = false;
+      clearInterval(heartbeat);
       await Promise.all(loops.splice(0));
-      // QUIT would wait in the offline queue for a Redis that is down: then just drop the socket.
+      // Its entries (none in flight now, retries parked) need no heartbeat to wait for.
+      if (heartbeat && redis.status === 'ready') await redis.del(heartbeatKey(consumer)).catch(() => undefined);
+      heartbeat = undefined;
       await Promise.all(connections.splice(0).map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
     },
   };
 }
+
+/** The consumer that holds failed deliveries while they wait out their backoff. */
+const retryingConsumer = 'retrying';
+
+/** Redis lost the stream or its groups (flushed, restarted empty) under a command. */
+const wasFlushed = (error: unknown) => /NOGROUP|UNBLOCKED|no such key/.test((error as Error).message);
 
 function toEntry(stream: string, id: string, fields: string[], attempt: number): Entry {
   const record = toRecord(fields);
