@@ -125,12 +125,13 @@ export async function createApp(options: AppOptions) {
     logger,
     metrics,
     bodyLimitBytes: config.http.bodyLimitBytes,
+    publicRateLimitPerMinute: config.http.publicRateLimitPerMinute,
+    clock,
     version: APP_VERSION,
     authenticate: createAuthenticate(identity),
-    checkReady: async () => {
-      await db.ping();
-      await transport.isIntact(); // reaches Redis with the redis-streams transport
-      return { database: 'ok', events: 'ok' };
+    readiness: {
+      database: () => db.ping(),
+      events: () => transport.health(), // Redis with the redis-streams transport, bounded to 1 s
     },
   });
   await http.register(identityRoutes(identity, config.identity));

@@ -37,6 +37,7 @@ describe('the private PostgreSQL stopped and started again while payments flow',
     const answers = new Map<string, number>();
     let isOutage = false;
     let refusedDuringOutage = 0;
+    const refusals = new Set<number>();
     let next = 0;
     const flowing = (async () => {
       while (next < orders.length) {
@@ -44,6 +45,7 @@ describe('the private PostgreSQL stopped and started again while payments flow',
         const status = await chaos.pay(order);
         answers.set(order, status);
         if (isOutage && status !== 200) refusedDuringOutage++;
+        if (status !== 200) refusals.add(status);
       }
     })();
 
@@ -51,15 +53,16 @@ describe('the private PostgreSQL stopped and started again while payments flow',
     await chaos.cluster.stop();
     isOutage = true;
     const ready = await chaos.app.http.inject({ method: 'GET', url: '/ready' });
-    // TODO(H2): 503 DATABASE_UNAVAILABLE (with Retry-After) on /ready and on the webhook once H2's mapping is merged.
-    expect(ready.statusCode).toBeGreaterThanOrEqual(500);
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().error.code).toBe('DATABASE_UNAVAILABLE');
+    expect(Number(ready.headers['retry-after'])).toBeGreaterThan(0);
     // Down for a few seconds, and long enough that several payments were refused meanwhile.
     const downSince = performance.now();
     await eventually(async () => refusedDuringOutage >= 5 && performance.now() - downSince > 3_000, 20_000);
     await chaos.cluster.start();
     isOutage = false;
     await flowing;
-
+    expect([...refusals]).toEqual([503]); // DATABASE_UNAVAILABLE: the provider retries it
     // The provider retries every notification that was not accepted.
     for (const [order, status] of answers) if (status !== 200) expect(await chaos.pay(order)).toBe(200);
     expect((await chaos.app.http.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);

@@ -192,7 +192,7 @@ describe.each(drivers)('billing → isolir → payment → unisolir on %s', (dri
     const plans = (await call('GET', '/api/plans')).body;
     const badPhone = await call('POST', '/api/customers', { name: 'Eko', phone: '12345', planId: plans[0].id, connectionType: 'dhcp', ipAddress: '10.0.0.9', activatedOn: '2026-12-01' });
     expect(badPhone.status).toBe(400);
-    expect(badPhone.body.error).toMatchObject({ code: 'PHONE_INVALID', details: { fields: { phone: 'invalid' } } });
+    expect(badPhone.body.error).toMatchObject({ code: 'PHONE_INVALID', details: { fields: [{ field: 'phone', problem: 'invalid' }] } });
     const total = (await call('GET', '/api/customers')).body.total;
     expect(total).toBe(4);
   });

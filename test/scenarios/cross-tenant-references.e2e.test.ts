@@ -27,7 +27,7 @@ describe.each(drivers)('a reference into another tenant, through the API, on %s'
   it('should refuse a customer on another tenant’s router, naming the field, and create nothing', async () => {
     const res = await call(mine.ownerCookie, 'POST', '/api/customers', { ...customer, planId, routerId: neighbourRouterId });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', details: { fields: { routerId: 'not_found' } } });
+    expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', details: { fields: [{ field: 'routerId', problem: 'not_found' }] } });
     expect((await call(mine.ownerCookie, 'GET', '/api/customers')).json().total).toBe(0);
     expect((await call(neighbour.ownerCookie, 'GET', '/api/routers')).json()[0].lines).toEqual({ pending: 0, inSync: 0, failed: 0 });
   });
@@ -36,7 +36,7 @@ describe.each(drivers)('a reference into another tenant, through the API, on %s'
     const created = (await call(mine.ownerCookie, 'POST', '/api/customers', { ...customer, planId })).json();
     const res = await call(mine.ownerCookie, 'PATCH', `/api/customers/${created.id}`, { routerId: neighbourRouterId });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.details).toEqual({ fields: { routerId: 'not_found' } });
+    expect(res.json().error.details).toEqual({ fields: [{ field: 'routerId', problem: 'not_found' }] });
     expect((await call(mine.ownerCookie, 'GET', `/api/customers/${created.id}`)).json().routerId).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { reserveCounter } from '../../platform/db/counters.ts';
 import type { Database, TenantId } from '../../platform/db/database.ts';
+import { columnsToSet, requireSomethingToUpdate } from '../../platform/db/updates.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Publish } from '../../platform/events/outbox.ts';
 import { newId } from '../../platform/ids.ts';
@@ -108,6 +109,27 @@ const toCustomer = (r: Record<string, any>): Customer => ({
   activatedOn: r.activated_on,
 });
 
+/**
+ * The columns of customers and customers_private that the network read models
+ * (network_desired_lines, network_radius_lines) read, by the field name published. A change to
+ * any of them publishes customers.customer.changed so routers and RADIUS follow at once;
+ * customers.service.test.ts checks this list against the views' own column usage.
+ */
+export const lineColumns = {
+  code: 'code',
+  name: 'name',
+  planId: 'plan_id',
+  connectionType: 'connection_type',
+  pppoeUsername: 'pppoe_username',
+  ipAddress: 'ip_address',
+  routerId: 'router_id',
+  status: 'status',
+  pppoePassword: 'pppoe_password',
+} as const;
+
+const changedLineFields = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+  (Object.keys(lineColumns) as (keyof typeof lineColumns)[]).filter((field) => before[lineColumns[field]] !== after[lineColumns[field]]);
+
 export type CustomersService = ReturnType<typeof createCustomersService>;
 
 export function createCustomersService(deps: { db: Database; clock: Clock; plans: PlansService; publish: Publish<typeof customerEvents> }) {
@@ -131,20 +153,12 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
   }
 
   /**
-   * Refusals of the database that name a field: unique violations become conflicts (a PPPoE
-   * username is unique across tenants: RADIUS looks it up); a router that is not this tenant's
-   * (the foreign key includes tenant_id) is not found.
+   * A router that is not this tenant's (the foreign key includes tenant_id) is simply not found.
+   * Every other refusal (a taken PPPoE username or code) is mapped by platform/db/database-errors.ts.
    */
   const asFieldError = (error: unknown): never => {
-    const constraint = (error as { constraint?: string }).constraint;
-    if (constraint === 'customers_router_fk') {
+    if ((error as { constraint?: string }).constraint === 'customers_router_fk') {
       throw new AppError('NOT_FOUND', 'No such router.', { fields: { routerId: 'not_found' } });
-    }
-    if (constraint === 'customers_pppoe_username_key') {
-      throw new AppError('CONFLICT', 'That PPPoE username is already in use.', { fields: { pppoeUsername: 'taken' } });
-    }
-    if (constraint === 'customers_tenant_id_code_key') {
-      throw new AppError('CONFLICT', 'That customer code is already in use.', { fields: { code: 'taken' } });
     }
     throw error;
   };
@@ -220,42 +234,38 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
 
   const update = (tenantId: TenantId, customerId: string, input: Partial<Omit<CustomerInput, 'code'>>) =>
     db.tenant<CustomersTables, Customer>(tenantId, async (trx) => {
+      const changes = columnsToSet({
+        name: input.name,
+        phone: input.phone !== undefined ? requirePhone(input.phone) : undefined,
+        address: input.address,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        plan_id: input.planId,
+        connection_type: input.connectionType,
+        pppoe_username: input.pppoeUsername,
+        ip_address: input.ipAddress,
+        router_id: input.routerId,
+      });
+      const privateChanges = columnsToSet({
+        id_card_number: input.private?.idCardNumber,
+        pppoe_password: input.private?.pppoePassword,
+        notes: input.private?.notes,
+      });
+      requireSomethingToUpdate(changes, privateChanges);
       const current = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).forUpdate().executeTakeFirst();
       if (!current) throw new AppError('NOT_FOUND', 'No such customer.');
-      const merged = { ...toCustomer(current), ...input };
-      requireConnection(merged);
+      requireConnection({ ...toCustomer(current), ...input });
       if (input.planId) await plans.getInTransaction(trx, input.planId);
-      await trx
-        .updateTable('customers')
-        .set({
-          name: input.name,
-          phone: input.phone !== undefined ? requirePhone(input.phone) : undefined,
-          address: input.address,
-          latitude: input.latitude,
-          longitude: input.longitude,
-          plan_id: input.planId,
-          connection_type: input.connectionType,
-          pppoe_username: input.pppoeUsername,
-          ip_address: input.ipAddress,
-          router_id: input.routerId,
-        })
-        .where('id', '=', customerId)
-        .execute()
-        .catch(asFieldError);
-      if (input.private) {
-        await trx
-          .updateTable('customers_private')
-          .set({ id_card_number: input.private.idCardNumber, pppoe_password: input.private.pppoePassword, notes: input.private.notes })
-          .where('customer_id', '=', customerId)
-          .execute();
+      const privateBefore = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+      if (Object.keys(changes).length) await trx.updateTable('customers').set(changes).where('id', '=', customerId).execute().catch(asFieldError);
+      if (Object.keys(privateChanges).length) {
+        await trx.updateTable('customers_private').set(privateChanges).where('customer_id', '=', customerId).execute();
       }
-      const networkFields = (['planId', 'connectionType', 'pppoeUsername', 'ipAddress', 'routerId'] as const).filter(
-        (f) => input[f] !== undefined && input[f] !== toCustomer(current)[f],
-      );
-      if (networkFields.length) {
-        await publish(trx, 'customers.customer.changed', { customerId, code: current.code, fields: networkFields }, { key: customerId });
-      }
-      return toCustomer(await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirstOrThrow());
+      const after = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirstOrThrow();
+      const privateAfter = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+      const fields = changedLineFields({ ...current, ...privateBefore }, { ...after, ...privateAfter });
+      if (fields.length) await publish(trx, 'customers.customer.changed', { customerId, code: current.code, fields }, { key: customerId });
+      return toCustomer(after);
     });
 
   return { create, list, get, update };

@@ -26,8 +26,9 @@ const declaredPermission = (request: FastifyRequest) => request.routeOptions.sch
 /**
  * Resolves the caller from the session cookie or `Authorization: Bearer <API token>`, then
  * refuses them if the route declares a permission they lack (401 / 403 before any 400).
+ * Returns the caller, or null for nobody.
  */
-export const createAuthenticate = (identity: IdentityService) => async (request: FastifyRequest) => {
+export const createAuthenticate = (identity: IdentityService) => async (request: FastifyRequest): Promise<Actor | null> => {
   request.actor = null;
   const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const cookie = request.cookies?.[SESSION_COOKIE];
@@ -38,6 +39,7 @@ export const createAuthenticate = (identity: IdentityService) => async (request:
     if (store) Object.assign(store, { userId: request.actor.userId, tenantId: request.actor.tenantId ?? undefined });
   }
   if (declaredPermission(request)) requirePermission(request);
+  return request.actor;
 };
 
 export function requireActor(request: FastifyRequest): Actor {

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
+import { columnsToSet, requireSomethingToUpdate } from '../../platform/db/updates.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Publish } from '../../platform/events/outbox.ts';
 import { newId } from '../../platform/ids.ts';
@@ -60,8 +61,6 @@ export function createPlansService(deps: { db: Database; clock: Clock; publish: 
 
   const create = (tenantId: TenantId, input: PlanInput) =>
     db.tenant<PlansTables, ServicePlan>(tenantId, async (trx) => {
-      const taken = await trx.selectFrom('service_plans').select('id').where('name', '=', input.name).executeTakeFirst();
-      if (taken) throw new AppError('CONFLICT', `A plan named "${input.name}" exists.`, { fields: { name: 'taken' } });
       const row = await trx
         .insertInto('service_plans')
         .values({
@@ -82,17 +81,19 @@ export function createPlansService(deps: { db: Database; clock: Clock; publish: 
 
   const update = (tenantId: TenantId, planId: string, input: Partial<PlanInput>) =>
     db.tenant<PlansTables, ServicePlan>(tenantId, async (trx) => {
+      const changes = columnsToSet({
+        name: input.name,
+        download_kbps: input.downloadKbps,
+        upload_kbps: input.uploadKbps,
+        monthly_price: input.monthlyPrice,
+        router_profile: input.routerProfile,
+        is_active: input.isActive,
+      });
+      requireSomethingToUpdate(changes);
       const before = await trx.selectFrom('service_plans').selectAll().where('id', '=', planId).forUpdate().executeTakeFirst();
       const row = await trx
         .updateTable('service_plans')
-        .set({
-          name: input.name,
-          download_kbps: input.downloadKbps,
-          upload_kbps: input.uploadKbps,
-          monthly_price: input.monthlyPrice,
-          router_profile: input.routerProfile,
-          is_active: input.isActive,
-        })
+        .set(changes)
         .where('id', '=', planId)
         .returningAll()
         .executeTakeFirst();

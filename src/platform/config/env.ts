@@ -51,6 +51,7 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   COOKIE_SECURE: booleanish.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   NODE_ENV: z.string().optional(),
@@ -65,6 +66,7 @@ const toConfig = (env: z.infer<typeof EnvSchema>) => ({
     host: env.HOST,
     publicUrl: env.PUBLIC_URL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
   },
   db: env.DATABASE_URL
     ? ({ driver: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } as const)

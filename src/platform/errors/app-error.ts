@@ -19,6 +19,15 @@ export const AppErrorCode = {
   TENANT_REQUIRED: 'TENANT_REQUIRED',
   NOT_READY: 'NOT_READY',
   INTERNAL: 'INTERNAL',
+  // Input the database refused (one mapping: platform/db/database-errors.ts), and empty changes
+  ALREADY_EXISTS: 'ALREADY_EXISTS',
+  REFERENCE_NOT_FOUND: 'REFERENCE_NOT_FOUND',
+  NOTHING_TO_UPDATE: 'NOTHING_TO_UPDATE',
+  URI_TOO_LONG: 'URI_TOO_LONG',
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   INVOICE_ALREADY_PAID: 'INVOICE_ALREADY_PAID',
   PAYMENT_AMOUNT_MISMATCH: 'PAYMENT_AMOUNT_MISMATCH',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
@@ -86,6 +95,14 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   NOT_READY: 503,
   EVENT_SCHEMA_INVALID: 422,
   INTERNAL: 500,
+  ALREADY_EXISTS: 409,
+  REFERENCE_NOT_FOUND: 422,
+  NOTHING_TO_UPDATE: 400,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
+  RATE_LIMITED: 429,
+  DATABASE_UNAVAILABLE: 503,
   INVOICE_ALREADY_PAID: 409,
   PAYMENT_AMOUNT_MISMATCH: 422,
   // Idempotency-Key: the same key for another request; the same key while its first request still runs.
@@ -132,18 +149,29 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   PAYMENT_AMOUNT_INVALID: 422,
 };
 
+/** One form of `details.fields` on the wire: which input is wrong and why. */
+export type FieldProblem = { field: string; problem: string };
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details: unknown;
+  /** `details.fields` may be written as a map `{ phone: 'invalid' }`; it is always carried as `FieldProblem[]`. */
   constructor(code: AppErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = 'AppError';
     this.code = code;
-    this.details = details;
+    this.details = withFieldList(details);
   }
   get httpStatus(): number {
     return httpStatusByCode[this.code];
   }
+}
+
+function withFieldList(details: unknown): unknown {
+  const fields = (details as { fields?: unknown } | undefined)?.fields;
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return details;
+  const list: FieldProblem[] = Object.entries(fields).map(([field, problem]) => ({ field, problem: String(problem) }));
+  return { ...(details as object), fields: list };
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,5 +1,8 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { fromDatabaseError } from '../db/database-errors.ts';
 import { AppError, type AppErrorCode } from '../errors/app-error.ts';
 
 export type ErrorBody = { error: { code: AppErrorCode; message: string; details?: unknown } };
@@ -10,6 +13,8 @@ const fastifyCodes: Record<string, { code: AppErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', message: 'Content-Length does not match the body.' },
+  FST_ERR_BAD_URL: { code: 'VALIDATION_FAILED', message: 'The address is not validly encoded.' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', message: 'A part of the address is too long.' },
 };
 
 /** Turns anything thrown into the one error shape `{ error: { code, message, details } }`. */
@@ -23,6 +28,8 @@ export function toAppError(error: unknown): AppError {
     }));
     return new AppError('VALIDATION_FAILED', `Invalid ${e.validationContext ?? 'request'}: ${fields.map((f) => `${f.field} ${f.problem}`).join('; ')}`, { fields });
   }
+  const fromDatabase = fromDatabaseError(error);
+  if (fromDatabase) return fromDatabase;
   if (e?.code && fastifyCodes[e.code]) {
     const known = fastifyCodes[e.code];
     return new AppError(known.code, known.message);
@@ -31,7 +38,7 @@ export function toAppError(error: unknown): AppError {
     return new AppError('MALFORMED_JSON', 'The request body is not valid JSON.');
   }
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return new AppError('VALIDATION_FAILED', e.message);
+    return new AppError('VALIDATION_FAILED', e.message, { fields: [] });
   }
   return new AppError('INTERNAL', 'Something went wrong on our side. The request id helps support find it.');
 }
@@ -54,6 +61,41 @@ function routeMethodIndex(app: FastifyInstance) {
   };
 }
 
+const bodyOf = (error: AppError): ErrorBody => ({ error: { code: error.code, message: error.message, details: error.details } });
+
+function sendError(reply: FastifyReply, error: AppError) {
+  const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (retryAfter) reply.header('retry-after', String(retryAfter));
+  return reply.status(error.httpStatus).send(bodyOf(error));
+}
+
+/** Errors Fastify raises before a route is found (bad percent-encoding, a path segment over maxParamLength). */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  request.log.debug({ code: appError.code }, appError.message);
+  reply.header('x-request-id', request.id);
+  return sendError(reply, appError);
+}
+
+/** Requests Node's HTTP parser refuses (oversized headers, slow or broken requests) get the one shape too. */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const appError =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new AppError('HEADERS_TOO_LARGE', 'The request headers are too large.')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new AppError('REQUEST_TIMEOUT', 'The request took too long to arrive.')
+        : new AppError('VALIDATION_FAILED', 'The request is not valid HTTP.');
+  const body = JSON.stringify(bodyOf(appError));
+  const status = appError.httpStatus;
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 export function installErrorHandling(app: FastifyInstance<any, any, any, any, any>) {
   const allowedMethods = routeMethodIndex(app);
 
@@ -62,10 +104,7 @@ export function installErrorHandling(app: FastifyInstance<any, any, any, any, an
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
     else request.log.debug({ code: appError.code }, appError.message);
-    const retryAfter = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (retryAfter) reply.header('retry-after', String(retryAfter));
-    const body: ErrorBody = { error: { code: appError.code, message: appError.message, details: appError.details } };
-    return reply.status(appError.httpStatus).send(body);
+    return sendError(reply, appError);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -78,7 +117,6 @@ export function installErrorHandling(app: FastifyInstance<any, any, any, any, an
         ? new AppError('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${path}. Allowed: ${allowed.join(', ')}.`, { allowed })
         : new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${path}.`);
     if (allowed.length > 0) reply.header('allow', allowed.join(', '));
-    const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
-    return reply.status(error.httpStatus).send(body);
+    return sendError(reply, error);
   });
 }

@@ -3,15 +3,18 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Registry } from 'prom-client';
+import type { Clock } from '../clock.ts';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../db/database-errors.ts';
+import { AppError } from '../errors/app-error.ts';
 import { logContext, type Logger } from '../logging/logger.ts';
-import { installErrorHandling } from './errors.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors.ts';
+import { validatorCompiler } from './input-validation.ts';
+import { createAddressRateLimiter } from './rate-limit.ts';
+
+/** How long /ready waits for each dependency before calling it unreachable. */
+const READY_TIMEOUT_MS = 1000;
 
 export type HttpServer = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
 
@@ -19,10 +22,13 @@ export type HttpServerOptions = {
   logger: Logger;
   metrics: Registry;
   bodyLimitBytes: number;
-  /** Resolves who is calling (cookie or bearer token); runs before every route. */
-  authenticate: (request: FastifyRequest) => Promise<void>;
-  /** Throws when a dependency (database, transport) is unreachable. */
-  checkReady: () => Promise<Record<string, 'ok'>>;
+  /** Requests a minute one address may make to the public (unauthenticated) routes. */
+  publicRateLimitPerMinute: number;
+  clock: Clock;
+  /** Resolves who is calling (cookie or bearer token) and returns them, or null for nobody. */
+  authenticate: (request: FastifyRequest) => Promise<unknown>;
+  /** One probe per dependency (database, event transport), each throwing when it is unreachable. */
+  readiness: Record<string, () => Promise<unknown>>;
   version: string;
 };
 
@@ -44,6 +50,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -85,19 +93,59 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  app.addHook('preValidation', async (request) => {
-    await options.authenticate(request);
+  // Authentication comes before validation: an anonymous caller learns nothing about a protected
+  // route's input. A route is public when its OpenAPI schema says so (`security: []`: login,
+  // provider webhooks, invitation acceptance); those are limited per address instead, and still
+  // learn who is calling when a session comes along (accepting an invitation while logged in).
+  const publicLimiter = createAddressRateLimiter({ clock: options.clock, perMinute: options.publicRateLimitPerMinute });
+  app.addHook('onRequest', async (request) => {
+    const route = request.routeOptions;
+    if (!route.url?.startsWith('/api/')) return; // the web app, docs, health, unknown routes
+    const security = (route.schema as { security?: unknown[] } | undefined)?.security;
+    if (Array.isArray(security) && security.length === 0) {
+      const taken = publicLimiter.take(request.ip);
+      if (!taken.allowed) {
+        throw new AppError('RATE_LIMITED', 'Too many requests from your address. Wait before trying again.', { retryAfterSeconds: taken.retryAfterSeconds });
+      }
+      await options.authenticate(request);
+      return;
+    }
+    if (!(await options.authenticate(request))) throw new AppError('UNAUTHENTICATED', 'Log in first, or send an API token.');
   });
 
-  app.get('/health', { schema: { tags: ['ops'], summary: 'Process is alive' } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { schema: { tags: ['ops'], summary: 'Database and event transport are reachable' } }, async () => ({
-    status: 'ready',
-    checks: await options.checkReady(),
-  }));
-  app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics (text format)' } }, async (_request, reply) => {
+  app.get('/health', { schema: { tags: ['ops'], summary: 'Process is alive', security: [] } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { schema: { tags: ['ops'], summary: 'Database and event transport are reachable (503 when not)', security: [] } }, async () => {
+    const names = Object.keys(options.readiness);
+    const results = await Promise.all(names.map((name) => probe(options.readiness[name])));
+    const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
+    if (results.every((r) => r === 'ok')) return { status: 'ready', checks };
+    const databaseDown = checks.database !== undefined && checks.database !== 'ok';
+    throw new AppError(databaseDown ? 'DATABASE_UNAVAILABLE' : 'NOT_READY', `Not ready: ${names.filter((_, i) => results[i] !== 'ok').join(', ')} unreachable.`, {
+      checks,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    });
+  });
+  app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics (text format)', security: [] } }, async (_request, reply) => {
     reply.type(options.metrics.contentType);
     return options.metrics.metrics();
   });
 
   return app;
+}
+
+/** 'ok', or why not, within READY_TIMEOUT_MS (a client that queues commands while offline would wait forever). */
+async function probe(check: () => Promise<unknown>): Promise<'ok' | 'unreachable' | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), READY_TIMEOUT_MS);
+  });
+  const answer = check().then(
+    () => 'ok' as const,
+    () => 'unreachable' as const,
+  );
+  try {
+    return await Promise.race([answer, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../clock.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createMetricsRegistry } from '../metrics.ts';
 import { createHttpServer, type HttpServer } from './server.ts';
@@ -14,9 +15,11 @@ async function serverWithWebApp(distDir: string): Promise<HttpServer> {
     logger: createLogger({ level: 'silent' }),
     metrics: createMetricsRegistry(),
     bodyLimitBytes: 1024,
+    publicRateLimitPerMinute: 100,
+    clock: systemClock,
     version: 'test',
-    authenticate: async () => {},
-    checkReady: async () => ({}),
+    authenticate: async () => ({ userId: 'someone' }),
+    readiness: {},
   });
   app.get('/api/things', async () => ({ things: [] }));
   await registerWebApp(app, { distDir });

@@ -19,7 +19,7 @@ export type NasRegistration = {
 
 /** Registers or updates a NAS of the tenant (by address) in the caller's tenant transaction. */
 export async function saveNas(trx: Tx, tenantId: TenantId, secrets: SecretBox, nas: NasRegistration): Promise<{ id: number }> {
-  if (isIP(nas.address) === 0) throw new AppError('INVALID_ADDRESS', `"${nas.address}" is not an IP address`, { field: 'address' });
+  if (isIP(nas.address) === 0) throw new AppError('INVALID_ADDRESS', `"${nas.address}" is not an IP address`, { fields: { address: 'invalid' } });
   if (nas.secret.length === 0) throw new AppError('VALIDATION_FAILED', 'The RADIUS secret is empty', { fields: { secret: 'required' } });
   const row = {
     tenant_id: tenantId,
@@ -38,7 +38,7 @@ export async function saveNas(trx: Tx, tenantId: TenantId, secrets: SecretBox, n
   }
   // An address registered by another tenant is invisible here (RLS) but still conflicts.
   const inserted = await trx.insertInto('nas').values(row).onConflict((oc) => oc.column('nasname').doNothing()).returning(['id']).executeTakeFirst();
-  if (!inserted) throw new AppError('CONFLICT', `The NAS address ${nas.address} is already registered`, { field: 'address' });
+  if (!inserted) throw new AppError('CONFLICT', `The NAS address ${nas.address} is already registered`, { fields: { address: 'taken' } });
   return { id: inserted.id };
 }
 

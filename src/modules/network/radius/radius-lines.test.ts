@@ -120,10 +120,10 @@ describe.each(drivers)('RADIUS lines on %s', (driver) => {
   });
 
   it('rejects a username FreeRADIUS would never match, and isolation with nothing to apply', async () => {
-    await expect(sync(tenantA, pppoeLine('budi santoso'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { username: expect.any(String) } } });
+    await expect(sync(tenantA, pppoeLine('budi santoso'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'username', problem: expect.any(String) }] } });
     await expect(
       db.tenant(tenantA, (trx) => syncRadiusLine(trx, tenantA, pppoeLine('tono', { isolated: true }), {})),
-    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { isolation: expect.any(String) } } });
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'isolation', problem: expect.any(String) }] } });
   });
 
   it('keeps a NAS address to one tenant and its secret sealed', async () => {

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import { createLogger } from '../logging/logger.ts';
+import { createMetricsRegistry } from '../metrics.ts';
+import { createHttpServer, type HttpServer } from './server.ts';
+
+describe('the per-address limit on public routes', () => {
+  const clock = new ManualClock('2026-12-01T03:00:00Z');
+  let app: HttpServer;
+
+  beforeAll(async () => {
+    app = await createHttpServer({
+      logger: createLogger({ level: 'silent' }),
+      metrics: createMetricsRegistry(),
+      bodyLimitBytes: 1024,
+      publicRateLimitPerMinute: 3,
+      clock,
+      version: 'test',
+      authenticate: async (request) => (request.headers.authorization === 'Bearer staff' ? { userId: 'staff' } : null),
+      readiness: {},
+    });
+    app.post('/api/auth/login', { schema: { security: [] } }, async () => ({ ok: true }));
+    app.get('/api/staff', async () => ({ ok: true }));
+    await app.ready();
+  });
+  afterAll(() => app?.close());
+
+  const login = (ip: string) => app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: {} });
+
+  it('should answer 429 with Retry-After once an address has spent its requests, and serve it again after waiting', async () => {
+    for (let i = 0; i < 3; i++) expect((await login('10.0.0.1')).statusCode).toBe(200);
+    const throttled = await login('10.0.0.1');
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json().error.code).toBe('RATE_LIMITED');
+    expect(throttled.headers['retry-after']).toBe('20'); // one request of 3 a minute comes back after 20 s
+    expect((await login('10.0.0.2')).statusCode).toBe(200); // another address is not affected
+    clock.advance(19_000);
+    expect((await login('10.0.0.1')).statusCode).toBe(429);
+    clock.advance(1_000);
+    expect((await login('10.0.0.1')).statusCode).toBe(200);
+  });
+
+  it('should not limit authenticated routes, and answer anonymous calls to them with 401', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await app.inject({ method: 'GET', url: '/api/staff', remoteAddress: '10.0.0.3', headers: { authorization: 'Bearer staff' } })).statusCode).toBe(200);
+    }
+    const anonymous = await app.inject({ method: 'GET', url: '/api/staff', remoteAddress: '10.0.0.3' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
+  });
+});
