@@ -66,7 +66,7 @@ describe.each(drivers)('routers over the API (%s)', (driver) => {
       for (const move of [{ port: listener.port }, { host: 'localhost', port: listener.port }, { apiKind: 'rest', port: listener.port }, { useTls: true }]) {
         const refused = await call('PATCH', `/api/routers/${added.id}`, move);
         expect(refused.status, JSON.stringify(move)).toBe(422);
-        expect(refused.body.error).toMatchObject({ code: 'ROUTER_PASSWORD_REQUIRED', details: { fields: { password: 'required' } } });
+        expect(refused.body.error).toMatchObject({ code: 'ROUTER_PASSWORD_REQUIRED', details: { fields: [{ field: 'password', problem: 'required' }] } });
       }
       expect((await call('GET', `/api/routers/${added.id}`)).body).toMatchObject({ host: '127.0.0.1', port: router.apiPort, apiKind: 'routeros-api', useTls: false });
       expect((await call('POST', `/api/routers/${added.id}/test`)).body).toMatchObject({ ok: true });
@@ -96,7 +96,7 @@ describe.each(drivers)('routers over the API (%s)', (driver) => {
       const added = await addRouter('Core Berbah', { port: router.apiPort });
       const renamed = await call('PATCH', `/api/routers/${added.id}`, { name: 'Core Depok' });
       expect(renamed.status).toBe(409);
-      expect(renamed.body.error).toMatchObject({ code: 'CONFLICT', details: { fields: { name: 'taken' } } });
+      expect(renamed.body.error).toMatchObject({ code: 'CONFLICT', details: { fields: [{ field: 'name', problem: 'taken' }] } });
     });
   });
 
@@ -146,7 +146,7 @@ describe.each(drivers)('routers over the API (%s)', (driver) => {
       expect((await call('GET', `/api/routers/${added.id}`)).body.radiusIsolation).toEqual({ addressList: true, framedPool: null, rateLimit: null });
       const none = await call('PATCH', `/api/routers/${added.id}`, { radiusIsolation: { addressList: false, framedPool: null, rateLimit: null } });
       expect(none.status).toBe(400);
-      expect(none.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { radiusIsolation: 'none_chosen' } } });
+      expect(none.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'radiusIsolation', problem: 'none_chosen' }] } });
       const bad = await call('PATCH', `/api/routers/${added.id}`, { radiusIsolation: { addressList: true, framedPool: 'pool isolir', rateLimit: { downloadKbps: 0, uploadKbps: 1000 } } });
       expect(bad.status).toBe(400);
       expect((await call('GET', `/api/routers/${added.id}`)).body.radiusIsolation).toEqual({ addressList: true, framedPool: null, rateLimit: null });
