@@ -44,7 +44,7 @@ export const createBenchApp = (db: Database, options: { databaseUrl?: string; cl
     logger: createLogger({ level: 'silent' }),
     secrets: createSecretBox(options.secretKey ?? randomBytes(32)),
     config: {
-      http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 1 << 20, publicRateLimitPerMinute: 1_000_000 },
+      http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 1 << 20, publicRateLimitPerMinute: 1_000_000, trustProxy: false },
       identity: { sessionTtlHours: 1, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
       events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'bench', databaseUrl: options.databaseUrl },
       providerUrls: options.providerUrls,

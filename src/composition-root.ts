@@ -126,6 +126,7 @@ export async function createApp(options: AppOptions) {
     metrics,
     bodyLimitBytes: config.http.bodyLimitBytes,
     publicRateLimitPerMinute: config.http.publicRateLimitPerMinute,
+    trustProxy: config.http.trustProxy,
     clock,
     version: APP_VERSION,
     authenticate: createAuthenticate(identity),

@@ -51,7 +51,7 @@ async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Prom
 
 
 export const testConfig = {
-  http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 64 * 1024, publicRateLimitPerMinute: 1200 },
+  http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 64 * 1024, publicRateLimitPerMinute: 1200, trustProxy: false },
   // Scenario tests move the clock by months: sessions must outlive that.
   identity: { sessionTtlHours: 24 * 365 * 5, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
 };

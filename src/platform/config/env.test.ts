@@ -27,3 +27,16 @@ describe('SIMPUL_PROVIDER_URL_OVERRIDES', () => {
     expect(() => load({ SIMPUL_PROVIDER_URL_OVERRIDES: value })).toThrow(message);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default, and takes true, a number of hops or a list of addresses', () => {
+    expect(load({}).http.trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(load({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(load({ TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).http.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    expect(() => load({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+  });
+});

@@ -52,6 +52,10 @@ const EnvSchema = z.object({
   COOKIE_SECURE: booleanish.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/, 'true, false, a number of proxy hops, or addresses/CIDRs separated by commas')
+    .optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   NODE_ENV: z.string().optional(),
@@ -67,6 +71,7 @@ const toConfig = (env: z.infer<typeof EnvSchema>) => ({
     publicUrl: env.PUBLIC_URL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   },
   db: env.DATABASE_URL
     ? ({ driver: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } as const)
@@ -116,4 +121,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when EVENT_TRANSPORT=redis-streams');
   }
   return config;
+}
+
+/**
+ * Which proxies' X-Forwarded-For to believe for the caller's address (the per-address limits
+ * and login throttling key on it). Off by default: a forged header must not buy a fresh limit.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
 }

@@ -49,3 +49,41 @@ describe('the per-address limit on public routes', () => {
     expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('the caller behind a reverse proxy (TRUST_PROXY)', () => {
+  const clock = new ManualClock('2026-12-01T03:00:00Z');
+  const servers: HttpServer[] = [];
+  const serve = async (trustProxy: string[] | false) => {
+    const app = await createHttpServer({
+      logger: createLogger({ level: 'silent' }),
+      metrics: createMetricsRegistry(),
+      bodyLimitBytes: 1024,
+      publicRateLimitPerMinute: 2,
+      trustProxy,
+      clock,
+      version: 'test',
+      authenticate: async () => null,
+      readiness: {},
+    });
+    app.post('/api/auth/login', { schema: { security: [] } }, async () => ({ ok: true }));
+    await app.ready();
+    servers.push(app);
+    return app;
+  };
+  afterAll(() => Promise.all(servers.map((s) => s.close())));
+  const loginVia = (app: HttpServer, forwardedFor: string) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.254', headers: { 'x-forwarded-for': forwardedFor }, payload: {} });
+
+  it('should limit each customer behind a trusted proxy by their own address', async () => {
+    const app = await serve(['10.0.0.254']);
+    for (let i = 0; i < 2; i++) expect((await loginVia(app, '36.80.1.1')).statusCode).toBe(200);
+    expect((await loginVia(app, '36.80.1.1')).statusCode).toBe(429);
+    expect((await loginVia(app, '36.80.1.2')).statusCode).toBe(200); // another caller behind the same proxy
+  });
+
+  it('should not let a forged X-Forwarded-For buy a fresh limit when no proxy is trusted', async () => {
+    const app = await serve(false);
+    for (let i = 0; i < 2; i++) expect((await loginVia(app, `36.80.2.${i}`)).statusCode).toBe(200);
+    expect((await loginVia(app, '36.80.2.99')).statusCode).toBe(429);
+  });
+});

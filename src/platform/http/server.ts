@@ -24,6 +24,8 @@ export type HttpServerOptions = {
   bodyLimitBytes: number;
   /** Requests a minute one address may make to the public (unauthenticated) routes. */
   publicRateLimitPerMinute: number;
+  /** Proxies whose X-Forwarded-For gives the caller's address (TRUST_PROXY); none by default. */
+  trustProxy?: boolean | number | string[];
   clock: Clock;
   /** Resolves who is calling (cookie or bearer token) and returns them, or null for nobody. */
   authenticate: (request: FastifyRequest) => Promise<unknown>;
@@ -41,6 +43,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimitBytes,
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
     // One 'request done' line per request (below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     // A caller's x-request-id is kept only when short and plain (it lands in logs and headers).
@@ -149,3 +152,6 @@ async function probe(check: () => Promise<unknown>): Promise<'ok' | 'unreachable
     clearTimeout(timer);
   }
 }
+
+/** Believe the nearest `hops` proxies (Fastify's types lack its numeric form). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
