@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOfMonth, localDate, monthOf } from './dates.ts';
+import { addDays, dayOfMonth, localDate, monthOf, startOfLocalDay } from './dates.ts';
 
 describe('tenant calendar days', () => {
   it('should put the same instant on different days in WIB and WIT', () => {
@@ -21,5 +21,12 @@ describe('tenant calendar days', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(monthOf('2026-11-24')).toBe('2026-11-01');
+  });
+
+  it('should find the instant a local day begins in WIB, WIT and a zone with summer time', () => {
+    expect(startOfLocalDay('2026-12-15', 'Asia/Jakarta').toISOString()).toBe('2026-12-14T17:00:00.000Z');
+    expect(startOfLocalDay('2026-12-15', 'Asia/Jayapura').toISOString()).toBe('2026-12-14T15:00:00.000Z');
+    expect(startOfLocalDay('2026-07-01', 'Europe/Amsterdam').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(startOfLocalDay('2026-01-01', 'Europe/Amsterdam').toISOString()).toBe('2025-12-31T23:00:00.000Z');
   });
 });

@@ -35,3 +35,24 @@ export function dayOfMonth(period: IsoDate, day: number): IsoDate {
 export function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && fromUtc(toUtc(value)) === value;
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in ms. */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    offsetFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (instant.getTime() - instant.getUTCMilliseconds());
+}
+
+/** The instant day `d` begins (00:00) in `timeZone`. */
+export function startOfLocalDay(d: IsoDate, timeZone: string): Date {
+  const midnightAsUtc = toUtc(d).getTime();
+  // Two steps: the offset at the first guess may differ from the offset at local midnight (DST zones).
+  const guess = midnightAsUtc - zoneOffsetMs(new Date(midnightAsUtc), timeZone);
+  return new Date(midnightAsUtc - zoneOffsetMs(new Date(guess), timeZone));
+}

@@ -101,6 +101,28 @@ export function createDelivery(deps: {
     return settled;
   }
 
+  /**
+   * A message still waiting when the day it announces is over (quiet hours, provider retries, a
+   * worker that was down) would say something false: it is skipped, never sent late.
+   */
+  async function skipStale(): Promise<number> {
+    const now = clock.now();
+    const { rows } = await sql<{ tenant_id: string }>`
+      select distinct tenant_id from notifications_messages where status = 'pending' and stale_at <= ${now}`.execute(db.owner);
+    let skipped = 0;
+    for (const { tenant_id } of rows) {
+      skipped += await db.tenant(asTenantId(tenant_id), async (trx) => {
+        const { rows: stale } = await sql<{ id: string }>`
+          update notifications_messages set status = 'skipped', updated_at = ${now},
+            reason = 'Not sent: the day it announces had passed while it waited (quiet hours, provider retries or a stopped worker).'
+          where status = 'pending' and stale_at <= ${now}
+          returning id`.execute(trx);
+        return stale.length;
+      });
+    }
+    return skipped;
+  }
+
   /** Due messages across tenants, oldest first, at most PER_TENANT_PER_ROUND of each tenant. */
   async function dueMessages(): Promise<Due[]> {
     const { rows } = await sql<Due>`
@@ -120,7 +142,7 @@ export function createDelivery(deps: {
       const { rows } = await sql<Claimed>`
         update notifications_messages set status = 'sending', claim_id = ${newId()}, attempts = attempts + 1,
           lease_until = ${new Date(now.getTime() + LEASE_MS)}, provider = ${channel.provider}, sender = ${channel.sender}, updated_at = ${now}
-        where id = ${messageId} and status = 'pending' and next_attempt_at <= ${now}
+        where id = ${messageId} and status = 'pending' and next_attempt_at <= ${now} and (stale_at is null or stale_at > ${now})
         returning id, claim_id, to_phone, body, attempts, idempotency_key, kind, rule, urgent, recipient_type, recipient_id`.execute(trx);
       return rows[0];
     });
@@ -205,6 +227,7 @@ export function createDelivery(deps: {
    */
   async function deliverDue(): Promise<number> {
     await settleAbandoned();
+    await skipStale();
     const due = await dueMessages();
     if (due.length === 0) return 0;
     const byTenant = Map.groupBy(due, (m) => m.tenant_id);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
-import { addDays, localDate, type IsoDate } from '../../platform/dates.ts';
+import { addDays, localDate, startOfLocalDay, type IsoDate } from '../../platform/dates.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { isAppError } from '../../platform/errors/app-error.ts';
 import type { EventEnvelope } from '../../platform/events/event-envelope.ts';
@@ -34,6 +34,8 @@ export type NewMessage = {
   kind: NotificationKind;
   recipient: Recipient;
   values: TemplateValues;
+  /** From this instant the message announces a day already past: skipped if still waiting. */
+  staleAt?: Date;
 };
 
 const INSERT_CHUNK = 2_000;
@@ -148,11 +150,12 @@ export function createEnqueuer(deps: {
       const recipients = await recipientsOf(trx, rule, data);
       if (recipients.length === 0) continue;
       const values = await rule.values(data, at);
+      const staleAt = rule.lastDay ? startOfLocalDay(addDays(await rule.lastDay(data, at), 1), ctx.tenant.timeZone) : undefined;
       const counts = await queueInTransaction(
         trx,
         ctx.settings,
         ctx.tenant,
-        recipients.map((recipient) => ({ key: `${event.id}/${rule.id}/${recipient.type}:${recipient.id}`, eventId: event.id, rule: rule.id, kind: rule.kind, recipient, values })),
+        recipients.map((recipient) => ({ key: `${event.id}/${rule.id}/${recipient.type}:${recipient.id}`, eventId: event.id, rule: rule.id, kind: rule.kind, recipient, values, staleAt })),
       );
       if (counts.queued + counts.skipped > 0) {
         await deps.publish(trx, 'notifications.message.queued', { sourceEventId: event.id, rule: rule.id, kind: rule.kind, ...counts }, {
@@ -190,6 +193,7 @@ export function createEnqueuer(deps: {
         recipient_name: m.recipient.name,
         to_phone: m.recipient.phone,
         language: settings.language,
+        stale_at: m.staleAt ?? null,
       };
       const values = { ...m.values, tenant_name: tenant.name, ...(m.recipient.type === 'customer' ? { customer_name: m.recipient.name } : {}) };
       let body: string;
@@ -208,13 +212,13 @@ export function createEnqueuer(deps: {
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const { rows: inserted } = await sql<{ status: string }>`
         insert into notifications_messages (id, tenant_id, idempotency_key, event_id, rule, kind, urgent, recipient_type, recipient_id,
-          recipient_name, to_phone, language, body, status, reason, next_attempt_at, failed_at, created_at, updated_at)
+          recipient_name, to_phone, language, body, status, reason, next_attempt_at, stale_at, failed_at, created_at, updated_at)
         select r.id, app_tenant_id(), r.key, r.event_id, r.rule, r.kind, r.urgent, r.recipient_type, r.recipient_id,
-          r.recipient_name, r.to_phone, r.language, r.body, r.status, r.reason, r.next_attempt_at,
+          r.recipient_name, r.to_phone, r.language, r.body, r.status, r.reason, r.next_attempt_at, r.stale_at,
           case when r.status = 'failed' then ${now}::timestamptz end, ${now}, ${now}
         from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + INSERT_CHUNK))}::jsonb) as r(id uuid, key text, event_id uuid, rule text,
           kind text, urgent boolean, recipient_type text, recipient_id uuid, recipient_name text, to_phone text, language text,
-          body text, status text, reason text, next_attempt_at timestamptz)
+          body text, status text, reason text, next_attempt_at timestamptz, stale_at timestamptz)
         on conflict (idempotency_key) do nothing
         returning status`.execute(trx);
       queued += inserted.filter((r) => r.status === 'pending').length;

@@ -52,6 +52,8 @@ export type NotificationRule<S extends z.ZodType = z.ZodType> = {
   reads: S;
   /** A further condition, e.g. only isolations caused by an invoice, or only dates still ahead. */
   when?: (data: z.output<S>, lookups: RuleLookups) => boolean | Promise<boolean>;
+  /** The last local day the message is true on (the day it announces); still waiting after it, it is skipped. */
+  lastDay?: (data: z.output<S>, lookups: RuleLookups) => Promise<IsoDate>;
   /** The template variables this event provides (tenant_name and customer_name are added per recipient). */
   values(data: z.output<S>, lookups: RuleLookups): Promise<TemplateValues>;
 };
@@ -102,10 +104,11 @@ export const notificationRules: readonly NotificationRule[] = [
     reads: InvoiceRef,
     // A back-dated invoice already past its due day: the daily scan announces the stage it reached.
     when: (d, at) => d.dueDate >= at.today,
+    lastDay: async (d) => d.dueDate,
     values: async (d, at) => ({ invoice_number: d.number, amount: d.amount, due_date: dayAsDate(d.dueDate), payment_link: at.paymentLink }),
   }),
-  defineRule({ id: 'customer-invoice-due', on: 'billing.invoice.due_unpaid', kind: 'invoice_unpaid_reminder', to: { customer: 'from_event' }, toggle: 'notify_unpaid', reads: StageReached, when: reminderIsNews, values: reminder }),
-  defineRule({ id: 'customer-invoice-overdue', on: 'billing.invoice.overdue', kind: 'invoice_unpaid_reminder', to: { customer: 'from_event' }, toggle: 'notify_unpaid', reads: StageReached, when: reminderIsNews, values: reminder }),
+  defineRule({ id: 'customer-invoice-due', on: 'billing.invoice.due_unpaid', kind: 'invoice_unpaid_reminder', to: { customer: 'from_event' }, toggle: 'notify_unpaid', reads: StageReached, when: reminderIsNews, lastDay: (d, at) => at.isolationDay(d.dueDate), values: reminder }),
+  defineRule({ id: 'customer-invoice-overdue', on: 'billing.invoice.overdue', kind: 'invoice_unpaid_reminder', to: { customer: 'from_event' }, toggle: 'notify_unpaid', reads: StageReached, when: reminderIsNews, lastDay: (d, at) => at.isolationDay(d.dueDate), values: reminder }),
   // Only isolations and restores caused by an invoice: a manual one has no invoice to talk about.
   defineRule({
     id: 'customer-isolated',
