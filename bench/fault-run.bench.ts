@@ -5,7 +5,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { Redis } from 'ioredis';
-import { MidtransStandIn } from '../src/modules/billing/gateways/stand-ins/midtrans.stand-in.ts';
+import { MidtransStandIn } from '../src/simulators/midtrans/midtrans.stand-in.ts';
 import { asTenantId, openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
 import { freePort, startPrivatePostgres, startPrivateRedis } from '../test/chaos/private-servers.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { RouterStandIn } from '../src/modules/network/routeros/index.ts';
-import { Menu } from '../src/modules/network/routeros/stand-in/router-model.ts';
+import { Menu } from '../src/simulators/routeros/router-model.ts';
+import { RouterStandIn } from '../src/simulators/routeros/router-stand-in.ts';
 import { asTenantId, type Database } from '../src/platform/db/database.ts';
 import { printTable } from './machine.ts';
 import { createBenchApp, withBenchPostgres } from './support.ts';

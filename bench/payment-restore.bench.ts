@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { MidtransStandIn } from '../src/modules/billing/gateways/stand-ins/midtrans.stand-in.ts';
+import { MidtransStandIn } from '../src/simulators/midtrans/midtrans.stand-in.ts';
 import { asTenantId, type Database } from '../src/platform/db/database.ts';
 import { printTable } from './machine.ts';
 import { createBenchApp, openBenchPglite, withBenchPostgres } from './support.ts';

@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { openApiSession } from '../src/modules/network/routeros/api-session.ts';
 import { convergeLines } from '../src/modules/network/routeros/converge.ts';
 import { createRouterGateway } from '../src/modules/network/routeros/router-gateway.ts';
-import { Menu } from '../src/modules/network/routeros/stand-in/router-model.ts';
-import { RouterStandIn } from '../src/modules/network/routeros/stand-in/router-stand-in.ts';
+import { Menu } from '../src/simulators/routeros/router-model.ts';
+import { RouterStandIn } from '../src/simulators/routeros/router-stand-in.ts';
 import type { DesiredLine, EnforcementSettings } from '../src/modules/network/routeros/types.ts';
 
 const routers = 10;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
-import { WhatsAppCloudStandIn } from '../src/modules/notifications/gateways/stand-ins/whatsapp-cloud.stand-in.ts';
+import { WhatsAppCloudStandIn } from '../src/simulators/whatsapp-cloud/whatsapp-cloud.stand-in.ts';
 import { asTenantId, openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
 import { Topic } from '../src/platform/events/topics.ts';

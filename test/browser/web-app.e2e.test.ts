@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MidtransStandIn } from '../../src/modules/billing/gateways/stand-ins/midtrans.stand-in.ts';
+import { MidtransStandIn } from '../../src/simulators/midtrans/midtrans.stand-in.ts';
 import { addStaff, createTestApp, loginCookie, seedTenantWithOwner, type TestApp } from '../harness.ts';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, shown, type Browser } from './browser.ts';

@@ -13,7 +13,7 @@ import { ManualClock } from '../../src/platform/clock.ts';
 import { createSecretBox } from '../../src/platform/crypto/secret-box.ts';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrator.ts';
-import { MidtransStandIn } from '../../src/modules/billing/gateways/stand-ins/midtrans.stand-in.ts';
+import { MidtransStandIn } from '../../src/simulators/midtrans/midtrans.stand-in.ts';
 import { testConfig } from '../harness.ts';
 import { startPrivatePostgres, type PrivatePostgres } from './private-servers.ts';
 

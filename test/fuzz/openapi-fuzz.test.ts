@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RouterStandIn } from '../../src/modules/network/index.ts';
+import { RouterStandIn } from '../../src/simulators/routeros/router-stand-in.ts';
 import { createTestApp, seedTenantWithOwner, type TestApp } from '../harness.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RouterStandIn } from '../../src/modules/network/routeros/index.ts';
-import { Menu } from '../../src/modules/network/routeros/stand-in/router-model.ts';
+import { Menu } from '../../src/simulators/routeros/router-model.ts';
+import { RouterStandIn } from '../../src/simulators/routeros/router-stand-in.ts';
 import { createTestApp, seedTenantWithOwner, type TestApp } from '../harness.ts';
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/composition-root.ts';
-import { WhatsAppCloudStandIn } from '../../src/modules/notifications/gateways/stand-ins/whatsapp-cloud.stand-in.ts';
+import { WhatsAppCloudStandIn } from '../../src/simulators/whatsapp-cloud/whatsapp-cloud.stand-in.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { createSecretBox } from '../../src/platform/crypto/secret-box.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FonnteStandIn } from '../../src/modules/notifications/gateways/stand-ins/fonnte.stand-in.ts';
-import { WhatsAppCloudStandIn } from '../../src/modules/notifications/gateways/stand-ins/whatsapp-cloud.stand-in.ts';
-import type { WebhookToSend } from '../../src/modules/notifications/gateways/stand-ins/stand-in-server.ts';
+import { FonnteStandIn } from '../../src/simulators/fonnte/fonnte.stand-in.ts';
+import { WhatsAppCloudStandIn } from '../../src/simulators/whatsapp-cloud/whatsapp-cloud.stand-in.ts';
+import type { WebhookToSend } from '../../src/simulators/whatsapp-stand-in.ts';
 import { createTestApp, seedTenantWithOwner, type TestApp } from '../harness.ts';
 
 const poll = { timeout: 15_000, interval: 50 };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SignedNotification } from '../../src/modules/billing/gateways/stand-ins/stand-in-server.ts';
-import { MidtransStandIn } from '../../src/modules/billing/gateways/stand-ins/midtrans.stand-in.ts';
-import { TripayStandIn } from '../../src/modules/billing/gateways/stand-ins/tripay.stand-in.ts';
-import { XenditStandIn } from '../../src/modules/billing/gateways/stand-ins/xendit.stand-in.ts';
+import type { SignedNotification } from '../../src/simulators/http-stand-in.ts';
+import { MidtransStandIn } from '../../src/simulators/midtrans/midtrans.stand-in.ts';
+import { TripayStandIn } from '../../src/simulators/tripay/tripay.stand-in.ts';
+import { XenditStandIn } from '../../src/simulators/xendit/xendit.stand-in.ts';
 import { createTestApp, seedTenantWithOwner, type TestApp } from '../harness.ts';
 
 const wib = (local: string) => new Date(`${local}+07:00`).toISOString();

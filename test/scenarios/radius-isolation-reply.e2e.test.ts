@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NasStandIn } from '../../src/modules/network/radius/index.ts';
+import { NasStandIn } from '../../src/simulators/radius-nas/nas-stand-in.ts';
 import { createTestApp, seedTenantWithOwner, type TestApp } from '../harness.ts';
 import { freeradiusDatabaseFor, radclient, radtest, startFreeradius, type FreeradiusServer } from '../radius/freeradius-harness.ts';
 

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, drivers, seedTenantWithOwner, type TestApp } from '../../../test/harness.ts';
 import type { PaymentProvider } from './gateways/index.ts';
-import { MidtransStandIn } from './gateways/stand-ins/midtrans.stand-in.ts';
-import type { SignedNotification } from './gateways/stand-ins/stand-in-server.ts';
-import { TripayStandIn } from './gateways/stand-ins/tripay.stand-in.ts';
-import { XenditStandIn } from './gateways/stand-ins/xendit.stand-in.ts';
+import { MidtransStandIn } from '../../simulators/midtrans/midtrans.stand-in.ts';
+import type { SignedNotification } from '../../simulators/http-stand-in.ts';
+import { TripayStandIn } from '../../simulators/tripay/tripay.stand-in.ts';
+import { XenditStandIn } from '../../simulators/xendit/xendit.stand-in.ts';
 import { UNVERIFIED_BODY_LOG_BYTES } from './payment-gateways.service.ts';
 import { WEBHOOK_BODY_LIMIT_BYTES } from './payment-gateways.routes.ts';
 

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { asTenantId, type Database } from '../../platform/db/database.ts';
 import type { CustomersService } from '../customers/index.ts';
-import { RouterMenu as Menu, RouterStandIn, type NetworkService } from '../network/index.ts';
+import type { NetworkService } from '../network/index.ts';
 import type { PlansService } from '../plans/index.ts';
+import { Menu } from '../../simulators/routeros/router-model.ts';
+import { RouterStandIn } from '../../simulators/routeros/router-stand-in.ts';
 import { demoPlans } from './demo-data.ts';
 
 export const demoRouterName = 'MikroTik Demo (stand-in)';

@@ -5,6 +5,7 @@ export { networkHandlers } from './network.handlers.ts';
 export { networkRoutes } from './network.routes.ts';
 export { createConvergeWorker } from './converge-worker.ts';
 export { networkJobs } from './network.jobs.ts';
-// The RouterOS stand-in (tests and the embedded demo; not a real router).
-export { RouterStandIn } from './routeros/index.ts';
-export { Menu as RouterMenu } from './routeros/stand-in/router-model.ts';
+// Protocol pieces the simulators (src/simulators) speak too: the RouterOS API wire codec, RADIUS packets.
+export { encodeSentence, SentenceDecoder } from './routeros/api-wire.ts';
+export { normaliseIpv4 } from './routeros/ipv4.ts';
+export { CoaCode, radius } from './radius/radius-packets.ts';

@@ -3,7 +3,7 @@ import { createServer as createTcpServer, type AddressInfo, type Server as TcpSe
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, drivers, seedTenantWithOwner, type TestApp } from '../../../test/harness.ts';
-import { RouterStandIn } from './routeros/index.ts';
+import { RouterStandIn } from '../../simulators/routeros/router-stand-in.ts';
 
 /** A TCP listener that counts connection attempts (and says nothing): where stolen credentials would land. */
 async function countingListener(): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {

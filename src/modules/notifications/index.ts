@@ -5,3 +5,6 @@ export { notificationsHandlers } from './notifications.handlers.ts';
 export { notificationsRoutes, waProvidersRoutes } from './notifications.routes.ts';
 export { createDeliveryWorker } from './delivery-worker.ts';
 export { notificationRules, ruleEventTypesIn, type NotificationRule } from './notification-rules.ts';
+// What the WhatsApp provider simulators (src/simulators) share with the adapters.
+export { TokenBucket, type WaDeliveryStatus, type WaWebhookRequest } from './gateways/index.ts';
+export { metaSignature } from './gateways/whatsapp-cloud.gateway.ts';

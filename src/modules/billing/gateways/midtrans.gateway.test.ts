@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/clock.ts';
 import { createPaymentGateway } from './create-payment-gateway.ts';
 import type { CreatePaymentLinkRequest, PaymentGateway } from './payment-gateway.ts';
-import { MidtransStandIn } from './stand-ins/midtrans.stand-in.ts';
+import { MidtransStandIn } from '../../../simulators/midtrans/midtrans.stand-in.ts';
 import { rejectedAppError, thrownAppError } from './testing.ts';
 
 const serverKey = 'SB-Mid-server-test-key';

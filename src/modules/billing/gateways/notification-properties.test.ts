@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { createPaymentGateway } from './create-payment-gateway.ts';
 import type { PaymentGateway, PaymentNotification } from './payment-gateway.ts';
-import { MidtransStandIn, type MidtransTransactionStatus } from './stand-ins/midtrans.stand-in.ts';
-import type { SignedNotification } from './stand-ins/stand-in-server.ts';
-import { TripayStandIn, type TripayCallbackStatus } from './stand-ins/tripay.stand-in.ts';
-import { XenditStandIn, type XenditCallbackStatus } from './stand-ins/xendit.stand-in.ts';
+import { MidtransStandIn, type MidtransTransactionStatus } from '../../../simulators/midtrans/midtrans.stand-in.ts';
+import type { SignedNotification } from '../../../simulators/http-stand-in.ts';
+import { TripayStandIn, type TripayCallbackStatus } from '../../../simulators/tripay/tripay.stand-in.ts';
+import { XenditStandIn, type XenditCallbackStatus } from '../../../simulators/xendit/xendit.stand-in.ts';
 
 /*
  * Properties of notification verification over random orders and amounts. The stand-ins sign

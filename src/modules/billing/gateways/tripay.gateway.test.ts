@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/clock.ts';
 import { createPaymentGateway } from './create-payment-gateway.ts';
 import type { CreatePaymentLinkRequest, PaymentGateway } from './payment-gateway.ts';
-import { TripayStandIn } from './stand-ins/tripay.stand-in.ts';
+import { TripayStandIn } from '../../../simulators/tripay/tripay.stand-in.ts';
 import { rejectedAppError, thrownAppError, withHeader } from './testing.ts';
 
 const credentials = { apiKey: 'DEV-tripay-api-key', privateKey: 'tripay-private-key', merchantCode: 'T0001' };

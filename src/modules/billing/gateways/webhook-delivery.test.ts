@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../platform/errors/app-error.ts';
 import { createPaymentGateway } from './create-payment-gateway.ts';
 import type { PaymentGateway, PaymentNotification } from './payment-gateway.ts';
-import { MidtransStandIn } from './stand-ins/midtrans.stand-in.ts';
-import { deliverNotification } from './stand-ins/stand-in-server.ts';
-import { TripayStandIn } from './stand-ins/tripay.stand-in.ts';
-import { XenditStandIn } from './stand-ins/xendit.stand-in.ts';
+import { MidtransStandIn } from '../../../simulators/midtrans/midtrans.stand-in.ts';
+import { deliverNotification } from '../../../simulators/http-stand-in.ts';
+import { TripayStandIn } from '../../../simulators/tripay/tripay.stand-in.ts';
+import { XenditStandIn } from '../../../simulators/xendit/xendit.stand-in.ts';
 
 /*
  * The demo's path end to end: a stand-in POSTs a notification over HTTP to a webhook that

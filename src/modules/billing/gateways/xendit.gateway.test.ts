@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/clock.ts';
 import { createPaymentGateway } from './create-payment-gateway.ts';
 import type { CreatePaymentLinkRequest, PaymentGateway } from './payment-gateway.ts';
-import { XenditStandIn } from './stand-ins/xendit.stand-in.ts';
+import { XenditStandIn } from '../../../simulators/xendit/xendit.stand-in.ts';
 import { rejectedAppError, thrownAppError, withHeader } from './testing.ts';
 
 const secretKey = 'xnd_development_test_secret';

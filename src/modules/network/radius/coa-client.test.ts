@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSecretBox } from '../../../platform/crypto/secret-box.ts';
 import { nasCommandFor, sendNasCommand, type NasCommandResult } from './coa-client.ts';
 import type { OpenSession } from './nas-registry.ts';
-import { NasStandIn } from './nas-stand-in.ts';
+import { NasStandIn } from '../../../simulators/radius-nas/nas-stand-in.ts';
 
 const secrets = createSecretBox(randomBytes(32));
 const rateLimit = (value: string) => ({ attribute: 'Mikrotik-Rate-Limit', op: '=', value });

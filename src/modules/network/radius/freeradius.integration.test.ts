@@ -9,7 +9,6 @@ import { isolationPolicy, pppoeLine, seedCustomer, seedTenant } from '../../../.
 import {
   dataUsageByCustomer,
   findOpenSessions,
-  NasStandIn,
   replyAttributes,
   saveNas,
   sendNasCommand,
@@ -17,6 +16,7 @@ import {
   takeRadiusActivity,
   type RadiusLine,
 } from './index.ts';
+import { NasStandIn } from '../../../simulators/radius-nas/nas-stand-in.ts';
 
 // Real FreeRADIUS 3 (Debian's stock config with Simpul's additions) on a real PostgreSQL test database, started once for this file.
 describe('FreeRADIUS on the Simpul database', () => {

@@ -34,4 +34,3 @@ export {
   type FreeradiusDatabase,
   type FreeradiusListen,
 } from './freeradius-config.ts';
-export { NasStandIn, type NasStandInAnswer, type NasStandInRequest } from './nas-stand-in.ts';

@@ -14,4 +14,3 @@ export type {
 export { createRouterGateway, type RouterGatewayOptions } from './router-gateway.ts';
 export { customerComment, invalidLineError, planLine, selectorFor, type LinePlan } from './line-diff.ts';
 export { convergeLines, type LineOutcome } from './converge.ts';
-export { RouterStandIn, type RouterStandInOptions } from './stand-in/router-stand-in.ts';

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/clock.ts';
 import { convergeLines } from './converge.ts';
 import { createRouterGateway, type RouterGatewayOptions } from './router-gateway.ts';
-import { Menu } from './stand-in/router-model.ts';
-import { RouterStandIn } from './stand-in/router-stand-in.ts';
-import { standInTls } from './stand-in/test-tls.ts';
+import { Menu } from '../../../simulators/routeros/router-model.ts';
+import { RouterStandIn } from '../../../simulators/routeros/router-stand-in.ts';
+import { standInTls } from '../../../simulators/routeros/test-tls.ts';
 import type { DesiredLine, EnforcementSettings, RouterConnection } from './types.ts';
 
 const settings: EnforcementSettings = { isolationAddressList: 'simpul-isolir', isolationProfile: 'isolir' };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/clock.ts';
 import { createWaGateway } from './create-wa-gateway.ts';
-import { FonnteStandIn } from './stand-ins/fonnte.stand-in.ts';
-import { sendRetryingTransientFailures } from './stand-ins/retrying-send.ts';
+import { FonnteStandIn } from '../../../simulators/fonnte/fonnte.stand-in.ts';
+import { sendRetryingTransientFailures } from './testing.ts';
 import { WaSendError } from './wa-errors.ts';
 import type { WaGateway } from './wa-gateway.ts';
 

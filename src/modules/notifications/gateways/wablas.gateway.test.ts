@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/clock.ts';
 import { createWaGateway } from './create-wa-gateway.ts';
-import { sendRetryingTransientFailures } from './stand-ins/retrying-send.ts';
-import { WablasStandIn } from './stand-ins/wablas.stand-in.ts';
+import { sendRetryingTransientFailures } from './testing.ts';
+import { WablasStandIn } from '../../../simulators/wablas/wablas.stand-in.ts';
 import { WaSendError } from './wa-errors.ts';
 import type { WaGateway } from './wa-gateway.ts';
 

@@ -5,44 +5,28 @@
  * and waiting to be processed", data: { device_id, quota, messages: [{ id, phone, message,
  * status: "pending", ref_id }] } }`, failure `{ status: false, message }`. The HTTP statuses of
  * failures (401, 429, 500) are the stand-in's guesses.
+ * Built on the shared WhatsApp stand-in base (../whatsapp-stand-in.ts): faults, rate limit, unregistered numbers.
  */
 import { randomUUID } from 'node:crypto';
-import type { WaDeliveryStatus } from '../wa-gateway.ts';
-import { parseFormOrJson, StandInServer, type RecordedRequest, type StandInOptions, type StandInReply, type WebhookToSend } from './stand-in-server.ts';
+import type { WaDeliveryStatus } from '../../modules/notifications/index.ts';
+import { parseFormOrJson, type RecordedRequest, type StandInReply } from '../http-stand-in.ts';
+import { WhatsAppStandIn, type StandInOptions, type WebhookToSend } from '../whatsapp-stand-in.ts';
 
 export type WablasStandInOptions = StandInOptions & { token: string; secretKey?: string };
 export type WablasAcceptedMessage = { externalId: string; phone: string; message: string; refId?: string };
 
-export class WablasStandIn {
+export class WablasStandIn extends WhatsAppStandIn {
   readonly accepted: WablasAcceptedMessage[] = [];
   private readonly expectedAuthorization: string;
-  private server!: StandInServer;
   private quota = 10_000;
 
   private constructor(options: WablasStandInOptions) {
+    super(options);
     this.expectedAuthorization = options.secretKey ? `${options.token}.${options.secretKey}` : options.token;
   }
 
   static async start(options: WablasStandInOptions): Promise<WablasStandIn> {
-    const standIn = new WablasStandIn(options);
-    standIn.server = await StandInServer.start((request) => standIn.handle(request), options);
-    return standIn;
-  }
-
-  get baseUrl(): string {
-    return this.server.url;
-  }
-
-  get requests(): RecordedRequest[] {
-    return this.server.requests;
-  }
-
-  failNext(...faults: Parameters<StandInServer['failNext']>): void {
-    this.server.failNext(...faults);
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
+    return new WablasStandIn(options).listen(options);
   }
 
   /** Wablas "webhook tracking": a form POST per status change. */
@@ -55,16 +39,16 @@ export class WablasStandIn {
   /** What Wablas reports next per accepted message: received, or "reject" for numbers not on WhatsApp. */
   deliveryReports(): Array<{ externalId: string; webhook: WebhookToSend; expected: WaDeliveryStatus }> {
     return this.accepted.map((m) =>
-      this.server.isRegistered(m.phone)
+      this.isRegistered(m.phone)
         ? { externalId: m.externalId, webhook: this.statusWebhook(m.externalId, 'received'), expected: 'delivered' }
         : { externalId: m.externalId, webhook: this.statusWebhook(m.externalId, 'reject'), expected: 'failed' },
     );
   }
 
-  private handle(request: RecordedRequest): StandInReply {
+  protected handle(request: RecordedRequest): StandInReply {
     if (request.method !== 'POST' || request.path !== '/api/send-message') return { status: 404, json: { status: false, message: 'not found' } };
     if (request.headers.authorization !== this.expectedAuthorization) return { status: 401, json: { status: false, message: 'token invalid' } };
-    const obstacle = this.server.nextObstacle();
+    const obstacle = this.nextObstacle();
     if (obstacle?.kind === 'timeout') return 'hold';
     if (obstacle?.kind === 'server_error') return { status: obstacle.status ?? 500, json: { status: false, message: 'internal server error' } };
     if (obstacle?.kind === 'rate_limited') {

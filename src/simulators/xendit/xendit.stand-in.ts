@@ -5,49 +5,32 @@
  * answers 200 with the invoice (id, external_id, status PENDING, amount, invoice_url,
  * expiry_date, …) or { error_code, message } (401 INVALID_API_KEY, 400 API_VALIDATION_ERROR).
  * It also produces invoice callbacks carrying the x-callback-token header.
+ * Built on the shared HTTP stand-in base (../http-stand-in.ts); `failNext(503)` answers HTML.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../../../../platform/clock.ts';
-import { systemClock } from '../../../../platform/clock.ts';
-import { isBasicAuthWithKey, isPositiveInteger, parseJsonObject, StandInServer, type RecordedRequest, type SignedNotification, type StandInReply } from './stand-in-server.ts';
+import { systemClock, type Clock } from '../../platform/clock.ts';
+import { isBasicAuthWithKey, isPositiveInteger, parseJsonObject, type RecordedRequest, type SignedNotification, type StandInReply } from '../http-stand-in.ts';
+import { PaymentStandIn } from '../payment-stand-in.ts';
 
 export type XenditInvoice = { id: string; externalId: string; amount: number; description?: string; expiryDate: Date; body: Record<string, unknown> };
 export type XenditCallbackStatus = 'PAID' | 'SETTLED' | 'EXPIRED';
 
-export class XenditStandIn {
+export class XenditStandIn extends PaymentStandIn {
   /** Invoices created, by external_id (the latest one when an external_id is reused). */
   readonly invoices = new Map<string, XenditInvoice>();
   private readonly secretKey: string;
   private readonly callbackToken: string;
   private readonly clock: Clock;
-  private server!: StandInServer;
 
   private constructor(options: { secretKey: string; callbackToken: string; clock?: Clock }) {
+    super();
     this.secretKey = options.secretKey;
     this.callbackToken = options.callbackToken;
     this.clock = options.clock ?? systemClock;
   }
 
   static async start(options: { secretKey: string; callbackToken: string; clock?: Clock; port?: number }): Promise<XenditStandIn> {
-    const standIn = new XenditStandIn(options);
-    standIn.server = await StandInServer.start((request) => standIn.handle(request), options.port);
-    return standIn;
-  }
-
-  get baseUrl(): string {
-    return this.server.url;
-  }
-
-  get requests(): RecordedRequest[] {
-    return this.server.requests;
-  }
-
-  failNext(...statuses: number[]): void {
-    this.server.failNext(...statuses);
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
+    return new XenditStandIn(options).listen(options);
   }
 
   /** The invoice callback Xendit sends when an invoice is paid or expires; amount defaults to the invoice's. */
@@ -76,7 +59,7 @@ export class XenditStandIn {
     return { headers: { 'content-type': 'application/json', 'x-callback-token': this.callbackToken }, rawBody: Buffer.from(JSON.stringify(body)) };
   }
 
-  private handle(request: RecordedRequest): StandInReply {
+  protected answer(request: RecordedRequest): StandInReply {
     if (request.method !== 'POST' || request.path !== '/v2/invoices') return { status: 404, json: { error_code: 'NOT_FOUND', message: 'Not found' } };
     if (!isBasicAuthWithKey(request.headers.authorization, this.secretKey)) {
       return { status: 401, json: { error_code: 'INVALID_API_KEY', message: 'API key is not authorized for this API service' } };

@@ -5,44 +5,28 @@
  * `{ status: true, detail, id: [..], process: "pending", requestid, target: [..] }`, failure
  * `{ status: false, reason }` with HTTP 200. Reason wording and the 429/500 answers are the
  * stand-in's guesses: Fonnte does not document them.
+ * Built on the shared WhatsApp stand-in base (../whatsapp-stand-in.ts): faults, rate limit, unregistered numbers.
  */
 import { randomInt } from 'node:crypto';
-import type { WaDeliveryStatus } from '../wa-gateway.ts';
-import { parseFormOrJson, StandInServer, type RecordedRequest, type StandInOptions, type StandInReply, type WebhookToSend } from './stand-in-server.ts';
+import type { WaDeliveryStatus } from '../../modules/notifications/index.ts';
+import { parseFormOrJson, type RecordedRequest, type StandInReply } from '../http-stand-in.ts';
+import { WhatsAppStandIn, type StandInOptions, type WebhookToSend } from '../whatsapp-stand-in.ts';
 
 export type FonnteStandInOptions = StandInOptions & { token: string };
 export type FonnteAcceptedMessage = { externalId: string; target: string; message: string };
 
-export class FonnteStandIn {
+export class FonnteStandIn extends WhatsAppStandIn {
   readonly accepted: FonnteAcceptedMessage[] = [];
   private readonly token: string;
-  private server!: StandInServer;
   private nextId = 80_000_000;
 
-  private constructor(token: string) {
-    this.token = token;
+  private constructor(options: FonnteStandInOptions) {
+    super(options);
+    this.token = options.token;
   }
 
   static async start(options: FonnteStandInOptions): Promise<FonnteStandIn> {
-    const standIn = new FonnteStandIn(options.token);
-    standIn.server = await StandInServer.start((request) => standIn.handle(request), options);
-    return standIn;
-  }
-
-  get baseUrl(): string {
-    return this.server.url;
-  }
-
-  get requests(): RecordedRequest[] {
-    return this.server.requests;
-  }
-
-  failNext(...faults: Parameters<StandInServer['failNext']>): void {
-    this.server.failNext(...faults);
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
+    return new FonnteStandIn(options).listen(options);
   }
 
   /** Fonnte's "update message status" webhook: one POST per message. */
@@ -54,18 +38,18 @@ export class FonnteStandIn {
   /** What Fonnte reports next per accepted message: delivered, or "invalid" for numbers not on WhatsApp. */
   deliveryReports(): Array<{ externalId: string; webhook: WebhookToSend; expected: WaDeliveryStatus }> {
     return this.accepted.map((m) =>
-      this.server.isRegistered(m.target)
+      this.isRegistered(m.target)
         ? { externalId: m.externalId, webhook: this.statusWebhook(m.externalId, { status: 'sent', state: 'delivered' }), expected: 'delivered' }
         : { externalId: m.externalId, webhook: this.statusWebhook(m.externalId, { status: 'invalid' }), expected: 'failed' },
     );
   }
 
-  private handle(request: RecordedRequest): StandInReply {
+  protected handle(request: RecordedRequest): StandInReply {
     if (request.method !== 'POST' || request.path !== '/send') return { status: 404, text: 'Not Found' };
     const requestid = randomInt(1_000_000, 9_999_999);
     const refuse = (reason: string): StandInReply => ({ status: 200, json: { reason, requestid, status: false } });
     if (request.headers.authorization !== this.token) return refuse('token invalid');
-    const obstacle = this.server.nextObstacle();
+    const obstacle = this.nextObstacle();
     if (obstacle?.kind === 'timeout') return 'hold';
     if (obstacle?.kind === 'server_error') return { status: obstacle.status ?? 500, text: '<html><body>500 Internal Server Error</body></html>' };
     if (obstacle?.kind === 'rate_limited') {

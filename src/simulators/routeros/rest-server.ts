@@ -1,3 +1,4 @@
+// STAND-IN, NOT A MIKROTIK: the RouterOS v7 REST API as help.mikrotik.com/docs "REST API" describes it.
 import http from 'node:http';
 import https from 'node:https';
 import { RouterTrap, type RouterItem, type RouterModel } from './router-model.ts';

@@ -1,3 +1,4 @@
+// STAND-IN SUPPORT for the RouterOS stand-in's API-SSL (8729) and HTTPS listeners.
 /**
  * A self-signed certificate for 127.0.0.1 / localhost (valid until 2036), used only by the
  * stand-in's API-SSL and HTTPS listeners in tests. Never use it for anything real.

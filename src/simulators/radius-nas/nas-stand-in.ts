@@ -1,5 +1,6 @@
+// STAND-IN, NOT A NAS: RFC 5176 CoA / Disconnect as MikroTik's `/radius incoming` answers it (help.mikrotik.com/docs "RADIUS").
 import { createSocket, type Socket } from 'node:dgram';
-import { CoaCode, radius } from './radius-packets.ts';
+import { CoaCode, radius } from '../../modules/network/index.ts';
 
 /**
  * A STAND-IN FOR A MIKROTIK NAS's RFC 5176 listener (`/radius incoming`), for tests and

@@ -6,11 +6,12 @@
  * 201 { token, redirect_url } or { error_messages: [...] } (401 for a wrong key, 400 for a bad
  * body). Exact wording of the 400 messages is the stand-in's approximation. It also produces
  * correctly signed HTTP notifications so tests and the demo can simulate a customer paying.
+ * Built on the shared HTTP stand-in base (../http-stand-in.ts); `failNext(503)` answers HTML.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Clock } from '../../../../platform/clock.ts';
-import { systemClock } from '../../../../platform/clock.ts';
-import { isBasicAuthWithKey, isPositiveInteger, parseJsonObject, StandInServer, type RecordedRequest, type SignedNotification, type StandInReply } from './stand-in-server.ts';
+import { systemClock, type Clock } from '../../platform/clock.ts';
+import { isBasicAuthWithKey, isPositiveInteger, parseJsonObject, type RecordedRequest, type SignedNotification, type StandInReply } from '../http-stand-in.ts';
+import { PaymentStandIn } from '../payment-stand-in.ts';
 
 export type MidtransTransactionStatus =
   | 'settlement'
@@ -43,38 +44,20 @@ const unauthorized = [
   'Visit https://snap-docs.midtrans.com/#request-headers for more details',
 ];
 
-export class MidtransStandIn {
+export class MidtransStandIn extends PaymentStandIn {
   /** Snap transactions created, by order_id. */
   readonly transactions = new Map<string, MidtransSnapTransaction>();
   private readonly serverKey: string;
   private readonly clock: Clock;
-  private server!: StandInServer;
 
   private constructor(serverKey: string, clock: Clock) {
+    super();
     this.serverKey = serverKey;
     this.clock = clock;
   }
 
   static async start(options: { serverKey: string; clock?: Clock; port?: number }): Promise<MidtransStandIn> {
-    const standIn = new MidtransStandIn(options.serverKey, options.clock ?? systemClock);
-    standIn.server = await StandInServer.start((request) => standIn.handle(request), options.port);
-    return standIn;
-  }
-
-  get baseUrl(): string {
-    return this.server.url;
-  }
-
-  get requests(): RecordedRequest[] {
-    return this.server.requests;
-  }
-
-  failNext(...statuses: number[]): void {
-    this.server.failNext(...statuses);
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
+    return new MidtransStandIn(options.serverKey, options.clock ?? systemClock).listen(options);
   }
 
   /**
@@ -111,7 +94,7 @@ export class MidtransStandIn {
     return { headers: { 'content-type': 'application/json' }, rawBody: Buffer.from(JSON.stringify(body)) };
   }
 
-  private handle(request: RecordedRequest): StandInReply {
+  protected answer(request: RecordedRequest): StandInReply {
     if (request.method !== 'POST' || request.path !== '/snap/v1/transactions') return { status: 404, json: { error_messages: ['Not found'] } };
     if (!isBasicAuthWithKey(request.headers.authorization, this.serverKey)) return { status: 401, json: { error_messages: unauthorized } };
     const body = parseJsonObject(request.rawBody);

@@ -1,5 +1,5 @@
-import { isRetryableWaError, type WaSendError } from '../wa-errors.ts';
-import type { WaGateway, WaSendRequest, WaSendResult } from '../wa-gateway.ts';
+import { isRetryableWaError, type WaSendError } from './wa-errors.ts';
+import type { WaGateway, WaSendRequest, WaSendResult } from './wa-gateway.ts';
 
 /**
  * Test and benchmark support: what the delivery job will do, minus backoff. Retries only

@@ -1,3 +1,4 @@
+// STAND-IN SUPPORT for the RouterOS stand-in: injected trouble, no protocol of its own.
 /**
  * Faults a test or benchmark injects into a stand-in. Latency delays every reply (one per API
  * command or REST request); a drop cuts the link after N more commands have been answered and

@@ -7,11 +7,12 @@
  * { success, message, data }. Tripay documents the failure body ({ success: false, message })
  * but not its HTTP status: 401 and 400 here are the stand-in's choice. Callbacks are signed over
  * the raw body (X-Callback-Signature) and typed by X-Callback-Event.
+ * Built on the shared HTTP stand-in base (../http-stand-in.ts); `failNext(503)` answers HTML.
  */
 import { createHmac } from 'node:crypto';
-import type { Clock } from '../../../../platform/clock.ts';
-import { systemClock } from '../../../../platform/clock.ts';
-import { isPositiveInteger, parseJsonObject, StandInServer, type RecordedRequest, type SignedNotification, type StandInReply } from './stand-in-server.ts';
+import { systemClock, type Clock } from '../../platform/clock.ts';
+import { isPositiveInteger, parseJsonObject, type RecordedRequest, type SignedNotification, type StandInReply } from '../http-stand-in.ts';
+import { PaymentStandIn } from '../payment-stand-in.ts';
 
 export type TripayTransaction = { reference: string; merchantRef: string; amount: number; method: string; expiredTime: number; body: Record<string, unknown> };
 export type TripayCallbackStatus = 'PAID' | 'UNPAID' | 'EXPIRED' | 'FAILED' | 'REFUND';
@@ -28,40 +29,26 @@ export type TripayStandInOptions = {
 
 const merchantFee = 4_250;
 
-export class TripayStandIn {
+export class TripayStandIn extends PaymentStandIn {
   /** Closed transactions created, by merchant_ref. */
   readonly transactions = new Map<string, TripayTransaction>();
   private readonly options: TripayStandInOptions;
   private readonly clock: Clock;
-  private server!: StandInServer;
   private nextReference = 1;
 
   private constructor(options: TripayStandInOptions) {
+    super();
     this.options = options;
     this.clock = options.clock ?? systemClock;
   }
 
   static async start(options: TripayStandInOptions): Promise<TripayStandIn> {
-    const standIn = new TripayStandIn(options);
-    standIn.server = await StandInServer.start((request) => standIn.handle(request), options.port);
-    return standIn;
+    return new TripayStandIn(options).listen(options);
   }
 
   /** The API root, like https://tripay.co.id/api. */
-  get baseUrl(): string {
-    return `${this.server.url}/api`;
-  }
-
-  get requests(): RecordedRequest[] {
-    return this.server.requests;
-  }
-
-  failNext(...statuses: number[]): void {
-    this.server.failNext(...statuses);
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
+  override get baseUrl(): string {
+    return `${this.origin}/api`;
   }
 
   /**
@@ -100,7 +87,7 @@ export class TripayStandIn {
     };
   }
 
-  private handle(request: RecordedRequest): StandInReply {
+  protected answer(request: RecordedRequest): StandInReply {
     if (request.method !== 'POST' || request.path !== '/api/transaction/create') return { status: 404, json: { success: false, message: 'Not found' } };
     if (request.headers.authorization !== `Bearer ${this.options.apiKey}`) return { status: 401, json: { success: false, message: 'Invalid API Key' } };
     const body = parseJsonObject(request.rawBody);
@@ -137,7 +124,7 @@ export class TripayStandIn {
           amount_received: transaction.amount - merchantFee,
           pay_code: '57585748548596587',
           pay_url: null,
-          checkout_url: `${this.server.url}/checkout/${transaction.reference}`,
+          checkout_url: `${this.origin}/checkout/${transaction.reference}`,
           status: 'UNPAID',
           expired_time: transaction.expiredTime,
           order_items: body!.order_items,

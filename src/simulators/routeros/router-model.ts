@@ -1,5 +1,6 @@
-import { systemClock, type Clock } from '../../../../platform/clock.ts';
-import { normaliseIpv4 } from '../ipv4.ts';
+// STAND-IN, NOT A MIKROTIK: RouterOS menus (/ppp, /ip/firewall/address-list, /system) as help.mikrotik.com/docs describes them.
+import { normaliseIpv4 } from '../../modules/network/index.ts';
+import { systemClock, type Clock } from '../../platform/clock.ts';
 
 /**
  * In-memory state of a RouterOS stand-in (NOT a real MikroTik): the menus Simpul touches,

@@ -1,6 +1,7 @@
+// STAND-IN, NOT A MIKROTIK: the RouterOS API wire protocol (8728/8729) as help.mikrotik.com/docs "API" describes it.
 import net from 'node:net';
 import tls from 'node:tls';
-import { encodeSentence, SentenceDecoder } from '../api-wire.ts';
+import { encodeSentence, SentenceDecoder } from '../../modules/network/index.ts';
 import { RouterTrap, type RouterItem, type RouterModel } from './router-model.ts';
 import type { StandInFaults } from './faults.ts';
 

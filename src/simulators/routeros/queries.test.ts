@@ -1,6 +1,7 @@
+// Tests of the RouterOS stand-in's print queries (help.mikrotik.com/docs "API", section Queries).
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeSentence, SentenceDecoder } from '../api-wire.ts';
+import { encodeSentence, SentenceDecoder } from '../../modules/network/index.ts';
 import { matchesQuery, Menu } from './router-model.ts';
 import { RouterStandIn } from './router-stand-in.ts';
 

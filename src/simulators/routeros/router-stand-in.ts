@@ -1,5 +1,6 @@
+// STAND-IN, NOT A MIKROTIK: the RouterOS API and v7 REST API as help.mikrotik.com/docs ("API", "REST API") describe them.
 import type net from 'node:net';
-import type { Clock } from '../../../../platform/clock.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { createApiServer } from './api-server.ts';
 import { StandInFaults } from './faults.ts';
 import { createRestServer } from './rest-server.ts';
@@ -7,7 +8,7 @@ import { RouterModel } from './router-model.ts';
 
 /**
  * A stand-in for a MikroTik router — NOT a real one — for tests, benchmarks and the embedded demo:
- * the RouterOS API and the v7 REST API on 127.0.0.1, over one in-memory model that tests read
+ * the RouterOS API (help.mikrotik.com "API") and the v7 REST API ("REST API") on 127.0.0.1, over one in-memory model that tests read
  * and "hand edit" directly, with faults to inject (latency, a router gone offline, a changed
  * password, a link cut mid-batch).
  */

@@ -6,11 +6,12 @@
  * signs webhooks with X-Hub-Signature-256 like Meta. Error codes used: 190 bad token,
  * 100 bad parameter, 131009 bad value, 132001 unknown template, 132000 parameter mismatch,
  * 130429 throughput, 1 unknown server error, 131026 undeliverable (in webhooks).
+ * Built on the shared WhatsApp stand-in base (../whatsapp-stand-in.ts): faults, rate limit, unregistered numbers.
  */
 import { randomBytes } from 'node:crypto';
-import { metaSignature } from '../whatsapp-cloud.gateway.ts';
-import type { WaDeliveryStatus } from '../wa-gateway.ts';
-import { StandInServer, type RecordedRequest, type StandInOptions, type StandInReply, type WebhookToSend } from './stand-in-server.ts';
+import { metaSignature, type WaDeliveryStatus } from '../../modules/notifications/index.ts';
+import type { RecordedRequest, StandInReply } from '../http-stand-in.ts';
+import { WhatsAppStandIn, type StandInOptions, type WebhookToSend } from '../whatsapp-stand-in.ts';
 
 export type CloudStandInOptions = StandInOptions & {
   accessToken: string;
@@ -36,38 +37,19 @@ export type CloudStatusToReport = { externalId: string; status: WaDeliveryStatus
 
 const undeliverable = { code: 131026, title: 'Message undeliverable', details: 'Message Undeliverable.' };
 
-export class WhatsAppCloudStandIn {
+export class WhatsAppCloudStandIn extends WhatsAppStandIn {
   readonly accepted: CloudAcceptedMessage[] = [];
   private readonly options: CloudStandInOptions;
   private readonly apiVersion: string;
-  private server!: StandInServer;
 
   private constructor(options: CloudStandInOptions) {
+    super(options);
     this.options = options;
     this.apiVersion = options.apiVersion ?? 'v21.0';
   }
 
   static async start(options: CloudStandInOptions): Promise<WhatsAppCloudStandIn> {
-    const standIn = new WhatsAppCloudStandIn(options);
-    standIn.server = await StandInServer.start((request) => standIn.handle(request), options);
-    return standIn;
-  }
-
-  /** Where to point the adapter (SIMPUL_PROVIDER_URL_OVERRIDES, or `providerUrls` in tests). */
-  get baseUrl(): string {
-    return this.server.url;
-  }
-
-  get requests(): RecordedRequest[] {
-    return this.server.requests;
-  }
-
-  failNext(...faults: Parameters<StandInServer['failNext']>): void {
-    this.server.failNext(...faults);
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
+    return new WhatsAppCloudStandIn(options).listen(options);
   }
 
   /** A status webhook as Meta sends it, signed with the app secret. */
@@ -113,18 +95,14 @@ export class WhatsAppCloudStandIn {
   deliveryReport(): WebhookToSend {
     return this.statusWebhook(
       this.accepted.map((m) =>
-        this.server.isRegistered(m.to)
+        this.isRegistered(m.to)
           ? { externalId: m.externalId, status: 'delivered' }
           : { externalId: m.externalId, status: 'failed', errorCode: undeliverable.code },
       ),
     );
   }
 
-  postWebhook(url: string, webhook: WebhookToSend): Promise<number> {
-    return this.server.postWebhook(url, webhook);
-  }
-
-  private handle(request: RecordedRequest): StandInReply {
+  protected handle(request: RecordedRequest): StandInReply {
     const path = `/${this.apiVersion}/${this.options.phoneNumberId}/messages`;
     if (request.method !== 'POST' || !request.path.endsWith('/messages')) return { status: 404, text: 'Not Found' };
     if (request.headers.authorization !== `Bearer ${this.options.accessToken}`) {
@@ -133,7 +111,7 @@ export class WhatsAppCloudStandIn {
     if (request.path !== path) {
       return metaError(400, 100, `Unsupported post request. Object with ID '${request.path.split('/')[2]}' does not exist`);
     }
-    const obstacle = this.server.nextObstacle();
+    const obstacle = this.nextObstacle();
     if (obstacle?.kind === 'timeout') return 'hold';
     if (obstacle?.kind === 'server_error') return metaError(obstacle.status ?? 500, 1, 'An unknown error has occurred.');
     if (obstacle?.kind === 'rate_limited') {
