@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from './i18n.tsx';
+import { liveEventTypes } from './live-events.ts';
 import { keys } from './queries.ts';
 import { meKey } from './session.tsx';
 
@@ -78,26 +79,6 @@ export function useLiveUpdates(tenantId: string | null): LiveStatus {
 
   return status;
 }
-
-/** The event types the app reacts to (SSE delivers named events only to their listeners). */
-const liveEventTypes = [
-  'billing.invoice.issued',
-  'billing.invoice.due_unpaid',
-  'billing.invoice.overdue',
-  'billing.invoice.grace_expired',
-  'billing.invoice.paid',
-  'billing.invoice.voided',
-  'billing.payment.confirmed',
-  'billing.payment.failed',
-  'isolation.customer.isolated',
-  'isolation.customer.restored',
-  'customers.customer.created',
-  'customers.customer.changed',
-  'network.router.failed',
-  'network.router.recovered',
-  'network.customer.online',
-  'network.customer.offline',
-];
 
 function parse(text: string): { type: string; data: Record<string, unknown> } | null {
   try {

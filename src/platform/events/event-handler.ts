@@ -1,25 +1,26 @@
 import type { Tx } from '../db/database.ts';
 import { isAppError } from '../errors/app-error.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { EventDefinitions, EventType } from './event-catalog.ts';
+import type { EventData, EventDefinitions, EventType } from './event-catalog.ts';
 import type { EventEnvelope, EventOf } from './event-envelope.ts';
 import type { PublishOptions } from './outbox.ts';
 
-export type HandlerContext = {
+/** `C`: the catalog the handler was declared with; `publish` takes its event types and their data. */
+export type HandlerContext<C extends EventDefinitions = EventDefinitions> = {
   /** The handler's transaction, scoped to the event's tenant; it commits with the inbox mark. */
   trx: Tx;
   logger: Logger;
   /** 1 on first delivery. */
   attempt: number;
   /** Publishes a follow-up event in `trx`, caused by (and correlated with) the one being handled. */
-  publish(type: string, data: unknown, options?: Omit<PublishOptions, 'causationId' | 'correlationId'>): Promise<EventEnvelope>;
+  publish<P extends EventType<C>>(type: P, data: EventData<C, P>, options?: Omit<PublishOptions, 'causationId' | 'correlationId'>): Promise<EventEnvelope>;
 };
 
 export type EventHandler<C extends EventDefinitions = EventDefinitions, T extends EventType<C> = EventType<C>> = {
   /** Stable id `<module>.<what-it-does>`: it names the consumer group, queue and inbox rows. NEVER rename. */
   id: string;
   on: readonly T[];
-  handle(event: EventOf<C, T>, ctx: HandlerContext): Promise<void>;
+  handle(event: EventOf<C, T>, ctx: HandlerContext<C>): Promise<void>;
   /** Deliveries before the event becomes a dead letter (default 5). */
   maxAttempts?: number;
   /** First retry delay in whole seconds (pg-boss's unit); doubles each attempt, with jitter (default 1). */
@@ -29,11 +30,14 @@ export type EventHandler<C extends EventDefinitions = EventDefinitions, T extend
   ordered?: boolean;
 };
 
-/** Declares a handler for events of a catalog (usually the publishing module's `defineEvents`). */
-export const defineHandler = <C extends EventDefinitions, const T extends EventType<C>>(
-  _catalog: C,
-  handler: EventHandler<C, T>,
-): EventHandler => handler as unknown as EventHandler;
+/**
+ * Declares a handler for events of a catalog: the publishing modules' `defineEvents`, imported
+ * from their index.ts (e.g. `typeof isolationEvents & typeof customerEvents`), so `event.data` is
+ * typed by the publisher's schema. The bus holds handlers untyped (`EventHandler`): `handle` is a
+ * method, so a handler of some types is one of any type, and the bus routes by `on`.
+ */
+export const defineHandler = <C extends EventDefinitions, const T extends EventType<C>>(_catalog: C, handler: EventHandler<C, T>): EventHandler =>
+  handler;
 
 export type HandlerPolicy = { maxAttempts: number; retryDelaySeconds: number; retryDelayMaxSeconds: number; ordered: boolean };
 export const handlerPolicy = (handler: EventHandler): HandlerPolicy => ({
