@@ -2,7 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useT } from '../i18n.tsx';
 import { useFormat } from '../session.tsx';
-import type { CustomerLabel, Invoice } from '../types.ts';
+import type { CustomerLabel, Invoice } from '../api/types.ts';
 import { CustomerName } from './CustomerName.tsx';
 import { InvoiceStatusBadge } from './badges.tsx';
 

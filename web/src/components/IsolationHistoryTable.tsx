@@ -1,7 +1,7 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useT } from '../i18n.tsx';
 import { useFormat } from '../session.tsx';
-import type { CustomerLabel, IsolationEntry } from '../types.ts';
+import type { CustomerLabel, IsolationEntry } from '../api/types.ts';
 import { CustomerName } from './CustomerName.tsx';
 
 export function IsolationHistoryTable({ entries, showCustomer }: { entries: (IsolationEntry & CustomerLabel)[]; showCustomer: boolean }) {

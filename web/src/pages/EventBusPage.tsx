@@ -8,48 +8,15 @@ import { QueryState } from '../components/QueryState.tsx';
 import { useT } from '../i18n.tsx';
 import { keys } from '../queries.ts';
 import { useFormat } from '../session.tsx';
-import type { Tenant } from '../types.ts';
+import type { BodyOf, Item, ResponseOf, Tenant } from '../api/types.ts';
 
-type Handler = {
-  id: string;
-  on: string[];
-  maxAttempts: number;
-  retryDelaySeconds: number;
-  retryDelayMaxSeconds: number;
-  ordered: boolean;
-  waiting: number;
-  inFlight: number;
-  retrying: number;
-  dead: number;
-};
-type Backlog = { unrelayed: number; lagSeconds: number };
-type Failure = {
-  handlerId: string;
-  eventId: string;
-  tenantId: string;
-  eventType: string;
-  status: 'retrying' | 'dead';
-  attempts: number;
-  errorKind: 'retryable' | 'permanent' | 'lost';
-  lastError: string;
-  firstFailedAt: string;
-  lastFailedAt: string;
-};
-type Replay = { handlerId?: string; eventId?: string; all?: boolean };
-type Job = { name: string; cron: string; description: string };
-type JobRun = {
-  id: string;
-  jobName: string;
-  tenantId: string;
-  slot: string;
-  trigger: 'schedule' | 'manual';
-  status: 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
-  attempts: number;
-  progress: { done: number; total: number | null; message: string | null };
-  error: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
+
+type Handler = Item<ResponseOf<'/api/admin/events/handlers', 'get'>>;
+type Backlog = ResponseOf<'/api/admin/events/backlog', 'get'>;
+type Failure = Item<ResponseOf<'/api/admin/events/failures', 'get'>>;
+type Replay = BodyOf<'/api/admin/events/dead-letters/replay', 'post'>;
+type Job = Item<ResponseOf<'/api/admin/jobs', 'get'>>;
+type JobRun = Item<ResponseOf<'/api/admin/jobs/runs', 'get'>>;
 
 const eventsKey = ['events'] as const;
 const jobsKey = ['jobs'] as const;
@@ -77,7 +44,7 @@ export function EventBusPage() {
     refetchInterval,
   });
   const replay = useMutation({
-    mutationFn: (selection: Replay) => api.post<{ replayed: number }>('/api/admin/events/dead-letters/replay', selection),
+    mutationFn: (selection: Replay) => api.post<ResponseOf<'/api/admin/events/dead-letters/replay', 'post'>>('/api/admin/events/dead-letters/replay', selection),
     onSuccess: ({ replayed }) => notifications.show({ color: 'teal', message: t('events.replayed', { count: replayed }) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: eventsKey }),
   });
