@@ -1,8 +1,9 @@
-import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api, query } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useT } from '../i18n.tsx';
@@ -112,104 +113,101 @@ function FailureTable({ failures, action }: { failures: Failure[]; action?: (fai
   const format = useFormat();
   const tenantName = useTenantName();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('events.event')}</Table.Th>
-            <Table.Th>{t('events.handler')}</Table.Th>
-            <Table.Th>{t('events.attempts')}</Table.Th>
-            <Table.Th>{t('events.error')}</Table.Th>
-            {action && <Table.Th />}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {failures.map((failure) => (
-            <Table.Tr key={`${failure.handlerId}:${failure.eventId}`} data-failure={failure.eventId}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {failure.eventType}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {tenantName(failure.tenantId)}
-                </Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {failure.eventId}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{failure.handlerId}</Text>
-              </Table.Td>
-              <Table.Td>{failure.attempts}</Table.Td>
-              <Table.Td maw={420}>
-                <Badge size="xs" color={failure.errorKind === 'retryable' ? 'yellow' : 'red'} variant="light">
-                  {t(`events.errorKind.${failure.errorKind}`)}
-                </Badge>
-                <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }}>
-                  {failure.lastError}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {format.dateTime(failure.lastFailedAt)}
-                </Text>
-              </Table.Td>
-              {action && <Table.Td>{action(failure)}</Table.Td>}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={failures}
+      rowKey={(failure) => `${failure.handlerId}:${failure.eventId}`}
+      rowProps={(failure) => ({ 'data-failure': failure.eventId })}
+      minWidth={760}
+      columns={[
+        {
+          header: t('events.event'),
+          cell: (failure) => (
+            <>
+              <Text size="sm" fw={500}>
+                {failure.eventType}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {tenantName(failure.tenantId)}
+              </Text>
+              <Text size="xs" c="dimmed" ff="monospace">
+                {failure.eventId}
+              </Text>
+            </>
+          ),
+        },
+        { header: t('events.handler'), cell: (failure) => <Text size="sm">{failure.handlerId}</Text> },
+        { header: t('events.attempts'), cell: (failure) => failure.attempts },
+        {
+          header: t('events.error'),
+          cell: (failure) => (
+            <Stack gap={2} maw={420}>
+              <Badge size="xs" color={failure.errorKind === 'retryable' ? 'yellow' : 'red'} variant="light">
+                {t(`events.errorKind.${failure.errorKind}`)}
+              </Badge>
+              <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }}>
+                {failure.lastError}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {format.dateTime(failure.lastFailedAt)}
+              </Text>
+            </Stack>
+          ),
+        },
+        { header: null, hidden: !action, cell: (failure) => action?.(failure) },
+      ]}
+    />
   );
 }
 
 function HandlerTable({ handlers }: { handlers: Handler[] }) {
   const t = useT();
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('events.handler')}</Table.Th>
-            <Table.Th>{t('events.waiting')}</Table.Th>
-            <Table.Th>{t('events.inFlight')}</Table.Th>
-            <Table.Th>{t('events.retrying')}</Table.Th>
-            <Table.Th>{t('events.dead')}</Table.Th>
-            <Table.Th>{t('events.policy')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {handlers.map((handler) => (
-            <Table.Tr key={handler.id}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {handler.id}
+    <DataTable
+      rows={handlers}
+      rowKey={(handler) => handler.id}
+      minWidth={720}
+      columns={[
+        {
+          header: t('events.handler'),
+          cell: (handler) => (
+            <>
+              <Text size="sm" fw={500}>
+                {handler.id}
+              </Text>
+              <Text size="xs" c="dimmed" maw={360}>
+                {handler.on.join(', ')}
+              </Text>
+            </>
+          ),
+        },
+        { header: t('events.waiting'), cell: (handler) => handler.waiting },
+        { header: t('events.inFlight'), cell: (handler) => handler.inFlight },
+        { header: t('events.retrying'), cell: (handler) => handler.retrying },
+        {
+          header: t('events.dead'),
+          cell: (handler) => (
+            <Text c={handler.dead ? 'red' : undefined} fw={handler.dead ? 700 : undefined}>
+              {handler.dead}
+            </Text>
+          ),
+        },
+        {
+          header: t('events.policy'),
+          cell: (handler) => (
+            <>
+              <Text size="xs">
+                {t('events.policyText', { attempts: handler.maxAttempts, first: handler.retryDelaySeconds, max: handler.retryDelayMaxSeconds })}
+              </Text>
+              {handler.ordered && (
+                <Text size="xs" c="dimmed">
+                  {t('events.ordered')}
                 </Text>
-                <Text size="xs" c="dimmed" maw={360}>
-                  {handler.on.join(', ')}
-                </Text>
-              </Table.Td>
-              <Table.Td>{handler.waiting}</Table.Td>
-              <Table.Td>{handler.inFlight}</Table.Td>
-              <Table.Td>{handler.retrying}</Table.Td>
-              <Table.Td>
-                <Text c={handler.dead ? 'red' : undefined} fw={handler.dead ? 700 : undefined}>
-                  {handler.dead}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs">
-                  {t('events.policyText', { attempts: handler.maxAttempts, first: handler.retryDelaySeconds, max: handler.retryDelayMaxSeconds })}
-                </Text>
-                {handler.ordered && (
-                  <Text size="xs" c="dimmed">
-                    {t('events.ordered')}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+              )}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -234,41 +232,42 @@ function JobsPanel() {
     <Stack>
       <QueryState query={jobs}>
         {(list) => (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('jobs.job')}</Table.Th>
-                  <Table.Th>{t('jobs.cron')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((job) => (
-                  <Table.Tr key={job.name} data-job={job.name}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {job.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {job.description}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {job.cron}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => runNow.mutate(job.name)} loading={runNow.isPending && runNow.variables === job.name}>
-                        {t('jobs.runNow')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            rows={list}
+            rowKey={(job) => job.name}
+            rowProps={(job) => ({ 'data-job': job.name })}
+            columns={[
+              {
+                header: t('jobs.job'),
+                cell: (job) => (
+                  <>
+                    <Text size="sm" fw={500}>
+                      {job.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {job.description}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                header: t('jobs.cron'),
+                cell: (job) => (
+                  <Text size="sm" ff="monospace">
+                    {job.cron}
+                  </Text>
+                ),
+              },
+              {
+                header: null,
+                cell: (job) => (
+                  <Button size="xs" variant="light" onClick={() => runNow.mutate(job.name)} loading={runNow.isPending && runNow.variables === job.name}>
+                    {t('jobs.runNow')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryState>
       <Text size="xs" c="dimmed">
@@ -287,40 +286,36 @@ function RunTable({ runs }: { runs: JobRun[] }) {
   const format = useFormat();
   const tenantName = useTenantName();
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('jobs.job')}</Table.Th>
-            <Table.Th>{t('jobs.status')}</Table.Th>
-            <Table.Th>{t('jobs.progress')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {runs.map((run) => (
-            <Table.Tr key={run.id} data-run={run.jobName} data-run-status={run.status}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {run.jobName}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {tenantName(run.tenantId)} · {t(`jobs.trigger.${run.trigger}`)}
-                  {run.startedAt ? ` · ${format.dateTime(run.startedAt)}` : ''}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge color={runColor[run.status]} variant="light">
-                  {t(`jobs.status.${run.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td miw={200}>
-                <RunProgress run={run} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={runs}
+      rowKey={(run) => run.id}
+      rowProps={(run) => ({ 'data-run': run.jobName, 'data-run-status': run.status })}
+      columns={[
+        {
+          header: t('jobs.job'),
+          cell: (run) => (
+            <>
+              <Text size="sm" fw={500}>
+                {run.jobName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {tenantName(run.tenantId)} · {t(`jobs.trigger.${run.trigger}`)}
+                {run.startedAt ? ` · ${format.dateTime(run.startedAt)}` : ''}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: t('jobs.status'),
+          cell: (run) => (
+            <Badge color={runColor[run.status]} variant="light">
+              {t(`jobs.status.${run.status}`)}
+            </Badge>
+          ),
+        },
+        { header: t('jobs.progress'), cell: (run) => <RunProgress run={run} /> },
+      ]}
+    />
   );
 }
 
