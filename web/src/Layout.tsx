@@ -1,6 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { useI18n, type Language } from './i18n.tsx';
 import { useLiveUpdates } from './live.ts';
 import { sections } from './sections.tsx';
@@ -88,7 +89,9 @@ export function Layout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Outlet />
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from './api.ts';
-import type { Customer, CustomerLabel, NetworkLine, Router, Invoice, InvoiceDetail, InvoiceStatus, IsolationEntry, Line, Page, PaymentHistoryEntry, Plan, RadiusActivity } from './types.ts';
+import type { InvoiceStatus, NetworkLine, ResponseOf } from './api/types.ts';
 
 /**
  * Query keys start with the resource they read, so a live event or a mutation invalidates
@@ -29,51 +29,51 @@ export const keys = {
 export const useCustomers = (params: { search?: string; limit?: number; offset?: number }) =>
   useQuery({
     queryKey: [...keys.customers, params],
-    queryFn: () => api.get<Page<Customer>>('/api/customers' + query(params)),
+    queryFn: () => api.get<ResponseOf<'/api/customers', 'get'>>('/api/customers' + query(params)),
     placeholderData: keepPreviousData,
   });
 
-export const useCustomer = (id: string) => useQuery({ queryKey: keys.customer(id), queryFn: () => api.get<Customer & { private?: Record<string, string | null> }>(`/api/customers/${id}`) });
+export const useCustomer = (id: string) => useQuery({ queryKey: keys.customer(id), queryFn: () => api.get<ResponseOf<'/api/customers/{customerId}', 'get'>>(`/api/customers/${id}`) });
 
-export const useLine = (customerId: string) => useQuery({ queryKey: keys.line(customerId), queryFn: () => api.get<Line | null>(`/api/customers/${customerId}/line`) });
+export const useLine = (customerId: string) => useQuery({ queryKey: keys.line(customerId), queryFn: () => api.get<ResponseOf<'/api/customers/{customerId}/line', 'get'>>(`/api/customers/${customerId}/line`) });
 
-export const useIsolated = () => useQuery({ queryKey: keys.isolated, queryFn: () => api.get<(Line & CustomerLabel)[]>('/api/isolation/isolated') });
+export const useIsolated = () => useQuery({ queryKey: keys.isolated, queryFn: () => api.get<ResponseOf<'/api/isolation/isolated', 'get'>>('/api/isolation/isolated') });
 
 export const useIsolationHistory = (customerId?: string) =>
-  useQuery({ queryKey: [...keys.isolationHistory, customerId ?? 'all'], queryFn: () => api.get<(IsolationEntry & CustomerLabel)[]>('/api/isolation/history' + query({ customerId, limit: 200 })) });
+  useQuery({ queryKey: [...keys.isolationHistory, customerId ?? 'all'], queryFn: () => api.get<ResponseOf<'/api/isolation/history', 'get'>>('/api/isolation/history' + query({ customerId, limit: 200 })) });
 
 export const useInvoices = (params: { status?: InvoiceStatus; customerId?: string; limit?: number; offset?: number }, options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: [...keys.invoices, 'list', params],
-    queryFn: () => api.get<Page<Invoice & CustomerLabel>>('/api/invoices' + query(params)),
+    queryFn: () => api.get<ResponseOf<'/api/invoices', 'get'>>('/api/invoices' + query(params)),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
 
-export const useInvoice = (id: string) => useQuery({ queryKey: keys.invoice(id), queryFn: () => api.get<InvoiceDetail>(`/api/invoices/${id}`) });
+export const useInvoice = (id: string) => useQuery({ queryKey: keys.invoice(id), queryFn: () => api.get<ResponseOf<'/api/invoices/{invoiceId}', 'get'>>(`/api/invoices/${id}`) });
 
 export const usePaymentHistory = (params: { customerId?: string; limit?: number } = {}, options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: [...keys.payments, 'history', params],
-    queryFn: () => api.get<PaymentHistoryEntry[]>('/api/payment-history' + query(params)),
+    queryFn: () => api.get<ResponseOf<'/api/payment-history', 'get'>>('/api/payment-history' + query(params)),
     enabled: options.enabled ?? true,
   });
 
-export const usePlans = () => useQuery({ queryKey: keys.plans, queryFn: () => api.get<Plan[]>('/api/plans'), staleTime: 60_000 });
+export const usePlans = () => useQuery({ queryKey: keys.plans, queryFn: () => api.get<ResponseOf<'/api/plans', 'get'>>('/api/plans'), staleTime: 60_000 });
 
 export const useRouters = (options: { enabled?: boolean } = {}) =>
-  useQuery({ queryKey: keys.routers, queryFn: () => api.get<Router[]>('/api/routers'), enabled: options.enabled ?? true });
+  useQuery({ queryKey: keys.routers, queryFn: () => api.get<ResponseOf<'/api/routers', 'get'>>('/api/routers'), enabled: options.enabled ?? true });
 
 export const useNetworkLines = (params: { routerId?: string; status?: NetworkLine['status']; limit?: number }, options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: [...keys.networkLines, params],
-    queryFn: () => api.get<NetworkLine[]>('/api/network/lines' + query(params)),
+    queryFn: () => api.get<ResponseOf<'/api/network/lines', 'get'>>('/api/network/lines' + query(params)),
     enabled: options.enabled ?? true,
   });
 
 /** Customers with an open RADIUS session now. */
-export const useOnlineNow = () => useQuery({ queryKey: keys.online, queryFn: () => api.get<{ count: number; customerIds: string[] }>('/api/network/online') });
+export const useOnlineNow = () => useQuery({ queryKey: keys.online, queryFn: () => api.get<ResponseOf<'/api/network/online', 'get'>>('/api/network/online') });
 
 /** The customer's RADIUS session log, newest first (logins, logouts, rejected logins). */
 export const useSessions = (customerId: string) =>
-  useQuery({ queryKey: keys.sessions(customerId), queryFn: () => api.get<RadiusActivity[]>(`/api/customers/${customerId}/sessions` + query({ limit: 10 })) });
+  useQuery({ queryKey: keys.sessions(customerId), queryFn: () => api.get<ResponseOf<'/api/customers/{customerId}/sessions', 'get'>>(`/api/customers/${customerId}/sessions` + query({ limit: 10 })) });

@@ -11,7 +11,7 @@ import { EventBusPage } from './pages/EventBusPage.tsx';
 import { RoutersPage } from './pages/RoutersPage.tsx';
 import { TenantsPage } from './pages/TenantsPage.tsx';
 import { WhatsAppPage } from './pages/WhatsAppPage.tsx';
-import type { Me } from './types.ts';
+import type { Me } from './api/types.ts';
 
 type Section = {
   label: TranslationKey;

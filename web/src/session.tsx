@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, ApiError } from './api.ts';
 import { useI18n } from './i18n.tsx';
-import type { Me } from './types.ts';
+import type { Me } from './api/types.ts';
 
 export const meKey = ['me'] as const;
 

@@ -267,11 +267,14 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
           summary: 'WhatsApp Cloud API subscription check (hub.challenge)',
           security: [],
           params: z.object({ tenantSlug: z.string().max(40) }),
-          querystring: z.record(z.string(), z.string()),
+          // Named keys, not a record: a record querystring makes an invalid OpenAPI parameter list.
+          querystring: z.object({ 'hub.mode': z.string().optional(), 'hub.verify_token': z.string().optional(), 'hub.challenge': z.string().optional() }),
         },
       },
-      async (request, reply) =>
-        reply.type('text/plain').send(await notifications.verifyCloudSubscription(request.params.tenantSlug, new URLSearchParams(request.query))),
+      async (request, reply) => {
+        const query = new URLSearchParams(Object.entries(request.query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+        return reply.type('text/plain').send(await notifications.verifyCloudSubscription(request.params.tenantSlug, query));
+      },
     );
   });
 };

@@ -2,10 +2,12 @@ import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
+import type { ResponseOf } from '../api/types.ts';
 import { useT } from '../i18n.tsx';
 import { keys } from '../queries.ts';
 
-type ScanResult = { today: string; dueUnpaid: number; overdue: number; graceExpired: number; isolated: number; skippedIsolation: string | null };
+type ScanResult = ResponseOf<'/api/billing/daily-scan', 'post'>;
+type Generated = ResponseOf<'/api/billing/invoices/generate', 'post'>;
 
 /**
  * The two long operations an owner starts by hand: issuing this month's invoices and the
@@ -18,7 +20,7 @@ export function BillingRunButtons() {
   const refresh = () => Promise.all([keys.invoices, keys.lines, keys.isolationHistory].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 
   const generate = useMutation({
-    mutationFn: () => api.post<{ issued: number; period: string }>('/api/billing/invoices/generate', {}),
+    mutationFn: () => api.post<Generated>('/api/billing/invoices/generate', {}),
     onSuccess: (result) => notifications.show({ color: 'teal', title: t('done.title'), message: t('billing.generated', result) }),
     onSettled: refresh,
   });

@@ -1,6 +1,6 @@
 import { CircleMarker, MapContainer, Popup, TileLayer } from 'react-leaflet';
 import { Link } from 'react-router';
-import type { Customer } from '../types.ts';
+import type { Customer } from '../api/types.ts';
 
 export type MapCustomer = Pick<Customer, 'id' | 'code' | 'name' | 'latitude' | 'longitude'> & { isolated: boolean };
 

@@ -1,6 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { CustomerLabel } from '../types.ts';
+import type { CustomerLabel } from '../api/types.ts';
 
 /** A list row's customer: name as a link, code beneath. A customer who has left has neither, only an id. */
 export function CustomerName({ customerId, label }: { customerId: string; label: CustomerLabel }) {

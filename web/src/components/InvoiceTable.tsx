@@ -1,56 +1,47 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useT } from '../i18n.tsx';
 import { useFormat } from '../session.tsx';
-import type { CustomerLabel, Invoice } from '../types.ts';
+import type { Invoice } from '../api/types.ts';
 import { CustomerName } from './CustomerName.tsx';
+import { DataTable } from './DataTable.tsx';
 import { InvoiceStatusBadge } from './badges.tsx';
 
-export function InvoiceTable({ invoices, showCustomer }: { invoices: (Invoice & CustomerLabel)[]; showCustomer: boolean }) {
+export function InvoiceTable({ invoices, showCustomer }: { invoices: Invoice[]; showCustomer: boolean }) {
   const t = useT();
   const format = useFormat();
-  if (invoices.length === 0) return <Text c="dimmed">{t('common.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('invoices.number')}</Table.Th>
-            {showCustomer && <Table.Th>{t('invoices.customer')}</Table.Th>}
-            <Table.Th>{t('invoices.period')}</Table.Th>
-            <Table.Th>{t('invoices.dueDate')}</Table.Th>
-            <Table.Th ta="right">{t('invoices.amount')}</Table.Th>
-            <Table.Th>{t('invoices.status')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {invoices.map((invoice) => (
-            <Table.Tr key={invoice.id} data-invoice={invoice.number}>
-              <Table.Td>
-                <Anchor component={Link} to={`/invoices/${invoice.id}`}>
-                  {invoice.number}
-                </Anchor>
-              </Table.Td>
-              {showCustomer && (
-                <Table.Td>
-                  <CustomerName customerId={invoice.customerId} label={invoice} />
-                </Table.Td>
+    <DataTable
+      rows={invoices}
+      rowKey={(invoice) => invoice.id}
+      rowProps={(invoice) => ({ 'data-invoice': invoice.number })}
+      columns={[
+        {
+          header: t('invoices.number'),
+          cell: (invoice) => (
+            <Anchor component={Link} to={`/invoices/${invoice.id}`}>
+              {invoice.number}
+            </Anchor>
+          ),
+        },
+        { header: t('invoices.customer'), hidden: !showCustomer, cell: (invoice) => <CustomerName customerId={invoice.customerId} label={invoice} /> },
+        { header: t('invoices.period'), cell: (invoice) => format.month(invoice.period) },
+        { header: t('invoices.dueDate'), cell: (invoice) => format.date(invoice.dueDate) },
+        { header: t('invoices.amount'), align: 'right', cell: (invoice) => format.money(invoice.amount) },
+        {
+          header: t('invoices.status'),
+          cell: (invoice) => (
+            <>
+              <InvoiceStatusBadge status={invoice.status} />
+              {invoice.status === 'unpaid' && invoice.stage !== 'issued' && (
+                <Text size="xs" c="dimmed">
+                  {t(`stage.${invoice.stage}`)}
+                </Text>
               )}
-              <Table.Td>{format.month(invoice.period)}</Table.Td>
-              <Table.Td>{format.date(invoice.dueDate)}</Table.Td>
-              <Table.Td ta="right">{format.money(invoice.amount)}</Table.Td>
-              <Table.Td>
-                <InvoiceStatusBadge status={invoice.status} />
-                {invoice.status === 'unpaid' && invoice.stage !== 'issued' && (
-                  <Text size="xs" c="dimmed">
-                    {t(`stage.${invoice.stage}`)}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

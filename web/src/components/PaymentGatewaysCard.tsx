@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api.ts';
+import type { Item, ResponseOf } from '../api/types.ts';
 import { useT, type TranslationKey } from '../i18n.tsx';
 import { useActiveTenant } from '../session.tsx';
 import { AccountFields, accountBody, fieldProblems, initialDraft, type AccountField } from './AccountFields.tsx';
@@ -10,7 +11,7 @@ import { QueryState } from './QueryState.tsx';
 
 const providers = ['midtrans', 'xendit', 'tripay'] as const;
 type Provider = (typeof providers)[number];
-type Account = { provider: Provider; isActive: boolean; config: Record<string, unknown> };
+type Account = Item<ResponseOf<'/api/billing/gateways', 'get'>>;
 
 /** What each provider's dashboard gives the ISP (the API validates them). */
 const fieldsOf: Record<Provider, { name: string; kind: AccountField['kind'] }[]> = {

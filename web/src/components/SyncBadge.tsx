@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useT } from '../i18n.tsx';
-import type { NetworkLine, Router } from '../types.ts';
+import type { NetworkLine, Router } from '../api/types.ts';
 
 const syncColor: Record<NetworkLine['status'], string> = { in_sync: 'teal', pending: 'yellow', failed: 'red' };
 const healthColor: Record<Router['health'], string> = { ok: 'teal', failing: 'red', unknown: 'gray' };

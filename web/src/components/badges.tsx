@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useT } from '../i18n.tsx';
-import type { InvoiceStatus, LineState } from '../types.ts';
+import type { InvoiceStatus, LineState } from '../api/types.ts';
 
 const statusColor: Record<InvoiceStatus, string> = {
   unpaid: 'orange',

@@ -9,19 +9,10 @@ import { QueryState } from '../components/QueryState.tsx';
 import { useT, type TranslationKey } from '../i18n.tsx';
 import { keys } from '../queries.ts';
 import { useFormat } from '../session.tsx';
+import type { Item, ResponseOf } from '../api/types.ts';
 
-type Policy = {
-  billingDay: number;
-  dueDays: number;
-  graceDays: number;
-  isolationTrigger: 'invoice_due_unpaid' | 'invoice_overdue' | 'overdue_after_grace_period';
-  autoIsolate: boolean;
-  autoRestore: boolean;
-  notifyUnpaid: boolean;
-  notifyIsolated: boolean;
-  notifyReconnected: boolean;
-};
-type GatewayNotification = { id: string; provider: string; orderId: string | null; outcome: string; detail: string | null; receivedAt: string };
+type Policy = ResponseOf<'/api/billing/policy', 'get'>;
+type GatewayNotification = Item<ResponseOf<'/api/billing/gateway-notifications', 'get'>>;
 
 const triggers = ['invoice_due_unpaid', 'invoice_overdue', 'overdue_after_grace_period'] as const;
 const switches = ['autoIsolate', 'autoRestore', 'notifyUnpaid', 'notifyIsolated', 'notifyReconnected'] as const;

@@ -1,7 +1,8 @@
-import { Anchor, Group, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { LineBadge } from '../components/badges.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useT } from '../i18n.tsx';
@@ -35,40 +36,29 @@ export function CustomersPage() {
       <QueryState query={customers}>
         {(data) => (
           <>
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('customers.code')}</Table.Th>
-                    <Table.Th>{t('customers.name')}</Table.Th>
-                    <Table.Th>{t('customers.phone')}</Table.Th>
-                    <Table.Th>{t('customers.plan')}</Table.Th>
-                    <Table.Th>{t('customers.line')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>{c.code}</Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/customers/${c.id}`}>
-                          {c.name}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {c.address}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{c.phone}</Table.Td>
-                      <Table.Td>{planName(c.planId)}</Table.Td>
-                      <Table.Td>
-                        <LineBadge state={isolatedIds.has(c.id) ? 'isolated' : 'active'} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {data.items.length === 0 && <Text c="dimmed">{t('common.empty')}</Text>}
+            <DataTable
+              rows={data.items}
+              rowKey={(c) => c.id}
+              columns={[
+                { header: t('customers.code'), cell: (c) => c.code },
+                {
+                  header: t('customers.name'),
+                  cell: (c) => (
+                    <>
+                      <Anchor component={Link} to={`/customers/${c.id}`}>
+                        {c.name}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {c.address}
+                      </Text>
+                    </>
+                  ),
+                },
+                { header: t('customers.phone'), cell: (c) => c.phone },
+                { header: t('customers.plan'), cell: (c) => planName(c.planId) },
+                { header: t('customers.line'), cell: (c) => <LineBadge state={isolatedIds.has(c.id) ? 'isolated' : 'active'} /> },
+              ]}
+            />
             <Group justify="space-between">
               <Text size="sm" c="dimmed">
                 {t('customers.total', { count: data.total })}

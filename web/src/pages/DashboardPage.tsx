@@ -6,7 +6,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { useT } from '../i18n.tsx';
 import { useCustomers, useInvoices, useIsolated, useOnlineNow, usePaymentHistory } from '../queries.ts';
 import { useCan, useFormat } from '../session.tsx';
-import type { PaymentHistoryEntry } from '../types.ts';
+import type { PaymentHistoryEntry } from '../api/types.ts';
 
 /** Money received from customers (the collector chain's later steps move the same money on). */
 const receivedTypes = new Set<PaymentHistoryEntry['type']>(['gateway', 'manual', 'collected_by_collector']);

@@ -1,55 +1,23 @@
-import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api, query } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useT } from '../i18n.tsx';
 import { keys } from '../queries.ts';
 import { useFormat } from '../session.tsx';
-import type { Tenant } from '../types.ts';
+import type { BodyOf, Item, ResponseOf, Tenant } from '../api/types.ts';
 
-type Handler = {
-  id: string;
-  on: string[];
-  maxAttempts: number;
-  retryDelaySeconds: number;
-  retryDelayMaxSeconds: number;
-  ordered: boolean;
-  waiting: number;
-  inFlight: number;
-  retrying: number;
-  dead: number;
-};
-type Backlog = { unrelayed: number; lagSeconds: number };
-type Failure = {
-  handlerId: string;
-  eventId: string;
-  tenantId: string;
-  eventType: string;
-  status: 'retrying' | 'dead';
-  attempts: number;
-  errorKind: 'retryable' | 'permanent' | 'lost';
-  lastError: string;
-  firstFailedAt: string;
-  lastFailedAt: string;
-};
-type Replay = { handlerId?: string; eventId?: string; all?: boolean };
-type Job = { name: string; cron: string; description: string };
-type JobRun = {
-  id: string;
-  jobName: string;
-  tenantId: string;
-  slot: string;
-  trigger: 'schedule' | 'manual';
-  status: 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
-  attempts: number;
-  progress: { done: number; total: number | null; message: string | null };
-  error: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
+
+type Handler = Item<ResponseOf<'/api/admin/events/handlers', 'get'>>;
+type Backlog = ResponseOf<'/api/admin/events/backlog', 'get'>;
+type Failure = Item<ResponseOf<'/api/admin/events/failures', 'get'>>;
+type Replay = BodyOf<'/api/admin/events/dead-letters/replay', 'post'>;
+type Job = Item<ResponseOf<'/api/admin/jobs', 'get'>>;
+type JobRun = Item<ResponseOf<'/api/admin/jobs/runs', 'get'>>;
 
 const eventsKey = ['events'] as const;
 const jobsKey = ['jobs'] as const;
@@ -77,7 +45,7 @@ export function EventBusPage() {
     refetchInterval,
   });
   const replay = useMutation({
-    mutationFn: (selection: Replay) => api.post<{ replayed: number }>('/api/admin/events/dead-letters/replay', selection),
+    mutationFn: (selection: Replay) => api.post<ResponseOf<'/api/admin/events/dead-letters/replay', 'post'>>('/api/admin/events/dead-letters/replay', selection),
     onSuccess: ({ replayed }) => notifications.show({ color: 'teal', message: t('events.replayed', { count: replayed }) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: eventsKey }),
   });
@@ -145,104 +113,101 @@ function FailureTable({ failures, action }: { failures: Failure[]; action?: (fai
   const format = useFormat();
   const tenantName = useTenantName();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('events.event')}</Table.Th>
-            <Table.Th>{t('events.handler')}</Table.Th>
-            <Table.Th>{t('events.attempts')}</Table.Th>
-            <Table.Th>{t('events.error')}</Table.Th>
-            {action && <Table.Th />}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {failures.map((failure) => (
-            <Table.Tr key={`${failure.handlerId}:${failure.eventId}`} data-failure={failure.eventId}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {failure.eventType}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {tenantName(failure.tenantId)}
-                </Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {failure.eventId}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{failure.handlerId}</Text>
-              </Table.Td>
-              <Table.Td>{failure.attempts}</Table.Td>
-              <Table.Td maw={420}>
-                <Badge size="xs" color={failure.errorKind === 'retryable' ? 'yellow' : 'red'} variant="light">
-                  {t(`events.errorKind.${failure.errorKind}`)}
-                </Badge>
-                <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }}>
-                  {failure.lastError}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {format.dateTime(failure.lastFailedAt)}
-                </Text>
-              </Table.Td>
-              {action && <Table.Td>{action(failure)}</Table.Td>}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={failures}
+      rowKey={(failure) => `${failure.handlerId}:${failure.eventId}`}
+      rowProps={(failure) => ({ 'data-failure': failure.eventId })}
+      minWidth={760}
+      columns={[
+        {
+          header: t('events.event'),
+          cell: (failure) => (
+            <>
+              <Text size="sm" fw={500}>
+                {failure.eventType}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {tenantName(failure.tenantId)}
+              </Text>
+              <Text size="xs" c="dimmed" ff="monospace">
+                {failure.eventId}
+              </Text>
+            </>
+          ),
+        },
+        { header: t('events.handler'), cell: (failure) => <Text size="sm">{failure.handlerId}</Text> },
+        { header: t('events.attempts'), cell: (failure) => failure.attempts },
+        {
+          header: t('events.error'),
+          cell: (failure) => (
+            <Stack gap={2} maw={420}>
+              <Badge size="xs" color={failure.errorKind === 'retryable' ? 'yellow' : 'red'} variant="light">
+                {t(`events.errorKind.${failure.errorKind}`)}
+              </Badge>
+              <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }}>
+                {failure.lastError}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {format.dateTime(failure.lastFailedAt)}
+              </Text>
+            </Stack>
+          ),
+        },
+        { header: null, hidden: !action, cell: (failure) => action?.(failure) },
+      ]}
+    />
   );
 }
 
 function HandlerTable({ handlers }: { handlers: Handler[] }) {
   const t = useT();
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('events.handler')}</Table.Th>
-            <Table.Th>{t('events.waiting')}</Table.Th>
-            <Table.Th>{t('events.inFlight')}</Table.Th>
-            <Table.Th>{t('events.retrying')}</Table.Th>
-            <Table.Th>{t('events.dead')}</Table.Th>
-            <Table.Th>{t('events.policy')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {handlers.map((handler) => (
-            <Table.Tr key={handler.id}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {handler.id}
+    <DataTable
+      rows={handlers}
+      rowKey={(handler) => handler.id}
+      minWidth={720}
+      columns={[
+        {
+          header: t('events.handler'),
+          cell: (handler) => (
+            <>
+              <Text size="sm" fw={500}>
+                {handler.id}
+              </Text>
+              <Text size="xs" c="dimmed" maw={360}>
+                {handler.on.join(', ')}
+              </Text>
+            </>
+          ),
+        },
+        { header: t('events.waiting'), cell: (handler) => handler.waiting },
+        { header: t('events.inFlight'), cell: (handler) => handler.inFlight },
+        { header: t('events.retrying'), cell: (handler) => handler.retrying },
+        {
+          header: t('events.dead'),
+          cell: (handler) => (
+            <Text c={handler.dead ? 'red' : undefined} fw={handler.dead ? 700 : undefined}>
+              {handler.dead}
+            </Text>
+          ),
+        },
+        {
+          header: t('events.policy'),
+          cell: (handler) => (
+            <>
+              <Text size="xs">
+                {t('events.policyText', { attempts: handler.maxAttempts, first: handler.retryDelaySeconds, max: handler.retryDelayMaxSeconds })}
+              </Text>
+              {handler.ordered && (
+                <Text size="xs" c="dimmed">
+                  {t('events.ordered')}
                 </Text>
-                <Text size="xs" c="dimmed" maw={360}>
-                  {handler.on.join(', ')}
-                </Text>
-              </Table.Td>
-              <Table.Td>{handler.waiting}</Table.Td>
-              <Table.Td>{handler.inFlight}</Table.Td>
-              <Table.Td>{handler.retrying}</Table.Td>
-              <Table.Td>
-                <Text c={handler.dead ? 'red' : undefined} fw={handler.dead ? 700 : undefined}>
-                  {handler.dead}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs">
-                  {t('events.policyText', { attempts: handler.maxAttempts, first: handler.retryDelaySeconds, max: handler.retryDelayMaxSeconds })}
-                </Text>
-                {handler.ordered && (
-                  <Text size="xs" c="dimmed">
-                    {t('events.ordered')}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+              )}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -267,41 +232,42 @@ function JobsPanel() {
     <Stack>
       <QueryState query={jobs}>
         {(list) => (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('jobs.job')}</Table.Th>
-                  <Table.Th>{t('jobs.cron')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((job) => (
-                  <Table.Tr key={job.name} data-job={job.name}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {job.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {job.description}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {job.cron}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => runNow.mutate(job.name)} loading={runNow.isPending && runNow.variables === job.name}>
-                        {t('jobs.runNow')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            rows={list}
+            rowKey={(job) => job.name}
+            rowProps={(job) => ({ 'data-job': job.name })}
+            columns={[
+              {
+                header: t('jobs.job'),
+                cell: (job) => (
+                  <>
+                    <Text size="sm" fw={500}>
+                      {job.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {job.description}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                header: t('jobs.cron'),
+                cell: (job) => (
+                  <Text size="sm" ff="monospace">
+                    {job.cron}
+                  </Text>
+                ),
+              },
+              {
+                header: null,
+                cell: (job) => (
+                  <Button size="xs" variant="light" onClick={() => runNow.mutate(job.name)} loading={runNow.isPending && runNow.variables === job.name}>
+                    {t('jobs.runNow')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryState>
       <Text size="xs" c="dimmed">
@@ -320,40 +286,36 @@ function RunTable({ runs }: { runs: JobRun[] }) {
   const format = useFormat();
   const tenantName = useTenantName();
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('jobs.job')}</Table.Th>
-            <Table.Th>{t('jobs.status')}</Table.Th>
-            <Table.Th>{t('jobs.progress')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {runs.map((run) => (
-            <Table.Tr key={run.id} data-run={run.jobName} data-run-status={run.status}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {run.jobName}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {tenantName(run.tenantId)} · {t(`jobs.trigger.${run.trigger}`)}
-                  {run.startedAt ? ` · ${format.dateTime(run.startedAt)}` : ''}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge color={runColor[run.status]} variant="light">
-                  {t(`jobs.status.${run.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td miw={200}>
-                <RunProgress run={run} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={runs}
+      rowKey={(run) => run.id}
+      rowProps={(run) => ({ 'data-run': run.jobName, 'data-run-status': run.status })}
+      columns={[
+        {
+          header: t('jobs.job'),
+          cell: (run) => (
+            <>
+              <Text size="sm" fw={500}>
+                {run.jobName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {tenantName(run.tenantId)} · {t(`jobs.trigger.${run.trigger}`)}
+                {run.startedAt ? ` · ${format.dateTime(run.startedAt)}` : ''}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: t('jobs.status'),
+          cell: (run) => (
+            <Badge color={runColor[run.status]} variant="light">
+              {t(`jobs.status.${run.status}`)}
+            </Badge>
+          ),
+        },
+        { header: t('jobs.progress'), cell: (run) => <RunProgress run={run} /> },
+      ]}
+    />
   );
 }
 

@@ -13,7 +13,7 @@ import { DetailRow } from '../components/DetailRow.tsx';
 import { useT } from '../i18n.tsx';
 import { keys, useCustomer, useInvoice } from '../queries.ts';
 import { useCan, useFormat } from '../session.tsx';
-import type { InvoiceDetail } from '../types.ts';
+import type { InvoiceDetail, ResponseOf } from '../api/types.ts';
 
 /** The invoice's one customer, read by id (terminated customers included). */
 function CustomerLink({ customerId }: { customerId: string }) {
@@ -200,7 +200,7 @@ function PaymentLinkForm({ invoice }: { invoice: InvoiceDetail }) {
   const t = useT();
   const [provider, setProvider] = useState<string | null>('midtrans');
   const create = useMutation({
-    mutationFn: () => api.post<{ orderId: string; url: string; expiresAt: string }>(`/api/invoices/${invoice.id}/payment-link`, { provider }),
+    mutationFn: () => api.post<ResponseOf<'/api/invoices/{invoiceId}/payment-link', 'post'>>(`/api/invoices/${invoice.id}/payment-link`, { provider }),
   });
   return (
     <Card withBorder>

@@ -7,7 +7,10 @@ import { QueryState } from '../components/QueryState.tsx';
 import { useT } from '../i18n.tsx';
 import { useInvoices } from '../queries.ts';
 import { useCan } from '../session.tsx';
-import { invoiceStatuses, type InvoiceStatus } from '../types.ts';
+import type { InvoiceStatus } from '../api/types.ts';
+
+/** Filter order; `satisfies` keeps it to the API's statuses, the record makes it complete. */
+const invoiceStatuses = Object.keys({ unpaid: 0, awaiting_setoran: 0, setoran_confirmed: 0, paid: 0, void: 0 } satisfies Record<InvoiceStatus, 0>) as InvoiceStatus[];
 
 const pageSize = 50;
 

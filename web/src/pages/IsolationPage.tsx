@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { QueryState } from '../components/QueryState.tsx';
 import { useT } from '../i18n.tsx';
 import { useCustomers, useIsolated, useIsolationHistory } from '../queries.ts';
 import { CustomerName } from '../components/CustomerName.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { useCan, useFormat } from '../session.tsx';
 
 export function IsolationPage() {
@@ -32,41 +33,30 @@ export function IsolationPage() {
         <Tabs.Panel value="now" pt="md">
           <QueryState query={isolated}>
             {(lines) =>
-              lines.length === 0 ? (
-                <Text c="dimmed">{t('isolation.none')}</Text>
-              ) : (
-                <Table.ScrollContainer minWidth={600}>
-                  <Table striped>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('invoices.customer')}</Table.Th>
-                        <Table.Th>{t('payment.when')}</Table.Th>
-                        <Table.Th>{t('common.reason')}</Table.Th>
-                        <Table.Th />
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {lines.map((line) => (
-                        <Table.Tr key={line.customerId}>
-                          <Table.Td>
-                            <CustomerName customerId={line.customerId} label={line} />
-                          </Table.Td>
-                          <Table.Td>{format.dateTime(line.changedAt)}</Table.Td>
-                          <Table.Td>
-                            {line.reason}
-                            {line.restoreEligible && (
-                              <Text size="xs" c="teal">
-                                {t('line.restoreEligible')}
-                              </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td>{can('isolation.manage') && <LineActionButton customerId={line.customerId} action="restore" />}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              )
+              <DataTable
+                rows={lines}
+                rowKey={(line) => line.customerId}
+                minWidth={600}
+                empty={t('isolation.none')}
+                columns={[
+                  { header: t('invoices.customer'), cell: (line) => <CustomerName customerId={line.customerId} label={line} /> },
+                  { header: t('payment.when'), cell: (line) => format.dateTime(line.changedAt) },
+                  {
+                    header: t('common.reason'),
+                    cell: (line) => (
+                      <>
+                        {line.reason}
+                        {line.restoreEligible && (
+                          <Text size="xs" c="teal">
+                            {t('line.restoreEligible')}
+                          </Text>
+                        )}
+                      </>
+                    ),
+                  },
+                  { header: null, hidden: !can('isolation.manage'), cell: (line) => <LineActionButton customerId={line.customerId} action="restore" /> },
+                ]}
+              />
             }
           </QueryState>
         </Tabs.Panel>

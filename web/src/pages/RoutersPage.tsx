@@ -12,9 +12,9 @@ import { HealthBadge, SyncBadge } from '../components/SyncBadge.tsx';
 import { useT } from '../i18n.tsx';
 import { keys, useNetworkLines, useRouters } from '../queries.ts';
 import { useFormat } from '../session.tsx';
-import type { NetworkLine, RadiusIsolation, Router } from '../types.ts';
+import type { NetworkLine, RadiusIsolation, ResponseOf, Router } from '../api/types.ts';
 
-type TestResult = { ok: true; identity: string; version: string } | { ok: false; error: { code: string; message: string } };
+type TestResult = ResponseOf<'/api/routers/{routerId}/test', 'post'>;
 
 export function RoutersPage() {
   const t = useT();
@@ -23,7 +23,7 @@ export function RoutersPage() {
   // The API lists failed lines first; in-sync ones are not news here.
   const lines = useNetworkLines({ limit: 1000 });
   const reconcile = useMutation({
-    mutationFn: () => api.post<{ lines: number }>('/api/network/reconcile'),
+    mutationFn: () => api.post<ResponseOf<'/api/network/reconcile', 'post'>>('/api/network/reconcile'),
     onSuccess: ({ lines }) => notifications.show({ color: 'teal', message: t('routers.reconciled', { lines }) }),
     onSettled: () => Promise.all([keys.routers, keys.networkLines].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });

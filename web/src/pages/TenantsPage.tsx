@@ -8,7 +8,7 @@ import { QueryState } from '../components/QueryState.tsx';
 import { useT } from '../i18n.tsx';
 import { keys } from '../queries.ts';
 import { useFormat } from '../session.tsx';
-import type { Tenant } from '../types.ts';
+import type { ResponseOf, Tenant } from '../api/types.ts';
 
 /** The super admin's view: every ISP on the platform (counts only, never their customers). */
 export function TenantsPage() {
@@ -75,7 +75,7 @@ function CreateTenantForm() {
   const field = (key: keyof typeof emptyForm) => ({ value: form[key], onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }) });
   const create = useMutation({
     mutationFn: () =>
-      api.post<{ tenant: Tenant }>('/api/platform/tenants', {
+      api.post<ResponseOf<'/api/platform/tenants', 'post'>>('/api/platform/tenants', {
         name: form.name,
         slug: form.slug,
         timeZone: form.timeZone,

@@ -9,34 +9,15 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useT, type TranslationKey } from '../i18n.tsx';
 import { useCan, useFormat } from '../session.tsx';
+import type { Item, ResponseOf } from '../api/types.ts';
 
-const messageStatuses = ['pending', 'sending', 'sent', 'delivered', 'read', 'failed', 'unknown', 'skipped'] as const;
-type MessageStatus = (typeof messageStatuses)[number];
-type Message = {
-  id: string;
-  kind: string;
-  recipientType: 'customer' | 'staff';
-  recipientName: string;
-  to: string | null;
-  body: string;
-  status: MessageStatus;
-  reason: string | null;
-  attempts: number;
-  provider: string | null;
-  createdAt: string;
-};
-type Language = 'id' | 'en';
-type Template = { kind: string; audiences: string[]; urgent: boolean; variables: string[]; texts: Record<Language, { body: string; isDefault: boolean }> };
-type WaProvider = 'whatsapp_cloud' | 'fonnte' | 'wablas' | 'dev_inbox';
-type ProviderAccount = {
-  provider: WaProvider | null;
-  config: Record<string, unknown> | null;
-  sender: string | null;
-  effective: { provider: WaProvider; source: 'tenant' | 'platform' };
-  offered: WaProvider[];
-  webhookPath: string;
-};
-type InboxMessage = { messageId: string; kind: string; to: string; text: string; receivedAt: string };
+type Message = Item<ResponseOf<'/api/notifications/messages', 'get'>>;
+type MessageStatus = Message['status'];
+type Template = Item<ResponseOf<'/api/notifications/templates', 'get'>>;
+type Language = keyof Template['texts'];
+type ProviderAccount = ResponseOf<'/api/notifications/provider', 'get'>;
+type WaProvider = NonNullable<ProviderAccount['provider']>;
+type InboxMessage = Item<ResponseOf<'/api/notifications/inbox', 'get'>>;
 
 const waKey = ['whatsapp'] as const;
 const statusColor: Record<MessageStatus, string> = {
@@ -49,6 +30,8 @@ const statusColor: Record<MessageStatus, string> = {
   unknown: 'orange',
   skipped: 'yellow',
 };
+/** The filter lists the API's statuses in this order (the record is complete by type). */
+const messageStatuses = Object.keys(statusColor) as MessageStatus[];
 const isUnderway = (m: Message) => m.status === 'pending' || m.status === 'sending';
 
 /** WhatsApp: what was sent and why not, the texts per notification kind, and the provider account. */
@@ -233,7 +216,7 @@ function TemplateEditor({ template, language }: { template: Template; language: 
     queryKey: [...waKey, 'preview', template.kind, language, debouncedBody],
     queryFn: async () => {
       try {
-        const rendered = await api.post<{ text: string }>(`/api/notifications/templates/${template.kind}/preview`, { language, body: debouncedBody });
+        const rendered = await api.post<ResponseOf<'/api/notifications/templates/{kind}/preview', 'post'>>(`/api/notifications/templates/${template.kind}/preview`, { language, body: debouncedBody });
         return { text: rendered.text, problem: null };
       } catch (error) {
         if (error instanceof ApiError && error.status === 400) return { text: null, problem: error.message };
