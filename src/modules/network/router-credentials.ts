@@ -1,5 +1,6 @@
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import type { RouterRow } from './use-cases/router-access.ts';
 
 /**
  * A router's password is sealed together with where it may be sent (API kind, TLS, host, port)
@@ -12,7 +13,9 @@ const keyOf = (l: RouterLocation) => JSON.stringify([l.apiKind, l.useTls, l.host
 
 export const sameLocation = (a: RouterLocation, b: RouterLocation) => keyOf(a) === keyOf(b);
 
-export const locationOfRow = (r: Record<string, any>): RouterLocation => ({ apiKind: r.api_kind, useTls: r.use_tls, host: r.host, port: r.port ?? null });
+type LocatedRow = Pick<RouterRow, 'api_kind' | 'use_tls' | 'host' | 'port'>;
+
+export const locationOfRow = (r: LocatedRow): RouterLocation => ({ apiKind: r.api_kind, useTls: r.use_tls, host: r.host, port: r.port ?? null });
 
 export const passwordRequired = (message: string) => new AppError('ROUTER_PASSWORD_REQUIRED', message, { fields: { password: 'required' } });
 
@@ -20,7 +23,7 @@ export const sealRouterPassword = (secrets: SecretBox, password: string, locatio
   secrets.seal(JSON.stringify({ password, location: keyOf(location) }));
 
 /** The row's password, if the row is still where it was entered; else ROUTER_PASSWORD_REQUIRED. */
-export function openRouterPassword(secrets: SecretBox, row: Record<string, any>): string {
+export function openRouterPassword(secrets: SecretBox, row: LocatedRow & Pick<RouterRow, 'name' | 'sealed_password'>): string {
   const opened = secrets.open(row.sealed_password);
   let bound: { password?: unknown; location?: unknown } | null = null;
   try {

@@ -77,7 +77,7 @@ describe.each(['pglite', 'postgres'] as const)('scheduled workers on %s', (drive
 
   it('should register every spec worker, each recording that its body is not built yet', async () => {
     const names = instances[0].listJobs().map((j) => j.name);
-    expect(names.sort()).toEqual(specWorkerPlaceholders.map((j) => j.name).sort());
+    expect(names.sort()).toEqual([dailyIsolation.name, ...specWorkerPlaceholders.map((j) => j.name)].sort());
     const [run] = await instances[0].runJobNow({ jobName: 'purge_collector_logs_worker', tenantIds: [wib] });
     await instances[1].runPending([run.id]);
     const [done] = await instances[0].getRuns([run.id]);

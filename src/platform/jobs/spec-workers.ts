@@ -14,7 +14,6 @@ const placeholder = (name: string, cron: string, description: string, arrivesWit
   });
 
 export const specWorkerPlaceholders: JobDefinition[] = [
-  placeholder('auto_isolir_worker', '5 0 * * *', 'Isolate customers whose invoices are unpaid past the grace period (00:05 local time)', 'issue #4 (billing → isolir)'),
   placeholder('purge_payment_history_worker', '0 2 * * *', 'Delete payment history past the tenant’s retention period', 'the super-admin retention issue'),
   placeholder('purge_collector_logs_worker', '30 2 * * *', 'Delete collector logs past the tenant’s retention period', 'the super-admin retention issue'),
   placeholder('plan_reconciliation_worker', '0 * * * *', 'Reconcile each tenant’s limits with its SaaS plan, add-ons and overrides', 'the SaaS plans and add-ons issue'),

@@ -21,19 +21,13 @@ export type BucketSettings = {
   jitterMs?: number;
 };
 
-export type TokenBucketOptions = BucketSettings & { timer?: Timer; random?: () => number };
+export type TokenBucketOptions = Pick<BucketSettings, 'perSecond' | 'burst'> & { timer?: Timer };
 
-/**
- * A token bucket that hands out reservations: callers that arrive together are given
- * successive slots (first come, first served) instead of all waking at once and retrying.
- */
+/** A token bucket that refuses when empty: how the stand-ins enforce a provider's rate limit. */
 export class TokenBucket {
   private readonly perSecond: number;
   private readonly burst: number;
-  private readonly jitterMs: number;
   private readonly timer: Timer;
-  private readonly random: () => number;
-  /** May go negative: each negative token is a reservation someone is waiting out. */
   private tokens: number;
   private refilledAt: number;
 
@@ -41,34 +35,17 @@ export class TokenBucket {
     if (!(options.perSecond > 0)) throw new RangeError('perSecond must be positive');
     this.perSecond = options.perSecond;
     this.burst = Math.max(1, options.burst ?? 1);
-    this.jitterMs = Math.max(0, options.jitterMs ?? 0);
     this.timer = options.timer ?? realTimer;
-    this.random = options.random ?? Math.random;
     this.tokens = this.burst;
     this.refilledAt = this.timer.now();
   }
 
-  /** Takes a token only if one is there now; never waits. For enforcing a limit (stand-ins). */
+  /** Takes a token only if one is there now; never waits. */
   tryTake(): boolean {
     this.refill();
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
-  }
-
-  /** Reserves the next slot and returns the ms to wait before using it, jitter included. */
-  reserve(): number {
-    if (this.perSecond === Infinity) return 0;
-    this.refill();
-    this.tokens -= 1;
-    const waitForToken = this.tokens >= 0 ? 0 : (-this.tokens * 1000) / this.perSecond;
-    return waitForToken + this.random() * this.jitterMs;
-  }
-
-  /** Waits for this caller's slot. */
-  async take(): Promise<void> {
-    const wait = this.reserve();
-    if (wait > 0) await this.timer.sleep(wait);
   }
 
   private refill(): void {
