@@ -29,7 +29,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
     logger: createLogger({ level: 'silent' }),
     secrets: createSecretBox(randomBytes(32)),
     config: {
-      http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 64 * 1024, publicRateLimitPerMinute: 60 },
+      http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 64 * 1024, publicRateLimitPerMinute: 60, trustProxy: false },
       identity: { sessionTtlHours: 24, cookieSecure: false, loginMaxFailures: 5, loginWindowMinutes: 15 },
       events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'simpul', databaseUrl: undefined },
     },

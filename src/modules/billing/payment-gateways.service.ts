@@ -196,17 +196,14 @@ export function createPaymentGatewaysService(deps: {
 
   const listNotifications = (tenantId: TenantId, limit: number) =>
     db.tenant(tenantId, async (trx) => {
-      const { rows } = await sql<Record<string, any>>`
-        select id, provider, order_id, outcome, detail, received_at from billing_gateway_notifications
-        order by received_at desc, id desc limit ${limit}`.execute(trx);
-      return rows.map((r) => ({
-        id: r.id as string,
-        provider: r.provider as string,
-        orderId: r.order_id as string | null,
-        outcome: r.outcome as string,
-        detail: r.detail as string | null,
-        receivedAt: r.received_at as Date,
-      }));
+      const rows = await trx
+        .selectFrom('billing_gateway_notifications')
+        .select(['id', 'provider', 'order_id', 'outcome', 'detail', 'received_at'])
+        .orderBy('received_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ id: r.id, provider: r.provider, orderId: r.order_id, outcome: r.outcome, detail: r.detail, receivedAt: r.received_at }));
     });
 
   return { saveAccount, listAccounts, createPaymentLink, handleNotification, listNotifications };

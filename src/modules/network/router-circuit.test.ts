@@ -2,7 +2,7 @@ import { connect, createServer, type AddressInfo, type Server, type Socket } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, drivers, seedTenantWithOwner, type TestApp } from '../../../test/harness.ts';
 import { asTenantId, type TenantId } from '../../platform/db/database.ts';
-import { RouterStandIn } from './routeros/index.ts';
+import { RouterStandIn } from '../../simulators/routeros/router-stand-in.ts';
 
 /** A TCP relay in front of the router that counts connection attempts (the router's own port may refuse them). */
 async function countingRelay(target: () => number): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {

@@ -4,12 +4,14 @@ import pg from 'pg';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { createOutageLog } from './connection-errors.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
 
 /** A tenant's id. Branded so a plain string can't slip into a tenant-scoped call. */
 export type TenantId = string & { readonly __brand: 'TenantId' };
 export const asTenantId = (id: string) => id as TenantId;
 
-export type Tx<S = any> = Transaction<S>;
+/** A transaction; its tables are the generated schema's unless a caller narrows them. */
+export type Tx<S = DB> = Transaction<S>;
 
 /** Database roles the application switches to inside each transaction (`SET LOCAL ROLE`). */
 export const DbRole = {
@@ -30,11 +32,11 @@ export interface Database {
   /** The embedded PGlite instance, when that is the driver (pg-boss needs it). */
   readonly pglite?: PGlite;
   /** A transaction as tenant staff: RLS sees only `tenantId`'s rows. */
-  tenant<S, T>(tenantId: TenantId, fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
+  tenant<S = DB, T = unknown>(tenantId: TenantId, fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
   /** A transaction before a tenant is chosen (login, sessions): no tenant rows are visible. */
-  system<S, T>(fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
+  system<S = DB, T = unknown>(fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
   /** A transaction as the platform (super admin): tenant summaries, never tenant-internal rows. */
-  platform<S, T>(fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
+  platform<S = DB, T = unknown>(fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -88,7 +90,7 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
 
   const scoped =
     (role: string) =>
-    <T>(settings: { tenantId?: string; userId?: string }, fn: (trx: Tx) => Promise<T>) =>
+    <T>(settings: { tenantId?: string; userId?: string }, fn: (trx: Tx<any>) => Promise<T>) =>
       owner.transaction().execute(async (trx) => {
         await assumeRole(trx, role, settings);
         return fn(trx);

@@ -217,6 +217,6 @@ const userGroups = async (trx: Tx, username: string): Promise<string[]> =>
     (row) => row.groupname as string,
   );
 
-async function insertAttributes(trx: Tx, table: 'radcheck' | 'radreply' | 'radgroupreply', owner: Record<string, string>, attributes: RadiusAttribute[]) {
+async function insertAttributes(trx: Tx<any>, table: 'radcheck' | 'radreply' | 'radgroupreply', owner: Record<string, string>, attributes: RadiusAttribute[]) {
   if (attributes.length > 0) await trx.insertInto(table).values(attributes.map((a) => ({ ...owner, ...a }))).execute();
 }

@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../../platform/db/database.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { customerLabel, eventRef, toInvoice, type BillingContext, type CustomerLabelRow, type Invoice, type InvoiceRow, type InvoiceStatus } from '../billing.model.ts';
+import { addHistory, invoiceHistory } from './payment-history.ts';
+
+/** The columns of an `InvoiceRow`, dates as ISO text: for raw statements that return invoices. */
+export const invoiceColumns = sql`id, number, customer_id, to_char(period, 'YYYY-MM-DD') as period,
+  to_char(issue_date, 'YYYY-MM-DD') as issue_date, to_char(due_date, 'YYYY-MM-DD') as due_date,
+  amount, description, status, stage, paid_at, void_reason`;
+
+export type ListInvoicesOptions = { status?: InvoiceStatus; customerId?: string; limit: number; offset: number };
+
+/** A page of invoices, latest due first, each with its customer's name and code. */
+export async function listInvoices(trx: Tx, filter: ListInvoicesOptions) {
+  const where = sql`${filter.status ? sql`status = ${filter.status}` : sql`true`}
+    and ${filter.customerId ? sql`customer_id = ${filter.customerId}` : sql`true`}`;
+  // Names come from the customers module's read model; a left join keeps the invoices of
+  // customers who left (the view lists active customers only), with no name.
+  const [{ rows }, { rows: total }] = await Promise.all([
+    sql<InvoiceRow & CustomerLabelRow>`select i.*, c.name as customer_name, c.code as customer_code
+      from (select ${invoiceColumns} from billing_invoices where ${where}
+            order by due_date desc, number desc limit ${filter.limit} offset ${filter.offset}) i
+      left join customers_billable c on c.customer_id = i.customer_id
+      order by i.due_date desc, i.number desc`.execute(trx),
+    sql<{ n: number }>`select count(*)::int as n from billing_invoices where ${where}`.execute(trx),
+  ]);
+  return { items: rows.map((r) => ({ ...toInvoice(r), ...customerLabel(r) })), total: total[0].n };
+}
+
+/** One invoice, or NOT_FOUND; `lock` holds its row until the transaction ends. */
+export async function getInvoiceInTransaction(trx: Tx, invoiceId: string, options: { lock?: boolean } = {}): Promise<Invoice> {
+  const { rows } = await sql<InvoiceRow>`
+    select ${invoiceColumns} from billing_invoices where id = ${invoiceId} ${options.lock ? sql`for update` : sql``}`.execute(trx);
+  if (!rows[0]) throw new AppError('NOT_FOUND', 'No such invoice.');
+  return toInvoice(rows[0]);
+}
+
+/** An invoice with its money history and what the billing screen needs to offer "unisolate". */
+export async function getInvoice(ctx: Pick<BillingContext, 'isolation'>, trx: Tx, invoiceId: string) {
+  const invoice = await getInvoiceInTransaction(trx, invoiceId);
+  const history = await invoiceHistory(trx, invoiceId);
+  const line = (await ctx.isolation.linesInTransaction(trx, [invoice.customerId])).get(invoice.customerId) ?? null;
+  return {
+    ...invoice,
+    history,
+    customerLine: line ? { desiredState: line.desiredState, restoreEligible: line.restoreEligible } : { desiredState: 'active' as const, restoreEligible: false },
+  };
+}
+
+export type VoidInvoiceOptions = { actorUserId: string; invoiceId: string; reason: string };
+
+/** Voids an unpaid invoice (anything else is a CONFLICT), with a history line and an event. */
+export async function voidInvoice(ctx: Pick<BillingContext, 'clock' | 'publish'>, trx: Tx, { actorUserId, invoiceId, reason }: VoidInvoiceOptions) {
+  const invoice = await getInvoiceInTransaction(trx, invoiceId, { lock: true });
+  if (invoice.status !== 'unpaid') {
+    throw new AppError('CONFLICT', `Only an unpaid invoice can be voided; this one is ${invoice.status}.`);
+  }
+  await trx.updateTable('billing_invoices').set({ status: 'void', void_reason: reason }).where('id', '=', invoiceId).execute();
+  await addHistory(ctx, trx, invoice, { type: 'voided', amount: 0, actorUserId, reference: reason });
+  await ctx.publish(trx, 'billing.invoice.voided', { ...eventRef(invoice), reason }, { key: invoice.customerId });
+  return getInvoiceInTransaction(trx, invoiceId);
+}

@@ -1,0 +1,101 @@
+import type { Tx } from '../../../platform/db/database.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { newId } from '../../../platform/ids.ts';
+import { eventRef, transactionTenantId, type BillingContext, type Invoice, type ManualPayment, type PaymentHistoryType, type PaymentSource } from '../billing.model.ts';
+import { getInvoiceInTransaction } from './invoices.ts';
+import { addHistory } from './payment-history.ts';
+
+export type PayOptions = {
+  invoiceId: string;
+  amount: number;
+  source: PaymentSource;
+  method: 'cash' | 'transfer' | 'gateway' | 'collector';
+  provider?: string | null;
+  providerRef?: string | null;
+  actorUserId?: string | null;
+  note?: string | null;
+  historyType: PaymentHistoryType;
+};
+
+/**
+ * Marks an invoice paid inside the caller's transaction: the invoice row is locked, the
+ * amount must match, the payment and its history entry are written, and `paid` plus
+ * `payment confirmed` are published. A provider reference that was already recorded
+ * returns the earlier payment (a repeated notification pays nothing twice).
+ */
+export async function payInTransaction(
+  ctx: Pick<BillingContext, 'clock' | 'publish'>,
+  trx: Tx,
+  input: PayOptions,
+): Promise<{ paymentId: string; duplicate: boolean; invoice: Invoice }> {
+  const invoice = await getInvoiceInTransaction(trx, input.invoiceId, { lock: true });
+  if (input.provider && input.providerRef) {
+    const earlier = await trx
+      .selectFrom('billing_payments')
+      .select('id')
+      .where('provider', '=', input.provider)
+      .where('provider_ref', '=', input.providerRef)
+      .executeTakeFirst();
+    if (earlier) return { paymentId: earlier.id, duplicate: true, invoice };
+  }
+  if (invoice.status === 'paid') throw new AppError('INVOICE_ALREADY_PAID', `Invoice ${invoice.number} is already paid.`);
+  if (invoice.status === 'void') throw new AppError('CONFLICT', `Invoice ${invoice.number} is void.`);
+  if (input.amount !== invoice.amount) {
+    throw new AppError('PAYMENT_AMOUNT_MISMATCH', `Invoice ${invoice.number} is Rp ${invoice.amount}; the payment is Rp ${input.amount}.`, {
+      fields: { amount: 'mismatch' },
+      expected: invoice.amount,
+      received: input.amount,
+    });
+  }
+  const paymentId = newId();
+  const now = ctx.clock.now();
+  await trx
+    .insertInto('billing_payments')
+    .values({
+      id: paymentId,
+      tenant_id: transactionTenantId,
+      invoice_id: invoice.id,
+      amount: input.amount,
+      method: input.method,
+      provider: input.provider ?? null,
+      provider_ref: input.providerRef ?? null,
+      recorded_by: input.actorUserId ?? null,
+      received_at: now,
+      note: input.note ?? null,
+    })
+    .execute();
+  await trx.updateTable('billing_invoices').set({ status: 'paid', paid_at: now }).where('id', '=', invoice.id).execute();
+  await addHistory(ctx, trx, invoice, {
+    type: input.historyType,
+    amount: input.amount,
+    actorUserId: input.actorUserId ?? null,
+    reference: input.providerRef ?? input.note ?? null,
+  });
+  await ctx.publish(
+    trx,
+    'billing.payment.confirmed',
+    { paymentId, invoiceId: invoice.id, customerId: invoice.customerId, amount: input.amount, source: input.source, provider: input.provider ?? null },
+    { key: invoice.customerId },
+  );
+  await ctx.publish(trx, 'billing.invoice.paid', { ...eventRef(invoice), paymentId, source: input.source }, { key: invoice.customerId });
+  return { paymentId, duplicate: false, invoice: { ...invoice, status: 'paid', paidAt: now } };
+}
+
+export type RecordPaymentOptions = { actorUserId: string; invoiceId: string; payment: ManualPayment };
+
+/**
+ * Finance or admin records cash or a bank transfer, inside the caller's transaction (the
+ * route's, which stores the answer to an Idempotency-Key with it).
+ */
+export async function recordPaymentInTransaction(ctx: Pick<BillingContext, 'clock' | 'publish'>, trx: Tx, { actorUserId, invoiceId, payment }: RecordPaymentOptions) {
+  const { paymentId } = await payInTransaction(ctx, trx, {
+    invoiceId,
+    amount: payment.amount,
+    source: 'finance',
+    method: payment.method,
+    actorUserId,
+    note: payment.note,
+    historyType: 'manual',
+  });
+  return { paymentId, invoice: await getInvoiceInTransaction(trx, invoiceId) };
+}
