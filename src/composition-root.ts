@@ -51,7 +51,7 @@ import {
   waProvidersRoutes,
 } from './modules/notifications/index.ts';
 import { createPlansService, planEvents, plansRoutes } from './modules/plans/index.ts';
-import { createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
+import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -81,8 +81,10 @@ export async function createApp(options: AppOptions) {
     publishMany: createBatchPublisher(events, clock),
   });
 
-  const identity = createIdentityService({ db, clock, config: config.identity });
-  const tenants = createTenantsService({ db, clock, identity });
+  // Identity and the scheduler read tenants through the directory; the tenants service uses identity for a first owner.
+  const tenantDirectory = createTenantDirectory({ db });
+  const identity = createIdentityService({ db, clock, config: config.identity, tenants: tenantDirectory });
+  const tenants = createTenantsService({ db, clock, identity, directory: tenantDirectory });
   const plans = createPlansService({ db, clock, ...publisherOf(planEvents) });
   const customers = createCustomersService({ db, clock, plans, ...publisherOf(customerEvents) });
   const isolation = createIsolationService({ db, clock, ...publisherOf(isolationEvents) });
@@ -116,7 +118,7 @@ export async function createApp(options: AppOptions) {
     listenUrl: config.events.databaseUrl,
   });
 
-  const scheduler = createScheduler({ db, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...networkJobs(network)]) });
+  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...networkJobs(network)]) });
   const liveFeed = createLiveFeed({ db, logger });
   const convergeWorker = createConvergeWorker({ network, logger, listen: listenTo(db, 'network_converge', config.events.databaseUrl) });
   const deliveryWorker = createDeliveryWorker({ delivery: notifications, logger });

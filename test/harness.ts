@@ -9,6 +9,7 @@ import { createLogger } from '../src/platform/logging/logger.ts';
 import { createApp, type App } from '../src/composition-root.ts';
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
 import type { GatewayFactory } from '../src/modules/network/index.ts';
+import { createTenantDirectory } from '../src/modules/tenants/index.ts';
 import type { ProviderUrlOverrides } from '../src/platform/config/env.ts';
 
 export type DriverName = 'pglite' | 'postgres';
@@ -49,6 +50,8 @@ async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Prom
   }
 }
 
+/** The tenants module's read API over `db`, for platform suites that build a scheduler without the whole app. */
+export const tenantDirectoryOf = (db: Database) => createTenantDirectory({ db });
 
 export const testConfig = {
   http: { port: 0, host: '127.0.0.1', publicUrl: undefined, bodyLimitBytes: 64 * 1024, publicRateLimitPerMinute: 1200, trustProxy: false },

@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { TenantId } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { logContext } from '../../platform/logging/logger.ts';
-import type { Actor, IdentityService } from './identity.service.ts';
+import type { Actor } from './actor.ts';
+import type { IdentityService } from './identity.service.ts';
 import { hasPermission, type Permission } from './permissions.ts';
 
 export const SESSION_COOKIE = 'simpul_session';

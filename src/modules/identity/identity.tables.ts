@@ -70,12 +70,4 @@ export interface IdentityTables {
     details: Generated<Record<string, unknown>>;
     created_at: Date;
   };
-  tenants: {
-    id: string;
-    slug: string;
-    name: string;
-    time_zone: string;
-    status: Generated<'active' | 'suspended'>;
-    created_at: Generated<Date>;
-  };
 }

@@ -7,7 +7,8 @@ import type { IdentityTables, StaffRole } from './identity.tables.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { assertMayAssign } from './permissions.ts';
 import { hashPassword, hashToken, newSecretToken } from './secrets.ts';
-import type { Actor, AuditEntry } from './identity.service.ts';
+import type { Actor } from './actor.ts';
+import type { RecordAudit } from './audit.ts';
 
 type T = Tx<IdentityTables>;
 
@@ -32,7 +33,7 @@ const notValid = () =>
  * SHA-256 stored), accepted by the invited person. Inviting never looks at the invited email's
  * account, so the inviter learns nothing about it, and no account is linked without its owner.
  */
-export function createInvitations(deps: { db: Database; clock: Clock; audit: (trx: T, entry: AuditEntry) => Promise<unknown> }) {
+export function createInvitations(deps: { db: Database; clock: Clock; audit: RecordAudit }) {
   const { db, clock, audit } = deps;
 
   const columns = ['id', 'email', 'name', 'phone', 'roles', 'invited_by as invitedBy', 'created_at as createdAt', 'expires_at as expiresAt'] as const;

@@ -79,7 +79,7 @@ export function createChannels(deps: {
   ) => {
     const sealed = change.config ? secrets.seal(JSON.stringify(parseWaProviderInput({ ...change.config, provider }))) : change.config;
     const sender = change.sender === undefined ? undefined : requireSender(change.sender);
-    const tenantIds = await deps.tenants.listActiveTenantIds();
+    const tenantIds = await deps.tenants.activeTenants();
     return db.platform(async (trx) => {
       const { rows } = await sql<Record<string, any>>`select * from notifications_providers where provider = ${provider} for update`.execute(trx);
       const before = rows[0];

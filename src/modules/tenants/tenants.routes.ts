@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requireActor, requireSuperAdmin } from '../identity/index.ts';
-import { timeZones, type TenantsService } from './tenants.service.ts';
+import type { TenantsService } from './tenants.service.ts';
+import { timeZones } from './tenants.tables.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 
 const zoneNames = Object.keys(timeZones) as (keyof typeof timeZones)[];

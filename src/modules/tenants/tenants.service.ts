@@ -1,13 +1,10 @@
-import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { asTenantId, enterTenant, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor, IdentityService } from '../identity/index.ts';
-
-/** Indonesia's three zones, by the names operators use. */
-export const timeZones = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' } as const;
-export type TimeZone = (typeof timeZones)[keyof typeof timeZones];
+import type { TenantDirectory } from './tenant-directory.ts';
+import type { TenantsTables, TimeZone } from './tenants.tables.ts';
 
 export type TenantSummary = {
   id: string;
@@ -19,23 +16,11 @@ export type TenantSummary = {
   createdAt: Date;
 };
 
-type TenantsTables = {
-  tenants: { id: string; slug: string; name: string; time_zone: string; status: 'active' | 'suspended'; created_at: Date };
-  platform_tenant_summaries: {
-    id: string;
-    slug: string;
-    name: string;
-    time_zone: string;
-    status: 'active' | 'suspended';
-    staff_count: number;
-    created_at: Date;
-  };
-};
-
 export type TenantsService = ReturnType<typeof createTenantsService>;
 
-export function createTenantsService(deps: { db: Database; clock: Clock; identity: IdentityService }) {
-  const { db, identity } = deps;
+/** Tenant accounts: the super admin's create and list, staff's own tenant, and every read of the directory. */
+export function createTenantsService(deps: { db: Database; clock: Clock; identity: IdentityService; directory: TenantDirectory }) {
+  const { db, identity, directory } = deps;
 
   /** Super admin: a new ISP with its first owner, in one transaction. */
   async function createTenant(
@@ -69,39 +54,7 @@ export function createTenantsService(deps: { db: Database; clock: Clock; identit
       return { id: t.id, slug: t.slug, name: t.name, timeZone: t.time_zone, status: t.status, createdAt: t.created_at };
     });
 
-  /** The current tenant's time zone, inside another module's tenant transaction. */
-  async function timeZoneInTransaction(trx: Tx): Promise<TimeZone> {
-    const t = await (trx as Tx<TenantsTables>).selectFrom('tenants').select('time_zone').where('id', '=', sql<string>`app_tenant_id()`).executeTakeFirstOrThrow();
-    return t.time_zone as TimeZone;
-  }
-
-  /** The current tenant's name, slug and time zone, inside another module's tenant transaction (message texts, webhook URLs). */
-  async function profileInTransaction(trx: Tx): Promise<{ id: string; slug: string; name: string; timeZone: TimeZone }> {
-    const t = await (trx as Tx<TenantsTables>)
-      .selectFrom('tenants')
-      .select(['id', 'slug', 'name', 'time_zone'])
-      .where('id', '=', sql<string>`app_tenant_id()`)
-      .executeTakeFirstOrThrow();
-    return { id: t.id, slug: t.slug, name: t.name, timeZone: t.time_zone as TimeZone };
-  }
-
-  /** Active tenants, for per-tenant fan-out of scheduled work. */
-  const listActiveTenantIds = () =>
-    db.platform<TenantsTables, { id: TenantId; timeZone: TimeZone }[]>(async (trx) =>
-      (await trx.selectFrom('tenants').select(['id', 'time_zone']).where('status', '=', 'active').execute()).map((t) => ({
-        id: t.id as TenantId,
-        timeZone: t.time_zone as TimeZone,
-      })),
-    );
-
-  /** Resolves a tenant from the slug in a public URL (payment webhooks); only active tenants. */
-  const findIdBySlug = (slug: string) =>
-    db.platform<TenantsTables, TenantId | null>(async (trx) => {
-      const t = await trx.selectFrom('tenants').select('id').where('slug', '=', slug).where('status', '=', 'active').executeTakeFirst();
-      return t ? (t.id as TenantId) : null;
-    });
-
-  return { createTenant, listTenants, getCurrentTenant, timeZoneInTransaction, profileInTransaction, listActiveTenantIds, findIdBySlug };
+  return { ...directory, createTenant, listTenants, getCurrentTenant };
 }
 
 const toSummary = (t: TenantsTables['platform_tenant_summaries']): TenantSummary => ({

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../../test/harness.ts';
+import { openTestDatabase, tenantDirectoryOf, type TestDatabase } from '../../../test/harness.ts';
 import { ManualClock } from '../clock.ts';
 import type { TenantId } from '../db/database.ts';
 import { AppError, AppErrorCode } from '../errors/app-error.ts';
@@ -45,7 +45,7 @@ describe('operator routes and commands (PGlite)', () => {
     bus = createTestBus({ db, transport: 'postgres', handlers: [notify] }).bus;
     await bus.start({ consume: true, relay: true });
     scheduler = createScheduler({
-      db, clock: new ManualClock('2026-11-24T00:00:00Z'), logger: pino({ level: 'silent' }), metrics: new Registry(),
+      db, tenants: tenantDirectoryOf(db), clock: new ManualClock('2026-11-24T00:00:00Z'), logger: pino({ level: 'silent' }), metrics: new Registry(),
       jobs: [defineJob({ name: 'test.two-steps', cron: '0 3 * * *', description: 'two steps', run: async (ctx) => {
         await ctx.reportProgress({ done: 1, total: 2, message: 'half way' });
         await ctx.reportProgress({ done: 2, total: 2, message: 'done' });

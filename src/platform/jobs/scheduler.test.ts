@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../../test/harness.ts';
+import { openTestDatabase, tenantDirectoryOf, type TestDatabase } from '../../../test/harness.ts';
 import { ManualClock } from '../clock.ts';
 import type { TenantId } from '../db/database.ts';
 import { createTenant } from '../events/test-support.ts';
@@ -35,7 +35,7 @@ describe.each(['pglite', 'postgres'] as const)('scheduled workers on %s', (drive
     wib = await createTenant(db, 'Asia/Jakarta');
     wit = await createTenant(db, 'Asia/Jayapura');
     // Two scheduler/worker instances sharing one database, as two processes would.
-    instances = [1, 2].map(() => createScheduler({ db, clock, logger, metrics: new Registry(), jobs: withSpecWorkers([dailyIsolation]) }));
+    instances = [1, 2].map(() => createScheduler({ db, tenants: tenantDirectoryOf(db), clock, logger, metrics: new Registry(), jobs: withSpecWorkers([dailyIsolation]) }));
   });
   afterAll(() => db?.drop());
 
@@ -87,7 +87,7 @@ describe.each(['pglite', 'postgres'] as const)('scheduled workers on %s', (drive
   it('should run a job now for every active tenant and report its progress', async () => {
     const progress: number[] = [];
     const scheduler = createScheduler({
-      db, clock, logger, metrics: new Registry(),
+      db, tenants: tenantDirectoryOf(db), clock, logger, metrics: new Registry(),
       jobs: [defineJob({
         name: 'test.count-to-three', cron: '0 0 1 1 *', description: 'reports progress three times',
         async run(ctx) {

@@ -22,8 +22,18 @@ export type JobRun = {
   finishedAt: string | null;
 };
 
+/**
+ * The tenants the scheduler fans out to. The platform imports no module: the composition root
+ * hands in the tenants module's directory.
+ */
+export type SchedulerTenants = {
+  /** Active tenants (only those among `tenantIds` when given), with their zone and creation time. */
+  activeTenants(tenantIds?: readonly string[]): Promise<{ id: string; timeZone: string; createdAt: Date }[]>;
+};
+
 export type SchedulerOptions = {
   db: Database;
+  tenants: SchedulerTenants;
   clock: Clock;
   logger: Logger;
   metrics: Registry;
@@ -46,7 +56,7 @@ export type SchedulerRoles = {
   consume: boolean;
 };
 
-type ClaimedRun = { id: string; job_name: string; tenant_id: string; slot: Date; trigger: 'schedule' | 'manual'; attempts: number; is_tenant_active: boolean };
+type ClaimedRun = { id: string; job_name: string; tenant_id: string; slot: Date; trigger: 'schedule' | 'manual'; attempts: number };
 
 /**
  * Scheduled workers: per active tenant, the latest due slot of each job gets one row in
@@ -75,12 +85,7 @@ export function createScheduler(options: SchedulerOptions) {
   const timers: NodeJS.Timeout[] = [];
   const inProgress = new Set<Promise<unknown>>();
 
-  const activeTenants = (tenantIds?: string[]) =>
-    db.platform(async (trx) =>
-      (await sql<{ id: string; time_zone: string; created_at: Date }>`
-        select id, time_zone, created_at from tenants
-        where status = 'active' and (${tenantIds ?? null}::uuid[] is null or id = any(${tenantIds ?? null}::uuid[]))`.execute(trx)).rows,
-    );
+  const { activeTenants } = options.tenants;
 
   /** Inserts runs; a scheduled (job, tenant, slot) that already has one is left alone. Returns the new ids. */
   async function insertRuns(runs: { job_name: string; tenant_id: string; slot: string }[], trigger: 'schedule' | 'manual') {
@@ -101,9 +106,9 @@ export function createScheduler(options: SchedulerOptions) {
     const now = clock.now();
     const due = (await activeTenants()).flatMap((tenant) =>
       options.jobs
-        .map((job) => ({ job, slot: latestSlot(job.cron, tenant.time_zone, now) }))
+        .map((job) => ({ job, slot: latestSlot(job.cron, tenant.timeZone, now) }))
         // A tenant created after a slot never had that slot.
-        .filter(({ slot }) => slot >= new Date(tenant.created_at))
+        .filter(({ slot }) => slot >= tenant.createdAt)
         .map(({ job, slot }) => ({ job_name: job.name, tenant_id: tenant.id, slot: slot.toISOString() })),
     );
     const inserted = (await insertRuns(due, 'schedule')).length;
@@ -132,8 +137,7 @@ export function createScheduler(options: SchedulerOptions) {
             and (${onlyIds ?? null}::uuid[] is null or id = any(${onlyIds ?? null}::uuid[]))
             and (status = 'pending' or (status = 'running' and heartbeat_at < ${new Date(now.getTime() - staleAfterMs).toISOString()}))
           order by slot limit 1 for update skip locked)
-        returning r.id, r.job_name, r.tenant_id, r.slot, r.trigger, r.attempts,
-                  (select status = 'active' from tenants t where t.id = r.tenant_id) as is_tenant_active`.execute(trx),
+        returning r.id, r.job_name, r.tenant_id, r.slot, r.trigger, r.attempts`.execute(trx),
     );
     return rows[0] ?? null;
   }
@@ -152,7 +156,7 @@ export function createScheduler(options: SchedulerOptions) {
     if (run.attempts > maxAttempts) {
       status = 'failed';
       await finish(run.id, status, `the worker running it stopped ${maxAttempts} times`);
-    } else if (!run.is_tenant_active) {
+    } else if ((await activeTenants([run.tenant_id])).length === 0) {
       // Jobs re-check tenant state: it may have been suspended since the slot was recorded.
       status = 'skipped';
       await finish(run.id, status, null, 'skipped: the tenant is not active');

@@ -1,0 +1,197 @@
+import { sql } from 'kysely';
+import type { Clock } from '../../platform/clock.ts';
+import { assumeRole, DbRole, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { newId } from '../../platform/ids.ts';
+import type { Actor, RequestOrigin } from './actor.ts';
+import type { RecordAudit } from './audit.ts';
+import type { IdentityTables, StaffRole } from './identity.tables.ts';
+import { assertLoginAllowed, type LoginThrottleConfig } from './login-throttle.ts';
+import { assertStrongPassword } from './password-policy.ts';
+import { permissionsOf } from './permissions.ts';
+import { dummyPasswordHash, hashPassword, hashToken, newSecretToken, verifyPassword } from './secrets.ts';
+
+type T = Tx<IdentityTables>;
+
+export type IdentityConfig = LoginThrottleConfig & { sessionTtlHours: number };
+
+/**
+ * What identity reads of tenants. The tenants module provides it through the composition root,
+ * so identity never names the tenants table (and the tenants module, which uses identity to add
+ * a first owner, is not imported back).
+ */
+export type TenantsForIdentity = {
+  /** Of `tenantIds`, the active tenants the open transaction may see, as a member is shown them. */
+  activeTenantsInTransaction(trx: Tx, tenantIds: readonly string[]): Promise<{ id: string; name: string; slug: string; timeZone: string }[]>;
+};
+
+const SESSION_TOUCH_INTERVAL_MS = 60_000; // refresh last_seen at most once a minute, not on every request
+
+/** Login, logout, the session behind a cookie, the caller's own profile, tenant switch and password change. */
+export function createSessions(deps: { db: Database; clock: Clock; config: IdentityConfig; audit: RecordAudit; tenants: TenantsForIdentity }) {
+  const { db, clock, config, audit, tenants } = deps;
+
+  /** The user's active memberships in active tenants, oldest first, with the tenant as they see it. */
+  async function activeMemberships(trx: T, userId: string) {
+    const memberships = await trx
+      .selectFrom('identity_memberships')
+      .select(['tenant_id', 'roles'])
+      .where('user_id', '=', userId)
+      .where('status', '=', 'active')
+      .orderBy('created_at')
+      .execute();
+    const active = new Map((await tenants.activeTenantsInTransaction(trx, memberships.map((m) => m.tenant_id))).map((t) => [t.id, t]));
+    return memberships.flatMap((m) => {
+      const tenant = active.get(m.tenant_id);
+      return tenant ? [{ tenantId: m.tenant_id, roles: m.roles, name: tenant.name, slug: tenant.slug, timeZone: tenant.timeZone }] : [];
+    });
+  }
+
+  /** Reads memberships across tenants: runs with the user set (RLS lets a person see their own). */
+  const withUser = <R>(userId: string, fn: (trx: T) => Promise<R>) => db.system<IdentityTables, R>(fn, { userId });
+
+  async function login(input: { email: string; password: string; tenantId?: string } & RequestOrigin) {
+    const email = input.email.trim().toLowerCase();
+    const user = await db.system<IdentityTables, { id: string; password_hash: string; status: string } | undefined>(async (trx) => {
+      await assertLoginAllowed(trx, { email, ip: input.ip, now: clock.now() }, config);
+      return trx.selectFrom('identity_users').select(['id', 'password_hash', 'status']).where(sql`lower(email)`, '=', email).executeTakeFirst();
+    });
+    // argon2 takes tens of milliseconds of CPU: never inside a transaction (on PGlite it would hold the only session).
+    const isValid = await verifyPassword(user?.password_hash ?? dummyPasswordHash, input.password);
+    const outcome = await db.system<IdentityTables, { ok: false } | { ok: true; token: string; expiresAt: Date; userId: string }>(
+      async (trx) => {
+        if (!user || !isValid || user.status !== 'active') {
+          await audit(trx, { action: 'login.failed', subject: email, ip: input.ip, details: { reason: !user ? 'unknown_email' : !isValid ? 'wrong_password' : 'disabled' } });
+          return { ok: false };
+        }
+        await assumeRole(trx, DbRole.app, { userId: user.id });
+        const memberships = await activeMemberships(trx, user.id);
+        const chosen = input.tenantId ? memberships.find((m) => m.tenantId === input.tenantId) : memberships[0];
+        if (input.tenantId && !chosen) {
+          throw new AppError('FORBIDDEN', 'You are not a member of that tenant.');
+        }
+        const token = newSecretToken('sps');
+        const now = clock.now();
+        const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
+        await trx
+          .insertInto('identity_sessions')
+          .values({
+            id: newId(),
+            token_hash: hashToken(token),
+            user_id: user.id,
+            active_tenant_id: chosen?.tenantId ?? null,
+            created_at: now,
+            last_seen_at: now,
+            expires_at: expiresAt,
+            ip: input.ip ?? null,
+            user_agent: input.userAgent?.slice(0, 300) ?? null,
+          })
+          .execute();
+        await audit(trx, { action: 'login.succeeded', actorUserId: user.id, subject: email, ip: input.ip });
+        return { ok: true, token, expiresAt, userId: user.id };
+      },
+    );
+    // The failure is recorded (committed) before it is reported, so throttling counts it.
+    if (!outcome.ok) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong.');
+    return outcome;
+  }
+
+  async function authenticateSession(token: string): Promise<Actor | null> {
+    return db.system<IdentityTables, Actor | null>(async (trx) => {
+      const session = await trx
+        .selectFrom('identity_sessions as s')
+        .innerJoin('identity_users as u', 'u.id', 's.user_id')
+        .select(['s.id', 's.user_id', 's.active_tenant_id', 's.expires_at', 's.last_seen_at', 'u.is_super_admin', 'u.status'])
+        .where('s.token_hash', '=', hashToken(token))
+        .executeTakeFirst();
+      const now = clock.now();
+      if (!session || session.status !== 'active' || new Date(session.expires_at) <= now) return null;
+      let roles: StaffRole[] = [];
+      let tenantId = session.active_tenant_id as TenantId | null;
+      if (tenantId) {
+        await assumeRole(trx, DbRole.app, { tenantId, userId: session.user_id });
+        const membership = await trx
+          .selectFrom('identity_memberships')
+          .select('roles')
+          .where('user_id', '=', session.user_id)
+          .where('tenant_id', '=', tenantId)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
+        const isTenantActive = membership !== undefined && (await tenants.activeTenantsInTransaction(trx, [tenantId])).length > 0;
+        // Removed from the tenant (or the tenant suspended) since login: the session falls back to no tenant.
+        if (membership && isTenantActive) roles = membership.roles;
+        else tenantId = null;
+      }
+      if (now.getTime() - new Date(session.last_seen_at).getTime() > SESSION_TOUCH_INTERVAL_MS) {
+        await trx.updateTable('identity_sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
+      }
+      return { userId: session.user_id, isSuperAdmin: session.is_super_admin, tenantId, roles, via: 'session', sessionId: session.id };
+    });
+  }
+
+  async function logout(actor: Actor) {
+    if (!actor.sessionId) return;
+    await db.system<IdentityTables, void>(async (trx) => {
+      await trx.deleteFrom('identity_sessions').where('id', '=', actor.sessionId!).execute();
+      await audit(trx, { action: 'logout', actorUserId: actor.userId });
+    });
+  }
+
+  async function me(actor: Actor) {
+    return withUser(actor.userId, async (trx) => {
+      const user = await trx
+        .selectFrom('identity_users')
+        .select(['id', 'email', 'name', 'phone', 'is_super_admin'])
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow();
+      const memberships = await activeMemberships(trx, actor.userId);
+      return {
+        user: { id: user.id, email: user.email, name: user.name, phone: user.phone, isSuperAdmin: user.is_super_admin },
+        tenants: memberships.map((m) => ({ id: m.tenantId, name: m.name, slug: m.slug, timeZone: m.timeZone, roles: m.roles })),
+        activeTenantId: actor.tenantId,
+        roles: actor.roles,
+        permissions: permissionsOf(actor.roles),
+      };
+    });
+  }
+
+  async function switchTenant(actor: Actor, tenantId: string) {
+    if (!actor.sessionId) throw new AppError('FORBIDDEN', 'API tokens are bound to one tenant.');
+    await withUser(actor.userId, async (trx) => {
+      const memberships = await activeMemberships(trx, actor.userId);
+      if (!memberships.some((m) => m.tenantId === tenantId)) {
+        throw new AppError('NOT_FOUND', 'No such tenant among yours.');
+      }
+      await trx.updateTable('identity_sessions').set({ active_tenant_id: tenantId }).where('id', '=', actor.sessionId!).execute();
+    });
+  }
+
+  /**
+   * Changes the caller's password and signs out their other sessions. Their API tokens keep
+   * working unless `revokeTokens` (a password that leaked may have made tokens too); the answer
+   * says how many were revoked and how many remain.
+   */
+  async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string; revokeTokens?: boolean } & RequestOrigin) {
+    if (actor.via !== 'session') throw new AppError('FORBIDDEN', 'Change your password logged in as yourself, not with an API token.');
+    const user = await withUser(actor.userId, (trx) =>
+      trx.selectFrom('identity_users').select(['password_hash', 'email']).where('id', '=', actor.userId).executeTakeFirstOrThrow(),
+    );
+    assertStrongPassword(input.newPassword, user.email, 'body.newPassword');
+    if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+      throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: [{ field: 'body.currentPassword', problem: 'wrong' }] });
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    return withUser(actor.userId, async (trx) => {
+      await trx.updateTable('identity_users').set({ password_hash: passwordHash, password_changed_at: clock.now() }).where('id', '=', actor.userId).execute();
+      // Other devices signed in with the old password are signed out.
+      await trx.deleteFrom('identity_sessions').where('user_id', '=', actor.userId).where('id', '!=', actor.sessionId!).execute();
+      const { rows } = await sql<{ revoked: number; remaining: number }>`
+        select * from identity_own_api_tokens(${input.revokeTokens ? clock.now() : null})`.execute(trx);
+      const tokens = { tokensRevoked: rows[0].revoked, tokensRemaining: rows[0].remaining };
+      await audit(trx, { action: 'password.changed', actorUserId: actor.userId, subject: user.email, ip: input.ip, details: tokens });
+      return tokens;
+    });
+  }
+
+  return { login, authenticateSession, logout, me, switchTenant, changePassword };
+}

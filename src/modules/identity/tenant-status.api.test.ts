@@ -1,0 +1,64 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addStaff, createTestApp, drivers, loginCookie, seedTenantWithOwner, type TestApp } from '../../../test/harness.ts';
+
+/** Identity learns which tenants are active from the tenants module (issue 12 item 5): what a person sees. */
+describe.each(drivers)('a suspended tenant, as its staff see it, on %s', (driver) => {
+  let app: TestApp;
+  let home: Awaited<ReturnType<typeof seedTenantWithOwner>>;
+  let other: Awaited<ReturnType<typeof seedTenantWithOwner>>;
+  const setStatus = (tenantId: string, status: 'active' | 'suspended') =>
+    sql`update tenants set status = ${status} where id = ${tenantId}`.execute(app.db.owner);
+  const get = (url: string, cookie: string) => app.http.inject({ method: 'GET', url, headers: { cookie } });
+
+  beforeAll(async () => {
+    app = await createTestApp(driver);
+    home = await seedTenantWithOwner(app, 'rumah');
+    other = await seedTenantWithOwner(app, 'tetangga');
+    // The home owner also works as a technician for the other ISP.
+    await addStaff(app, other.ownerCookie, { email: home.owner.email, name: home.owner.name, roles: ['technician'], password: '', cookie: home.ownerCookie });
+  });
+  afterAll(() => app?.stop());
+
+  it('should list both tenants while both are active', async () => {
+    const me = (await get('/api/me', home.ownerCookie)).json();
+    expect(me.tenants.map((t: { id: string }) => t.id)).toEqual([home.tenantId, other.tenantId]);
+    expect(me.tenants[1]).toMatchObject({ slug: 'tetangga', name: 'Net tetangga', timeZone: 'Asia/Jakarta', roles: ['technician'] });
+  });
+
+  it('should drop a suspended tenant from the list, the open session and the switch, and bring it back once active', async () => {
+    const switched = await app.http.inject({ method: 'POST', url: '/api/me/tenant', headers: { cookie: home.ownerCookie }, payload: { tenantId: other.tenantId } });
+    expect(switched.json()).toMatchObject({ activeTenantId: other.tenantId, roles: ['technician'] });
+
+    await setStatus(other.tenantId, 'suspended');
+    const me = (await get('/api/me', home.ownerCookie)).json();
+    expect(me.tenants.map((t: { id: string }) => t.id)).toEqual([home.tenantId]);
+    expect(me).toMatchObject({ activeTenantId: null, roles: [] }); // the session working there falls back to no tenant
+    const again = await app.http.inject({ method: 'POST', url: '/api/me/tenant', headers: { cookie: home.ownerCookie }, payload: { tenantId: other.tenantId } });
+    expect(again.statusCode).toBe(404);
+    const login = await app.http.inject({ method: 'POST', url: '/api/auth/login', payload: { email: home.owner.email, password: home.owner.password, tenantId: other.tenantId } });
+    expect(login.statusCode).toBe(403);
+    // The suspended tenant's only owner logs in to no tenant at all.
+    const stranded = await app.http.inject({ method: 'POST', url: '/api/auth/login', payload: { email: other.owner.email, password: other.owner.password } });
+    expect(stranded.json()).toMatchObject({ tenants: [], activeTenantId: null });
+
+    await setStatus(other.tenantId, 'active');
+    const back = (await get('/api/me', await loginCookie(app, other.owner.email, other.owner.password))).json();
+    expect(back).toMatchObject({ activeTenantId: other.tenantId, roles: ['owner'] });
+  });
+});
+
+describe('reads of the tenants table', () => {
+  it('should happen only in the tenants module: identity and the platform go through its directory', async () => {
+    const root = path.resolve('src');
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith(`modules${path.sep}tenants${path.sep}`));
+    const readers: string[] = [];
+    for (const file of files) {
+      const text = await readFile(path.join(root, file), 'utf8');
+      if (/(selectFrom|innerJoin|leftJoin)\(\s*'tenants[ ']|\b(from|join)\s+tenants\b/.test(text)) readers.push(file);
+    }
+    expect(readers.filter((f) => f.startsWith('modules/identity/') || f.startsWith('platform/'))).toEqual([]);
+  });
+});
