@@ -439,6 +439,7 @@ export interface NotificationsMessages {
   rule: string;
   sender: string | null;
   sent_at: Timestamp | null;
+  stale_at: Timestamp | null;
   status: string;
   tenant_id: string;
   to_phone: string | null;
