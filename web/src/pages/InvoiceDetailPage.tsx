@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Grid, Group, Modal, NumberInput, Segmented
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.ts';
 import { InvoiceStatusBadge, LineBadge } from '../components/badges.tsx';
@@ -161,10 +161,15 @@ function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
   const [amount, setAmount] = useState<number | string>(invoice.amount);
   const [method, setMethod] = useState<'cash' | 'transfer'>('cash');
   const [note, setNote] = useState('');
-  const record = useInvoiceMutation(
-    (body: { amount: number; method: string; note?: string }) => api.post(`/api/invoices/${invoice.id}/payments`, body),
-    t('invoices.paymentRecorded'),
-  );
+  // One key per distinct payment: a retry of the same one (lost answer, second click) reuses it.
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const record = useInvoiceMutation(async (body: { amount: number; method: string; note?: string }) => {
+    const sent = JSON.stringify(body);
+    if (attempt.current?.body !== sent) attempt.current = { body: sent, key: crypto.randomUUID() };
+    const answer = await api.postOnce(`/api/invoices/${invoice.id}/payments`, body, attempt.current.key);
+    attempt.current = null;
+    return answer;
+  }, t('invoices.paymentRecorded'));
 
   return (
     <Card withBorder>
