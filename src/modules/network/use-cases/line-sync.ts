@@ -71,14 +71,19 @@ export function createLineSync({ db, clock }: NetworkContext) {
    */
   async function markLinesPending(trx: Tx, customerIds: string[]) {
     if (customerIds.length === 0) return;
-    await syncRadius(trx, customerIds);
     const now = clock.now();
+    // The upsert locks each line's sync row until commit (in id order: no deadlocks between two
+    // batches). Two handlers of one customer's events (created, then isolated a moment later) thus
+    // take turns, and the RADIUS rows below are written from a desired state read after the other
+    // one committed: a handler that read the older state can never have the last word.
     await sql`
       insert into network_line_sync as s (customer_id, tenant_id, router_id, status, next_attempt_at, updated_at)
       select d.customer_id, d.tenant_id, d.router_id, 'pending', ${now}, ${now}
       from network_desired_lines d where d.customer_id = any(${customerIds}::uuid[])
+      order by d.customer_id
       on conflict (customer_id) do update set router_id = excluded.router_id, status = 'pending',
         desired_version = s.desired_version + 1, attempts = 0, next_attempt_at = ${now}, updated_at = ${now}`.execute(trx);
+    await syncRadius(trx, customerIds);
     await sql`select pg_notify('network_converge', '')`.execute(trx);
   }
 
