@@ -1,6 +1,7 @@
 // Public entry of the billing module: policy, invoices, payments, the daily scan, restore after payment.
 export { createBillingService, isolationTriggers, type BillingService, type BillingPolicy, type Invoice } from './billing.service.ts';
 export { billingRoutes } from './billing.routes.ts';
+export { billingErrors } from './billing.errors.ts';
 export { billingEvents } from './billing.events.ts';
 export { billingHandlers } from './billing.handlers.ts';
 export { createPaymentGatewaysService, type PaymentGatewaysService } from './payment-gateways.service.ts';

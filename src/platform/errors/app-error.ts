@@ -28,8 +28,6 @@ export const AppErrorCode = {
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   RATE_LIMITED: 'RATE_LIMITED',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
-  INVOICE_ALREADY_PAID: 'INVOICE_ALREADY_PAID',
-  PAYMENT_AMOUNT_MISMATCH: 'PAYMENT_AMOUNT_MISMATCH',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   IDEMPOTENCY_REQUEST_IN_FLIGHT: 'IDEMPOTENCY_REQUEST_IN_FLIGHT',
   /** An event's data does not match its catalog schema; the publishing transaction rolls back. */
@@ -75,9 +73,21 @@ export const AppErrorCode = {
   PAYMENT_NOTIFICATION_INVALID: 'PAYMENT_NOTIFICATION_INVALID',
   PAYMENT_AMOUNT_INVALID: 'PAYMENT_AMOUNT_INVALID',
 } as const;
-export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
+/** The platform's own codes; a module adds its codes with `defineErrors` in its `<m>.errors.ts`. */
+export type PlatformErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
 
-const httpStatusByCode: Record<AppErrorCode, number> = {
+/**
+ * Every module's codes, filled in by declaration merging from each `<m>.errors.ts`:
+ *   declare module '../../platform/errors/app-error.ts' {
+ *     interface ModuleErrorCodes extends Record<keyof typeof billingErrors, true> {}
+ *   }
+ * so `new AppError('INVOICE_ALREADY_PAID', …)` type-checks only where the code exists.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleErrorCodes {}
+export type AppErrorCode = PlatformErrorCode | (keyof ModuleErrorCodes & string);
+
+const platformStatuses: Record<PlatformErrorCode, number> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   PAYLOAD_TOO_LARGE: 413,
@@ -103,8 +113,6 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   REQUEST_TIMEOUT: 408,
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
-  INVOICE_ALREADY_PAID: 409,
-  PAYMENT_AMOUNT_MISMATCH: 422,
   // Idempotency-Key: the same key for another request; the same key while its first request still runs.
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_REQUEST_IN_FLIGHT: 409,
@@ -149,6 +157,25 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   PAYMENT_AMOUNT_INVALID: 422,
 };
 
+/** The one table of HTTP statuses: the platform's, then each module's as its errors file is loaded. */
+const httpStatusByCode = new Map<string, number>(Object.entries(platformStatuses));
+
+/**
+ * A module's error codes with their HTTP statuses, registered once when the module's errors file
+ * is imported (the composition root imports every module, so all are known before a request).
+ * A code may belong to one module only.
+ */
+export function defineErrors<const T extends Record<string, number>>(module: string, statuses: T): { readonly [K in keyof T]: K } {
+  for (const [code, status] of Object.entries(statuses)) {
+    if (httpStatusByCode.has(code)) throw new Error(`Error code ${code} of module ${module} is already defined`);
+    httpStatusByCode.set(code, status);
+  }
+  return Object.fromEntries(Object.keys(statuses).map((code) => [code, code])) as { readonly [K in keyof T]: K };
+}
+
+/** Every code known now, with its status: for the console's translation check and the docs. */
+export const registeredErrorCodes = (): ReadonlyMap<string, number> => httpStatusByCode;
+
 /** One form of `details.fields` on the wire: which input is wrong and why. */
 export type FieldProblem = { field: string; problem: string };
 
@@ -163,7 +190,7 @@ export class AppError extends Error {
     this.details = withFieldList(details);
   }
   get httpStatus(): number {
-    return httpStatusByCode[this.code];
+    return httpStatusByCode.get(this.code) ?? 500;
   }
 }
 

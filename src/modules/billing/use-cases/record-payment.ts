@@ -1,6 +1,7 @@
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
+import { billingErrors } from '../billing.errors.ts';
 import { eventRef, transactionTenantId, type BillingContext, type Invoice, type ManualPayment, type PaymentHistoryType, type PaymentSource } from '../billing.model.ts';
 import { getInvoiceInTransaction } from './invoices.ts';
 import { addHistory } from './payment-history.ts';
@@ -38,10 +39,10 @@ export async function payInTransaction(
       .executeTakeFirst();
     if (earlier) return { paymentId: earlier.id, duplicate: true, invoice };
   }
-  if (invoice.status === 'paid') throw new AppError('INVOICE_ALREADY_PAID', `Invoice ${invoice.number} is already paid.`);
+  if (invoice.status === 'paid') throw new AppError(billingErrors.INVOICE_ALREADY_PAID, `Invoice ${invoice.number} is already paid.`);
   if (invoice.status === 'void') throw new AppError('CONFLICT', `Invoice ${invoice.number} is void.`);
   if (input.amount !== invoice.amount) {
-    throw new AppError('PAYMENT_AMOUNT_MISMATCH', `Invoice ${invoice.number} is Rp ${invoice.amount}; the payment is Rp ${input.amount}.`, {
+    throw new AppError(billingErrors.PAYMENT_AMOUNT_MISMATCH, `Invoice ${invoice.number} is Rp ${invoice.amount}; the payment is Rp ${input.amount}.`, {
       fields: { amount: 'mismatch' },
       expected: invoice.amount,
       received: input.amount,

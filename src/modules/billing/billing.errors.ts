@@ -1,0 +1,11 @@
+import { defineErrors } from '../../platform/errors/app-error.ts';
+
+/** Billing's refusals, with their HTTP statuses (the platform keeps the mechanism). */
+export const billingErrors = defineErrors('billing', {
+  INVOICE_ALREADY_PAID: 409,
+  PAYMENT_AMOUNT_MISMATCH: 422,
+});
+
+declare module '../../platform/errors/app-error.ts' {
+  interface ModuleErrorCodes extends Record<keyof typeof billingErrors, true> {}
+}
