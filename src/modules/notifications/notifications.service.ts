@@ -34,6 +34,7 @@ import {
   type TemplateValues,
   type TemplateVariable,
 } from './templates/index.ts';
+import { notificationsErrors } from './notifications.errors.ts';
 
 export const messageStatuses = ['pending', 'sending', 'sent', 'delivered', 'read', 'failed', 'unknown', 'skipped'] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
@@ -334,7 +335,7 @@ function typedValues(kind: NotificationKind, values: Record<string, string | num
   const allowed: readonly string[] = allowedVariables(kind);
   const unknown = Object.keys(values).filter((name) => !allowed.includes(name));
   if (unknown.length > 0) {
-    throw new AppError('TEMPLATE_UNKNOWN_VARIABLE', `The ${kind} template has no variable ${unknown.join(', ')}. Available: ${allowed.join(', ')}.`, { unknown, allowed });
+    throw new AppError(notificationsErrors.TEMPLATE_UNKNOWN_VARIABLE, `The ${kind} template has no variable ${unknown.join(', ')}. Available: ${allowed.join(', ')}.`, { unknown, allowed });
   }
   const typed: TemplateValues = {};
   for (const [name, value] of Object.entries(values)) {
