@@ -40,7 +40,7 @@ export type PlatformErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode]
  *   declare module '../../platform/errors/app-error.ts' {
  *     interface ModuleErrorCodes extends Record<keyof typeof billingErrors, true> {}
  *   }
- * so `new AppError('INVOICE_ALREADY_PAID', …)` type-checks only where the code exists.
+ * so `new AppError(billingErrors.INVOICE_ALREADY_PAID, …)` type-checks only where the code exists.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ModuleErrorCodes {}
