@@ -1,4 +1,5 @@
 // Public entry of the notifications module: WhatsApp providers, templates, rules, delivery.
+export { notificationsErrors } from './notifications.errors.ts';
 export { createNotificationsService, messageStatuses, type MessageRecord, type MessageStatus, type NotificationsService } from './notifications.service.ts';
 export { notificationEvents } from './notifications.events.ts';
 export { notificationsHandlers } from './notifications.handlers.ts';
