@@ -1,6 +1,8 @@
 /**
  * One error type for every failure a caller can act on. The code is machine-readable,
- * the message is for a person; HTTP status comes from one table, not from call sites.
+ * the message is for a person; HTTP status comes from the code, not from call sites. This file
+ * keeps only the generic codes (HTTP, auth, database, idempotency, events) and those several
+ * modules throw; a module's own codes live in its `<m>.errors.ts` (`defineErrors` below).
  */
 export const AppErrorCode = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
