@@ -16,5 +16,6 @@ export const mapsErrors = defineErrors('maps', {
 });
 
 declare module '../../platform/errors/app-error.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface ModuleErrorCodes extends Record<keyof typeof mapsErrors, true> {}
 }
