@@ -13,6 +13,7 @@ const staleViewsOf = (type: string): QueryKey[] => {
   if (type.startsWith('customers.')) return [keys.customers, ['customer']];
   if (type.startsWith('network.customer.')) return [['sessions']];
   if (type.startsWith('network.')) return [keys.routers, keys.networkLines];
+  if (type.startsWith('maps.')) return [keys.maps];
   return [];
 };
 

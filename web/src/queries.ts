@@ -24,6 +24,8 @@ export const keys = {
   networkLines: ['network-lines'] as const,
   sessions: (customerId: string) => ['sessions', customerId] as const,
   online: ['sessions', 'online'] as const,
+  maps: ['maps'] as const,
+  mapsData: ['maps', 'data'] as const,
 };
 
 export const useCustomers = (params: { search?: string; limit?: number; offset?: number }) =>
