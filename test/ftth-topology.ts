@@ -38,8 +38,9 @@ export async function buildTopology(app: TestApp, cookie: string, slug: string, 
           connectionType: 'pppoe',
           pppoeUsername: `p${n}@${slug}`,
           activatedOn: '2026-10-01',
-          latitude: -7.78 - c * 0.01 - p * 0.001 - k * 0.0001,
-          longitude: 110.36 + c * 0.01 + k * 0.0001,
+          // 40–160 m around the ODP, as drop cables run.
+          latitude: -7.78 - c * 0.01 - p * 0.001 + 0.0006 * Math.cos(k * 1.3),
+          longitude: 110.36 + c * 0.01 + 0.0009 * Math.sin(k * 1.3),
         });
         if (customer.status !== 201) throw new Error(`customer: ${JSON.stringify(customer.body)}`);
         const link = await call('PUT', `/api/maps/customers/${customer.body.id}/port`, { odpId: odp.body.id, port: k });

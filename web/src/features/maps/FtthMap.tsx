@@ -66,6 +66,8 @@ export function FtthMap(props: Props) {
     }
     return out;
   }, [props.data]);
+  const positionsRef = useRef(positions);
+  positionsRef.current = positions;
 
   // The map, once.
   useEffect(() => {
@@ -86,7 +88,8 @@ export function FtthMap(props: Props) {
     });
     mapRef.current = map;
     const all = [...latest.current.data.odcs, ...latest.current.data.odps].map((e) => L.latLng(e.lat, e.lng));
-    if (all.length) map.fitBounds(L.latLngBounds(all), { padding: [24, 24], maxZoom: 16 });
+    for (const p of positionsRef.current) if (p) all.push(p);
+    if (all.length) map.fitBounds(L.latLngBounds(all), { padding: [24, 24], maxZoom: 17 });
     else map.setView([-7.8, 110.37], 12);
     return () => {
       map.remove();

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Chip, Grid, Group, Modal, NumberInput, Select, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Chip, Grid, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -576,11 +576,11 @@ function SettingsForm({ initial }: { initial: NonNullable<ReturnType<typeof useM
       <Stack gap="xs">
         <TextInput label={t('maps.tileUrl')} description={t('maps.tileUrlHelp')} value={tileUrl} onChange={(e) => setTileUrl(e.currentTarget.value)} placeholder="https://tiles.example.net/{z}/{x}/{y}.png" />
         <TextInput label={t('maps.tileAttribution')} value={tileAttribution} onChange={(e) => setTileAttribution(e.currentTarget.value)} />
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NumberInput label={t('maps.threshold')} value={threshold} onChange={setThreshold} min={1} max={100000} allowDecimal={false} />
           <NumberInput label={t('maps.signalCount')} value={k} onChange={setK} min={2} max={256} allowDecimal={false} />
           <NumberInput label={t('maps.signalMinutes')} value={m} onChange={setM} min={1} max={240} allowDecimal={false} />
-        </Group>
+        </SimpleGrid>
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('common.save')}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { asTenantId } from '../../src/platform/db/database.ts';
+import { apiCaller, buildTopology, type Topology } from '../ftth-topology.ts';
+import { createTestApp, seedTenantWithOwner, type TestApp } from '../harness.ts';
+import { launchBrowser, screenshot, shown, type Browser } from './browser.ts';
+
+/** The legend's colours (web/src/features/maps/legend.ts), as the browser reports them. */
+const colours = { under_outage: 'rgb(224, 49, 49)', affected: 'rgb(240, 140, 0)', isolated: 'rgb(112, 72, 232)', offline: 'rgb(73, 80, 87)', normal: 'rgb(47, 158, 68)' };
+const hex = { u: '#e03131', a: '#f08c00', i: '#7048e8', o: '#495057', n: '#2f9e44' };
+
+/**
+ * The FTTH map in Chromium at desktop and phone size: 2 ODCs × 2 ODPs × 4 customers with every
+ * legend state present — an ODC outage (its ODPs and 8 customers affected), a client outage, an
+ * isolated and an offline customer, the rest normal — drawn in the legend's colours on a plain
+ * background (no tile source), then with a tile source that fails: the topology stays.
+ */
+describe('FTTH map in Chromium', () => {
+  let app: TestApp;
+  let baseUrl: string;
+  let owner: { email: string; password: string };
+  let topo: Topology;
+  let call: ReturnType<typeof apiCaller>;
+
+  beforeAll(async () => {
+    app = await createTestApp('pglite', { start: '2026-12-10T03:00:00Z' });
+    const seeded = await seedTenantWithOwner(app, 'gamping');
+    owner = seeded.owner;
+    call = apiCaller(app, seeded.ownerCookie);
+    topo = await buildTopology(app, seeded.ownerCookie, 'gamping', { odcs: 2, odpsPerOdc: 2, customersPerOdp: 4 });
+    const [odc1, odc2] = topo.odcs;
+    expect((await call('POST', '/api/maps/outages', { element: { kind: 'odc', id: odc1!.id }, cause: 'Kabel feeder putus' })).status).toBe(201);
+    expect((await call('POST', '/api/maps/outages', { element: { kind: 'client', id: odc2!.odps[0]!.customers[0] }, cause: 'Kabel drop putus' })).status).toBe(201);
+    expect((await call('POST', `/api/customers/${odc2!.odps[0]!.customers[1]}/isolate`, { reason: 'Tunggakan dua bulan' })).status).toBe(200);
+    await app.db.tenant(asTenantId(seeded.tenantId), (trx) => app.maps.recordLineSignal(trx, { customerId: odc2!.odps[0]!.customers[2]!, online: false, at: new Date('2026-12-10T02:55:00Z') }));
+    baseUrl = await app.http.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => app?.stop());
+
+  async function logIn(page: Page) {
+    await page.goto(baseUrl + '/');
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Kata sandi').fill(owner.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Masuk' }).waitFor({ state: 'detached' });
+  }
+
+  /** Customer dots drawn per state (SVG paths with the state's class and fill). */
+  const dotsByState = async (page: Page) => {
+    const out: Record<string, number> = {};
+    for (const [letter, fill] of Object.entries(hex)) out[letter] = await page.locator(`path.ftth-state-${letter}[fill="${fill}"]`).count();
+    return out;
+  };
+  type Styled = { getComputedStyle(e: unknown): { backgroundColor: string } };
+  const background = (locator: Locator) => locator.evaluate((e) => (globalThis as unknown as Styled).getComputedStyle(e).backgroundColor);
+  type Window = { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+  const noHorizontalOverflow = (page: Page) => page.evaluate(() => ((w: Window) => w.document.documentElement.scrollWidth <= w.innerWidth)(globalThis as unknown as Window));
+
+  for (const viewport of ['desktop', 'phone'] as const) {
+    it(`should draw every legend state in its colour on a plain background (${viewport})`, async () => {
+      const browser: Browser = await launchBrowser({ phone: viewport === 'phone' });
+      try {
+        const page = browser.page;
+        await logIn(page);
+        await page.goto(`${baseUrl}/maps`);
+        await shown(page.getByRole('heading', { name: 'Peta FTTH & gangguan' }));
+        await shown(page.getByTestId('tiles-none'));
+        // The legend: five states, each swatch in its colour, with the counts of the tenant.
+        for (const [state, colour] of Object.entries(colours)) {
+          const row = page.locator(`[data-legend-state="${state}"]`);
+          await shown(row);
+          expect(await background(row.locator('.ftth-swatch'))).toBe(colour);
+        }
+        const counts = Object.fromEntries(await Promise.all(Object.keys(colours).map(async (s) => [s, await page.getByTestId(`count-${s}`).textContent()])));
+        expect(counts).toEqual({ under_outage: '1', affected: '8', isolated: '1', offline: '1', normal: '5' });
+        // The map: customers, ODPs and ODCs in those colours.
+        await expect.poll(() => dotsByState(page)).toEqual({ u: 1, a: 8, i: 1, o: 1, n: 5 });
+        expect(await page.locator('.ftth-odc[data-state="u"]').count()).toBe(1);
+        expect(await page.locator('.ftth-odc[data-state="n"]').count()).toBe(1);
+        expect(await page.locator('.ftth-odp[data-state="a"]').count()).toBe(2);
+        expect(await page.locator('.ftth-odp[data-state="n"]').count()).toBe(2);
+        expect(await background(page.locator('.ftth-odc[data-state="u"]'))).toBe(colours.under_outage);
+        expect(await noHorizontalOverflow(page)).toBe(true);
+        await screenshot(page, `maps-legend-${viewport}`, { notifications: false });
+
+        // One click on the ODC under outage: its blast radius.
+        await page.locator('.ftth-odc[data-state="u"]').click();
+        const radius = page.getByTestId('blast-radius');
+        await shown(radius);
+        await shown(radius.getByText('ODP di bawahnya'));
+        expect((await radius.innerText()).replace(/\s+/g, ' ')).toContain('ODP di bawahnya 2 Pelanggan 8 Terdampak 8');
+        await shown(page.getByTestId('element-panel').getByText('Kabel feeder putus'));
+        if (viewport === 'desktop') await screenshot(page, 'maps-blast-radius-desktop', { notifications: false });
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+
+  it('should keep the topology when the tile source fails, and filter by status', async () => {
+    expect((await call('PATCH', '/api/maps/settings', { tileUrl: 'https://127.0.0.1:9/{z}/{x}/{y}.png', tileAttribution: 'Tiles © test' })).status).toBe(200);
+    const browser = await launchBrowser();
+    try {
+      const page = browser.page;
+      await logIn(page);
+      await page.goto(`${baseUrl}/maps`);
+      await shown(page.getByTestId('tiles-failed'));
+      await expect.poll(() => dotsByState(page)).toEqual({ u: 1, a: 8, i: 1, o: 1, n: 5 });
+      expect(await page.locator('.ftth-odc').count()).toBe(2);
+      // Only the affected: untick the other four states.
+      for (const label of ['Gangguan', 'Diisolir', 'Offline', 'Normal']) await page.locator('label.mantine-Chip-label', { hasText: new RegExp(`^${label}$`) }).click();
+      await expect.poll(() => dotsByState(page)).toEqual({ u: 0, a: 8, i: 0, o: 0, n: 0 });
+      await screenshot(page, 'maps-tiles-failed-desktop', { notifications: false });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('should clear the ODC outage from the map and turn its customers normal', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = browser.page;
+      await logIn(page);
+      await page.goto(`${baseUrl}/maps`);
+      await page.locator('.ftth-odc[data-state="u"]').click();
+      await page.getByTestId('element-panel').getByRole('button', { name: 'Gangguan selesai' }).click();
+      await expect.poll(() => dotsByState(page)).toEqual({ u: 1, a: 0, i: 1, o: 1, n: 13 });
+      expect(await page.locator('.ftth-odc[data-state="u"]').count()).toBe(0);
+      expect((await call('GET', '/api/maps/outages?status=open')).body).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
+  });
+});
