@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { asTenantId } from '../../src/platform/db/database.ts';
@@ -127,6 +128,52 @@ describe('FTTH map in Chromium', () => {
       await expect.poll(() => dotsByState(page)).toEqual({ u: 1, a: 0, i: 1, o: 1, n: 13 });
       expect(await page.locator('.ftth-odc[data-state="u"]').count()).toBe(0);
       expect((await call('GET', '/api/maps/outages?status=open')).body).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
+  });
+  it('should cluster a tenant of 20,000 customers and zoom into a cluster on a click', async () => {
+    const big = await seedTenantWithOwner(app, 'bantul');
+    const o = app.db.owner;
+    await sql`insert into service_plans (id, tenant_id, name, download_kbps, upload_kbps, monthly_price, router_profile, created_at)
+      values (gen_random_uuid(), ${big.tenantId}, 'Rumahan', 20000, 10000, 150000, 'r20', now())`.execute(o);
+    await sql`insert into maps_odcs (id, tenant_id, code, name, latitude, longitude, capacity, created_at)
+      select gen_random_uuid(), ${big.tenantId}, 'ODC-' || lpad(g::text, 3, '0'), 'Kabinet ' || g, -7.95 + (g / 10) * 0.01, 110.30 + (g % 10) * 0.01, 16, now()
+      from generate_series(0, 99) g`.execute(o);
+    await sql`insert into maps_odps (id, tenant_id, odc_id, code, name, latitude, longitude, port_count, created_at)
+      select gen_random_uuid(), d.tenant_id, d.id, d.code || '-' || g, 'Tiang ' || g, d.latitude + (g / 4) * 0.0015, d.longitude + (g % 4) * 0.0015, 32, now()
+      from maps_odcs d cross join generate_series(0, 9) g where d.tenant_id = ${big.tenantId}`.execute(o);
+    await sql`insert into customers (id, tenant_id, code, name, phone, plan_id, connection_type, ip_address, latitude, longitude, activated_on, created_at)
+      select gen_random_uuid(), p.tenant_id, 'B' || lpad(g::text, 5, '0'), 'Pelanggan ' || g, '+6281200000000', p.id, 'dhcp', ('10.60.0.0'::inet + g),
+        null, null, '2026-01-01', now()
+      from service_plans p cross join generate_series(1, 20000) g where p.tenant_id = ${big.tenantId}`.execute(o);
+    await sql`with odps as (select id, row_number() over (order by code) - 1 as i from maps_odps where tenant_id = ${big.tenantId}),
+           cs as (select id, row_number() over (order by code) - 1 as n from customers where tenant_id = ${big.tenantId})
+      insert into maps_customer_ports (customer_id, tenant_id, odp_id, port, linked_at)
+      select cs.id, ${big.tenantId}, odps.id, (cs.n / 1000)::int + 1, now() from cs join odps on odps.i = cs.n % 1000`.execute(o);
+    const browser = await launchBrowser();
+    try {
+      const page = browser.page;
+      await page.goto(baseUrl + '/');
+      await page.getByLabel('Email').fill(big.owner.email);
+      await page.getByLabel('Kata sandi').fill(big.owner.password);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByRole('button', { name: 'Masuk' }).waitFor({ state: 'detached' });
+      const started = performance.now();
+      await page.goto(`${baseUrl}/maps`);
+      await shown(page.locator('.ftth-cluster'));
+      console.log(`20,000 customers: map drawn in ${Math.round(performance.now() - started)} ms (navigation, data, first draw)`);
+      // Every customer is in some cluster, and far fewer elements are drawn than customers.
+      const clusterCounts = async () => (await page.locator('.ftth-cluster').allInnerTexts()).map(Number);
+      const counts = await clusterCounts();
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(20_000);
+      expect(counts.length).toBeLessThan(400);
+      expect(await page.getByTestId('count-normal').textContent()).toBe('20000');
+      await screenshot(page, 'maps-clusters-desktop', { notifications: false });
+      // A click on a cluster zooms in: fewer customers are in view.
+      const first = await clusterCounts();
+      await page.locator('.ftth-cluster').first().click();
+      await expect.poll(async () => (await clusterCounts()).reduce((a, b) => a + b, 0) + (await page.locator('path.ftth-customer').count()), { timeout: 15_000 }).toBeLessThan(first.reduce((a, b) => a + b, 0));
     } finally {
       await browser.close();
     }

@@ -48,6 +48,7 @@ export function useLiveUpdates(tenantId: string | null): LiveStatus {
       for (const key of staleViewsOf(event.type)) void queryClient.invalidateQueries({ queryKey: key });
       if (event.type === 'billing.invoice.paid') notifications.show({ color: 'teal', message: translate.current('live.paid', { number: String(event.data.number ?? '') }) });
       if (event.type === 'isolation.customer.restored') notifications.show({ color: 'teal', message: translate.current('live.restored') });
+      if (event.type === 'maps.outage.suggested') notifications.show({ color: 'orange', message: translate.current('live.outageSuggested', { area: String(event.data.areaName ?? '') }) });
     };
 
     const connect = () => {

@@ -33,6 +33,7 @@ export const id = {
   'live.connecting': 'Menyambung…',
   'live.paid': 'Tagihan {number} lunas',
   'live.restored': 'Layanan pelanggan dipulihkan',
+  'live.outageSuggested': 'Banyak pelanggan {area} offline bersamaan: cek saran gangguan di Peta FTTH.',
   'tenant.choose': 'Pilih ISP untuk mulai bekerja.',
   'dashboard.customers': 'Pelanggan',
   'dashboard.unpaid': 'Tagihan belum lunas',

@@ -139,7 +139,6 @@ export function FtthMap(props: Props) {
         icon: L.divIcon({ className: '', html: `<div class="ftth-odc" data-state="${odc.state}" style="background:${colorOf[odc.state]}" title="${escapeHtml(odc.code)}"></div>`, iconSize: [18, 18] }),
         title: `${odc.code} ${odc.name}`,
         zIndexOffset: 1000,
-        opacity: highlight ? 1 : 1,
       });
       marker.on('click', () => latest.current.onSelect({ kind: 'odc', id: odc.id }));
       marker.on('dragend', () => latest.current.onMove('odc', odc.id, marker.getLatLng().lat, marker.getLatLng().lng));
@@ -214,6 +213,7 @@ export function FtthMap(props: Props) {
         const center = L.latLng(cell.lat / cell.n, cell.lng / cell.n);
         const size = cell.n < 10 ? 26 : cell.n < 100 ? 32 : cell.n < 1000 ? 38 : 44;
         const marker = L.marker(center, {
+          zIndexOffset: 1500, // above the ODC squares: the count must stay readable
           icon: L.divIcon({ className: '', html: `<div class="ftth-cluster" data-state="${cell.worst}" style="background:${colorOf[cell.worst]};width:${size}px;height:${size}px">${cell.n}</div>`, iconSize: [size, size] }),
         });
         marker.on('click', () => map.setView(center, Math.min(zoom + 2, 18)));
