@@ -126,6 +126,16 @@ describe.each(drivers)('FTTH outages on %s', (driver) => {
     expect(badEnd.body.error.details.fields[0].field).toBe('expectedEndAt');
   });
 
+  it('should count a customer put on an ODP under an open outage as affected', async () => {
+    const odp = topo.odcs[0]!.odps[1]!; // its own outage is still open
+    const late = await call('POST', '/api/customers', { name: 'Baru Pasang', phone: '081299990001', planId: topo.planId, connectionType: 'pppoe', pppoeUsername: 'late@merapi', activatedOn: '2026-12-01' });
+    // Its 8 ports are full: one more port first.
+    expect((await call('PATCH', `/api/maps/odps/${odp.id}`, { portCount: 16 })).status).toBe(200);
+    expect((await call('PUT', `/api/maps/customers/${late.body.id}/port`, { odpId: odp.id, port: 9 })).status).toBe(200);
+    expect((await underOutage()).has(late.body.id)).toBe(true);
+    expect((await call('PATCH', `/api/maps/odps/${odp.id}`, { portCount: 8 })).body.error).toMatchObject({ code: 'TOPOLOGY_INVALID', details: { fields: [{ field: 'portCount', problem: 'at least 9' }] } });
+  });
+
   it('should keep history per element and per customer', async () => {
     const odc1 = topo.odcs[0]!;
     const odcHistory = (await call('GET', `/api/maps/outages?elementId=${odc1.id}`)).body;

@@ -139,7 +139,10 @@ export async function deleteOdp(trx: Tx, id: string): Promise<void> {
   await trx.deleteFrom('maps_odps').where('id', '=', id).execute();
 }
 
-/** Puts a customer on an ODP port (moving them if they were elsewhere). A port holds one customer. */
+/**
+ * Puts a customer on an ODP port (moving them if they were elsewhere). A port holds one customer.
+ * An open outage over that ODP affects them from now on.
+ */
 export async function linkCustomer(ctx: MapsContext, trx: Tx, link: CustomerPort): Promise<CustomerPort> {
   const customer = await sql<{ id: string }>`select customer_id as id from maps_customer_points where customer_id = ${link.customerId}`.execute(trx);
   if (!customer.rows[0]) throw new AppError('NOT_FOUND', 'No such active customer.');
@@ -159,6 +162,12 @@ export async function linkCustomer(ctx: MapsContext, trx: Tx, link: CustomerPort
     insert into maps_customer_ports (customer_id, tenant_id, odp_id, port, linked_at)
     values (${link.customerId}, app_tenant_id(), ${link.odpId}, ${link.port}, ${ctx.clock.now()})
     on conflict (customer_id) do update set odp_id = excluded.odp_id, port = excluded.port, linked_at = excluded.linked_at`.execute(trx);
+  // Put on an ODP under an open outage: affected by it from now on (no dunning, the restored message).
+  await sql`
+    insert into maps_outage_customers (outage_id, tenant_id, customer_id)
+    select a.outage_id, app_tenant_id(), ${link.customerId}::uuid from maps_outage_odps a
+    join maps_outages o on o.id = a.outage_id where a.odp_id = ${link.odpId} and o.cleared_at is null
+    on conflict do nothing`.execute(trx);
   return link;
 }
 
