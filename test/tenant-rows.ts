@@ -72,6 +72,8 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
     sql`insert into maps_outage_history (id, tenant_id, outage_id, action, actor_user_id, affected_odps, affected_customers, note, created_at)
         values (${newId()}, ${tenantId}, ${ids.odcOutage}, 'set', ${ids.user}, 1, 1, ${secret}, now())`,
     sql`insert into maps_line_signals (customer_id, tenant_id, online, changed_at) values (${ids.customer}, ${tenantId}, false, now())`,
+    sql`insert into maps_cables (id, tenant_id, name, kind, points, length_m, odc_id, odp_id, created_at)
+        values (${newId()}, ${tenantId}, ${`Kabel ${secret}`}, 'distribution', '[[-7.8, 110.4], [-7.81, 110.41]]', 1560, ${ids.odc}, ${ids.odp}, now())`,
     sql`insert into maps_outage_suggestions (id, tenant_id, odp_id, offline_customers, window_minutes, status, outage_id, created_at)
         values (${newId()}, ${tenantId}, ${ids.odp}, 5, 10, 'accepted', ${ids.odpOutage}, now())`,
   ];

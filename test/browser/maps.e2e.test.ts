@@ -132,7 +132,7 @@ describe('FTTH map in Chromium', () => {
       await browser.close();
     }
   });
-  it('should place a new ODC with a click on the map and move an ODP by dragging it', async () => {
+  it('should place a new ODC with a click on the map, move an ODP by dragging it and draw a cable', async () => {
     const browser = await launchBrowser();
     try {
       const page = browser.page;
@@ -163,6 +163,17 @@ describe('FTTH map in Chromium', () => {
       // Exactly the dragged ODP has new coordinates, saved through the API.
       await expect.poll(async () => [...(await places())].filter(([id, place]) => before.get(id) !== place).length).toBe(1);
       await shown(page.getByText('Posisi baru tersimpan.'));
+
+      // A cable route: three clicks, done, a name.
+      await page.getByRole('button', { name: 'Gambar kabel' }).click();
+      for (const [fx, fy] of [[0.3, 0.7], [0.45, 0.75], [0.6, 0.72]]) await page.mouse.click(box.x + box.width * fx!, box.y + box.height * fy!);
+      await shown(page.getByText('(3 titik)'));
+      await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+      await page.getByRole('dialog').getByLabel('Nama').fill('Distribusi Gamping');
+      await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
+      await expect.poll(async () => (await call('GET', '/api/maps/cables')).body.map((c: { name: string; points: unknown[] }) => [c.name, c.points.length])).toEqual([['Distribusi Gamping', 3]]);
+      await expect.poll(() => map.locator('path.ftth-cable').count()).toBe(1);
+      await screenshot(page, 'maps-edit-desktop', { notifications: false });
     } finally {
       await browser.close();
     }

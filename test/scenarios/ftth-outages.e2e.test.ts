@@ -182,4 +182,25 @@ describe.each(drivers)('FTTH outages on %s', (driver) => {
     const odps = (await call('GET', '/api/maps/odps')).body;
     expect(odps.find((o: { code: string }) => o.code === 'ODP-9-1')).toMatchObject({ name: 'Tiang Baru; ujung', portCount: 16, splitterRatio: '1:16', odcId: topo.odcs[0]!.id });
   });
+  it('should draw cable routes with their length, in the colour of the ODP they serve, and refuse bad routes', async () => {
+    const odc1 = topo.odcs[0]!;
+    const feeder = await call('POST', '/api/maps/cables', { name: 'Distribusi 1-2', kind: 'distribution', points: [[-7.79, 110.37], [-7.791, 110.371], [-7.792, 110.371]], odcId: odc1.id, odpId: odc1.odps[1]!.id });
+    expect(feeder.status).toBe(201);
+    expect(feeder.body.lengthM).toBeGreaterThan(200);
+    expect(feeder.body.lengthM).toBeLessThan(300);
+    const other = await call('POST', '/api/maps/cables', { name: 'Distribusi 2-3', kind: 'distribution', points: [[-7.8, 110.38], [-7.801, 110.381]], odpId: topo.odcs[1]!.odps[2]!.id });
+    expect(other.status).toBe(201);
+    const map = (await call('GET', '/api/maps/data')).body;
+    expect(Object.fromEntries(map.cables.map((c: { name: string; state: string }) => [c.name, c.state]))).toEqual({ 'Distribusi 1-2': 'u', 'Distribusi 2-3': 'n' });
+    const one = await call('POST', '/api/maps/cables', { name: 'Pendek', kind: 'drop', points: [[-7.8, 110.38]] });
+    expect(one.status).toBe(400);
+    expect(one.body.error.details.fields[0]).toMatchObject({ field: 'body.points', problem: 'at least two points' });
+    const away = await call('POST', '/api/maps/cables', { name: 'Jauh', kind: 'drop', points: [[-7.8, 110.38], [-97, 110.38]] });
+    expect(away.status).toBe(400);
+    const unknown = await call('POST', '/api/maps/cables', { name: 'Hilang', kind: 'drop', points: [[-7.8, 110.38], [-7.81, 110.38]], odpId: '0193a000-0000-7000-8000-0000000000ff' });
+    expect(unknown.body.error).toMatchObject({ code: 'TOPOLOGY_INVALID', details: { fields: [{ field: 'odpId', problem: 'unknown ODP' }] } });
+    expect((await call('GET', '/api/maps/cables')).body).toHaveLength(2);
+    expect((await call('DELETE', `/api/maps/cables/${other.body.id}`)).status).toBe(200);
+    expect((await call('GET', '/api/maps/cables')).body).toHaveLength(1);
+  });
 });

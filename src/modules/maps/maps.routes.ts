@@ -70,6 +70,7 @@ const MapDataSchema = z.object({
   tiles: z.object({ url: z.string().nullable(), attribution: z.string(), source: z.enum(['tenant', 'deployment', 'none']) }),
   odcs: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), lat: z.number(), lng: z.number(), capacity: z.number().int(), state: Letter })),
   odps: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), lat: z.number(), lng: z.number(), odc: z.number().int(), ports: z.number().int(), used: z.number().int(), state: Letter })),
+  cables: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['feeder', 'distribution', 'drop']), points: z.array(z.tuple([z.number(), z.number()])), lengthM: z.number().int(), state: Letter })),
   customers: z.object({ ids: z.array(z.string()), codes: z.array(z.string()), lat: z.array(z.number().nullable()), lng: z.array(z.number().nullable()), odp: z.array(z.number().int()), states: z.string() }),
   counts: z.object({ normal: z.number().int(), under_outage: z.number().int(), affected: z.number().int(), isolated: z.number().int(), offline: z.number().int() }),
 });
@@ -191,6 +192,44 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     },
     async (request, reply) => reply.status(201).send(await maps.commitImport(requirePermission(request).tenantId, request.body)),
   );
+
+  const CableSchema = z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(['feeder', 'distribution', 'drop']),
+    points: z.array(z.tuple([z.number(), z.number()])),
+    lengthM: z.number().int(),
+    odcId: z.string().nullable(),
+    odpId: z.string().nullable(),
+  });
+  app.get('/api/maps/cables', { schema: { 'x-permission': 'maps.read', tags, summary: 'Cable routes (lines on the map) with their length', response: { 200: z.array(CableSchema) } } }, async (request) =>
+    maps.listCables(requirePermission(request).tenantId),
+  );
+  app.post(
+    '/api/maps/cables',
+    {
+      schema: {
+        'x-permission': 'maps.manage',
+        tags,
+        summary: 'Draw a cable route: points [lat, lng] along it, optionally from an ODC and to an ODP',
+        body: z
+          .object({
+            name: Name,
+            kind: z.enum(['feeder', 'distribution', 'drop']),
+            points: z.array(z.tuple([Latitude, Longitude])).min(2, 'at least two points').max(500),
+            odcId: z.uuid().nullable().optional(),
+            odpId: z.uuid().nullable().optional(),
+          })
+          .strict(),
+        response: { 201: CableSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await maps.createCable(requirePermission(request).tenantId, request.body)),
+  );
+  app.delete('/api/maps/cables/:id', { schema: { 'x-permission': 'maps.manage', tags, summary: 'Delete a cable route', params: IdParams, response: { 200: Ok } } }, async (request) => {
+    await maps.deleteCable(requirePermission(request).tenantId, request.params.id);
+    return { ok: true as const };
+  });
 
   // ---- outages ----
   app.get(

@@ -1,5 +1,6 @@
 import type { TenantId, Tx } from '../../platform/db/database.ts';
 import type { MapsDeps, MapsSettings, OdcInput, OdpInput, CustomerPort, ElementKind } from './maps.model.ts';
+import { createCable, deleteCable, listCables, type CableInput } from './use-cases/cables.ts';
 import { commitImport, previewImport, type ImportOptions } from './use-cases/import-csv.ts';
 import { blastRadius, mapData } from './use-cases/map-data.ts';
 import { clearOutage, getOutage, listOutages, outageHistory, setOutage, type ClearOutageOptions, type ListOutagesOptions, type SetOutageOptions } from './use-cases/outages.ts';
@@ -49,6 +50,9 @@ export function createMapsService(deps: MapsDeps) {
     linkCustomer: (tenantId: TenantId, link: CustomerPort) => inTenant(tenantId, (trx) => linkCustomer(ctx, trx, link)),
     unlinkCustomer: (tenantId: TenantId, customerId: string) => inTenant(tenantId, (trx) => unlinkCustomer(trx, customerId)),
     customerPort: (tenantId: TenantId, customerId: string) => inTenant(tenantId, (trx) => customerPort(trx, customerId)),
+    listCables: (tenantId: TenantId) => inTenant(tenantId, listCables),
+    createCable: (tenantId: TenantId, input: CableInput) => inTenant(tenantId, (trx) => createCable(ctx, trx, input)),
+    deleteCable: (tenantId: TenantId, id: string) => inTenant(tenantId, (trx) => deleteCable(trx, id)),
     previewImport: (tenantId: TenantId, options: ImportOptions) => inTenant(tenantId, (trx) => previewImport(trx, options)),
     commitImport: (tenantId: TenantId, options: ImportOptions) => inTenant(tenantId, (trx) => commitImport(ctx, trx, options)),
     // outages

@@ -317,6 +317,18 @@ export interface JobRuns {
   trigger: string;
 }
 
+export interface MapsCables {
+  created_at: Timestamp;
+  id: string;
+  kind: string;
+  length_m: number;
+  name: string;
+  odc_id: string | null;
+  odp_id: string | null;
+  points: Json;
+  tenant_id: string;
+}
+
 export interface MapsCustomerPoints {
   code: string | null;
   customer_id: string | null;
@@ -780,6 +792,7 @@ export interface DB {
   isolation_history: IsolationHistory;
   isolation_lines: IsolationLines;
   job_runs: JobRuns;
+  maps_cables: MapsCables;
   maps_customer_points: MapsCustomerPoints;
   maps_customer_ports: MapsCustomerPorts;
   maps_customers_under_outage: MapsCustomersUnderOutage;

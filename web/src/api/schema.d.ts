@@ -2040,6 +2040,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/maps/cables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cable routes (lines on the map) with their length */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "feeder" | "distribution" | "drop";
+                            lengthM: number;
+                            name: string;
+                            odcId: string | null;
+                            odpId: string | null;
+                            points: (number)[][];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draw a cable route: points [lat, lng] along it, optionally from an ODC and to an ODP */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "feeder" | "distribution" | "drop";
+                        name: string;
+                        /** Format: uuid */
+                        odcId?: string | null;
+                        /** Format: uuid */
+                        odpId?: string | null;
+                        points: (number)[][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "feeder" | "distribution" | "drop";
+                            lengthM: number;
+                            name: string;
+                            odcId: string | null;
+                            odpId: string | null;
+                            points: (number)[][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/cables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a cable route */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/maps/customers/{customerId}/port": {
         parameters: {
             query?: never;
@@ -2167,6 +2295,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            cables: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "feeder" | "distribution" | "drop";
+                                lengthM: number;
+                                name: string;
+                                points: (number)[][];
+                                /** @enum {string} */
+                                state: "n" | "u" | "a" | "i" | "o";
+                            }[];
                             counts: {
                                 affected: number;
                                 isolated: number;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { ElementKind, MapsContext } from '../maps.model.ts';
+import { listCables } from './cables.ts';
 import { tilesInTransaction } from './settings.ts';
 
 /**
@@ -18,6 +19,8 @@ export type MapData = {
   odcs: { id: string; code: string; name: string; lat: number; lng: number; capacity: number; state: LegendLetter }[];
   odps: { id: string; code: string; name: string; lat: number; lng: number; odc: number; ports: number; used: number; state: LegendLetter }[];
   /** Column-wise (50,000 customers stay a few MB): `odp` indexes `odps` (-1: on no port), lat/lng null = draw at the ODP. */
+  /** Cable routes in the colour of the ODP (or ODC) they serve. */
+  cables: { id: string; name: string; kind: 'feeder' | 'distribution' | 'drop'; points: [number, number][]; lengthM: number; state: LegendLetter }[];
   customers: { ids: string[]; codes: string[]; lat: (number | null)[]; lng: (number | null)[]; odp: number[]; states: string };
   counts: Record<(typeof legendStates)[LegendLetter], number>;
 };
@@ -68,7 +71,18 @@ export async function mapData(ctx: MapsContext, trx: Tx): Promise<MapData> {
     counts[legendStates[r.state]] += 1;
   }
   customers.states = states.join('');
+  const odcOwn = new Map(odcRows.map((r) => [r.id, r.own]));
+  const odpState = new Map(odpRows.map((r) => [r.id, (r.own ? 'u' : r.affected ? 'a' : 'n') as LegendLetter]));
+  const cables = (await listCables(trx)).map((c) => ({
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    points: c.points.map(([lat, lng]) => [round5(lat)!, round5(lng)!] as [number, number]),
+    lengthM: c.lengthM,
+    state: (c.odpId ? odpState.get(c.odpId) : c.odcId && odcOwn.get(c.odcId) ? 'u' : 'n') ?? 'n',
+  }));
   return {
+    cables,
     tiles: await tilesInTransaction(ctx, trx),
     odcs: odcRows.map((r) => ({ id: r.id, code: r.code, name: r.name, lat: round5(r.latitude)!, lng: round5(r.longitude)!, capacity: r.capacity, state: r.own ? 'u' : 'n' })),
     odps: odpRows.map((r) => ({

@@ -66,6 +66,7 @@ export async function deleteOdc(trx: Tx, id: string): Promise<void> {
   if (odc.odpCount > 0) throw new AppError('ELEMENT_IN_USE', `ODC ${odc.code} still feeds ${odc.odpCount} ODPs: move or delete them first.`);
   const outages = await trx.selectFrom('maps_outages').select('id').where('odc_id', '=', id).executeTakeFirst();
   if (outages) throw new AppError('ELEMENT_IN_USE', `ODC ${odc.code} has outage history and is kept.`);
+  if (await trx.selectFrom('maps_cables').select('id').where('odc_id', '=', id).executeTakeFirst()) throw new AppError('ELEMENT_IN_USE', `Cables start at ODC ${odc.code}: delete them first.`);
   await trx.deleteFrom('maps_odcs').where('id', '=', id).execute();
 }
 
@@ -136,6 +137,7 @@ export async function deleteOdp(trx: Tx, id: string): Promise<void> {
   if (odp.usedPorts > 0) throw new AppError('ELEMENT_IN_USE', `ODP ${odp.code} still serves ${odp.usedPorts} customers: move them first.`);
   const used = await sql`select 1 from maps_outage_odps where odp_id = ${id} union all select 1 from maps_outage_suggestions where odp_id = ${id} limit 1`.execute(trx);
   if (used.rows.length) throw new AppError('ELEMENT_IN_USE', `ODP ${odp.code} has outage history and is kept.`);
+  if (await trx.selectFrom('maps_cables').select('id').where('odp_id', '=', id).executeTakeFirst()) throw new AppError('ELEMENT_IN_USE', `Cables end at ODP ${odp.code}: delete them first.`);
   await trx.deleteFrom('maps_odps').where('id', '=', id).execute();
 }
 

@@ -14,6 +14,9 @@ type Props = {
   editable: boolean;
   /** The next click on the map places a new element there. */
   placing: boolean;
+  /** A cable route being drawn: every click adds a point. */
+  drawing: [number, number][] | null;
+  onDrawPoint: (lat: number, lng: number) => void;
   onPlace: (lat: number, lng: number) => void;
   onSelect: (selection: Selection) => void;
   onMove: (kind: 'odc' | 'odp', id: string, lat: number, lng: number) => void;
@@ -36,7 +39,7 @@ const CLUSTER_CELL_PX = 56;
 export function FtthMap(props: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
-  const layers = useRef<{ lines: L.LayerGroup; customers: L.LayerGroup; odps: L.LayerGroup; odcs: L.LayerGroup; svg: L.Renderer; canvas: L.Renderer } | null>(null);
+  const layers = useRef<{ cables: L.LayerGroup; lines: L.LayerGroup; customers: L.LayerGroup; odps: L.LayerGroup; odcs: L.LayerGroup; svg: L.Renderer; canvas: L.Renderer } | null>(null);
   const latest = useRef(props);
   latest.current = props;
   const [viewVersion, setViewVersion] = useState(0);
@@ -75,6 +78,7 @@ export function FtthMap(props: Props) {
     const svg = L.svg({ padding: 0.3 });
     const canvas = L.canvas({ padding: 0.3 });
     layers.current = {
+      cables: L.layerGroup().addTo(map),
       lines: L.layerGroup().addTo(map),
       customers: L.layerGroup().addTo(map),
       odps: L.layerGroup().addTo(map),
@@ -84,7 +88,10 @@ export function FtthMap(props: Props) {
     };
     map.on('moveend zoomend', () => setViewVersion((v) => v + 1));
     map.on('click', (e: L.LeafletMouseEvent) => {
-      if (latest.current.placing) latest.current.onPlace(Math.round(e.latlng.lat * 1e6) / 1e6, Math.round(e.latlng.lng * 1e6) / 1e6);
+      const lat = Math.round(e.latlng.lat * 1e6) / 1e6;
+      const lng = Math.round(e.latlng.lng * 1e6) / 1e6;
+      if (latest.current.placing) latest.current.onPlace(lat, lng);
+      else if (latest.current.drawing) latest.current.onDrawPoint(lat, lng);
     });
     mapRef.current = map;
     const all = [...latest.current.data.odcs, ...latest.current.data.odps].map((e) => L.latLng(e.lat, e.lng));
@@ -116,8 +123,8 @@ export function FtthMap(props: Props) {
   }, [tileUrl, tileAttribution]);
 
   useEffect(() => {
-    if (container.current) container.current.style.cursor = props.placing ? 'crosshair' : '';
-  }, [props.placing]);
+    if (container.current) container.current.style.cursor = props.placing || props.drawing ? 'crosshair' : '';
+  }, [props.placing, props.drawing]);
 
   // What is in view, drawn again after every move and every change of data, filter or selection.
   useEffect(() => {
@@ -125,11 +132,23 @@ export function FtthMap(props: Props) {
     const l = layers.current;
     if (!map || !l) return;
     const { data, filter, highlight, editable } = latest.current;
-    for (const layer of [l.lines, l.customers, l.odps, l.odcs]) layer.clearLayers();
+    for (const layer of [l.cables, l.lines, l.customers, l.odps, l.odcs]) layer.clearLayers();
     const view = map.getBounds().pad(0.15);
     const zoom = map.getZoom();
     const faded = (inRadius: boolean) => (highlight && !inRadius ? 0.2 : 1);
 
+    // Cables (few): always drawn, in their kind's blue, or the colour of the outage they serve.
+    for (const cable of data.cables) {
+      const style = cableStyle[cable.kind];
+      const line = L.polyline(cable.points as [number, number][], { color: cable.state === 'n' ? style.color : colorOf[cable.state], weight: style.weight, opacity: 0.85, renderer: l.svg, className: `ftth-cable ftth-cable-${cable.state}` });
+      line.bindTooltip(`${cable.name} · ${cable.lengthM} m`, { sticky: true });
+      l.cables.addLayer(line);
+    }
+    const drawing = latest.current.drawing;
+    if (drawing && drawing.length) {
+      l.cables.addLayer(L.polyline(drawing, { color: '#212529', weight: 3, dashArray: '6 6', renderer: l.svg, interactive: false }));
+      for (const point of drawing) l.cables.addLayer(L.circleMarker(point, { radius: 4, color: '#212529', fillColor: '#fff', fillOpacity: 1, weight: 2, renderer: l.svg, interactive: false }));
+    }
     const odpShown = (i: number) => (filter.odp === null || filter.odp === i) && (filter.odc === null || data.odps[i]!.odc === filter.odc);
     // ODCs
     data.odcs.forEach((odc, i) => {
@@ -220,9 +239,11 @@ export function FtthMap(props: Props) {
         l.customers.addLayer(marker);
       }
     }
-  }, [viewVersion, props.data, props.filter, props.highlight, props.editable, positions]);
+  }, [viewVersion, props.data, props.filter, props.highlight, props.editable, props.drawing, positions]);
 
   return <div ref={container} className="ftth-map" data-testid="ftth-map" style={{ height: props.height, width: '100%', borderRadius: 8 }} />;
 }
+
+const cableStyle = { feeder: { color: '#1864ab', weight: 5 }, distribution: { color: '#1c7ed6', weight: 3 }, drop: { color: '#74c0fc', weight: 2 } } as const;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -13,7 +13,10 @@ import { legend } from './legend.ts';
 import './maps.css';
 import {
   useBlastRadius,
+  useCables,
   useClearOutage,
+  useCreateCable,
+  useDeleteCable,
   useCommitImport,
   useCreateOdc,
   useCreateOdp,
@@ -27,6 +30,7 @@ import {
   useSetOutage,
   useSuggestions,
   useUpdateMapsSettings,
+  type Cable,
   type ImportPreview,
   type LegendLetter,
   type MapData,
@@ -60,6 +64,12 @@ export function MapsPage() {
       </Card>
       <Card withBorder>
         <Title order={4} mb="sm">
+          {t('maps.cables')}
+        </Title>
+        <Cables />
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
           {t('maps.suggestions')}
         </Title>
         <Suggestions odps={data.data?.odps ?? []} />
@@ -80,6 +90,8 @@ function MapWorkspace({ data, tilesFailed, onTilesFailed }: { data: MapData; til
   const [editable, setEditable] = useState(false);
   const [placing, setPlacing] = useState<'odc' | 'odp' | null>(null);
   const [placed, setPlaced] = useState<{ kind: 'odc' | 'odp'; lat: number; lng: number } | null>(null);
+  const [drawing, setDrawing] = useState<[number, number][] | null>(null);
+  const [drawn, setDrawn] = useState<[number, number][] | null>(null);
   const move = useMoveElement();
   const radius = useBlastRadius(selection);
 
@@ -113,8 +125,25 @@ function MapWorkspace({ data, tilesFailed, onTilesFailed }: { data: MapData; til
               {t(placing === 'odc' ? 'maps.placeOdcHint' : 'maps.placeOdpHint')}
             </Alert>
           )}
+          {drawing && (
+            <Alert color="blue" p="xs">
+              <Group justify="space-between" gap="xs">
+                <Text size="sm">{t('maps.drawHint', { points: drawing.length })}</Text>
+                <Group gap="xs">
+                  <Button size="xs" disabled={drawing.length < 2} onClick={() => (setDrawn(drawing), setDrawing(null))}>
+                    {t('maps.drawDone')}
+                  </Button>
+                  <Button size="xs" variant="subtle" onClick={() => setDrawing(null)}>
+                    {t('common.cancel')}
+                  </Button>
+                </Group>
+              </Group>
+            </Alert>
+          )}
           <FtthMap
             data={data}
+            drawing={drawing}
+            onDrawPoint={(lat, lng) => setDrawing((d) => [...(d ?? []), [lat, lng]])}
             filter={filter}
             highlight={highlight}
             editable={editable}
@@ -200,6 +229,9 @@ function MapWorkspace({ data, tilesFailed, onTilesFailed }: { data: MapData; til
                   <Button size="xs" variant="light" onClick={() => setPlacing('odp')} disabled={data.odcs.length === 0}>
                     {t('maps.placeOdp')}
                   </Button>
+                  <Button size="xs" variant="light" onClick={() => (setPlacing(null), setDrawing([]))}>
+                    {t('maps.drawCable')}
+                  </Button>
                 </Group>
               </Stack>
             </Card>
@@ -208,6 +240,7 @@ function MapWorkspace({ data, tilesFailed, onTilesFailed }: { data: MapData; til
         </Stack>
       </Grid.Col>
       {placed && <PlaceModal placed={placed} data={data} onClose={() => setPlaced(null)} />}
+      {drawn && <CableModal points={drawn} data={data} onClose={() => setDrawn(null)} />}
     </Grid>
   );
 }
@@ -377,6 +410,80 @@ function PlaceModal({ placed, data, onClose }: { placed: { kind: 'odc' | 'odp'; 
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** A drawn route becomes a cable: its name, kind, and optionally the ODC it leaves and the ODP it reaches. */
+function CableModal({ points, data, onClose }: { points: [number, number][]; data: MapData; onClose: () => void }) {
+  const t = useT();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<'feeder' | 'distribution' | 'drop'>('distribution');
+  const [odcId, setOdcId] = useState<string | null>(null);
+  const [odpId, setOdpId] = useState<string | null>(null);
+  const create = useCreateCable(() => {
+    notifications.show({ color: 'teal', message: t('maps.placed') });
+    onClose();
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({ name: name.trim(), kind, points, odcId, odpId });
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('maps.drawCable')}>
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput label={t('maps.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={120} />
+          <Select
+            label={t('maps.cableKind')}
+            data={[
+              { value: 'feeder', label: t('maps.cable.feeder') },
+              { value: 'distribution', label: t('maps.cable.distribution') },
+              { value: 'drop', label: t('maps.cable.drop') },
+            ]}
+            value={kind}
+            onChange={(v) => v && setKind(v as typeof kind)}
+            allowDeselect={false}
+          />
+          <Select label={t('maps.cableFrom')} data={data.odcs.map((o) => ({ value: o.id, label: `${o.code} · ${o.name}` }))} value={odcId} onChange={setOdcId} searchable clearable />
+          <Select label={t('maps.cableTo')} data={data.odps.map((o) => ({ value: o.id, label: `${o.code} · ${o.name}` }))} value={odpId} onChange={setOdpId} searchable clearable limit={200} />
+          <Button type="submit" loading={create.isPending}>
+            {t('common.save')}
+          </Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function Cables() {
+  const t = useT();
+  const can = useCan();
+  const cables = useCables();
+  const remove = useDeleteCable();
+  return (
+    <QueryState query={cables}>
+      {(list) => (
+        <DataTable<Cable>
+          rows={list}
+          rowKey={(c) => c.id}
+          empty={t('maps.noCables')}
+          columns={[
+            { header: t('maps.name'), cell: (c) => c.name },
+            { header: t('maps.cableKind'), cell: (c) => t(`maps.cable.${c.kind}`) },
+            { header: t('maps.length'), cell: (c) => `${c.lengthM} m`, align: 'right' },
+            {
+              header: '',
+              hidden: !can('maps.manage'),
+              cell: (c) => (
+                <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
+                  {t('maps.delete')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+    </QueryState>
   );
 }
 

@@ -31,6 +31,11 @@ export const useBlastRadius = (selection: Selection | null) =>
 
 export const useSuggestions = () => useQuery({ queryKey: [...keys.maps, 'suggestions'], queryFn: () => api.get<Suggestion[]>('/api/maps/suggestions') });
 
+export type Cable = Item<ResponseOf<'/api/maps/cables', 'get'>>;
+export const useCables = () => useQuery({ queryKey: [...keys.maps, 'cables'], queryFn: () => api.get<Cable[]>('/api/maps/cables') });
+export const useCreateCable = (onSuccess?: () => void) => useMapsMutation((body: BodyOf<'/api/maps/cables', 'post'>) => api.post<Cable>('/api/maps/cables', body), onSuccess);
+export const useDeleteCable = () => useMapsMutation((id: string) => api.delete(`/api/maps/cables/${id}`));
+
 export const useMapsSettings = () => useQuery({ queryKey: [...keys.maps, 'settings'], queryFn: () => api.get<MapsSettings>('/api/maps/settings') });
 
 /** Every maps mutation refreshes every maps view (the map's states follow an outage at once). */
