@@ -50,6 +50,7 @@ import {
   notificationsRoutes,
   waProvidersRoutes,
 } from './modules/notifications/index.ts';
+import { createMapsService, mapsEvents, mapsHandlers, mapsRoutes } from './modules/maps/index.ts';
 import { createPlansService, planEvents, plansRoutes } from './modules/plans/index.ts';
 import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
@@ -61,7 +62,7 @@ export type AppOptions = {
   logger: Logger;
   /** Seals credentials at rest (payment providers, routers, WhatsApp). */
   secrets: SecretBox;
-  config: Pick<AppConfig, 'http' | 'identity' | 'events'> & Partial<Pick<AppConfig, 'providerUrls'>>;
+  config: Pick<AppConfig, 'http' | 'identity' | 'events'> & Partial<Pick<AppConfig, 'providerUrls' | 'maps'>>;
   /** Outgoing HTTP to providers; tests may observe it. */
   fetch?: typeof fetch;
   /** Router connections (tests point them at stand-ins). */
@@ -69,7 +70,7 @@ export type AppOptions = {
 };
 
 /** Every module's events, one map: the bus validates and routes by it. */
-export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents);
+export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents, mapsEvents);
 
 /** The only place that constructs things: read top to bottom, it is the dependency graph. */
 export async function createApp(options: AppOptions) {
@@ -91,6 +92,12 @@ export async function createApp(options: AppOptions) {
   const billing = createBillingService({ db, clock, tenants, isolation, ...publisherOf(billingEvents) });
   const payments = createPaymentGatewaysService({ db, clock, secrets, tenants, billing, fetch: options.fetch, providerUrls: config.providerUrls, ...publisherOf(billingEvents) });
 
+  const maps = createMapsService({
+    db,
+    clock,
+    defaultTiles: { url: config.maps?.tileUrl ?? null, attribution: config.maps?.tileAttribution ?? null },
+    ...publisherOf(mapsEvents),
+  });
   const network = createNetworkService({ db, clock, secrets, logger, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
 
   const notifications = createNotificationsService({
@@ -110,7 +117,7 @@ export async function createApp(options: AppOptions) {
   const bus = createEventBus({
     db,
     catalog: eventCatalog,
-    handlers: [...billingHandlers(billing), ...networkHandlers(network, eventCatalog), ...notificationsHandlers(notifications, eventCatalog)],
+    handlers: [...billingHandlers(billing), ...networkHandlers(network, eventCatalog), ...notificationsHandlers(notifications, eventCatalog), ...mapsHandlers(maps, eventCatalog)],
     transport,
     clock,
     logger,
@@ -146,6 +153,7 @@ export async function createApp(options: AppOptions) {
   await http.register(paymentGatewaysRoutes(payments));
   await http.register(networkRoutes(network));
   await http.register(notificationsRoutes(notifications));
+  await http.register(mapsRoutes(maps));
   await http.register(waProvidersRoutes(notifications));
   await http.register(eventsRoutes(bus.operations, requireSuperAdmin));
   await http.register(jobsRoutes(scheduler, requireSuperAdmin));
@@ -170,6 +178,7 @@ export async function createApp(options: AppOptions) {
     payments,
     network,
     notifications,
+    maps,
     scheduler,
     /**
      * Background roles. `workers`: relay events, run handlers and job runs, drive routers.

@@ -31,6 +31,11 @@ export const liveAudience = {
   'network.customer.online': 'customers.read',
   'network.customer.offline': 'customers.read',
   'network.radius.auth_failed': 'customers.read',
+  // Outages and their suggestions: what GET /api/maps/outages and /suggestions show.
+  'maps.outage.set': 'maps.read',
+  'maps.outage.cleared': 'maps.read',
+  'maps.outage.technician_requested': 'maps.read',
+  'maps.outage.suggested': 'maps.read',
   'notifications.message.queued': 'notifications.read',
   'notifications.message.sent': 'notifications.read',
   'notifications.message.delivered': 'notifications.read',

@@ -8,7 +8,7 @@ import { newId } from '../src/platform/ids.ts';
  */
 export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug: string, nasIp: string) {
   const secret = `rahasia-${slug}`;
-  const ids = { user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId() };
+  const ids = { user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId(), odc: newId(), odp: newId(), odcOutage: newId(), odpOutage: newId() };
   const username = `pppoe-${slug}`;
   const statements = [
     sql`insert into identity_users (id, email, name, password_hash) values (${ids.user}, ${`staf@${slug}.test`}, 'Staf', 'x')`,
@@ -56,6 +56,26 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
           '+6281200000009', 'id', ${`Tes ${secret}`}, 'sent', now(), now(), now())`,
     sql`insert into http_idempotency_keys (tenant_id, user_id, route, key, request_hash, status, response_body, created_at, expires_at)
         values (${tenantId}, ${ids.user}, 'POST /api/invoices/:invoiceId/payments', ${`k-${slug}`}, 'h', 201, ${`{"note":"${secret}"}`}, now(), now())`,
+    // maps: topology, an outage of each kind (with its affected rows and history), a signal, a suggestion
+    sql`insert into maps_settings (tenant_id, technician_threshold, tile_attribution, updated_at) values (${tenantId}, 20, ${secret}, now())`,
+    sql`insert into maps_odcs (id, tenant_id, code, name, latitude, longitude, capacity, feeder, created_at)
+        values (${ids.odc}, ${tenantId}, 'ODC-1', ${`Kabinet ${secret}`}, -7.8, 110.4, 16, ${secret}, now())`,
+    sql`insert into maps_odps (id, tenant_id, odc_id, code, name, latitude, longitude, port_count, created_at)
+        values (${ids.odp}, ${tenantId}, ${ids.odc}, 'ODP-1', ${`Tiang ${secret}`}, -7.81, 110.41, 8, now())`,
+    sql`insert into maps_customer_ports (customer_id, tenant_id, odp_id, port, linked_at) values (${ids.customer}, ${tenantId}, ${ids.odp}, 1, now())`,
+    sql`insert into maps_outages (id, tenant_id, element_kind, odc_id, odp_id, customer_id, element_name, cause, started_at, cleared_at, set_by, cleared_by, created_at)
+        values (${ids.odcOutage}, ${tenantId}, 'odc', ${ids.odc}, null, null, 'ODC-1', ${secret}, now(), now(), ${ids.user}, ${ids.user}, now()),
+               (${ids.odpOutage}, ${tenantId}, 'odp', null, ${ids.odp}, null, 'ODP-1', ${secret}, now(), null, ${ids.user}, null, now()),
+               (${newId()}, ${tenantId}, 'client', null, null, ${ids.customer}, 'Pelanggan', ${secret}, now(), null, null, null, now())`,
+    sql`insert into maps_outage_odps (outage_id, tenant_id, odp_id) values (${ids.odcOutage}, ${tenantId}, ${ids.odp})`,
+    sql`insert into maps_outage_customers (outage_id, tenant_id, customer_id) values (${ids.odcOutage}, ${tenantId}, ${ids.customer})`,
+    sql`insert into maps_outage_history (id, tenant_id, outage_id, action, actor_user_id, affected_odps, affected_customers, note, created_at)
+        values (${newId()}, ${tenantId}, ${ids.odcOutage}, 'set', ${ids.user}, 1, 1, ${secret}, now())`,
+    sql`insert into maps_line_signals (customer_id, tenant_id, online, changed_at) values (${ids.customer}, ${tenantId}, false, now())`,
+    sql`insert into maps_cables (id, tenant_id, name, kind, points, length_m, odc_id, odp_id, created_at)
+        values (${newId()}, ${tenantId}, ${`Kabel ${secret}`}, 'distribution', '[[-7.8, 110.4], [-7.81, 110.41]]', 1560, ${ids.odc}, ${ids.odp}, now())`,
+    sql`insert into maps_outage_suggestions (id, tenant_id, odp_id, offline_customers, window_minutes, status, outage_id, created_at)
+        values (${newId()}, ${tenantId}, ${ids.odp}, 5, 10, 'accepted', ${ids.odpOutage}, now())`,
   ];
   for (const statement of statements) await statement.execute(owner);
   return { ...ids, username, secret };

@@ -14,6 +14,7 @@ const staleViewsOf = (type: string): QueryKey[] => {
   if (type.startsWith('network.customer.')) return [queryKeys.sessions.all];
   if (type.startsWith('network.')) return [queryKeys.routers.all, queryKeys.networkLines.all];
   if (type.startsWith('notifications.')) return [queryKeys.whatsapp.messages.all];
+  if (type.startsWith('maps.')) return [queryKeys.maps.all];
   return [];
 };
 
@@ -48,6 +49,7 @@ export function useLiveUpdates(tenantId: string | null): LiveStatus {
       for (const key of staleViewsOf(event.type)) void queryClient.invalidateQueries({ queryKey: key });
       if (event.type === 'billing.invoice.paid') notifications.show({ color: 'teal', message: translate.current('live.paid', { number: String(event.data.number ?? '') }) });
       if (event.type === 'isolation.customer.restored') notifications.show({ color: 'teal', message: translate.current('live.restored') });
+      if (event.type === 'maps.outage.suggested') notifications.show({ color: 'orange', message: translate.current('live.outageSuggested', { area: String(event.data.areaName ?? '') }) });
     };
 
     const connect = () => {

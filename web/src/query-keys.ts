@@ -57,6 +57,10 @@ export const queryKeys = {
     backlog: ['events', 'backlog'] as const,
     failures: (status: 'dead' | 'retrying') => ['events', 'failures', status] as const,
   },
+  maps: {
+    all: ['maps'] as const,
+    data: ['maps', 'data'] as const,
+  },
   jobs: {
     all: ['jobs'] as const,
     list: ['jobs', 'list'] as const,

@@ -11,6 +11,7 @@ import { EventBusPage } from './features/events/EventBusPage.tsx';
 import { RoutersPage } from './features/routers/RoutersPage.tsx';
 import { TenantsPage } from './features/tenants/TenantsPage.tsx';
 import { WhatsAppPage } from './features/whatsapp/WhatsAppPage.tsx';
+import { MapsPage } from './features/maps/MapsPage.tsx';
 import type { Me } from './api/types.ts';
 
 type Section = {
@@ -45,6 +46,7 @@ export const sections: Section[] = [
     ],
     allowed: withPermission('billing.read'),
   },
+  { label: 'nav.maps', path: '/maps', routes: [{ path: '/maps', element: <MapsPage /> }], allowed: withPermission('maps.read') },
   { label: 'nav.isolation', path: '/isolation', routes: [{ path: '/isolation', element: <IsolationPage /> }], allowed: withPermission('customers.read') },
   { label: 'nav.whatsapp', path: '/whatsapp', routes: [{ path: '/whatsapp', element: <WhatsAppPage /> }], allowed: withPermission('notifications.read') },
   { label: 'nav.routers', path: '/routers', routes: [{ path: '/routers', element: <RoutersPage /> }], allowed: withPermission('network.manage') },

@@ -22,6 +22,10 @@ const rolesByPermission = {
   'events.operate': ['owner', 'admin'],
   'notifications.read': ['owner', 'admin', 'finance'],
   'notifications.manage': ['owner', 'admin'],
+  // FTTH maps: everyone in the field reads the map; topology and outages by office and technicians.
+  'maps.read': ['owner', 'admin', 'finance', 'collector', 'technician'],
+  'maps.manage': ['owner', 'admin', 'technician'],
+  'maps.configure': ['owner', 'admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof rolesByPermission;

@@ -125,6 +125,8 @@ export function createEnqueuer(deps: {
       },
       customerName: async (customerId) =>
         (await sql<{ name: string }>`select name from customers_billable where customer_id = ${customerId}`.execute(trx)).rows[0]?.name ?? '-',
+      underOutage: async (customerId) =>
+        (await sql<{ one: number }>`select 1 as one from maps_customers_under_outage where customer_id = ${customerId}`.execute(trx)).rows.length > 0,
       isolationDay: async (dueDate: IsoDate) => {
         const policy = await ctx.billingPolicy();
         const daysAfterDue = { invoice_due_unpaid: 0, invoice_overdue: 1, overdue_after_grace_period: 1 + policy.graceDays }[policy.isolationTrigger];

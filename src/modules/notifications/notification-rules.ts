@@ -39,6 +39,8 @@ export type RuleLookups = {
   customerName(customerId: string): Promise<string>;
   /** The day an unpaid invoice isolates its customer under the tenant's billing policy. */
   isolationDay(dueDate: IsoDate): Promise<IsoDate>;
+  /** The customer is under an open outage now (the maps module's `maps_customers_under_outage`). */
+  underOutage(customerId: string): Promise<boolean>;
 };
 
 export type NotificationRule<S extends z.ZodType = z.ZodType> = {
@@ -84,9 +86,12 @@ const reminder = async (d: z.output<typeof StageReached>, at: RuleLookups): Prom
 });
 /**
  * A reminder is news only for the latest stage a scan reached (one catch-up scan after downtime
- * sends one message, not one per stage) and only while its isolation day is still ahead.
+ * sends one message, not one per stage), only while its isolation day is still ahead, and never
+ * to a customer under an open outage (outage-aware dunning: a reminder skipped then is not sent
+ * later; the next stage after the clear is announced as usual).
  */
-const reminderIsNews = async (d: z.output<typeof StageReached>, at: RuleLookups) => !d.superseded && (await at.isolationDay(d.dueDate)) >= at.today;
+const reminderIsNews = async (d: z.output<typeof StageReached>, at: RuleLookups) =>
+  !d.superseded && (await at.isolationDay(d.dueDate)) >= at.today && !(await at.underOutage(d.customerId));
 
 const lineInvoice = async (d: z.output<typeof LineChange>, at: RuleLookups) => {
   const invoice = await at.invoice(d.invoiceId!);
@@ -189,7 +194,7 @@ export const notificationRules: readonly NotificationRule[] = [
     }),
   }),
 
-  // ---- outages (maps module, not built yet) ----
+  // ---- outages (maps module) ----
   defineRule({
     id: 'staff-outage-set',
     on: 'maps.outage.set',

@@ -60,6 +60,10 @@ const EnvSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   NODE_ENV: z.string().optional(),
   SIMPUL_PROVIDER_URL_OVERRIDES: providerUrlOverrides.optional(),
+  // The map's tile source when a tenant sets none (a tile server you run or pay for; unset = a
+  // plain background with the topology drawn on it, never the public OpenStreetMap servers).
+  MAP_TILE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -86,6 +90,8 @@ const toConfig = (env: z.infer<typeof EnvSchema>) => ({
   roles: env.APP_ROLES,
   /** Development and tests only: where provider calls go instead of the providers' own hosts. */
   providerUrls: (env.SIMPUL_PROVIDER_URL_OVERRIDES ?? {}) as ProviderUrlOverrides,
+  /** The map's default tile source (a tenant setting overrides it). */
+  maps: { tileUrl: env.MAP_TILE_URL ?? null, tileAttribution: env.MAP_TILE_ATTRIBUTION ?? null },
   /** Master key for secrets at rest; the embedded shape keeps one in DATA_DIR/secret.key. */
   secretKey: env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : undefined,
   demoData: env.DEMO_DATA,

@@ -341,6 +341,142 @@ export interface JobRuns {
   trigger: string;
 }
 
+export interface MapsCables {
+  created_at: Timestamp;
+  id: string;
+  kind: string;
+  length_m: number;
+  name: string;
+  odc_id: string | null;
+  odp_id: string | null;
+  points: Json;
+  tenant_id: string;
+}
+
+export interface MapsCustomerPoints {
+  code: string | null;
+  customer_id: string | null;
+  isolated: boolean | null;
+  latitude: number | null;
+  longitude: number | null;
+  name: string | null;
+  tenant_id: string | null;
+}
+
+export interface MapsCustomerPorts {
+  customer_id: string;
+  linked_at: Timestamp;
+  odp_id: string;
+  port: number;
+  tenant_id: string;
+}
+
+export interface MapsCustomersUnderOutage {
+  customer_id: string | null;
+  tenant_id: string | null;
+}
+
+export interface MapsLineSignals {
+  changed_at: Timestamp;
+  customer_id: string;
+  online: boolean;
+  tenant_id: string;
+}
+
+export interface MapsOdcs {
+  capacity: number;
+  code: string;
+  created_at: Timestamp;
+  feeder: string | null;
+  id: string;
+  latitude: number;
+  longitude: number;
+  name: string;
+  tenant_id: string;
+}
+
+export interface MapsOdps {
+  code: string;
+  created_at: Timestamp;
+  id: string;
+  latitude: number;
+  longitude: number;
+  name: string;
+  odc_id: string;
+  port_count: number;
+  splitter_ratio: Generated<string>;
+  tenant_id: string;
+}
+
+export interface MapsOutageCustomers {
+  customer_id: string;
+  outage_id: string;
+  tenant_id: string;
+}
+
+export interface MapsOutageHistory {
+  action: string;
+  actor_user_id: string | null;
+  affected_customers: number;
+  affected_odps: number;
+  created_at: Timestamp;
+  id: string;
+  note: string | null;
+  outage_id: string;
+  restored_customers: number | null;
+  seq: Generated<Int8>;
+  tenant_id: string;
+}
+
+export interface MapsOutageOdps {
+  odp_id: string;
+  outage_id: string;
+  tenant_id: string;
+}
+
+export interface MapsOutages {
+  affected_customers: Generated<number>;
+  affected_odps: Generated<number>;
+  cause: string;
+  clear_note: string | null;
+  cleared_at: Timestamp | null;
+  cleared_by: string | null;
+  created_at: Timestamp;
+  customer_id: string | null;
+  element_kind: string;
+  element_name: string;
+  expected_end_at: Timestamp | null;
+  id: string;
+  odc_id: string | null;
+  odp_id: string | null;
+  set_by: string | null;
+  started_at: Timestamp;
+  technician_requested: Generated<boolean>;
+  tenant_id: string;
+}
+
+export interface MapsOutageSuggestions {
+  created_at: Timestamp;
+  id: string;
+  odp_id: string;
+  offline_customers: number;
+  outage_id: string | null;
+  resolved_at: Timestamp | null;
+  status: Generated<string>;
+  tenant_id: string;
+  window_minutes: number;
+}
+
+export interface MapsSettings {
+  signal_offline_count: Generated<number>;
+  signal_window_minutes: Generated<number>;
+  technician_threshold: Generated<number>;
+  tenant_id: string;
+  tile_attribution: string | null;
+  tile_url: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Nas {
   coa_port: Generated<number>;
   community: string | null;
@@ -693,6 +829,19 @@ export interface DB {
   isolation_history: IsolationHistory;
   isolation_lines: IsolationLines;
   job_runs: JobRuns;
+  maps_cables: MapsCables;
+  maps_customer_points: MapsCustomerPoints;
+  maps_customer_ports: MapsCustomerPorts;
+  maps_customers_under_outage: MapsCustomersUnderOutage;
+  maps_line_signals: MapsLineSignals;
+  maps_odcs: MapsOdcs;
+  maps_odps: MapsOdps;
+  maps_outage_customers: MapsOutageCustomers;
+  maps_outage_history: MapsOutageHistory;
+  maps_outage_odps: MapsOutageOdps;
+  maps_outage_suggestions: MapsOutageSuggestions;
+  maps_outages: MapsOutages;
+  maps_settings: MapsSettings;
   nas: Nas;
   nasreload: Nasreload;
   network_desired_lines: NetworkDesiredLines;

@@ -1987,6 +1987,1364 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/maps/blast-radius": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an outage on this element affects: its ODPs and customers, with counts */
+        get: {
+            parameters: {
+                query: {
+                    id: string;
+                    kind: "odc" | "odp" | "client";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerIds: string[];
+                            customers: number;
+                            element: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "odc" | "odp" | "client";
+                                name: string;
+                            };
+                            isolated: number;
+                            odpIds: string[];
+                            odps: number;
+                            offline: number;
+                            underOutage: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/cables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cable routes (lines on the map) with their length */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "feeder" | "distribution" | "drop";
+                            lengthM: number;
+                            name: string;
+                            odcId: string | null;
+                            odpId: string | null;
+                            points: (number)[][];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draw a cable route: points [lat, lng] along it, optionally from an ODC and to an ODP */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "feeder" | "distribution" | "drop";
+                        name: string;
+                        /** Format: uuid */
+                        odcId?: string | null;
+                        /** Format: uuid */
+                        odpId?: string | null;
+                        points: (number)[][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "feeder" | "distribution" | "drop";
+                            lengthM: number;
+                            name: string;
+                            odcId: string | null;
+                            odpId: string | null;
+                            points: (number)[][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/cables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a cable route */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/customers/{customerId}/port": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ODP port a customer is on (null: none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerId: string;
+                            odcId: string;
+                            odpCode: string;
+                            odpId: string;
+                            port: number;
+                        } | null;
+                    };
+                };
+            };
+        };
+        /** Put a customer on an ODP port (one customer per port) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        odpId: string;
+                        port: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerId: string;
+                            odpId: string;
+                            port: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Take a customer off their port */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the map draws: ODCs, ODPs, customers with legend states, tile source */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cables: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "feeder" | "distribution" | "drop";
+                                lengthM: number;
+                                name: string;
+                                points: (number)[][];
+                                /** @enum {string} */
+                                state: "n" | "u" | "a" | "i" | "o";
+                            }[];
+                            counts: {
+                                affected: number;
+                                isolated: number;
+                                normal: number;
+                                offline: number;
+                                under_outage: number;
+                            };
+                            customers: {
+                                codes: string[];
+                                ids: string[];
+                                lat: (number | null)[];
+                                lng: (number | null)[];
+                                odp: number[];
+                                states: string;
+                            };
+                            odcs: {
+                                capacity: number;
+                                code: string;
+                                id: string;
+                                lat: number;
+                                lng: number;
+                                name: string;
+                                /** @enum {string} */
+                                state: "n" | "u" | "a" | "i" | "o";
+                            }[];
+                            odps: {
+                                code: string;
+                                id: string;
+                                lat: number;
+                                lng: number;
+                                name: string;
+                                odc: number;
+                                ports: number;
+                                /** @enum {string} */
+                                state: "n" | "u" | "a" | "i" | "o";
+                                used: number;
+                            }[];
+                            tiles: {
+                                attribution: string;
+                                /** @enum {string} */
+                                source: "tenant" | "deployment" | "none";
+                                url: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a CSV of ODCs or ODPs: all rows, or none when any has an error */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                        /** @enum {string} */
+                        kind: "odc" | "odp";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            /** @enum {string} */
+                            kind: "odc" | "odp";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a CSV of ODCs or ODPs (code,name,lat,lng,parent,ports): every row with its errors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                        /** @enum {string} */
+                        kind: "odc" | "odp";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invalid: number;
+                            /** @enum {string} */
+                            kind: "odc" | "odp";
+                            rows: {
+                                code: string;
+                                errors: {
+                                    field: string;
+                                    problem: string;
+                                }[];
+                                latitude: number | null;
+                                line: number;
+                                longitude: number | null;
+                                name: string;
+                                parent: string;
+                                ports: number | null;
+                            }[];
+                            total: number;
+                            valid: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/odcs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ODCs (cabinets) with their ODP counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capacity: number;
+                            code: string;
+                            feeder: string | null;
+                            id: string;
+                            latitude: number;
+                            longitude: number;
+                            name: string;
+                            odpCount: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an ODC */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity: number;
+                        code: string;
+                        feeder?: string | null;
+                        latitude: number;
+                        longitude: number;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capacity: number;
+                            code: string;
+                            feeder: string | null;
+                            id: string;
+                            latitude: number;
+                            longitude: number;
+                            name: string;
+                            odpCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/odcs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an ODC without ODPs or history */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an ODC (a drag on the map moves it) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity?: number;
+                        code?: string;
+                        feeder?: string | null;
+                        latitude?: number;
+                        longitude?: number;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capacity: number;
+                            code: string;
+                            feeder: string | null;
+                            id: string;
+                            latitude: number;
+                            longitude: number;
+                            name: string;
+                            odpCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/maps/odps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ODPs with used ports */
+        get: {
+            parameters: {
+                query?: {
+                    odcId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            id: string;
+                            latitude: number;
+                            longitude: number;
+                            name: string;
+                            odcId: string;
+                            portCount: number;
+                            splitterRatio: string;
+                            usedPorts: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an ODP under an ODC */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        latitude: number;
+                        longitude: number;
+                        name: string;
+                        /** Format: uuid */
+                        odcId: string;
+                        portCount: number;
+                        /** @enum {string} */
+                        splitterRatio?: "1:2" | "1:4" | "1:8" | "1:16" | "1:32" | "1:64";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            id: string;
+                            latitude: number;
+                            longitude: number;
+                            name: string;
+                            odcId: string;
+                            portCount: number;
+                            splitterRatio: string;
+                            usedPorts: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/odps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an ODP without customers or history */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an ODP (a drag on the map moves it) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        latitude?: number;
+                        longitude?: number;
+                        name?: string;
+                        /** Format: uuid */
+                        odcId?: string;
+                        portCount?: number;
+                        /** @enum {string} */
+                        splitterRatio?: "1:2" | "1:4" | "1:8" | "1:16" | "1:32" | "1:64";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            id: string;
+                            latitude: number;
+                            longitude: number;
+                            name: string;
+                            odcId: string;
+                            portCount: number;
+                            splitterRatio: string;
+                            usedPorts: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/maps/odps/{id}/ports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customers on the ODP’s ports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerCode: string | null;
+                            customerId: string;
+                            customerName: string | null;
+                            port: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/outages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outages, newest first: open, of one element, or that affected one customer */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    elementId?: string;
+                    limit?: number;
+                    status?: "open" | "cleared" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affectedCustomers: number;
+                            affectedOdps: number;
+                            cause: string;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            clearedBy: string | null;
+                            clearNote: string | null;
+                            elementId: string;
+                            /** @enum {string} */
+                            elementKind: "odc" | "odp" | "client";
+                            elementName: string;
+                            /** Format: date-time */
+                            expectedEndAt: string | null;
+                            id: string;
+                            setBy: string | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            technicianRequested: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set an outage on an ODC, ODP or client: propagated to everything under it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cause: string;
+                        element: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "odc" | "odp" | "client";
+                        };
+                        /** Format: date-time */
+                        expectedEndAt?: string | null;
+                        /** Format: date-time */
+                        startedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affectedCustomers: number;
+                            affectedOdps: number;
+                            cause: string;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            clearedBy: string | null;
+                            clearNote: string | null;
+                            elementId: string;
+                            /** @enum {string} */
+                            elementKind: "odc" | "odp" | "client";
+                            elementName: string;
+                            /** Format: date-time */
+                            expectedEndAt: string | null;
+                            id: string;
+                            setBy: string | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            technicianRequested: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/outages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An outage with its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affectedCustomers: number;
+                            affectedOdps: number;
+                            cause: string;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            clearedBy: string | null;
+                            clearNote: string | null;
+                            elementId: string;
+                            /** @enum {string} */
+                            elementKind: "odc" | "odp" | "client";
+                            elementName: string;
+                            /** Format: date-time */
+                            expectedEndAt: string | null;
+                            history: {
+                                /** @enum {string} */
+                                action: "set" | "cleared";
+                                actorUserId: string | null;
+                                affectedCustomers: number;
+                                affectedOdps: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                note: string | null;
+                                outageId: string;
+                                restoredCustomers: number | null;
+                            }[];
+                            id: string;
+                            setBy: string | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            technicianRequested: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/outages/{id}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear an outage (what another open outage covers stays affected) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affectedCustomers: number;
+                            affectedOdps: number;
+                            cause: string;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            clearedBy: string | null;
+                            clearNote: string | null;
+                            elementId: string;
+                            /** @enum {string} */
+                            elementKind: "odc" | "odp" | "client";
+                            elementName: string;
+                            /** Format: date-time */
+                            expectedEndAt: string | null;
+                            id: string;
+                            restoredCustomers: number;
+                            setBy: string | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            technicianRequested: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Map and outage settings of the tenant */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signalOfflineCount: number;
+                            signalWindowMinutes: number;
+                            technicianThreshold: number;
+                            tileAttribution: string | null;
+                            tileUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the technician threshold, the signal rule or the tile source */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        signalOfflineCount?: number;
+                        signalWindowMinutes?: number;
+                        technicianThreshold?: number;
+                        tileAttribution?: string | null;
+                        tileUrl?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signalOfflineCount: number;
+                            signalWindowMinutes: number;
+                            technicianThreshold: number;
+                            tileAttribution: string | null;
+                            tileUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/maps/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outage suggestions (many lines of one ODP offline together) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            odpId: string;
+                            offlineCustomers: number;
+                            outageId: string | null;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "dismissed";
+                            windowMinutes: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/suggestions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a suggestion: sets the ODP outage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cause?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            odpId: string;
+                            offlineCustomers: number;
+                            outageId: string | null;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "dismissed";
+                            windowMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maps/suggestions/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a suggestion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            odpId: string;
+                            offlineCustomers: number;
+                            outageId: string | null;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "dismissed";
+                            windowMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;

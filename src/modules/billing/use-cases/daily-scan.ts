@@ -43,6 +43,9 @@ export async function runDailyScan(ctx: BillingContext, trx: Tx): Promise<DailyS
       .select(['customer_id', 'id as invoice_id', 'number'])
       .where('status', '=', 'unpaid')
       .where('stage', 'in', stagesIsolatingUnder[policy.isolationTrigger])
+      // Outage-aware dunning: nobody is isolated while under an open outage (the maps module's
+      // read model). After the clear they are eligible again from the next scan.
+      .where('customer_id', 'not in', (eb) => eb.selectFrom('maps_customers_under_outage').select('customer_id'))
       .orderBy('customer_id')
       .orderBy('due_date')
       .execute();

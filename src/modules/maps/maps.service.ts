@@ -1,0 +1,74 @@
+import type { TenantId, Tx } from '../../platform/db/database.ts';
+import type { MapsDeps, MapsSettings, OdcInput, OdpInput, CustomerPort, ElementKind } from './maps.model.ts';
+import { createCable, deleteCable, listCables, type CableInput } from './use-cases/cables.ts';
+import { commitImport, previewImport, type ImportOptions } from './use-cases/import-csv.ts';
+import { blastRadius, mapData } from './use-cases/map-data.ts';
+import { clearOutage, getOutage, listOutages, outageHistory, setOutage, type ClearOutageOptions, type ListOutagesOptions, type SetOutageOptions } from './use-cases/outages.ts';
+import { settingsInTransaction, updateSettings } from './use-cases/settings.ts';
+import { listSuggestions, recordLineSignal, resolveSuggestion, type LineSignalOptions } from './use-cases/signals.ts';
+import {
+  createOdc,
+  createOdp,
+  customerPort,
+  deleteOdc,
+  deleteOdp,
+  getOdc,
+  getOdp,
+  linkCustomer,
+  listOdcs,
+  listOdps,
+  listPortsOfOdp,
+  unlinkCustomer,
+  updateOdc,
+  updateOdp,
+} from './use-cases/topology.ts';
+
+export type MapsService = ReturnType<typeof createMapsService>;
+
+/**
+ * The maps module's service (FTTH topology, outages, the map): each use case lives in
+ * use-cases/<name>.ts and runs in the caller's transaction; this factory opens a tenant
+ * transaction for the calls that start one.
+ */
+export function createMapsService(deps: MapsDeps) {
+  const { db, ...ctx } = deps;
+  const inTenant = <T>(tenantId: TenantId, fn: (trx: Tx) => Promise<T>) => db.tenant(tenantId, fn);
+
+  return {
+    // topology
+    listOdcs: (tenantId: TenantId) => inTenant(tenantId, listOdcs),
+    getOdc: (tenantId: TenantId, id: string) => inTenant(tenantId, (trx) => getOdc(trx, id)),
+    createOdc: (tenantId: TenantId, input: OdcInput) => inTenant(tenantId, (trx) => createOdc(ctx, trx, input)),
+    updateOdc: (tenantId: TenantId, id: string, change: Partial<OdcInput>) => inTenant(tenantId, (trx) => updateOdc(trx, id, change)),
+    deleteOdc: (tenantId: TenantId, id: string) => inTenant(tenantId, (trx) => deleteOdc(trx, id)),
+    listOdps: (tenantId: TenantId, filter: { odcId?: string }) => inTenant(tenantId, (trx) => listOdps(trx, filter)),
+    getOdp: (tenantId: TenantId, id: string) => inTenant(tenantId, (trx) => getOdp(trx, id)),
+    listPortsOfOdp: (tenantId: TenantId, id: string) => inTenant(tenantId, async (trx) => (await getOdp(trx, id), listPortsOfOdp(trx, id))),
+    createOdp: (tenantId: TenantId, input: OdpInput) => inTenant(tenantId, (trx) => createOdp(ctx, trx, input)),
+    updateOdp: (tenantId: TenantId, id: string, change: Partial<OdpInput>) => inTenant(tenantId, (trx) => updateOdp(trx, id, change)),
+    deleteOdp: (tenantId: TenantId, id: string) => inTenant(tenantId, (trx) => deleteOdp(trx, id)),
+    linkCustomer: (tenantId: TenantId, link: CustomerPort) => inTenant(tenantId, (trx) => linkCustomer(ctx, trx, link)),
+    unlinkCustomer: (tenantId: TenantId, customerId: string) => inTenant(tenantId, (trx) => unlinkCustomer(trx, customerId)),
+    customerPort: (tenantId: TenantId, customerId: string) => inTenant(tenantId, (trx) => customerPort(trx, customerId)),
+    listCables: (tenantId: TenantId) => inTenant(tenantId, listCables),
+    createCable: (tenantId: TenantId, input: CableInput) => inTenant(tenantId, (trx) => createCable(ctx, trx, input)),
+    deleteCable: (tenantId: TenantId, id: string) => inTenant(tenantId, (trx) => deleteCable(trx, id)),
+    previewImport: (tenantId: TenantId, options: ImportOptions) => inTenant(tenantId, (trx) => previewImport(trx, options)),
+    commitImport: (tenantId: TenantId, options: ImportOptions) => inTenant(tenantId, (trx) => commitImport(ctx, trx, options)),
+    // outages
+    setOutage: (tenantId: TenantId, options: SetOutageOptions) => inTenant(tenantId, (trx) => setOutage(ctx, trx, options)),
+    clearOutage: (tenantId: TenantId, options: ClearOutageOptions) => inTenant(tenantId, (trx) => clearOutage(ctx, trx, options)),
+    getOutage: (tenantId: TenantId, id: string) => inTenant(tenantId, async (trx) => ({ ...(await getOutage(trx, id)), history: await outageHistory(trx, id) })),
+    listOutages: (tenantId: TenantId, filter: ListOutagesOptions) => inTenant(tenantId, (trx) => listOutages(trx, filter)),
+    // the map
+    mapData: (tenantId: TenantId) => inTenant(tenantId, (trx) => mapData(ctx, trx)),
+    blastRadius: (tenantId: TenantId, element: { kind: ElementKind; id: string }) => inTenant(tenantId, (trx) => blastRadius(trx, element)),
+    getSettings: (tenantId: TenantId) => inTenant(tenantId, settingsInTransaction),
+    updateSettings: (tenantId: TenantId, change: Partial<MapsSettings>) => inTenant(tenantId, (trx) => updateSettings(ctx, trx, change)),
+    // signals from the network
+    recordLineSignal: (trx: Tx, options: LineSignalOptions) => recordLineSignal(ctx, trx, options),
+    listSuggestions: (tenantId: TenantId, status: 'open' | 'all') => inTenant(tenantId, (trx) => listSuggestions(trx, status)),
+    resolveSuggestion: (tenantId: TenantId, options: { suggestionId: string; accept: boolean; actorUserId: string; cause?: string }) =>
+      inTenant(tenantId, (trx) => resolveSuggestion(ctx, trx, options)),
+  };
+}
