@@ -160,6 +160,15 @@ export interface CustomersLines {
   tenant_id: string | null;
 }
 
+export interface CustomersPoints {
+  code: string | null;
+  customer_id: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  name: string | null;
+  tenant_id: string | null;
+}
+
 export interface CustomersPrivate {
   customer_id: string;
   id_card_number: string | null;
@@ -813,6 +822,7 @@ export interface DB {
   customers: Customers;
   customers_billable: CustomersBillable;
   customers_lines: CustomersLines;
+  customers_points: CustomersPoints;
   customers_private: CustomersPrivate;
   event_failures: EventFailures;
   event_inbox: EventInbox;

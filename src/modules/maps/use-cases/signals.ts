@@ -5,6 +5,7 @@ import { newId } from '../../../platform/ids.ts';
 import type { MapsContext } from '../maps.model.ts';
 import { setOutage } from './outages.ts';
 import { settingsInTransaction } from './settings.ts';
+import { mapsErrors } from '../maps.errors.ts';
 
 export type LineSignalOptions = { customerId: string; online: boolean; at: Date };
 
@@ -69,7 +70,7 @@ export async function resolveSuggestion(
 ): Promise<Suggestion> {
   const s = await sql<{ odp_id: string; status: string }>`select odp_id, status from maps_outage_suggestions where id = ${options.suggestionId} for update`.execute(trx);
   if (!s.rows[0]) throw new AppError('NOT_FOUND', 'No such suggestion.');
-  if (s.rows[0].status !== 'open') throw new AppError('SUGGESTION_CLOSED', `This suggestion was already ${s.rows[0].status}.`);
+  if (s.rows[0].status !== 'open') throw new AppError(mapsErrors.SUGGESTION_CLOSED, `This suggestion was already ${s.rows[0].status}.`);
   const outage = options.accept
     ? await setOutage(ctx, trx, { actorUserId: options.actorUserId, element: { kind: 'odp', id: s.rows[0].odp_id }, cause: options.cause ?? 'Banyak pelanggan offline bersamaan' })
     : null;
