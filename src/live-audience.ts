@@ -31,6 +31,8 @@ export const liveAudience = {
   'network.customer.online': 'customers.read',
   'network.customer.offline': 'customers.read',
   'network.radius.auth_failed': 'customers.read',
+  // A customer's complaint from the portal: whoever reads customers (technicians will act on it).
+  'portal.complaint.submitted': 'customers.read',
   'notifications.message.queued': 'notifications.read',
   'notifications.message.sent': 'notifications.read',
   'notifications.message.delivered': 'notifications.read',

@@ -22,6 +22,7 @@ export const liveEventTypes = [
   'network.customer.online',
   'network.customer.offline',
   'network.radius.auth_failed',
+  'portal.complaint.submitted',
   'notifications.message.queued',
   'notifications.message.sent',
   'notifications.message.delivered',

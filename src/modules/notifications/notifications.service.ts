@@ -278,6 +278,22 @@ export function createNotificationsService(deps: {
     });
   };
 
+  /**
+   * The customer portal's one-time code, queued in the caller's transaction (kind portal_otp:
+   * urgent, so quiet hours never hold it). An opted-out customer still gets it: they asked for it.
+   */
+  const queuePortalCodeInTransaction = (trx: Tx, input: { challengeId: string; customer: { id: string; name: string; phone: string }; code: string; validMinutes: number }) =>
+    enqueuer.queueDirect(trx, [
+      {
+        key: `portal-otp/${input.challengeId}`,
+        eventId: null,
+        rule: 'portal-otp',
+        kind: 'portal_otp',
+        recipient: { type: 'customer', id: input.customer.id, name: input.customer.name, phone: input.customer.phone },
+        values: { otp_code: input.code, valid_minutes: input.validMinutes },
+      },
+    ]);
+
   // ---- provider status webhooks ----
 
   async function handleStatusWebhook(input: { provider: WaProvider; tenantSlug: string; key?: string } & WaWebhookRequest) {
@@ -325,6 +341,7 @@ export function createNotificationsService(deps: {
     monthlyUsage,
     monthlyCountInTransaction,
     sendTestMessage,
+    queuePortalCodeInTransaction,
     handleStatusWebhook,
   };
 }
