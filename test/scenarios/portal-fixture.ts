@@ -11,7 +11,7 @@ export type PortalCustomer = { id: string; code: string; name: string; phone: st
  * A tenant with two static-IP customers, both isolated for December's unpaid invoice (the daily
  * scan past the grace period), as the portal tests need them. `midtrans`: a gateway account.
  */
-export async function seedPortalTenant(app: TestApp, slug: string, options: { midtrans?: boolean } = {}) {
+export async function seedPortalTenant(app: TestApp, slug: string, options: { midtrans?: boolean; ips?: [string, string] } = {}) {
   const tenant = await seedTenantWithOwner(app, slug, 'WIB');
   const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) => {
     const res = await app.http.inject({ method, url, headers: { cookie: tenant.ownerCookie }, ...(payload !== undefined ? { payload: payload as object } : {}) });
@@ -20,9 +20,10 @@ export async function seedPortalTenant(app: TestApp, slug: string, options: { mi
   };
   await call('PATCH', '/api/billing/policy', { billingDay: 1, dueDays: 9, graceDays: 3 });
   const plan = await call('POST', '/api/plans', { name: 'Rumahan 20 Mbps', downloadKbps: 20_000, uploadKbps: 10_000, monthlyPrice: 150_000, routerProfile: 'r20' });
+  const [first, second] = options.ips ?? ['10.20.0.11', '10.20.0.12'];
   const people = [
-    ['Budi Santoso', '0812-2700-1101', '10.20.0.11'],
-    ['Sri Wahyuni', '+62 812 2700 1102', '10.20.0.12'],
+    ['Budi Santoso', '0812-2700-1101', first],
+    ['Sri Wahyuni', '+62 812 2700 1102', second],
   ] as const;
   const customers: PortalCustomer[] = [];
   for (const [name, phone, ip] of people) {
