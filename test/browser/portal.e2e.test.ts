@@ -112,6 +112,7 @@ describe('customer portal in Chromium', () => {
     await shown(page.getByText('Internet aktif kembali'));
     expect(await page.evaluate(() => (globalThis as { loadedOnce?: boolean }).loadedOnce)).toBe(true); // no reload
     expect(await invoice.count()).toBe(0);
+    await shown(page.getByText('Tidak ada tagihan. Terima kasih!'));
     await noHorizontalOverflow(page);
     await screenshot(page, 'portal-restored-phone');
   });

@@ -20,7 +20,7 @@ const moment = (at: Date | null, timeZone: string) =>
 
 const style = `*{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f3f5f7}
 main{max-width:30rem;margin:0 auto;padding:1rem}header{background:#0b6e4f;color:#fff;padding:.75rem 1rem}header b{display:block;max-width:30rem;margin:0 auto}
-h1{font-size:1.3rem;margin:.5rem 0 1rem}h2{font-size:1.05rem;margin:1.25rem 0 .5rem}.card{background:#fff;border-radius:.6rem;padding:1rem;margin:0 0 .75rem;box-shadow:0 1px 2px #0002}
+h1{font-size:1.3rem;margin:.5rem 0 1rem}h2{font-size:1.05rem;margin:1.25rem 0 .5rem}.card{background:#fff;border-radius:.6rem;padding:1rem;margin:0 0 .75rem;box-shadow:0 1px 2px #0002}.card>p:first-child{margin-top:0}
 label{display:block;font-weight:600;margin:.5rem 0 .25rem}input,select,textarea{width:100%;font:inherit;padding:.65rem;border:1px solid #b8c0c8;border-radius:.45rem;background:#fff}
 button,.button{display:block;width:100%;margin:.75rem 0 0;padding:.8rem;font:inherit;font-weight:700;border:0;border-radius:.45rem;background:#0b6e4f;color:#fff;text-align:center;text-decoration:none;cursor:pointer}
 .secondary{background:#e6ebef;color:#1b1f24}.error{background:#fde8e8;color:#8a1c1c;padding:.75rem;border-radius:.45rem}.notice{background:#e7f5ee;color:#0b5139;padding:.75rem;border-radius:.45rem}
@@ -85,10 +85,12 @@ var texts=${JSON.stringify(statusText)};var es=new EventSource(${JSON.stringify(
 es.addEventListener('status',function(e){var s=JSON.parse(e.data);box.setAttribute('data-line',s.line);document.getElementById('line-text').textContent=texts[s.line];
 var paid=s.line!=='isolated';document.getElementById('step-paid').className=paid?'done':'';document.getElementById('step-restoring').className=paid?'done':'';
 document.getElementById('step-active').className=s.line==='active'?'done':'';
-if(s.line==='active'){document.getElementById('line-hint').textContent='Jika internet belum jalan, matikan lalu nyalakan lagi router/modem Anda.';
-var pay=document.querySelectorAll('[data-unpaid]');for(var i=0;i<pay.length;i++)pay[i].remove();es.close();}});})();`;
+var cards=document.querySelectorAll('[data-unpaid]');for(var i=0;i<cards.length;i++){var ids=cards[i].getAttribute('data-unpaid').split(' '),left=false;
+for(var j=0;j<ids.length;j++)if(s.unpaid.indexOf(ids[j])>=0)left=true;if(!left)cards[i].remove();}
+var list=document.getElementById('unpaid');if(list&&s.unpaid.length===0)list.innerHTML='<p class="notice">Tidak ada tagihan. Terima kasih!</p>';
+if(s.line==='active'){document.getElementById('line-hint').textContent='Jika internet belum jalan, matikan lalu nyalakan lagi router/modem Anda.';es.close();}});})();`;
 
-const invoiceCard = (base: string, invoice: PortalInvoice, canPay: boolean) => `<div class="card" data-unpaid data-invoice="${h(invoice.number)}">
+const invoiceCard = (base: string, invoice: PortalInvoice, canPay: boolean) => `<div class="card" data-unpaid="${h(invoice.id)}" data-invoice="${h(invoice.number)}">
 <div class="row"><b>${h(month(invoice.period))}</b><span class="muted">${h(invoice.number)}</span></div>
 <div class="amount">${h(rupiah(invoice.amount))}</div><div class="muted">Jatuh tempo ${h(day(invoice.dueDate))}</div>
 ${canPay ? `<form method="post" action="${h(base)}/invoices/${h(invoice.id)}/pay" target="_blank"><button type="submit">Bayar sekarang</button></form>` : ''}</div>`;
@@ -108,8 +110,8 @@ export function dashboardPage(input: { view: CustomerView; base: string; timeZon
 ${input.notice ? `<p class="notice" role="status">${h(input.notice)}</p>` : ''}${errorBox(input.error)}
 ${view.outage ? `<p class="warn" data-testid="outage">Ada gangguan jaringan di ${h(view.outage.area)} sejak ${h(moment(view.outage.startedAt, input.timeZone))}. Teknisi kami sedang menanganinya.</p>` : ''}
 ${view.line === 'active' && view.unpaid.length === 0 ? '' : progress(view.line)}
-<h2>Tagihan belum dibayar</h2>${view.unpaid.length ? view.unpaid.map((i) => invoiceCard(base, i, input.canPay)).join('') : '<p class="notice">Tidak ada tagihan. Terima kasih!</p>'}
-${!input.canPay && view.unpaid.length ? '<p class="muted">Pembayaran online belum tersedia; silakan bayar di kantor kami.</p>' : ''}
+<h2>Tagihan belum dibayar</h2><div id="unpaid">${view.unpaid.length ? view.unpaid.map((i) => invoiceCard(base, i, input.canPay)).join('') : '<p class="notice">Tidak ada tagihan. Terima kasih!</p>'}
+${!input.canPay && view.unpaid.length ? '<p class="muted">Pembayaran online belum tersedia; silakan bayar di kantor kami.</p>' : ''}</div>
 ${paidRows ? `<h2>Riwayat pembayaran</h2>${paidRows}` : ''}
 <h2>Lapor gangguan</h2><form class="card" method="post" action="${h(base)}/complaints">
 <label for="kind">Masalah</label><select id="kind" name="kind"><option value="no_internet">Internet mati</option><option value="slow">Internet lambat</option><option value="other">Lainnya</option></select>
@@ -128,7 +130,7 @@ export function isolirPage(input: { view: CustomerView; base: string; canPay: bo
     title: 'Layanan diisolir',
     tenantName: view.tenantName,
     body: `<h1>${isolated ? 'Layanan internet Anda diisolir' : 'Layanan internet Anda aktif'}</h1>
-${isolated && view.unpaid.length ? `<div class="card" data-unpaid><p data-testid="isolir-reason">Layanan Anda diisolir karena tagihan ${h(numbers)} belum dibayar.</p>
+${isolated && view.unpaid.length ? `<div class="card" data-unpaid="${h(view.unpaid.map((i) => i.id).join(' '))}" data-bill><p data-testid="isolir-reason">Layanan Anda diisolir karena tagihan ${h(numbers)} belum dibayar.</p>
 <p class="muted">Pelanggan ${h(view.customer.name)} · ${h(view.customer.code)}</p><div class="amount">${h(rupiah(view.unpaidTotal))}</div>
 ${input.canPay ? `<form method="post" action="${h(base)}/isolir/pay" target="_blank"><button type="submit">Bayar sekarang</button></form>` : '<p class="muted">Silakan bayar di kantor kami.</p>'}</div>` : ''}
 ${progress(view.line)}

@@ -211,8 +211,7 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
     const res = reply.raw;
     let last = '';
     const send = async () => {
-      const line = await portal.lineStatus(tenantId, customerId);
-      const data = JSON.stringify({ line });
+      const data = JSON.stringify(await portal.liveStatus(tenantId, customerId));
       if (data !== last && !res.writableEnded) res.write(`event: status\ndata: ${data}\n\n`);
       last = data;
     };

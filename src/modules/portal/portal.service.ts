@@ -45,6 +45,12 @@ export function createPortalService(deps: PortalDeps) {
     customerView: (tenantId: TenantId, customerId: string, options: { masked: boolean }) => db.tenant(tenantId, (trx) => customerView(ctx, trx, customerId, options)),
     customerAtAddress: (tenantId: TenantId, address: string) => db.tenant(tenantId, (trx) => customerAtAddressInTransaction(ctx, trx, address)),
     lineStatus: (tenantId: TenantId, customerId: string) => db.tenant(tenantId, (trx) => lineStatusInTransaction(ctx, trx, customerId)),
+    /** What the status stream sends: the line, and the ids of the customer's own invoices still unpaid (their cards stay). */
+    liveStatus: (tenantId: TenantId, customerId: string) =>
+      db.tenant(tenantId, async (trx) => {
+        const { items } = await ctx.billing.listInvoicesInTransaction(trx, { customerId, status: 'unpaid', limit: 100, offset: 0 });
+        return { line: await lineStatusInTransaction(ctx, trx, customerId, items.length), unpaid: items.map((i) => i.id) };
+      }),
     payInvoice: (tenantId: TenantId, options: PayInvoiceOptions) => payInvoice(full, tenantId, options),
     payOldestUnpaid: (tenantId: TenantId, customerId: string) => payOldestUnpaid(full, tenantId, customerId),
     receipt: (tenantId: TenantId, customerId: string, invoiceId: string) => db.tenant(tenantId, (trx) => receiptInTransaction(ctx, trx, customerId, invoiceId)),
