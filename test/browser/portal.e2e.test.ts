@@ -39,7 +39,7 @@ describe('customer portal in Chromium', () => {
   });
 
   const noHorizontalOverflow = async (page: Page) =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
   /** The newest portal code the dev inbox received for Budi (the delivery worker "sends" it there). */
   async function codeFromInbox(seen: Set<string>): Promise<string> {

@@ -19,5 +19,6 @@ export const portalErrors = defineErrors('portal', {
 });
 
 declare module '../../platform/errors/app-error.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the codes
   interface ModuleErrorCodes extends Record<keyof typeof portalErrors, true> {}
 }
