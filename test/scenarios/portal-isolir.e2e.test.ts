@@ -111,6 +111,52 @@ describe.each(drivers)('isolir page and router script on %s', (driver) => {
     expect((await sql<{ n: number }>`select count(*)::int as n from portal_complaints where tenant_id = ${tenantId}`.execute(app.db.owner)).rows[0].n).toBe(1);
   });
 
+  it('should stream the restore progress of the session’s own customer only, and keep codes out of the staff message log', async () => {
+    const code = await requestNewCode(app, slug, budi.code, budi.phone);
+    const cookie = portalCookie(await postForm(app, `/p/${slug}/login`, { identifier: budi.code, code }));
+    const base = await app.http.listen({ port: 0, host: '127.0.0.1' });
+    const abort = new AbortController();
+    const res = await fetch(`${base}/p/${slug}/status`, { headers: { cookie }, signal: abort.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) text += new TextDecoder().decode((await reader.read()).value);
+    };
+    await readUntil('event: status');
+    expect(text).toContain(`{"line":"isolated","unpaid":["${budi.invoiceId}"]}`);
+    // Another customer's change, then Budi's payment at the desk.
+    await call('POST', `/api/customers/${sri.id}/isolate`, { reason: 'Uji coba isolir' });
+    await call('POST', `/api/invoices/${budi.invoiceId}/payments`, { amount: 150_000, method: 'cash' });
+    await readUntil('"line":"active"');
+    abort.abort();
+    const statuses = text.split('\n').filter((l) => l.startsWith('data: ')).map((l) => JSON.parse(l.slice(6)));
+    expect(statuses.at(-1)).toEqual({ line: 'active', unpaid: [] });
+    expect(text).not.toContain(sri.id);
+    expect(text).not.toContain(sri.invoiceId);
+    // Without a session, from an address that is no line: nothing.
+    expect((await fetch(`${base}/p/${slug}/status`)).status).toBe(401);
+    // The staff message log never shows a portal code (the dev inbox, in development, does).
+    const log = await call('GET', '/api/notifications/messages?kind=portal_otp&limit=50');
+    expect(log.length).toBeGreaterThan(0);
+    for (const message of log) expect(message.body).not.toMatch(/\d{6}/);
+  });
+
+  it('should serve /isolir on the tenant’s own host, and refuse a flood of payment links', async () => {
+    const res = await app.http.inject({ method: 'GET', url: '/isolir', remoteAddress: sri.ip, headers: { host: `${slug}.simpul.example` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Layanan internet Anda diisolir'); // Sri was isolated by hand above, with no bill open
+    expect(res.body).toContain('Tidak ada tagihan terbuka. Silakan hubungi kantor kami.');
+    expect(res.body).toContain('data-line="isolated"');
+    const other = await app.http.inject({ method: 'GET', url: '/isolir', remoteAddress: sri.ip, headers: { host: 'tidak-ada.simpul.example' } });
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain('Sri');
+    app.clock.advance(60_000);
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await postForm(app, `/p/${slug}/isolir/pay`, {}, { address: sri.ip })).statusCode);
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 404, 429]); // nothing to pay, and a seventh press a minute is refused
+  });
+
   it('should generate a RouterOS script that, loaded into the stand-in, makes the documented rules', async () => {
     const router = await call('POST', '/api/routers', { name: 'Godean Pusat', host: '10.0.0.1', apiKind: 'rest', username: 'admin', password: 'rahasia' });
     // Without PUBLIC_URL the portal's address is the one the admin reached Simpul at.

@@ -63,7 +63,8 @@ const toMessage = (r: Record<string, any>) => ({
   recipientId: r.recipient_id as string | null,
   recipientName: r.recipient_name as string,
   to: r.to_phone as string | null,
-  body: r.body as string,
+  // Staff never read a customer's portal login code in the message log (only the dev inbox, in development, shows it).
+  body: r.kind === 'portal_otp' ? (r.body as string).replace(/\d{6}/g, '••••••') : (r.body as string),
   status: r.status as MessageStatus,
   reason: r.reason as string | null,
   attempts: r.attempts as number,

@@ -15,6 +15,8 @@ import type { PortalService } from './portal.service.ts';
 
 const COOKIE = 'simpul_portal';
 const HEARTBEAT_MS = 25_000;
+/** Payment links one address may open a minute. */
+const PAY_PER_MINUTE = 6;
 /** Events after which the status stream looks again at the customer's line. */
 const statusEvents = new Set(['billing.invoice.paid', 'billing.payment.confirmed', 'isolation.customer.restored', 'isolation.customer.isolated', 'billing.invoice.voided']);
 /** No NUL or other control characters (tab, CR, LF allowed), as every API input. */
@@ -38,6 +40,12 @@ export type PortalRoutesOptions = {
  */
 export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions) => async (app: HttpServer) => {
   const limiter = createAddressRateLimiter({ clock: options.clock, perMinute: options.perMinute });
+  // Each pay press opens a transaction at the provider: a few a minute per address is plenty.
+  const payLimiter = createAddressRateLimiter({ clock: options.clock, perMinute: PAY_PER_MINUTE });
+  const takePay = (request: FastifyRequest) => {
+    const taken = payLimiter.take(request.ip);
+    if (!taken.allowed) throw new AppError('RATE_LIMITED', 'Terlalu sering menekan Bayar. Tunggu sebentar, lalu coba lagi.', { retryAfterSeconds: taken.retryAfterSeconds });
+  };
   const baseUrl = (request: FastifyRequest) => options.publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
 
   // Forms post application/x-www-form-urlencoded (no JavaScript needed); this parser serves the portal's routes only.
@@ -140,6 +148,7 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
   app.post('/p/:slug/invoices/:invoiceId/pay', { schema: { ...hide, params: InvoiceParams } }, (request, reply) =>
     withTenant(request, reply, request.params.slug, async (page) => {
       const customerId = await requireSession(request, page);
+      takePay(request);
       const link = await portal.payInvoice(page.tenantId, { customerId, invoiceId: request.params.invoiceId });
       return reply.status(303).header('location', link.url).send();
     }),
@@ -191,6 +200,7 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
     withTenant(request, reply, request.params.slug, async (page) => {
       const customerId = await portal.customerAtAddress(page.tenantId, request.ip);
       if (!customerId) return reply.status(303).header('location', `${page.base}/isolir`).send();
+      takePay(request);
       const link = await portal.payOldestUnpaid(page.tenantId, customerId);
       return reply.status(303).header('location', link.url).send();
     }),

@@ -27,12 +27,15 @@ const toPortalInvoice = (i: Invoice): PortalInvoice => ({
   paidAt: i.paidAt,
 });
 
-/** Where the line stands: isolated with a bill open, isolated but paid (the restore is on its way), or working. */
+/**
+ * Where the line stands: isolated (a bill open, or isolated by hand with none), isolated for a
+ * bill now paid (the restore is on its way), or working.
+ */
 export async function lineStatusInTransaction(ctx: PortalContext, trx: Tx, customerId: string, unpaidCount?: number): Promise<LineStatus> {
   const line = (await ctx.isolation.linesInTransaction(trx, [customerId])).get(customerId);
   if (!line || line.desiredState === 'active') return 'active';
   const unpaid = unpaidCount ?? (await ctx.billing.listInvoicesInTransaction(trx, { customerId, status: 'unpaid', limit: 1, offset: 0 })).total;
-  return unpaid > 0 ? 'isolated' : 'restoring';
+  return unpaid === 0 && line.invoiceId ? 'restoring' : 'isolated';
 }
 
 /**
