@@ -134,4 +134,29 @@ describe('customer portal in Chromium', () => {
     await page.goto(`${baseUrl}/p/${slug}/isolir`);
     await shown(page.getByRole('heading', { name: 'Layanan internet Anda aktif' }));
   });
+
+  it('should give staff the router’s isolation script to copy, on a desk and on a phone', async () => {
+    const res = await fetch(`${baseUrl}/api/routers`, {
+      method: 'POST',
+      headers: { cookie: ownerCookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Kaliurang Pusat', host: '10.0.0.1', apiKind: 'rest', username: 'admin', password: 'rahasia' }),
+    });
+    expect(res.status).toBe(201);
+    for (const [browser, size] of [[desk, 'desktop'], [phone, 'phone']] as const) {
+      const page = browser.page;
+      await page.goto(`${baseUrl}/`);
+      await page.getByLabel('Email').fill(`owner@${slug}.test`);
+      await page.getByLabel('Kata sandi').fill('pemilik-123456');
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByRole('button', { name: 'Masuk' }).waitFor({ state: 'detached' });
+      await page.goto(`${baseUrl}/routers`);
+      await page.getByRole('button', { name: 'Skrip isolir' }).click();
+      const script = page.getByTestId('router-script');
+      await shown(script.getByText('add list=simpul-isolir-allow address=app.sandbox.midtrans.com', { exact: false }));
+      await shown(script.getByText(`redirect-to="127.0.0.1:${new URL(baseUrl).port}/p/${slug}/isolir"`, { exact: false }));
+      await shown(page.getByRole('button', { name: 'Salin' }));
+      await noHorizontalOverflow(page);
+      await screenshot(page, `portal-router-script-${size}`, { notifications: false });
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { LineBadge } from '../components/badges.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { HealthBadge, SyncBadge } from '../components/SyncBadge.tsx';
+import { RouterScriptButton } from '../features/portal/RouterScriptButton.tsx';
 import { useT } from '../i18n.tsx';
 import { keys, useNetworkLines, useRouters } from '../queries.ts';
 import { useFormat } from '../session.tsx';
@@ -111,6 +112,7 @@ function RouterTable({ routers }: { routers: Router[] }) {
                     {t('routers.test')}
                   </Button>
                   {router.pppoeViaRadius && <RadiusIsolationButton router={router} />}
+                  <RouterScriptButton router={router} />
                 </Group>
               </Table.Td>
             </Table.Tr>
