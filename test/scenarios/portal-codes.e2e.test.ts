@@ -62,11 +62,15 @@ describe.each(drivers)('portal one-time codes on %s', (driver) => {
     expect(unknown.headers['content-type']).toBe(known.headers['content-type']);
     // The page echoes what was typed (into the hidden field); apart from that, byte for byte the same.
     expect(unknown.body.replaceAll('081299998888', '#')).toBe(known.body.replaceAll('081227001102', '#'));
-    // Same path: a challenge row each (the stranger's with no customer); a message only for the customer.
+    // Same path: a challenge row each (the stranger's with no customer) and a rendered message row
+    // each; the stranger's is skipped, so only the customer is sent anything.
     const rows = (await challengeRows()).slice(before);
     expect(rows.map((r) => r.customer_id)).toEqual([sri.id, null]);
     const messagesAfter = (await sql<{ n: number }>`select count(*)::int as n from notifications_messages where kind = 'portal_otp'`.execute(app.db.owner)).rows[0].n;
-    expect(messagesAfter - messagesBefore).toBe(1);
+    expect(messagesAfter - messagesBefore).toBe(2);
+    const stranger = (await sql<{ status: string; recipient_id: string | null; body: string }>`
+      select status, recipient_id, body from notifications_messages where kind = 'portal_otp' and to_phone = '+6281299998888'`.execute(app.db.owner)).rows;
+    expect(stranger).toEqual([{ status: 'skipped', recipient_id: null, body: expect.stringMatching(/\d{6} adalah kode masuk portal/) }]);
     // Wrong codes and the limit behave the same for both.
     const wrongKnown = await postForm(app, `/p/${slug}/login`, { identifier: '081227001102', code: '000000' });
     const wrongUnknown = await postForm(app, `/p/${slug}/login`, { identifier: '081299998888', code: '000000' });

@@ -282,15 +282,22 @@ export function createNotificationsService(deps: {
   /**
    * The customer portal's one-time code, queued in the caller's transaction (kind portal_otp:
    * urgent, so quiet hours never hold it). An opted-out customer still gets it: they asked for it.
+   * `customer: null` (the identifier is no customer's) renders and writes the same row, skipped:
+   * the same work either way, nothing sent, and the log shows that someone asked.
    */
-  const queuePortalCodeInTransaction = (trx: Tx, input: { challengeId: string; customer: { id: string; name: string; phone: string }; code: string; validMinutes: number }) =>
+  const queuePortalCodeInTransaction = (
+    trx: Tx,
+    input: { challengeId: string; customer: { id: string; name: string; phone: string } | null; typedPhone: string | null; code: string; validMinutes: number },
+  ) =>
     enqueuer.queueDirect(trx, [
       {
         key: `portal-otp/${input.challengeId}`,
         eventId: null,
         rule: 'portal-otp',
         kind: 'portal_otp',
-        recipient: { type: 'customer', id: input.customer.id, name: input.customer.name, phone: input.customer.phone },
+        recipient: input.customer
+          ? { type: 'customer', id: input.customer.id, name: input.customer.name, phone: input.customer.phone }
+          : { type: 'customer', id: null, name: '—', phone: input.typedPhone, skipReason: 'Not a customer: a portal code was asked for this number or code; nothing was sent.' },
         values: { otp_code: input.code, valid_minutes: input.validMinutes },
       },
     ]);

@@ -44,8 +44,8 @@ export type RequestCodeOptions = { identifier: string; address: string };
 /**
  * Step 1: a 6-digit code to the customer's WhatsApp. The same work happens whether or not the
  * identifier is a customer's — limits checked, a code drawn and hashed, a challenge row written
- * (customer_id null for a stranger) — and the answer is the same; only the WhatsApp message is
- * queued for a customer alone. The code is kept as SHA-256 only.
+ * (customer_id null for a stranger), the message rendered and its row written (skipped for a
+ * stranger: nothing is sent) — and the answer is the same. The code is kept as SHA-256 only.
  */
 export async function requestCode(ctx: PortalContext, trx: Tx, options: RequestCodeOptions): Promise<{ validMinutes: number; path: 'customer' | 'unknown' }> {
   const id = parseIdentifier(options.identifier);
@@ -77,14 +77,13 @@ export async function requestCode(ctx: PortalContext, trx: Tx, options: RequestC
   await sql`insert into portal_challenges (id, tenant_id, customer_id, identifier_hash, address, code_hash, expires_at, created_at)
     values (${challengeId}, app_tenant_id(), ${customer?.id ?? null}, ${hash}, ${options.address}, ${codeHash(challengeId, code)},
             ${new Date(now.getTime() + CODE_TTL_MINUTES * MINUTE)}, ${now})`.execute(trx);
-  if (customer) {
-    await ctx.notifications.queuePortalCodeInTransaction(trx, {
-      challengeId,
-      customer: { id: customer.id, name: customer.name, phone: customer.phone },
-      code,
-      validMinutes: CODE_TTL_MINUTES,
-    });
-  }
+  await ctx.notifications.queuePortalCodeInTransaction(trx, {
+    challengeId,
+    customer: customer ? { id: customer.id, name: customer.name, phone: customer.phone } : null,
+    typedPhone: id.kind === 'phone' ? id.value : null,
+    code,
+    validMinutes: CODE_TTL_MINUTES,
+  });
   // `path` is for tests and logs only; routes never answer it.
   return { validMinutes: CODE_TTL_MINUTES, path: customer ? 'customer' : 'unknown' };
 }
