@@ -17,6 +17,7 @@ describe.each(drivers)('isolir page and router script on %s', (driver) => {
   let sri: PortalCustomer;
   let tenantId: string;
   let call: Awaited<ReturnType<typeof seedPortalTenant>>['call'];
+  let seededPlanId: string;
   const slug = 'godean';
 
   const isolirFrom = (address: string, url = `/p/${slug}/isolir`) => app.http.inject({ method: 'GET', url, remoteAddress: address });
@@ -26,6 +27,7 @@ describe.each(drivers)('isolir page and router script on %s', (driver) => {
     app = await createTestApp(driver, { start: '2026-12-01T02:00:00Z', events: true, providerUrls: { midtrans: midtrans.baseUrl } });
     const seeded = await seedPortalTenant(app, slug, { midtrans: true });
     ({ tenantId, call } = seeded);
+    seededPlanId = seeded.plan.id;
     [budi, sri] = seeded.customers;
     await addStaff(app, seeded.ownerCookie, { email: 'admin@godean.test', name: 'Admin Godean', phone: '0813-1111-2222', roles: ['admin'], password: 'admin-rahasia-1' });
   });
@@ -63,6 +65,32 @@ describe.each(drivers)('isolir page and router script on %s', (driver) => {
     const pay = await postForm(app, `/p/${slug}/isolir/pay`, {}, { address: '10.99.0.1' });
     expect(pay.statusCode).toBe(303);
     expect(pay.headers.location).toBe(`/p/${slug}/isolir`);
+  });
+
+  it('should know a PPPoE customer by the framed address of the open RADIUS session, and forget it when the session stops', async () => {
+    const router = await call('POST', '/api/routers', { name: 'Godean RADIUS', host: '10.0.0.2', apiKind: 'rest', username: 'admin', password: 'rahasia', pppoeViaRadius: true, radiusSecret: 'rahasia-radius' });
+    const dewi = await call('POST', '/api/customers', {
+      name: 'Dewi Lestari',
+      phone: '0812-2700-1103',
+      planId: seededPlanId,
+      connectionType: 'pppoe',
+      pppoeUsername: 'dewi@godean',
+      routerId: router.id,
+      activatedOn: '2026-11-01',
+      private: { pppoePassword: 'rahasia-ppp' },
+    });
+    await call('POST', `/api/customers/${dewi.id}/isolate`, { reason: 'Uji isolir PPPoE' });
+    await expect.poll(async () => (await sql`select 1 from radius_users where username = 'dewi@godean'`.execute(app.db.owner)).rows.length, { timeout: 15_000, interval: 100 }).toBe(1);
+    // FreeRADIUS writes the accounting Start, with the address the NAS framed for the session.
+    await sql`insert into radacct (acctsessionid, acctuniqueid, username, nasipaddress, acctstarttime, framedipaddress)
+      values ('s-dewi', 'u-dewi', 'dewi@godean', '10.0.0.2', now(), '100.64.0.7')`.execute(app.db.owner);
+    const page = await isolirFrom('100.64.0.7');
+    expect(page.body).toContain('Layanan internet Anda diisolir');
+    expect(page.body).toContain(`D***i L***i · ${dewi.code}`);
+    expect(page.body).not.toContain('Dewi Lestari');
+    // Accounting Stop: the address is nobody's now.
+    await sql`update radacct set acctstoptime = now() where acctuniqueid = 'u-dewi'`.execute(app.db.owner);
+    expect((await isolirFrom('100.64.0.7')).body).toContain('Kami belum mengenali sambungan Anda');
   });
 
   it('should answer the RFC 8908 captive portal API for the caller’s line', async () => {

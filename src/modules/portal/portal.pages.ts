@@ -130,8 +130,9 @@ export function isolirPage(input: { view: CustomerView; base: string; canPay: bo
     title: 'Layanan diisolir',
     tenantName: view.tenantName,
     body: `<h1>${isolated ? 'Layanan internet Anda diisolir' : 'Layanan internet Anda aktif'}</h1>
+<p class="muted" data-testid="isolir-customer">Pelanggan ${h(view.customer.name)} · ${h(view.customer.code)}</p>
 ${isolated && view.unpaid.length ? `<div class="card" data-unpaid="${h(view.unpaid.map((i) => i.id).join(' '))}" data-bill><p data-testid="isolir-reason">Layanan Anda diisolir karena tagihan ${h(numbers)} belum dibayar.</p>
-<p class="muted">Pelanggan ${h(view.customer.name)} · ${h(view.customer.code)}</p><div class="amount">${h(rupiah(view.unpaidTotal))}</div>
+<div class="amount">${h(rupiah(view.unpaidTotal))}</div>
 ${input.canPay ? `<form method="post" action="${h(base)}/isolir/pay" target="_blank"><button type="submit">Bayar sekarang</button></form>` : '<p class="muted">Silakan bayar di kantor kami.</p>'}</div>` : ''}
 ${view.line === 'isolated' && !view.unpaid.length ? '<p class="card">Tidak ada tagihan terbuka. Silakan hubungi kantor kami.</p>' : ''}
 ${progress(view.line)}
