@@ -129,6 +129,10 @@ describe('customer portal in Chromium', () => {
     await shown(page.getByRole('heading', { name: 'Kuitansi pembayaran' }));
     await shown(page.getByText(budi.invoiceNumber));
     await shown(page.getByText('LUNAS'));
+    // The page's own script runs under its Content-Security-Policy (only the hashed inline script): Cetak prints.
+    await page.evaluate('window.printed = false; window.print = function () { window.printed = true; }');
+    await page.getByRole('button', { name: 'Cetak' }).click();
+    expect(await page.evaluate('window.printed')).toBe(true);
     await screenshot(page, 'portal-receipt-desktop');
     // The isolir page from the same address now says the line is active.
     await page.goto(`${baseUrl}/p/${slug}/isolir`);

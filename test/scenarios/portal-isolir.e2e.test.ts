@@ -48,8 +48,10 @@ describe.each(drivers)('isolir page and router script on %s', (driver) => {
     expect(res.body).toContain('Bayar sekarang');
     // IPv4-mapped IPv6, as a dual-stack socket reports it, is the same line.
     expect((await isolirFrom(`::ffff:${sri.ip}`)).body).toContain(sri.invoiceNumber);
-    // A small page: no script bundle, no fonts.
+    // A small page: no script bundle, no fonts; only its own hashed inline style and script may run.
     expect(Buffer.byteLength(res.body)).toBeLessThan(12_000);
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'/);
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('should offer identification to an unknown address, whatever the request claims', async () => {

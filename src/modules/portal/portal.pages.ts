@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LineStatus, PortalInvoice } from './portal.model.ts';
 import type { CustomerView } from './use-cases/customer-view.ts';
 import type { Receipt } from './use-cases/receipts.ts';
@@ -27,6 +28,26 @@ button,.button{display:block;width:100%;margin:.75rem 0 0;padding:.8rem;font:inh
 .warn{background:#fff4e0;color:#7a4b00;padding:.75rem;border-radius:.45rem}.amount{font-size:1.6rem;font-weight:800}.muted{color:#5b6670;font-size:.9rem}
 .row{display:flex;justify-content:space-between;gap:.5rem;flex-wrap:wrap}.row>*{min-width:0;overflow-wrap:anywhere}ol{padding-left:1.2rem}li.done{color:#0b6e4f;font-weight:700}
 @media print{header,form,.noprint{display:none}body{background:#fff}.card{box-shadow:none}}`;
+
+const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * The Content-Security-Policy of a page: nothing from elsewhere, its own inline style, and only
+ * the exact inline script it was rendered with (by hash), so an injected script would not run.
+ */
+export const contentSecurityPolicy = (page: string) => {
+  const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => hashOf(m[1]));
+  const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hashOf(m[1]));
+  return [
+    "default-src 'none'",
+    `style-src ${styles.join(' ') || "'none'"}`,
+    `script-src ${scripts.join(' ') || "'none'"}`,
+    "connect-src 'self'",
+    "img-src 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+};
 
 export function layout(input: { title: string; tenantName: string; body: string; script?: string }) {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -154,7 +175,8 @@ export function receiptPage(input: { receipt: Receipt; timeZone: string }) {
 <div class="row"><span>Dibayar</span><b>${h(moment(receipt.invoice.paidAt, input.timeZone) || 'Diterima penagih')}</b></div>
 <div class="row"><span>Jumlah</span><span class="amount">${h(rupiah(receipt.invoice.amount))}</span></div>
 <p class="notice">${receipt.invoice.status === 'paid' ? 'LUNAS' : 'Diterima penagih, menunggu setoran'}</p></div>
-<button class="noprint" type="button" onclick="window.print()">Cetak</button>`,
+<button class="noprint" type="button" id="print">Cetak</button>`,
+    script: "document.getElementById('print').addEventListener('click',function(){window.print()});",
   });
 }
 

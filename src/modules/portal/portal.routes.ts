@@ -10,7 +10,7 @@ import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission } from '../identity/index.ts';
 import { complaintKinds } from './portal.events.ts';
 import { SESSION_TTL_MINUTES } from './portal.model.ts';
-import { codePage, dashboardPage, identifyPage, isolirPage, messagePage, receiptPage } from './portal.pages.ts';
+import { codePage, contentSecurityPolicy, dashboardPage, identifyPage, isolirPage, messagePage, receiptPage } from './portal.pages.ts';
 import type { PortalService } from './portal.service.ts';
 
 const COOKIE = 'simpul_portal';
@@ -63,7 +63,14 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
   const Slug = z.object({ slug: z.string() });
 
   const html = (reply: FastifyReply, status: number, body: string) =>
-    reply.status(status).header('cache-control', 'no-store').header('x-frame-options', 'DENY').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(body);
+    reply
+      .status(status)
+      .header('cache-control', 'no-store')
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'no-referrer')
+      .header('content-security-policy', contentSecurityPolicy(body))
+      .type('text/html; charset=utf-8')
+      .send(body);
 
   /** Resolves the tenant; an unknown slug is a plain 404 page. Then runs the page, turning refusals into HTML. */
   async function withTenant(request: FastifyRequest, reply: FastifyReply, slug: string, fn: (page: Page) => Promise<unknown>) {
