@@ -12,6 +12,7 @@ describe.each(drivers)('portal one-time codes on %s', (driver) => {
   let budi: PortalCustomer;
   let sri: PortalCustomer;
   let tenantId: string;
+  let ownerCookie: string;
   const slug = 'kaliurang';
   let hour = 9;
   /** Each test starts in its own hour, past every limit window of the one before. */
@@ -24,6 +25,7 @@ describe.each(drivers)('portal one-time codes on %s', (driver) => {
     app = await createTestApp(driver, { start: wib('2026-12-01T09:00:00'), events: true });
     const seeded = await seedPortalTenant(app, slug);
     tenantId = seeded.tenantId;
+    ownerCookie = seeded.ownerCookie;
     [budi, sri] = seeded.customers;
   });
   afterAll(() => app?.stop());
@@ -158,6 +160,19 @@ describe.each(drivers)('portal one-time codes on %s', (driver) => {
     // Logging out ends the session on the server, not only in the browser.
     await app.http.inject({ method: 'POST', url: `/p/${slug}/logout`, headers: { cookie } });
     expect((await app.http.inject({ method: 'GET', url: `/p/${slug}`, headers: { cookie } })).body).not.toContain('Halo, Budi');
+  });
+
+  it('should send the code at once even in the tenant’s quiet hours', async () => {
+    nextHour();
+    const settings = await app.http.inject({ method: 'PATCH', url: '/api/notifications/settings', headers: { cookie: ownerCookie }, payload: { quietHours: { start: '00:00', end: '23:30' } } });
+    expect(settings.statusCode).toBe(200);
+    const before = new Set((await sql<{ id: string }>`select id from notifications_messages where kind = 'portal_otp'`.execute(app.db.owner)).rows.map((r) => r.id));
+    await requestNewCode(app, slug, budi.code, budi.phone);
+    const [message] = (await sql<{ id: string; urgent: boolean; next_attempt_at: Date; reason: string | null }>`
+      select id, urgent, next_attempt_at, reason from notifications_messages where kind = 'portal_otp' and to_phone = ${budi.phone}`.execute(app.db.owner)).rows.filter((r) => !before.has(r.id));
+    expect(message).toMatchObject({ urgent: true, reason: null });
+    expect(new Date(message.next_attempt_at).getTime()).toBe(app.clock.now().getTime());
+    await app.http.inject({ method: 'PATCH', url: '/api/notifications/settings', headers: { cookie: ownerCookie }, payload: { quietHours: null } });
   });
 
   it('should answer an unknown portal address with a plain not found', async () => {
