@@ -52,6 +52,7 @@ import {
 } from './modules/notifications/index.ts';
 import { createMapsService, mapsEvents, mapsHandlers, mapsRoutes } from './modules/maps/index.ts';
 import { createPlansService, planEvents, plansRoutes } from './modules/plans/index.ts';
+import { createPortalService, portalEvents, portalRoutes } from './modules/portal/index.ts';
 import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -70,7 +71,7 @@ export type AppOptions = {
 };
 
 /** Every module's events, one map: the bus validates and routes by it. */
-export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents, mapsEvents);
+export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents, mapsEvents, portalEvents);
 
 /** The only place that constructs things: read top to bottom, it is the dependency graph. */
 export async function createApp(options: AppOptions) {
@@ -112,6 +113,8 @@ export async function createApp(options: AppOptions) {
     providerUrls: config.providerUrls,
     ...publisherOf(notificationEvents),
   });
+
+  const portal = createPortalService({ db, clock, tenants, customers, billing, payments, isolation, network, notifications, ...publisherOf(portalEvents) });
 
   const transport = createTransport(db, config.events, logger);
   const bus = createEventBus({
@@ -158,6 +161,15 @@ export async function createApp(options: AppOptions) {
   await http.register(eventsRoutes(bus.operations, requireSuperAdmin));
   await http.register(jobsRoutes(scheduler, requireSuperAdmin));
   await http.register(liveRoutes(liveFeed, (request) => liveViewer(requirePermission(request, 'customers.read'))));
+  await http.register(
+    portalRoutes(portal, {
+      liveFeed,
+      clock,
+      publicUrl: config.http.publicUrl,
+      cookieSecure: config.identity.cookieSecure,
+      perMinute: config.http.publicRateLimitPerMinute,
+    }),
+  );
   await registerWebApp(http, { distDir: webDistDir });
   await http.ready();
 
@@ -179,6 +191,7 @@ export async function createApp(options: AppOptions) {
     network,
     notifications,
     maps,
+    portal,
     scheduler,
     /**
      * Background roles. `workers`: relay events, run handlers and job runs, drive routers.

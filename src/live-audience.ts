@@ -36,6 +36,8 @@ export const liveAudience = {
   'maps.outage.cleared': 'maps.read',
   'maps.outage.technician_requested': 'maps.read',
   'maps.outage.suggested': 'maps.read',
+  // A customer's complaint from the portal: whoever reads customers (technicians will act on it).
+  'portal.complaint.submitted': 'customers.read',
   'notifications.message.queued': 'notifications.read',
   'notifications.message.sent': 'notifications.read',
   'notifications.message.delivered': 'notifications.read',

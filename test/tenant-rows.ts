@@ -54,6 +54,12 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
           '+6281200000001', 'id', ${`Tagihan ${secret}`}, 'sent', now(), now(), now()),
                (${newId()}, ${tenantId}, ${`s-${slug}`}, 'staff-test-message', 'provider_test', true, 'staff', ${ids.user}, 'Staf',
           '+6281200000009', 'id', ${`Tes ${secret}`}, 'sent', now(), now(), now())`,
+    sql`insert into portal_challenges (id, tenant_id, customer_id, identifier_hash, address, code_hash, expires_at, created_at)
+        values (${newId()}, ${tenantId}, ${ids.customer}, ${`id-${secret}`}, '10.1.0.2', ${`code-${secret}`}, now(), now())`,
+    sql`insert into portal_sessions (id, tenant_id, customer_id, token_hash, expires_at, created_at)
+        values (${newId()}, ${tenantId}, ${ids.customer}, ${`token-${secret}`}, now(), now())`,
+    sql`insert into portal_complaints (id, tenant_id, customer_id, kind, message, created_at)
+        values (${newId()}, ${tenantId}, ${ids.customer}, 'no_internet', ${`Mati ${secret}`}, now())`,
     sql`insert into http_idempotency_keys (tenant_id, user_id, route, key, request_hash, status, response_body, created_at, expires_at)
         values (${tenantId}, ${ids.user}, 'POST /api/invoices/:invoiceId/payments', ${`k-${slug}`}, 'h', 201, ${`{"note":"${secret}"}`}, now(), now())`,
     // maps: topology, an outage of each kind (with its affected rows and history), a signal, a suggestion

@@ -26,6 +26,7 @@ export const liveEventTypes = [
   'maps.outage.cleared',
   'maps.outage.technician_requested',
   'maps.outage.suggested',
+  'portal.complaint.submitted',
   'notifications.message.queued',
   'notifications.message.sent',
   'notifications.message.delivered',

@@ -33,7 +33,7 @@ export const queryKeys = {
   policy: { all: ['billing-policy'] as const },
   plans: { all: ['plans'] as const },
   tenants: { all: ['platform-tenants'] as const },
-  routers: { all: ['routers'] as const },
+  routers: { all: ['routers'] as const, script: (routerId: string) => ['routers', 'script', routerId] as const },
   networkLines: {
     all: ['network-lines'] as const,
     list: (params: object) => ['network-lines', params] as const,

@@ -45,6 +45,7 @@ export function createBillingService(deps: BillingDeps) {
     listInvoices: (tenantId: TenantId, filter: ListInvoicesOptions) => inTenant(tenantId, (trx) => listInvoices(trx, filter)),
     getInvoice: (tenantId: TenantId, invoiceId: string) => inTenant(tenantId, (trx) => getInvoice(ctx, trx, invoiceId)),
     getInvoiceInTransaction,
+    listInvoicesInTransaction: (trx: Tx, filter: ListInvoicesOptions) => listInvoices(trx, filter),
     voidInvoiceInTransaction: (trx: Tx, actorUserId: string, invoiceId: string, reason: string) => voidInvoice(ctx, trx, { actorUserId, invoiceId, reason }),
     // payments
     payInTransaction: (trx: Tx, input: PayOptions) => payInTransaction(ctx, trx, input),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { reserveCounter } from '../../platform/db/counters.ts';
-import type { Database, TenantId } from '../../platform/db/database.ts';
+import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import { columnsToSet, requireSomethingToUpdate } from '../../platform/db/updates.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Publish } from '../../platform/events/outbox.ts';
@@ -268,5 +268,36 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
       return toCustomer(after);
     });
 
-  return { create, list, get, update };
+  /**
+   * For the customer portal, in the caller's tenant transaction: the active customer with this
+   * code (case-insensitive) or this E.164 phone number. Several customers may share one phone
+   * (one family, two lines): the one with the lowest code is taken.
+   */
+  async function findActiveInTransaction(trx: Tx, by: { code: string } | { phone: string }): Promise<Customer | null> {
+    const where = 'code' in by ? sql`upper(code) = ${by.code.toUpperCase()}` : sql`phone = ${by.phone}`;
+    const { rows } = await sql<Record<string, any>>`
+      select id, code, name, phone, address, latitude, longitude, plan_id, connection_type, pppoe_username, host(ip_address) as ip_address,
+             router_id, status, to_char(activated_on, 'YYYY-MM-DD') as activated_on
+      from customers where status = 'active' and ${where} order by code limit 1`.execute(trx);
+    return rows[0] ? toCustomer(rows[0]) : null;
+  }
+
+  /** The active static or DHCP customer whose line has this address (the isolir page's "who is asking"). */
+  async function idByLineAddressInTransaction(trx: Tx, address: string): Promise<string | null> {
+    const { rows } = await sql<{ id: string }>`
+      select id from customers where status = 'active' and connection_type in ('static', 'dhcp') and ip_address = ${address}::inet
+      order by code limit 1`.execute(trx);
+    return rows[0]?.id ?? null;
+  }
+
+  /** One customer by id in the caller's transaction (public fields), null when absent. */
+  async function getInTransaction(trx: Tx, customerId: string): Promise<Customer | null> {
+    const { rows } = await sql<Record<string, any>>`
+      select id, code, name, phone, address, latitude, longitude, plan_id, connection_type, pppoe_username, host(ip_address) as ip_address,
+             router_id, status, to_char(activated_on, 'YYYY-MM-DD') as activated_on
+      from customers where id = ${customerId}`.execute(trx);
+    return rows[0] ? toCustomer(rows[0]) : null;
+  }
+
+  return { create, list, get, update, findActiveInTransaction, idByLineAddressInTransaction, getInTransaction };
 }

@@ -19,7 +19,8 @@ import { isUrgentKind, renderTemplate, type NotificationKind, type TemplateValue
 
 export type Recipient = {
   type: 'customer' | 'staff';
-  id: string;
+  /** null: nobody on file (a portal code asked for a number that is no customer's; always skipped). */
+  id: string | null;
   name: string;
   /** E.164, or null with the reason it can't be sent. */
   phone: string | null;

@@ -17,6 +17,7 @@ const examples: Record<string, unknown> = {
   'isolation.customer.restored': { customerId: id, reason: 'x', trigger: 'payment_confirmed', invoiceId: id, actor: { type: 'system', userId: null } },
   'network.router.failed': { routerId: id, name: 'MikroTik Pusat', code: 'ROUTER_TIMEOUT', message: 'no answer' },
   'network.router.recovered': { routerId: id, name: 'MikroTik Pusat' },
+  'portal.complaint.submitted': { complaintId: id, customerId: id, customerCode: 'C00042', kind: 'no_internet', kindLabel: 'Internet mati', message: 'Lampu LOS merah' },
   'collections.visit.succeeded': { collectorName: 'Agus', customerId: id, invoiceNumber: 'INV/1', amount: 150_000 },
   'collections.setoran.confirmed': { collectorName: 'Agus', amount: 1_500_000, invoiceCount: 10, confirmedByName: 'Sari' },
   'collections.deposit.confirmed': { collectorName: 'Agus', amount: 1_500_000, invoiceCount: 10, confirmedByName: 'Sari' },

@@ -156,6 +156,21 @@ export const notificationRules: readonly NotificationRule[] = [
     values: async (d, at) => ({ router_name: d.name, occurred_at: at.occurredAt }),
   }),
 
+  // ---- customer portal ----
+  defineRule({
+    id: 'admin-portal-complaint',
+    on: 'portal.complaint.submitted',
+    kind: 'portal_complaint',
+    to: { staff: ['admin'] },
+    reads: z.object({ customerId: z.uuid(), customerCode: z.string(), kindLabel: z.string(), message: z.string() }),
+    values: async (d, at) => ({
+      customer_name: await at.customerName(d.customerId),
+      customer_code: d.customerCode,
+      complaint_text: d.message ? `${d.kindLabel}: ${d.message}` : d.kindLabel,
+      occurred_at: at.occurredAt,
+    }),
+  }),
+
   // ---- collector chain (collections module, not built yet) ----
   defineRule({
     id: 'admin-cash-collected',

@@ -50,7 +50,8 @@ const toMessage = (r: Record<string, any>) => ({
   recipientId: r.recipient_id as string | null,
   recipientName: r.recipient_name as string,
   to: r.to_phone as string | null,
-  body: r.body as string,
+  // Staff never read a customer's portal login code in the message log (only the dev inbox, in development, shows it).
+  body: r.kind === 'portal_otp' ? (r.body as string).replace(/\d{6}/g, '••••••') : (r.body as string),
   status: r.status as MessageStatus,
   reason: r.reason as string | null,
   attempts: r.attempts as number,
@@ -213,6 +214,29 @@ export function createNotificationsService(deps: {
     });
   };
 
+  /**
+   * The customer portal's one-time code, queued in the caller's transaction (kind portal_otp:
+   * urgent, so quiet hours never hold it). An opted-out customer still gets it: they asked for it.
+   * `customer: null` (the identifier is no customer's) renders and writes the same row, skipped:
+   * the same work either way, nothing sent, and the log shows that someone asked.
+   */
+  const queuePortalCodeInTransaction = (
+    trx: Tx,
+    input: { challengeId: string; customer: { id: string; name: string; phone: string } | null; typedPhone: string | null; code: string; validMinutes: number },
+  ) =>
+    enqueuer.queueDirect(trx, [
+      {
+        key: `portal-otp/${input.challengeId}`,
+        eventId: null,
+        rule: 'portal-otp',
+        kind: 'portal_otp',
+        recipient: input.customer
+          ? { type: 'customer', id: input.customer.id, name: input.customer.name, phone: input.customer.phone }
+          : { type: 'customer', id: null, name: '—', phone: input.typedPhone, skipReason: 'Not a customer: a portal code was asked for this number or code; nothing was sent.' },
+        values: { otp_code: input.code, valid_minutes: input.validMinutes },
+      },
+    ]);
+
   // ---- provider status webhooks ----
 
   async function handleStatusWebhook(input: { provider: WaProvider; tenantSlug: string; key?: string } & WaWebhookRequest) {
@@ -260,6 +284,7 @@ export function createNotificationsService(deps: {
     monthlyUsage,
     monthlyCountInTransaction,
     sendTestMessage,
+    queuePortalCodeInTransaction,
     handleStatusWebhook,
   };
 }

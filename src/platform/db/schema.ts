@@ -680,6 +680,38 @@ export interface PlatformTenantSummaries {
   time_zone: string | null;
 }
 
+export interface PortalChallenges {
+  address: string;
+  attempts: Generated<number>;
+  code_hash: string;
+  consumed_at: Timestamp | null;
+  created_at: Timestamp;
+  customer_id: string | null;
+  expires_at: Timestamp;
+  id: string;
+  identifier_hash: string;
+  tenant_id: string;
+}
+
+export interface PortalComplaints {
+  created_at: Timestamp;
+  customer_id: string;
+  id: string;
+  kind: string;
+  message: string;
+  tenant_id: string;
+}
+
+export interface PortalSessions {
+  created_at: Timestamp;
+  customer_id: string;
+  expires_at: Timestamp;
+  id: string;
+  revoked_at: Timestamp | null;
+  tenant_id: string;
+  token_hash: string;
+}
+
 export interface Radacct {
   acctauthentic: string | null;
   acctinputoctets: Int8 | null;
@@ -866,6 +898,9 @@ export interface DB {
   notifications_templates: NotificationsTemplates;
   plans_catalog: PlansCatalog;
   platform_tenant_summaries: PlatformTenantSummaries;
+  portal_challenges: PortalChallenges;
+  portal_complaints: PortalComplaints;
+  portal_sessions: PortalSessions;
   radacct: Radacct;
   radcheck: Radcheck;
   radgroupcheck: Radgroupcheck;

@@ -1,4 +1,4 @@
-// STAND-IN, NOT A MIKROTIK: RouterOS menus (/ppp, /ip/firewall/address-list, /system) as help.mikrotik.com/docs describes them.
+// STAND-IN, NOT A MIKROTIK: RouterOS menus (/ppp, /ip/firewall/address-list, nat, filter, /ip/proxy, /system) as help.mikrotik.com/docs describes them.
 import { normaliseIpv4 } from '../../modules/network/index.ts';
 import { systemClock, type Clock } from '../../platform/clock.ts';
 
@@ -30,9 +30,22 @@ export const Menu = {
   pppActive: '/ppp/active',
   systemResource: '/system/resource',
   systemIdentity: '/system/identity',
+  firewallNat: '/ip/firewall/nat',
+  firewallFilter: '/ip/firewall/filter',
+  proxyAccess: '/ip/proxy/access',
+  /** Settings, not a table: `set` without an id. */
+  proxy: '/ip/proxy',
 } as const;
 
-const writableMenus = new Set<string>([Menu.addressList, Menu.pppSecret, Menu.pppProfile]);
+const writableMenus = new Set<string>([Menu.addressList, Menu.pppSecret, Menu.pppProfile, Menu.firewallNat, Menu.firewallFilter, Menu.proxyAccess]);
+/** Actions RouterOS offers per firewall table (help.mikrotik.com "Filter", "NAT"). */
+const firewallActions: Record<string, string[]> = {
+  [Menu.firewallFilter]: ['accept', 'drop', 'reject', 'jump', 'return', 'passthrough', 'log', 'fasttrack-connection', 'add-src-to-address-list', 'add-dst-to-address-list', 'tarpit'],
+  [Menu.firewallNat]: ['accept', 'dst-nat', 'src-nat', 'masquerade', 'redirect', 'netmap', 'same', 'jump', 'return', 'passthrough', 'log', 'add-src-to-address-list', 'add-dst-to-address-list'],
+};
+const rejectWith = ['icmp-network-unreachable', 'icmp-host-unreachable', 'icmp-port-unreachable', 'icmp-protocol-unreachable', 'icmp-net-prohibited', 'icmp-host-prohibited', 'icmp-admin-prohibited', 'tcp-reset'];
+/** A DNS name in an address list: RouterOS (6.36+) resolves it and keeps the entry by name. */
+const HOSTNAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const removableMenus = new Set<string>([...writableMenus, Menu.pppActive]);
 const tableMenus = new Set<string>([...removableMenus]);
 
@@ -45,6 +58,7 @@ export class RouterModel {
   private nextId = 1;
   private readonly tables = new Map<string, Map<string, RouterItem>>();
   private readonly sessions = new Map<string, ActiveSessionState>();
+  private readonly settings = new Map<string, RouterItem>([[Menu.proxy, { enabled: 'false', port: '8080' }]]);
 
   constructor(options: { identity?: string; clock?: Clock } = {}) {
     this.identity = options.identity ?? 'simpul-stand-in';
@@ -56,7 +70,20 @@ export class RouterModel {
   }
 
   hasMenu(menu: string): boolean {
-    return tableMenus.has(menu) || menu === Menu.systemResource || menu === Menu.systemIdentity;
+    return tableMenus.has(menu) || menu === Menu.systemResource || menu === Menu.systemIdentity || this.settings.has(menu);
+  }
+
+  /** A settings menu (`/ip proxy`): no items, `set` changes its properties. */
+  isSettingsMenu(menu: string): boolean {
+    return this.settings.has(menu);
+  }
+
+  setSettings(menu: string, attributes: RouterItem): void {
+    const current = this.settings.get(menu);
+    if (!current) throw new RouterTrap('no such command prefix', { category: 0 });
+    if ('enabled' in attributes) attributes = { ...attributes, enabled: attributes.enabled === 'yes' || attributes.enabled === 'true' ? 'true' : 'false' };
+    if ('port' in attributes && !/^\d{1,5}$/.test(attributes.port)) throw new RouterTrap('invalid value for argument port', { category: 1 });
+    this.settings.set(menu, { ...current, ...attributes });
   }
 
   print(menu: string, options: { query?: readonly string[]; proplist?: readonly string[] } = {}): RouterItem[] {
@@ -113,6 +140,8 @@ export class RouterModel {
       return [{ version: '7.16.2 (stable)', 'board-name': 'Simpul RouterOS stand-in', uptime: formatUptime(this.clock.now().getTime() - this.bootedAt) }];
     }
     if (menu === Menu.systemIdentity) return [{ name: this.identity }];
+    const settings = this.settings.get(menu);
+    if (settings) return [{ ...settings }];
     return [...this.table(menu).values()].map((item) => ({ ...item }));
   }
 
@@ -136,9 +165,25 @@ export class RouterModel {
   private validated(menu: string, item: RouterItem, selfId: string | undefined): RouterItem {
     const others = [...this.table(menu).values()].filter((other) => other['.id'] !== selfId);
     if ('disabled' in item) item.disabled = item.disabled === 'yes' || item.disabled === 'true' ? 'true' : 'false';
+    if (menu === Menu.firewallNat || menu === Menu.firewallFilter) {
+      if (!item.chain) throw new RouterTrap('missing value(s) of argument(s) chain', { category: 1 });
+      if (!firewallActions[menu].includes(item.action)) throw new RouterTrap('input does not match any value of action', { category: 1 });
+      if (item['reject-with'] !== undefined && (item.action !== 'reject' || !rejectWith.includes(item['reject-with']))) {
+        throw new RouterTrap('input does not match any value of reject-with', { category: 1 });
+      }
+      if (item['to-ports'] !== undefined && !/^\d{1,5}(-\d{1,5})?$/.test(item['to-ports'])) throw new RouterTrap('invalid value for argument to-ports', { category: 1 });
+      if ((item['dst-port'] !== undefined || item['to-ports'] !== undefined) && item.protocol !== 'tcp' && item.protocol !== 'udp') {
+        throw new RouterTrap('failure: port can be set only when protocol is tcp or udp');
+      }
+      return item;
+    }
+    if (menu === Menu.proxyAccess) {
+      if (!['allow', 'deny'].includes(item.action)) throw new RouterTrap('input does not match any value of action', { category: 1 });
+      return item;
+    }
     if (menu === Menu.addressList) {
       if (!item.list) throw new RouterTrap('missing value(s) of argument(s) list', { category: 1 });
-      const address = normaliseIpv4(item.address ?? '');
+      const address = normaliseIpv4(item.address ?? '') ?? (HOSTNAME.test(item.address ?? '') ? item.address.toLowerCase() : null);
       if (!address) throw new RouterTrap('invalid value for argument address', { category: 1 });
       item.address = address;
       if (others.some((other) => other.list === item.list && other.address === address)) throw new RouterTrap('failure: already have such entry');
@@ -156,6 +201,8 @@ export class RouterModel {
 
 const defaultsFor = (menu: string): RouterItem => {
   if (menu === Menu.addressList) return { comment: '', disabled: 'false', dynamic: 'false' };
+  if (menu === Menu.firewallNat || menu === Menu.firewallFilter) return { action: 'accept', comment: '', disabled: 'false' };
+  if (menu === Menu.proxyAccess) return { action: 'allow', comment: '', disabled: 'false' };
   if (menu === Menu.pppSecret) return { service: 'any', profile: 'default', password: '', comment: '', disabled: 'false' };
   return {};
 };

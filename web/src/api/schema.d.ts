@@ -4231,7 +4231,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "provider_test";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test";
                 };
                 cookie?: never;
             };
@@ -4269,7 +4269,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "provider_test";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test";
                 };
                 cookie?: never;
             };
@@ -4318,7 +4318,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "provider_test";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test";
                 };
                 cookie?: never;
             };
@@ -4370,7 +4370,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "provider_test";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test";
                 };
                 cookie?: never;
             };
@@ -4938,6 +4938,86 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/captive/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Captive portal API (RFC 8908, application/captive+json): captive while the line at the caller’s address is isolated */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            captive: boolean;
+                            "user-portal-url"?: string;
+                            "venue-info-url"?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/router-script": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RouterOS script for one router: walled garden (portal + payment gateways), web of isolated lines to the isolir page, HTTPS reset, the rest rejected */
+        get: {
+            parameters: {
+                query: {
+                    routerId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TenantId } from '../../../platform/db/database.ts';
+import type { TenantId, Tx } from '../../../platform/db/database.ts';
 import { dataUsageByCustomer, takeRadiusActivity } from '../radius/index.ts';
 import type { NetworkContext } from './router-access.ts';
 
@@ -80,5 +80,17 @@ export function createRadiusSessions({ db, publish }: NetworkContext) {
   /** Optional billing hook: data used per customer in a period, from RADIUS accounting. */
   const dataUsage = (tenantId: TenantId, period: { from: Date; to: Date }) => db.tenant(tenantId, (trx) => dataUsageByCustomer(trx, period));
 
-  return { publishRadiusActivity, customerSessionLog, onlineNow, dataUsage };
+  /**
+   * The customer whose open PPPoE session (RADIUS accounting Start without Stop) holds this
+   * framed address, in the caller's tenant transaction; null when none does.
+   */
+  const customerIdByFramedAddressInTransaction = async (trx: Tx, address: string): Promise<string | null> => {
+    const { rows } = await sql<{ customer_id: string }>`
+      select u.customer_id from radacct r join radius_users u on u.username = r.username
+      where r.acctstoptime is null and r.framedipaddress = ${address}::inet
+      order by r.acctstarttime desc nulls last limit 1`.execute(trx);
+    return rows[0]?.customer_id ?? null;
+  };
+
+  return { publishRadiusActivity, customerSessionLog, onlineNow, dataUsage, customerIdByFramedAddressInTransaction };
 }

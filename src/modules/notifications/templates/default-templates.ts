@@ -67,6 +67,14 @@ export const defaultTemplates: Record<NotificationKind, Record<TemplateLanguage,
     id: '[{{tenant_name}}] ✅ Router *{{router_name}}* kembali normal pada {{occurred_at}}.',
     en: '[{{tenant_name}}] ✅ Router *{{router_name}}* is working again since {{occurred_at}}.',
   },
+  portal_otp: {
+    id: '{{otp_code}} adalah kode masuk portal pelanggan {{tenant_name}}. Berlaku {{valid_minutes}} menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas.',
+    en: '{{otp_code}} is your {{tenant_name}} customer portal code. Valid for {{valid_minutes}} minutes. Never share this code with anyone, staff included.',
+  },
+  portal_complaint: {
+    id: '[{{tenant_name}}] 📣 Keluhan pelanggan *{{customer_name}}* ({{customer_code}}) pada {{occurred_at}}: {{complaint_text}}',
+    en: '[{{tenant_name}}] 📣 Complaint from *{{customer_name}}* ({{customer_code}}) at {{occurred_at}}: {{complaint_text}}',
+  },
   provider_test: {
     id: 'Pesan uji dari {{tenant_name}}: notifikasi WhatsApp sudah tersambung.',
     en: 'Test message from {{tenant_name}}: WhatsApp notifications are connected.',

@@ -32,6 +32,10 @@ export const templateVariables = {
   error_message: { kind: 'text', sample: 'connection timed out' },
   occurred_at: { kind: 'datetime', sample: new Date('2026-12-10T10:05:00Z') },
   cleared_at: { kind: 'datetime', sample: new Date('2026-12-10T11:20:00Z') },
+  otp_code: { kind: 'text', sample: '482913' },
+  valid_minutes: { kind: 'count', sample: 15 },
+  customer_code: { kind: 'text', sample: 'C00042' },
+  complaint_text: { kind: 'text', sample: 'Internet mati sejak pagi' },
 } as const satisfies Record<string, { kind: VariableKind; sample: string | number | Date }>;
 
 export type TemplateVariable = keyof typeof templateVariables;
@@ -67,6 +71,10 @@ export const notificationKinds = {
   addon_activated: kind(['owner'], ['tenant_name', 'addon_name', 'activation_date'], canWait),
   router_error: kind(['admin'], ['tenant_name', 'router_name', 'error_message', 'occurred_at'], urgent),
   router_recovered: kind(['admin'], ['tenant_name', 'router_name', 'occurred_at'], urgent),
+  /** The customer portal's one-time login code: sent at once, whatever the hour (the customer is waiting for it). */
+  portal_otp: kind(['customer'], ['tenant_name', 'customer_name', 'otp_code', 'valid_minutes'], urgent),
+  /** A customer reported a problem from the portal ("internet mati"). */
+  portal_complaint: kind(['admin'], ['tenant_name', 'customer_name', 'customer_code', 'complaint_text', 'occurred_at'], urgent),
   /** Staff checking that their provider setup works (POST /api/notifications/test-message). */
   provider_test: kind(['admin', 'owner'], ['tenant_name'], urgent),
 } as const;

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { HealthBadge, SyncBadge } from '../../components/SyncBadge.tsx';
 import { useT } from '../../i18n.tsx';
+import { RouterScriptButton } from '../portal/RouterScriptButton.tsx';
 import { useFormat } from '../../session.tsx';
 import type { NetworkLine, RadiusIsolation, Router } from '../../api/types.ts';
 import { useAddRouter, useNetworkLines, useReconcile, useRouters, useTestRouter, useUpdateRouter } from './queries.ts';
@@ -109,6 +110,7 @@ function RouterTable({ routers }: { routers: Router[] }) {
                 {t('routers.test')}
               </Button>
               {router.pppoeViaRadius && <RadiusIsolationButton router={router} />}
+              <RouterScriptButton router={router} />
             </Group>
           ),
         },
