@@ -121,7 +121,7 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
         const sent = await portal.requestCode(page.tenantId, { identifier: identifier.data, address: request.ip });
         return html(reply, 200, codePage({ tenantName: page.tenantName, base: page.base, identifier: identifier.data.trim(), validMinutes: sent.validMinutes }));
       } catch (error) {
-        if (!isAppError(error) || (error.code !== 'PORTAL_IDENTIFIER_INVALID' && error.code !== 'PORTAL_CODE_RATE_LIMITED')) throw error;
+        if (!isAppError(error) || (error.code !== portalErrors.PORTAL_IDENTIFIER_INVALID && error.code !== portalErrors.PORTAL_CODE_RATE_LIMITED)) throw error;
         retryHeader(reply, error.details);
         return html(reply, error.httpStatus, identifyPage({ tenantName: page.tenantName, base: page.base, error: error.message, identifier: identifier.data }));
       }
@@ -137,7 +137,7 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
         reply.setCookie(COOKIE, session.token, { path: page.base, httpOnly: true, sameSite: 'lax', secure: options.cookieSecure, maxAge: SESSION_TTL_MINUTES * 60 });
         return reply.status(303).header('location', page.base).send();
       } catch (error) {
-        if (!isAppError(error) || !['PORTAL_CODE_INVALID', 'PORTAL_CODE_LOCKED', 'PORTAL_IDENTIFIER_INVALID'].includes(error.code)) throw error;
+        if (!isAppError(error) || !([portalErrors.PORTAL_CODE_INVALID, portalErrors.PORTAL_CODE_LOCKED, portalErrors.PORTAL_IDENTIFIER_INVALID] as string[]).includes(error.code)) throw error;
         return html(reply, error.httpStatus, codePage({ tenantName: page.tenantName, base: page.base, identifier: body.data.identifier, validMinutes: 15, error: error.message }));
       }
     }),
@@ -178,7 +178,7 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
       try {
         await portal.submitComplaint(page.tenantId, { customerId, ...body.data });
       } catch (error) {
-        if (!isAppError(error) || error.code !== 'PORTAL_COMPLAINT_RATE_LIMITED') throw error;
+        if (!isAppError(error) || error.code !== portalErrors.PORTAL_COMPLAINT_RATE_LIMITED) throw error;
         return dashboard(reply, page, customerId, { status: 429, error: error.message });
       }
       return dashboard(reply, page, customerId, { notice: 'Laporan terkirim. Petugas kami akan segera menghubungi Anda.' });
