@@ -24,6 +24,13 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface BillingCustomerArrears {
+  arrears: Int8 | null;
+  customer_id: string | null;
+  tenant_id: string | null;
+  unpaid_invoices: number | null;
+}
+
 export interface BillingGatewayAccounts {
   is_active: Generated<boolean>;
   provider: string;
@@ -126,6 +133,7 @@ export interface Customers {
   ip_address: string | null;
   latitude: number | null;
   longitude: number | null;
+  mac_address: string | null;
   name: string;
   phone: string;
   plan_id: string;
@@ -144,6 +152,15 @@ export interface CustomersBillable {
   phone: string | null;
   plan_id: string | null;
   plan_name: string | null;
+  tenant_id: string | null;
+}
+
+export interface CustomersLabels {
+  code: string | null;
+  customer_id: string | null;
+  name: string | null;
+  phone: string | null;
+  status: string | null;
   tenant_id: string | null;
 }
 
@@ -262,6 +279,12 @@ export interface IdentitySessions {
   user_id: string;
 }
 
+export interface IdentityStaffNames {
+  name: string | null;
+  tenant_id: string | null;
+  user_id: string | null;
+}
+
 export interface IdentityUsers {
   created_at: Generated<Timestamp>;
   email: string;
@@ -341,11 +364,14 @@ export interface NetworkDesiredLines {
   code: string | null;
   connection_type: string | null;
   customer_id: string | null;
+  customer_status: string | null;
   desired_state: string | null;
   download_kbps: number | null;
   ip_address: string | null;
+  mac_address: string | null;
   name: string | null;
   plan_id: string | null;
+  pppoe_password: string | null;
   pppoe_username: string | null;
   router_id: string | null;
   router_profile: string | null;
@@ -363,6 +389,10 @@ export interface NetworkLineSync {
   in_sync_at: Timestamp | null;
   last_attempt_at: Timestamp | null;
   last_error: string | null;
+  line_address: string | null;
+  line_connection_type: string | null;
+  line_tag: string | null;
+  line_username: string | null;
   next_attempt_at: Timestamp;
   profile_confirmed_at: Timestamp | null;
   router_id: string;
@@ -632,6 +662,7 @@ export interface Tenants {
 }
 
 export interface DB {
+  billing_customer_arrears: BillingCustomerArrears;
   billing_gateway_accounts: BillingGatewayAccounts;
   billing_gateway_notifications: BillingGatewayNotifications;
   billing_invoices: BillingInvoices;
@@ -642,6 +673,7 @@ export interface DB {
   billing_policies: BillingPolicies;
   customers: Customers;
   customers_billable: CustomersBillable;
+  customers_labels: CustomersLabels;
   customers_private: CustomersPrivate;
   event_failures: EventFailures;
   event_inbox: EventInbox;
@@ -652,6 +684,7 @@ export interface DB {
   identity_invitations: IdentityInvitations;
   identity_memberships: IdentityMemberships;
   identity_sessions: IdentitySessions;
+  identity_staff_names: IdentityStaffNames;
   identity_users: IdentityUsers;
   isolation_history: IsolationHistory;
   isolation_lines: IsolationLines;

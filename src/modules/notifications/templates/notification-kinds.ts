@@ -32,6 +32,8 @@ export const templateVariables = {
   error_message: { kind: 'text', sample: 'connection timed out' },
   occurred_at: { kind: 'datetime', sample: new Date('2026-12-10T10:05:00Z') },
   cleared_at: { kind: 'datetime', sample: new Date('2026-12-10T11:20:00Z') },
+  /** A broadcast's text, written by staff for this one sending. */
+  message: { kind: 'text', sample: 'Pemeliharaan jaringan Minggu 14 Desember pukul 01.00–03.00 WIB.' },
 } as const satisfies Record<string, { kind: VariableKind; sample: string | number | Date }>;
 
 export type TemplateVariable = keyof typeof templateVariables;
@@ -69,6 +71,8 @@ export const notificationKinds = {
   router_recovered: kind(['admin'], ['tenant_name', 'router_name', 'occurred_at'], urgent),
   /** Staff checking that their provider setup works (POST /api/notifications/test-message). */
   provider_test: kind(['admin', 'owner'], ['tenant_name'], urgent),
+  /** Staff's announcement to a filtered set of customers (POST /api/notifications/broadcasts); waits out quiet hours. */
+  broadcast: kind(['customer'], ['tenant_name', 'customer_name', 'message'], canWait),
 } as const;
 
 export type NotificationKind = keyof typeof notificationKinds;
