@@ -9,5 +9,6 @@ export const customerErrors = defineErrors('customers', {
 });
 
 declare module '../../platform/errors/app-error.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the codes
   interface ModuleErrorCodes extends Record<keyof typeof customerErrors, true> {}
 }
