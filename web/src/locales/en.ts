@@ -67,6 +67,7 @@ export const en: Dictionary = {
   'line.since': 'since {date}',
   'line.restoreEligible': 'May be restored',
   'customerStatus.active': 'Subscribed',
+  'customerStatus.suspended': 'Suspended',
   'customerStatus.terminated': 'Terminated',
   'invoices.title': 'Invoices',
   'invoices.number': 'Number',

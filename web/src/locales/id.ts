@@ -66,6 +66,7 @@ export const id = {
   'line.since': 'sejak {date}',
   'line.restoreEligible': 'Boleh dipulihkan',
   'customerStatus.active': 'Berlangganan',
+  'customerStatus.suspended': 'Cuti',
   'customerStatus.terminated': 'Berhenti',
   'invoices.title': 'Tagihan',
   'invoices.number': 'Nomor',

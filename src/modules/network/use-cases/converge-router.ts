@@ -58,6 +58,8 @@ const planRate = (line: PassLine) => mikrotikRateLimit({ downloadKbps: line.down
  * already has it.
  */
 function radiusCommandFor(line: PassLine): NasCommand | null {
+  // A suspended (cuti) line has no RADIUS rows any more: an open session is ended.
+  if (line.customer_status === 'suspended') return { kind: 'disconnect' };
   if (line.applied_state !== line.desired_state) return { kind: 'disconnect' };
   if (line.desired_state === 'active' && line.applied_rate !== planRate(line)) {
     return { kind: 'coa', attributes: [{ attribute: 'Mikrotik-Rate-Limit', op: ':=', value: planRate(line) }] };
@@ -109,7 +111,11 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
       // RADIUS lines that changed: their open sessions are told (CoA or Disconnect).
       const sessions = new Map<string, OpenSession[]>();
       for (const l of lines) {
-        if (isRadiusLine(router, l) && radiusCommandFor(l)) sessions.set(l.customer_id, await findOpenSessions(trx, l.pppoe_username));
+        if (l.desired_router === routerId && isRadiusLine(router, l) && radiusCommandFor(l)) sessions.set(l.customer_id, await findOpenSessions(trx, l.pppoe_username));
+        // A RADIUS customer who left: their rows are gone already; an open session is ended too.
+        if (l.desired_router !== routerId && router.pppoe_via_radius && l.line_connection_type === 'pppoe' && l.line_username) {
+          sessions.set(l.customer_id, await findOpenSessions(trx, l.line_username));
+        }
       }
       return { router, lines, sessions };
     });
@@ -186,6 +192,9 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
     for (const line of viaRadius) {
       const command = radiusCommandFor(line);
       outcomes.push({ line, error: command ? await tellSessions(sessions.get(line.customer_id) ?? [], command) : null, switchedProfile: false });
+    }
+    for (const line of departed.filter((l) => router.pppoe_via_radius && l.line_connection_type === 'pppoe')) {
+      await tellSessions(sessions.get(line.customer_id) ?? [], { kind: 'disconnect' });
     }
 
     const finished = clock.now();
