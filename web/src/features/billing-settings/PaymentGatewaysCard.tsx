@@ -1,13 +1,12 @@
 import { Badge, Button, Card, Code, CopyButton, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api.ts';
-import type { Item, ResponseOf } from '../api/types.ts';
-import { useT, type TranslationKey } from '../i18n.tsx';
-import { useActiveTenant } from '../session.tsx';
-import { AccountFields, accountBody, fieldProblems, initialDraft, type AccountField } from './AccountFields.tsx';
-import { QueryState } from './QueryState.tsx';
+import type { Item, ResponseOf } from '../../api/types.ts';
+import { useT, type TranslationKey } from '../../i18n.tsx';
+import { useActiveTenant } from '../../session.tsx';
+import { AccountFields, accountBody, fieldProblems, initialDraft, type AccountField } from '../../components/AccountFields.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useGateways, useSaveGateway } from './queries.ts';
 
 const providers = ['midtrans', 'xendit', 'tripay'] as const;
 type Provider = (typeof providers)[number];
@@ -33,13 +32,11 @@ const fieldsOf: Record<Provider, { name: string; kind: AccountField['kind'] }[]>
   ],
 };
 
-const gatewaysKey = ['billing-gateways'] as const;
-
 /** Payment provider accounts: saved values (secrets masked), the form to change them, and the webhook URL for the provider's dashboard. */
 export function PaymentGatewaysCard() {
   const t = useT();
   const [provider, setProvider] = useState<Provider>('midtrans');
-  const accounts = useQuery({ queryKey: gatewaysKey, queryFn: () => api.get<Account[]>('/api/billing/gateways') });
+  const accounts = useGateways();
 
   return (
     <Card withBorder data-testid="payment-gateways">
@@ -65,26 +62,23 @@ export function PaymentGatewaysCard() {
 function GatewayForm({ provider, saved }: { provider: Provider; saved: Account | null }) {
   const t = useT();
   const tenant = useActiveTenant();
-  const queryClient = useQueryClient();
   const fields = fieldsOf[provider].map((f) => ({ ...f, label: t(`gateway.field.${f.name}` as TranslationKey) }));
   const [draft, setDraft] = useState(() => initialDraft(fields, saved?.config ?? null));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: () => api.put<Account>(`/api/billing/gateways/${provider}`, accountBody(fields, draft, saved?.config ?? null)),
-    onSuccess: () => {
-      setFieldErrors({});
-      notifications.show({ color: 'teal', message: t('gateway.saved', { provider: t(`gateway.provider.${provider}`) }) });
-      return queryClient.invalidateQueries({ queryKey: gatewaysKey });
-    },
-    onError: (error) => setFieldErrors(fieldProblems(error)),
-  });
+  const save = useSaveGateway(provider);
   const webhookUrl = `${window.location.origin}/api/webhooks/payments/${provider}/${tenant?.slug ?? ''}`;
 
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate();
+        save.mutate(accountBody(fields, draft, saved?.config ?? null), {
+          onSuccess: () => {
+            setFieldErrors({});
+            notifications.show({ color: 'teal', message: t('gateway.saved', { provider: t(`gateway.provider.${provider}`) }) });
+          },
+          onError: (error) => setFieldErrors(fieldProblems(error)),
+        });
       }}
     >
       <Stack gap="sm">

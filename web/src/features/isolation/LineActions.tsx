@@ -1,20 +1,9 @@
 import { Button, Checkbox, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api.ts';
-import { useT } from '../i18n.tsx';
-import { keys } from '../queries.ts';
-
-/** After a line changes, every view of lines, history and invoices (customerLine) is stale. */
-export function useLineChange(action: 'isolate' | 'restore') {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ customerId, ...body }: { customerId: string; reason: string; force?: boolean }) => api.post(`/api/customers/${customerId}/${action}`, body),
-    onSettled: () => Promise.all([keys.lines, keys.isolationHistory, keys.invoices].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
-  });
-}
+import { useT } from '../../i18n.tsx';
+import { useLineChange } from './queries.ts';
 
 /** Isolate or restore one customer by hand, with the reason the API records. */
 export function LineActionButton({ customerId, action, defaultReason = '' }: { customerId: string; action: 'isolate' | 'restore'; defaultReason?: string }) {

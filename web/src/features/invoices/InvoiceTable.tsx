@@ -1,11 +1,11 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useT } from '../i18n.tsx';
-import { useFormat } from '../session.tsx';
-import type { Invoice } from '../api/types.ts';
-import { CustomerName } from './CustomerName.tsx';
-import { DataTable } from './DataTable.tsx';
-import { InvoiceStatusBadge } from './badges.tsx';
+import { useT } from '../../i18n.tsx';
+import { useFormat } from '../../session.tsx';
+import type { Invoice } from '../../api/types.ts';
+import { CustomerName } from '../../components/CustomerName.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { InvoiceStatusBadge } from '../../components/badges.tsx';
 
 export function InvoiceTable({ invoices, showCustomer }: { invoices: Invoice[]; showCustomer: boolean }) {
   const t = useT();

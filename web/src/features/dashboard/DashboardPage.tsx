@@ -1,12 +1,16 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { CustomerMap } from '../components/CustomerMap.tsx';
-import { CustomerName } from '../components/CustomerName.tsx';
-import { PageTitle } from '../components/PageTitle.tsx';
-import { useT } from '../i18n.tsx';
-import { useCustomers, useInvoices, useIsolated, useOnlineNow, usePaymentHistory } from '../queries.ts';
-import { useCan, useFormat } from '../session.tsx';
-import type { PaymentHistoryEntry } from '../api/types.ts';
+import { CustomerMap } from '../../components/CustomerMap.tsx';
+import { CustomerName } from '../../components/CustomerName.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { useT } from '../../i18n.tsx';
+import { useCustomers } from '../customers/queries.ts';
+import { useInvoices, usePaymentHistory } from '../invoices/queries.ts';
+import { useIsolated } from '../isolation/queries.ts';
+import { useOnlineNow } from '../routers/queries.ts';
+import { useCan, useFormat } from '../../session.tsx';
+import type { PaymentHistoryEntry } from '../../api/types.ts';
 
 /** Money received from customers (the collector chain's later steps move the same money on). */
 const receivedTypes = new Set<PaymentHistoryEntry['type']>(['gateway', 'manual', 'collected_by_collector']);
@@ -62,30 +66,25 @@ export function DashboardPage() {
           <Title order={4} mb="sm">
             {t('dashboard.recentPayments')}
           </Title>
-          <Table.ScrollContainer minWidth={480}>
-            <Table>
-              <Table.Tbody>
-                {(payments.data ?? [])
-                  .filter((p) => receivedTypes.has(p.type))
-                  .slice(0, 8)
-                  .map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>{format.dateTime(p.createdAt)}</Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/invoices/${p.invoiceId}`}>
-                          {p.invoiceNumber}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <CustomerName customerId={p.customerId} label={p} />
-                      </Table.Td>
-                      <Table.Td>{t(`payment.${p.type}`)}</Table.Td>
-                      <Table.Td ta="right">{format.money(p.amount)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            rows={(payments.data ?? []).filter((p) => receivedTypes.has(p.type)).slice(0, 8)}
+            rowKey={(p) => p.id}
+            minWidth={480}
+            columns={[
+              { header: t('payment.when'), cell: (p) => format.dateTime(p.createdAt) },
+              {
+                header: t('invoices.number'),
+                cell: (p) => (
+                  <Anchor component={Link} to={`/invoices/${p.invoiceId}`}>
+                    {p.invoiceNumber}
+                  </Anchor>
+                ),
+              },
+              { header: t('invoices.customer'), cell: (p) => <CustomerName customerId={p.customerId} label={p} /> },
+              { header: t('payment.type'), cell: (p) => t(`payment.${p.type}`) },
+              { header: t('invoices.amount'), align: 'right', cell: (p) => format.money(p.amount) },
+            ]}
+          />
         </Card>
       )}
     </Stack>

@@ -1,12 +1,13 @@
 import { Anchor, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
-import { LineBadge } from '../components/badges.tsx';
-import { DataTable } from '../components/DataTable.tsx';
-import { PageTitle } from '../components/PageTitle.tsx';
-import { QueryState } from '../components/QueryState.tsx';
-import { useT } from '../i18n.tsx';
-import { useCustomers, useIsolated, usePlans } from '../queries.ts';
+import { LineBadge } from '../../components/badges.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useT } from '../../i18n.tsx';
+import { useIsolated } from '../isolation/queries.ts';
+import { useCustomers, usePlans } from './queries.ts';
 
 const pageSize = 25;
 

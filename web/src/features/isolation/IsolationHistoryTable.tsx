@@ -1,9 +1,9 @@
 import { Badge, Text } from '@mantine/core';
-import { useT } from '../i18n.tsx';
-import { useFormat } from '../session.tsx';
-import type { IsolationEntry } from '../api/types.ts';
-import { CustomerName } from './CustomerName.tsx';
-import { DataTable } from './DataTable.tsx';
+import { useT } from '../../i18n.tsx';
+import { useFormat } from '../../session.tsx';
+import type { IsolationEntry } from '../../api/types.ts';
+import { CustomerName } from '../../components/CustomerName.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 export function IsolationHistoryTable({ entries, showCustomer }: { entries: IsolationEntry[]; showCustomer: boolean }) {
   const t = useT();

@@ -1,7 +1,7 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useT } from '../i18n.tsx';
-import { useSession } from '../session.tsx';
+import { useT } from '../../i18n.tsx';
+import { useSession } from '../../session.tsx';
 
 /** An unknown address, or a page this person's roles don't open (navigation never links to those). */
 export function NotFoundPage({ home, reason }: { home: string; reason: 'missing' | 'forbidden' }) {

@@ -1,15 +1,14 @@
-import { Badge, Button, Card, Grid, NumberInput, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Grid, NumberInput, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api.ts';
-import { PageTitle } from '../components/PageTitle.tsx';
-import { PaymentGatewaysCard } from '../components/PaymentGatewaysCard.tsx';
-import { QueryState } from '../components/QueryState.tsx';
-import { useT, type TranslationKey } from '../i18n.tsx';
-import { keys } from '../queries.ts';
-import { useFormat } from '../session.tsx';
-import type { Item, ResponseOf } from '../api/types.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { PaymentGatewaysCard } from './PaymentGatewaysCard.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useT, type TranslationKey } from '../../i18n.tsx';
+import { useFormat } from '../../session.tsx';
+import type { Item, ResponseOf } from '../../api/types.ts';
+import { useGatewayNotifications, usePolicy, useSavePolicy } from './queries.ts';
 
 type Policy = ResponseOf<'/api/billing/policy', 'get'>;
 type GatewayNotification = Item<ResponseOf<'/api/billing/gateway-notifications', 'get'>>;
@@ -19,8 +18,8 @@ const switches = ['autoIsolate', 'autoRestore', 'notifyUnpaid', 'notifyIsolated'
 
 export function BillingSettingsPage() {
   const t = useT();
-  const policy = useQuery({ queryKey: keys.policy, queryFn: () => api.get<Policy>('/api/billing/policy') });
-  const log = useQuery({ queryKey: keys.gatewayNotifications, queryFn: () => api.get<GatewayNotification[]>('/api/billing/gateway-notifications?limit=50') });
+  const policy = usePolicy();
+  const log = useGatewayNotifications();
 
   return (
     <Stack>
@@ -47,15 +46,8 @@ export function BillingSettingsPage() {
 
 function PolicyForm({ saved }: { saved: Policy }) {
   const t = useT();
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState(saved);
-  const save = useMutation({
-    mutationFn: (policy: Policy) => api.patch<Policy>('/api/billing/policy', policy),
-    onSuccess: (policy) => {
-      queryClient.setQueryData(keys.policy, policy);
-      notifications.show({ color: 'teal', message: t('billing.saved') });
-    },
-  });
+  const save = useSavePolicy();
   const set = <K extends keyof Policy>(key: K, value: Policy[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   return (
@@ -63,7 +55,7 @@ function PolicyForm({ saved }: { saved: Policy }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate(draft);
+          save.mutate(draft, { onSuccess: () => notifications.show({ color: 'teal', message: t('billing.saved') }) });
         }}
       >
         <Stack gap="sm">
@@ -93,38 +85,31 @@ function PolicyForm({ saved }: { saved: Policy }) {
 function GatewayLog({ entries }: { entries: GatewayNotification[] }) {
   const t = useT();
   const format = useFormat();
-  if (entries.length === 0) return <Text c="dimmed">{t('common.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={420}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('payment.when')}</Table.Th>
-            <Table.Th>{t('invoices.provider')}</Table.Th>
-            <Table.Th>{t('billing.order')}</Table.Th>
-            <Table.Th>{t('billing.outcome')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => (
-            <Table.Tr key={entry.id}>
-              <Table.Td>{format.dateTime(entry.receivedAt)}</Table.Td>
-              <Table.Td>{entry.provider}</Table.Td>
-              <Table.Td>{entry.orderId ?? '—'}</Table.Td>
-              <Table.Td>
-                <Badge color={entry.outcome === 'paid' ? 'teal' : entry.outcome === 'duplicate' ? 'gray' : 'orange'} variant="light">
-                  {entry.outcome}
-                </Badge>
-                {entry.detail && (
-                  <Text size="xs" c="dimmed">
-                    {entry.detail}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={entries}
+      rowKey={(entry) => entry.id}
+      minWidth={420}
+      columns={[
+        { header: t('payment.when'), cell: (entry) => format.dateTime(entry.receivedAt) },
+        { header: t('invoices.provider'), cell: (entry) => entry.provider },
+        { header: t('billing.order'), cell: (entry) => entry.orderId ?? '—' },
+        {
+          header: t('billing.outcome'),
+          cell: (entry) => (
+            <>
+              <Badge color={entry.outcome === 'paid' ? 'teal' : entry.outcome === 'duplicate' ? 'gray' : 'orange'} variant="light">
+                {entry.outcome}
+              </Badge>
+              {entry.detail && (
+                <Text size="xs" c="dimmed">
+                  {entry.detail}
+                </Text>
+              )}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { Button, Center, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useI18n, type Language } from '../i18n.tsx';
-import { useLogin } from '../session.tsx';
+import { useI18n, type Language } from '../../i18n.tsx';
+import { useLogin } from '../../session.tsx';
 
 export function LoginPage() {
   const { t, language, setLanguage } = useI18n();

@@ -1,18 +1,21 @@
 import { Anchor, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { LineBadge } from '../components/badges.tsx';
-import { CustomerMap } from '../components/CustomerMap.tsx';
-import { InvoiceTable } from '../components/InvoiceTable.tsx';
-import { IsolationHistoryTable } from '../components/IsolationHistoryTable.tsx';
-import { LineActionButton } from '../components/LineActions.tsx';
-import { OnlineStatus } from '../components/OnlineStatus.tsx';
-import { PageTitle } from '../components/PageTitle.tsx';
-import { SyncBadge } from '../components/SyncBadge.tsx';
-import { QueryState } from '../components/QueryState.tsx';
-import { DetailRow } from '../components/DetailRow.tsx';
-import { useT } from '../i18n.tsx';
-import { useCustomer, useInvoices, useIsolationHistory, useLine, useNetworkLines, usePlans } from '../queries.ts';
-import { useCan, useFormat } from '../session.tsx';
+import { LineBadge } from '../../components/badges.tsx';
+import { CustomerMap } from '../../components/CustomerMap.tsx';
+import { InvoiceTable } from '../invoices/InvoiceTable.tsx';
+import { IsolationHistoryTable } from '../isolation/IsolationHistoryTable.tsx';
+import { LineActionButton } from '../isolation/LineActions.tsx';
+import { OnlineStatus } from './OnlineStatus.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { SyncBadge } from '../../components/SyncBadge.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { DetailRow } from '../../components/DetailRow.tsx';
+import { useT } from '../../i18n.tsx';
+import { useInvoices } from '../invoices/queries.ts';
+import { useIsolationHistory } from '../isolation/queries.ts';
+import { useNetworkLines } from '../routers/queries.ts';
+import { useCustomer, useLine, usePlans } from './queries.ts';
+import { useCan, useFormat } from '../../session.tsx';
 
 export function CustomerDetailPage() {
   const { customerId = '' } = useParams();

@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { useT } from '../i18n.tsx';
-import { useSessions } from '../queries.ts';
-import { useFormat } from '../session.tsx';
+import { useT } from '../../i18n.tsx';
+import { useSessions } from './queries.ts';
+import { useFormat } from '../../session.tsx';
 
 /**
  * Online now, from the customer's RADIUS session log: the newest login or logout decides. A live

@@ -1,19 +1,19 @@
 import { Alert, Anchor, Button, Card, Grid, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api.ts';
-import { InvoiceStatusBadge, LineBadge } from '../components/badges.tsx';
-import { useLineChange } from '../components/LineActions.tsx';
-import { PageTitle } from '../components/PageTitle.tsx';
-import { QueryState } from '../components/QueryState.tsx';
-import { DetailRow } from '../components/DetailRow.tsx';
-import { useT } from '../i18n.tsx';
-import { keys, useCustomer, useInvoice } from '../queries.ts';
-import { useCan, useFormat } from '../session.tsx';
-import type { InvoiceDetail, ResponseOf } from '../api/types.ts';
+import { InvoiceStatusBadge, LineBadge } from '../../components/badges.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { useCustomer } from '../customers/queries.ts';
+import { useLineChange } from '../isolation/queries.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { DetailRow } from '../../components/DetailRow.tsx';
+import { useT } from '../../i18n.tsx';
+import { useCan, useFormat } from '../../session.tsx';
+import type { InvoiceDetail } from '../../api/types.ts';
+import { useInvoice, usePaymentLink, useRecordPayment, useVoidInvoice } from './queries.ts';
 
 /** The invoice's one customer, read by id (terminated customers included). */
 function CustomerLink({ customerId }: { customerId: string }) {
@@ -78,32 +78,17 @@ export function InvoiceDetailPage() {
             <Title order={4} mb="sm">
               {t('invoices.history')}
             </Title>
-            {inv.history.length === 0 ? (
-              <Text c="dimmed">{t('common.empty')}</Text>
-            ) : (
-              <Table.ScrollContainer minWidth={480}>
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('payment.when')}</Table.Th>
-                      <Table.Th>{t('payment.type')}</Table.Th>
-                      <Table.Th>{t('payment.reference')}</Table.Th>
-                      <Table.Th ta="right">{t('invoices.amount')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {inv.history.map((entry) => (
-                      <Table.Tr key={entry.id}>
-                        <Table.Td>{format.dateTime(entry.createdAt)}</Table.Td>
-                        <Table.Td>{t(`payment.${entry.type}`)}</Table.Td>
-                        <Table.Td>{entry.reference ?? '—'}</Table.Td>
-                        <Table.Td ta="right">{format.money(entry.amount)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            <DataTable
+              rows={inv.history}
+              rowKey={(entry) => entry.id}
+              minWidth={480}
+              columns={[
+                { header: t('payment.when'), cell: (entry) => format.dateTime(entry.createdAt) },
+                { header: t('payment.type'), cell: (entry) => t(`payment.${entry.type}`) },
+                { header: t('payment.reference'), cell: (entry) => entry.reference ?? '—' },
+                { header: t('invoices.amount'), align: 'right', cell: (entry) => format.money(entry.amount) },
+              ]}
+            />
           </Card>
         </Stack>
       )}
@@ -147,36 +132,22 @@ function CustomerLinePanel({ invoice }: { invoice: InvoiceDetail }) {
   );
 }
 
-function useInvoiceMutation<T>(mutationFn: (body: T) => Promise<unknown>, successMessage: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () => notifications.show({ color: 'teal', message: successMessage }),
-    onSettled: () => Promise.all([keys.invoices, keys.payments, keys.lines].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
-  });
-}
-
 function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
   const t = useT();
   const [amount, setAmount] = useState<number | string>(invoice.amount);
   const [method, setMethod] = useState<'cash' | 'transfer'>('cash');
   const [note, setNote] = useState('');
-  // One key per distinct payment: a retry of the same one (lost answer, second click) reuses it.
-  const attempt = useRef<{ body: string; key: string } | null>(null);
-  const record = useInvoiceMutation(async (body: { amount: number; method: string; note?: string }) => {
-    const sent = JSON.stringify(body);
-    if (attempt.current?.body !== sent) attempt.current = { body: sent, key: crypto.randomUUID() };
-    const answer = await api.postOnce(`/api/invoices/${invoice.id}/payments`, body, attempt.current.key);
-    attempt.current = null;
-    return answer;
-  }, t('invoices.paymentRecorded'));
+  const record = useRecordPayment(invoice.id);
 
   return (
     <Card withBorder>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          record.mutate({ amount: Number(amount), method, ...(note.trim() ? { note: note.trim() } : {}) });
+          record.mutate(
+            { amount: Number(amount), method, ...(note.trim() ? { note: note.trim() } : {}) },
+            { onSuccess: () => notifications.show({ color: 'teal', message: t('invoices.paymentRecorded') }) },
+          );
         }}
       >
         <Stack gap="sm">
@@ -203,10 +174,8 @@ function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
 
 function PaymentLinkForm({ invoice }: { invoice: InvoiceDetail }) {
   const t = useT();
-  const [provider, setProvider] = useState<string | null>('midtrans');
-  const create = useMutation({
-    mutationFn: () => api.post<ResponseOf<'/api/invoices/{invoiceId}/payment-link', 'post'>>(`/api/invoices/${invoice.id}/payment-link`, { provider }),
-  });
+  const [provider, setProvider] = useState<'midtrans' | 'xendit' | 'tripay'>('midtrans');
+  const create = usePaymentLink(invoice.id);
   return (
     <Card withBorder>
       <Stack gap="sm">
@@ -214,7 +183,7 @@ function PaymentLinkForm({ invoice }: { invoice: InvoiceDetail }) {
           <Select
             label={t('invoices.provider')}
             value={provider}
-            onChange={setProvider}
+            onChange={(value) => value && setProvider(value as typeof provider)}
             allowDeselect={false}
             data={[
               { value: 'midtrans', label: 'Midtrans' },
@@ -223,7 +192,7 @@ function PaymentLinkForm({ invoice }: { invoice: InvoiceDetail }) {
             ]}
             w={160}
           />
-          <Button variant="light" onClick={() => create.mutate()} loading={create.isPending}>
+          <Button variant="light" onClick={() => create.mutate({ provider })} loading={create.isPending}>
             {t('invoices.paymentLink')}
           </Button>
         </Group>
@@ -241,7 +210,7 @@ function VoidButton({ invoice }: { invoice: InvoiceDetail }) {
   const t = useT();
   const [opened, { open, close }] = useDisclosure();
   const [reason, setReason] = useState('');
-  const voidInvoice = useInvoiceMutation((body: { reason: string }) => api.post(`/api/invoices/${invoice.id}/void`, body), t('invoices.voided'));
+  const voidInvoice = useVoidInvoice(invoice.id);
   return (
     <>
       <Button size="xs" variant="subtle" color="gray" onClick={open}>
@@ -250,7 +219,15 @@ function VoidButton({ invoice }: { invoice: InvoiceDetail }) {
       <Modal opened={opened} onClose={close} title={t('invoices.void')}>
         <Stack>
           <Textarea label={t('common.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
-          <Button color="red" disabled={reason.trim().length < 3} loading={voidInvoice.isPending} onClick={() => voidInvoice.mutate({ reason }, { onSuccess: close })}>
+          <Button color="red" disabled={reason.trim().length < 3} loading={voidInvoice.isPending} onClick={() => voidInvoice.mutate(
+                { reason },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'teal', message: t('invoices.voided') });
+                    close();
+                  },
+                },
+              )}>
             {t('invoices.void')}
           </Button>
         </Stack>

@@ -1,54 +1,34 @@
 import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { api, query } from '../api.ts';
-import { DataTable } from '../components/DataTable.tsx';
-import { PageTitle } from '../components/PageTitle.tsx';
-import { QueryState } from '../components/QueryState.tsx';
-import { useT } from '../i18n.tsx';
-import { keys } from '../queries.ts';
-import { useFormat } from '../session.tsx';
-import type { BodyOf, Item, ResponseOf, Tenant } from '../api/types.ts';
-
+import { DataTable } from '../../components/DataTable.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useT } from '../../i18n.tsx';
+import { useFormat } from '../../session.tsx';
+import type { Item, ResponseOf } from '../../api/types.ts';
+import { useTenants } from '../tenants/queries.ts';
+import { isUnfinished, useBacklog, useFailures, useHandlers, useJobRuns, useJobs, useReplay, useRunJobNow, type JobRun } from './queries.ts';
 
 type Handler = Item<ResponseOf<'/api/admin/events/handlers', 'get'>>;
-type Backlog = ResponseOf<'/api/admin/events/backlog', 'get'>;
 type Failure = Item<ResponseOf<'/api/admin/events/failures', 'get'>>;
-type Replay = BodyOf<'/api/admin/events/dead-letters/replay', 'post'>;
-type Job = Item<ResponseOf<'/api/admin/jobs', 'get'>>;
-type JobRun = Item<ResponseOf<'/api/admin/jobs/runs', 'get'>>;
-
-const eventsKey = ['events'] as const;
-const jobsKey = ['jobs'] as const;
-// Delivery counts change by the second and have no live stream of their own: poll while the
-// page is open, but not after a failure (one message about it is enough).
-const refetchInterval = (query: { state: { status: string } }) => (query.state.status === 'error' ? false : 5_000);
-const isUnfinished = (run: JobRun) => run.status === 'pending' || run.status === 'running';
 
 /** Failures and runs name a tenant by id; the platform operator reads names. */
 function useTenantName() {
-  const { data } = useQuery({ queryKey: keys.tenants, queryFn: () => api.get<Tenant[]>('/api/platform/tenants'), staleTime: 60_000 });
+  const { data } = useTenants({ staleTime: 60_000 });
   return (tenantId: string) => data?.find((tenant) => tenant.id === tenantId)?.name ?? tenantId.slice(0, 8);
 }
 
 /** The event bus and scheduled jobs as the platform operator sees them: queues, failures with replay, jobs with "run now". */
 export function EventBusPage() {
   const t = useT();
-  const queryClient = useQueryClient();
-  const handlers = useQuery({ queryKey: [...eventsKey, 'handlers'], queryFn: () => api.get<Handler[]>('/api/admin/events/handlers'), refetchInterval });
-  const backlog = useQuery({ queryKey: [...eventsKey, 'backlog'], queryFn: () => api.get<Backlog>('/api/admin/events/backlog'), refetchInterval });
-  const dead = useQuery({ queryKey: [...eventsKey, 'dead'], queryFn: () => api.get<Failure[]>('/api/admin/events/failures' + query({ status: 'dead' })), refetchInterval });
-  const retrying = useQuery({
-    queryKey: [...eventsKey, 'retrying'],
-    queryFn: () => api.get<Failure[]>('/api/admin/events/failures' + query({ status: 'retrying' })),
-    refetchInterval,
-  });
-  const replay = useMutation({
-    mutationFn: (selection: Replay) => api.post<ResponseOf<'/api/admin/events/dead-letters/replay', 'post'>>('/api/admin/events/dead-letters/replay', selection),
-    onSuccess: ({ replayed }) => notifications.show({ color: 'teal', message: t('events.replayed', { count: replayed }) }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: eventsKey }),
-  });
+  const handlers = useHandlers();
+  const backlog = useBacklog();
+  const dead = useFailures('dead');
+  const retrying = useFailures('retrying');
+  const replay = useReplay();
+  const runReplay = (selection: NonNullable<typeof replay.variables>) =>
+    replay.mutate(selection, { onSuccess: ({ replayed }) => notifications.show({ color: 'teal', message: t('events.replayed', { count: replayed }) }) });
   const replaying = (failure: Failure) => replay.isPending && replay.variables?.eventId === failure.eventId && replay.variables.handlerId === failure.handlerId;
 
   return (
@@ -77,14 +57,14 @@ export function EventBusPage() {
               ) : (
                 <Stack>
                   <Group justify="flex-end">
-                    <Button size="xs" variant="light" onClick={() => replay.mutate({ all: true })} loading={replay.isPending && Boolean(replay.variables?.all)}>
+                    <Button size="xs" variant="light" onClick={() => runReplay({ all: true })} loading={replay.isPending && Boolean(replay.variables?.all)}>
                       {t('events.replayAll')}
                     </Button>
                   </Group>
                   <FailureTable
                     failures={failures}
                     action={(failure) => (
-                      <Button size="xs" onClick={() => replay.mutate({ handlerId: failure.handlerId, eventId: failure.eventId })} loading={replaying(failure)}>
+                      <Button size="xs" onClick={() => runReplay({ handlerId: failure.handlerId, eventId: failure.eventId })} loading={replaying(failure)}>
                         {t('events.replay')}
                       </Button>
                     )}
@@ -214,19 +194,10 @@ function HandlerTable({ handlers }: { handlers: Handler[] }) {
 /** Scheduled jobs with their cron, "run now", and recent runs followed until they finish. */
 function JobsPanel() {
   const t = useT();
-  const queryClient = useQueryClient();
-  const jobs = useQuery({ queryKey: jobsKey, queryFn: () => api.get<Job[]>('/api/admin/jobs'), staleTime: 60_000 });
-  // A run's progress is only in the database: poll while one is unfinished, then stop.
-  const runs = useQuery({
-    queryKey: [...jobsKey, 'runs'],
-    queryFn: () => api.get<JobRun[]>('/api/admin/jobs/runs' + query({ limit: 20 })),
-    refetchInterval: (q) => (q.state.status !== 'error' && q.state.data?.some(isUnfinished) ? 1_000 : false),
-  });
-  const runNow = useMutation({
-    mutationFn: (jobName: string) => api.post<JobRun[]>(`/api/admin/jobs/${encodeURIComponent(jobName)}/runs`, {}),
-    onSuccess: (started) => notifications.show({ color: 'teal', message: t('jobs.started', { count: started.length }) }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [...jobsKey, 'runs'] }),
-  });
+  const jobs = useJobs();
+  const runs = useJobRuns();
+  const runNow = useRunJobNow();
+  const start = (jobName: string) => runNow.mutate(jobName, { onSuccess: (started) => notifications.show({ color: 'teal', message: t('jobs.started', { count: started.length }) }) });
 
   return (
     <Stack>
@@ -261,7 +232,7 @@ function JobsPanel() {
               {
                 header: null,
                 cell: (job) => (
-                  <Button size="xs" variant="light" onClick={() => runNow.mutate(job.name)} loading={runNow.isPending && runNow.variables === job.name}>
+                  <Button size="xs" variant="light" onClick={() => start(job.name)} loading={runNow.isPending && runNow.variables === job.name}>
                     {t('jobs.runNow')}
                   </Button>
                 ),

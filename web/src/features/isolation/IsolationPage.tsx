@@ -2,15 +2,16 @@ import { Button, Card, Group, Select, Stack, Tabs, Text, TextInput, Title } from
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { IsolationHistoryTable } from '../components/IsolationHistoryTable.tsx';
-import { LineActionButton, useLineChange } from '../components/LineActions.tsx';
-import { PageTitle } from '../components/PageTitle.tsx';
-import { QueryState } from '../components/QueryState.tsx';
-import { useT } from '../i18n.tsx';
-import { useCustomers, useIsolated, useIsolationHistory } from '../queries.ts';
-import { CustomerName } from '../components/CustomerName.tsx';
-import { DataTable } from '../components/DataTable.tsx';
-import { useCan, useFormat } from '../session.tsx';
+import { IsolationHistoryTable } from './IsolationHistoryTable.tsx';
+import { LineActionButton } from './LineActions.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useT } from '../../i18n.tsx';
+import { useCustomers } from '../customers/queries.ts';
+import { useIsolated, useIsolationHistory, useLineChange } from './queries.ts';
+import { CustomerName } from '../../components/CustomerName.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { useCan, useFormat } from '../../session.tsx';
 
 export function IsolationPage() {
   const t = useT();

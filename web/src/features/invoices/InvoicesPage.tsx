@@ -1,13 +1,13 @@
 import { Group, Pagination, Select, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import { BillingRunButtons } from '../components/BillingRunButtons.tsx';
-import { InvoiceTable } from '../components/InvoiceTable.tsx';
-import { PageTitle } from '../components/PageTitle.tsx';
-import { QueryState } from '../components/QueryState.tsx';
-import { useT } from '../i18n.tsx';
-import { useInvoices } from '../queries.ts';
-import { useCan } from '../session.tsx';
-import type { InvoiceStatus } from '../api/types.ts';
+import { BillingRunButtons } from './BillingRunButtons.tsx';
+import { InvoiceTable } from './InvoiceTable.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useT } from '../../i18n.tsx';
+import { useInvoices } from './queries.ts';
+import { useCan } from '../../session.tsx';
+import type { InvoiceStatus } from '../../api/types.ts';
 
 /** Filter order; `satisfies` keeps it to the API's statuses, the record makes it complete. */
 const invoiceStatuses = Object.keys({ unpaid: 0, awaiting_setoran: 0, setoran_confirmed: 0, paid: 0, void: 0 } satisfies Record<InvoiceStatus, 0>) as InvoiceStatus[];
