@@ -1,6 +1,6 @@
-import { ApiError } from '../../api.ts';
-import type { Translate, TranslationKey } from '../../i18n.tsx';
-import { id } from '../../locales/id.ts';
+import { ApiError } from './api.ts';
+import type { Translate, TranslationKey } from './i18n.tsx';
+import { id } from './locales/id.ts';
 
 /**
  * A refused request's `details.fields` as a map from the form's field name to a message in the
