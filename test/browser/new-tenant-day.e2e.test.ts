@@ -193,6 +193,50 @@ describe('a new tenant’s first day in the console', () => {
     await screenshot(page(), 'new-tenant-terminated-desktop', { notifications: false });
   });
 
+  it('should preview a bulk restore from the list (refused while unpaid), then restore with force once confirmed', async () => {
+    await page().goto(`${baseUrl}/customers`);
+    await page().getByRole('checkbox', { name: 'Pilih Tri Handayani' }).check();
+    await page().getByTestId('bulk-bar').getByRole('button', { name: 'Buka isolir yang dipilih' }).click();
+    const dialog = page().getByRole('dialog');
+    await field(dialog, 'Alasan').fill('Janji bayar hari Jumat');
+    await dialog.getByRole('button', { name: 'Lihat dulu hasilnya' }).click();
+    await shown(dialog.getByText('0 pelanggan akan dibuka isolirnya.'));
+    await shown(dialog.getByText('Dilewati', { exact: false }));
+    await dialog.getByLabel('Paksa, walau masih ada tagihan belum lunas').check();
+    await dialog.getByRole('button', { name: 'Lihat dulu hasilnya' }).click();
+    await shown(dialog.getByText('1 pelanggan akan dibuka isolirnya.'));
+    expect((await call('GET', '/api/isolation/isolated')).length).toBe(1);
+    await screenshot(page(), 'new-tenant-bulk-preview-desktop');
+    await dialog.getByRole('button', { name: 'Konfirmasi (1)' }).click();
+    await shown(page().getByText('1 pelanggan dibuka isolirnya.'));
+    expect(await call('GET', '/api/isolation/isolated')).toEqual([]);
+  });
+
+  it('should show how many customers a WhatsApp broadcast reaches before sending it', async () => {
+    await page().goto(`${baseUrl}/customers`);
+    await page().getByRole('button', { name: 'Kirim WA massal' }).click();
+    const dialog = page().getByRole('dialog');
+    // Sari has left: only Tri is an active customer.
+    await shown(dialog.getByTestId('broadcast-count').getByText('1 pelanggan akan menerima pesan (1 cocok, 0 menolak WA).'));
+    await field(dialog, 'Isi pesan').fill('Pemeliharaan jaringan Minggu pukul 01.00–03.00.');
+    await screenshot(page(), 'new-tenant-broadcast-desktop');
+    await dialog.getByRole('button', { name: 'Periksa sebelum kirim' }).click();
+    await dialog.getByRole('button', { name: 'Kirim ke 1 pelanggan' }).click();
+    await shown(page().getByText('1 pesan diantrekan, 0 dilewati.'));
+    const messages = await call('GET', '/api/notifications/messages?kind=broadcast');
+    expect(messages.map((m: { recipientName: string }) => m.recipientName)).toEqual(['Tri Handayani']);
+  });
+
+  it('should refuse a grace period of −3 with a field error and save nothing', async () => {
+    await page().goto(`${baseUrl}/billing`);
+    const grace = page().getByLabel('Masa tenggang (hari)', { exact: false });
+    await grace.fill('-3');
+    await page().locator('form').filter({ has: grace }).getByRole('button', { name: 'Simpan' }).click();
+    await shown(page().getByText('Isian tidak valid.'));
+    expect(await grace.inputValue()).toBe('-3');
+    expect((await call('GET', '/api/billing/policy')).graceDays).toBe(3);
+  });
+
   it('should fit the customer screens on a phone without sideways scrolling', async () => {
     const phone = await launchBrowser({ phone: true });
     try {
