@@ -33,7 +33,7 @@ describe('a new tenant’s first day in the console', () => {
   };
   const secret = (name: string) => router.model.print(Menu.pppSecret, { query: [`name=${name}`] })[0];
   const noHorizontalOverflow = async (p: Page) =>
-    expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll on ${p.url()}`).toBe(true);
+    expect(await p.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), `no sideways scroll on ${p.url()}`).toBe(true);
 
   beforeAll(async () => {
     router = await RouterStandIn.start({ username: 'simpul', password: 'router-rahasia' });

@@ -96,6 +96,15 @@ describe.each(shapes)('customer lifecycle on the router (%s, %s)', (driver, apiK
     expect(secretsNamed('lama@net')).toHaveLength(1);
   });
 
+  it('should move the secret when the PPPoE username changes, and remove it when the line stops being PPPoE', async () => {
+    const gita = await addCustomer({ name: 'Gita', connectionType: 'pppoe', pppoeUsername: 'gita@net', private: { pppoePassword: 'rahasia-gita' } });
+    await poll(() => secretsNamed('gita@net').length).toBe(1);
+    expect((await call('PATCH', `/api/customers/${gita.id}`, { pppoeUsername: 'gita2@net' })).status).toBe(200);
+    await poll(() => `${secretsNamed('gita@net').length}/${secretsNamed('gita2@net')[0]?.comment}`).toBe(`0/simpul:${gita.code}`);
+    expect((await call('PATCH', `/api/customers/${gita.id}`, { connectionType: 'static', ipAddress: '10.70.0.30', pppoeUsername: null })).status).toBe(200);
+    await poll(() => secretsNamed('gita2@net').length).toBe(0);
+  });
+
   it('should bind a DHCP customer with a known MAC by a static lease, and drop the lease on termination', async () => {
     const leases = () => router.model.print(Menu.dhcpLease, { query: ['address=10.70.0.9'] });
     const eka = await addCustomer({ name: 'Eka', connectionType: 'dhcp', ipAddress: '10.70.0.9', macAddress: 'aa:bb:cc:00:11:22' });

@@ -175,6 +175,20 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
       return [];
     });
     const removedLines = removable.filter((l) => (l.line_connection_type === 'pppoe' ? !!l.line_username : !!l.line_address));
+    // A line still here whose PPP secret changed name (or that is no longer PPPoE): the old secret goes.
+    const renamed = viaApi.filter(
+      (l) => l.line_tag !== null && l.line_connection_type === 'pppoe' && l.line_username !== null && (l.connection_type !== 'pppoe' || l.line_username !== l.pppoe_username),
+    );
+    for (const l of renamed) {
+      removals.push({
+        mode: 'pppoe',
+        customerId: l.customer_id,
+        username: l.line_username!,
+        isolated: false,
+        planProfile: '',
+        secret: { present: false, password: null, disabled: true, comment: l.line_tag! },
+      });
+    }
 
     // Router and NAS I/O happens here, outside any transaction.
     const apiLines = [...desired, ...removals];
@@ -188,6 +202,12 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
     }));
     const removedOk = new Set(removedLines.filter((_, i) => !removalOutcomes[i]?.error).map((l) => l.customer_id));
     const removalFailures = removedLines.flatMap((l, i) => (removalOutcomes[i]?.error ? [{ line: l, error: removalOutcomes[i].error! }] : []));
+    // An old secret that could not be removed keeps its line failed, so the next pass tries again.
+    renamed.forEach((l, i) => {
+      const error = removalOutcomes[removedLines.length + i]?.error;
+      const outcome = outcomes.find((o) => o.line === l);
+      if (error && outcome && !outcome.error) outcome.error = error;
+    });
     const gone = departed.filter((l) => !removalFailures.some((f) => f.line === l)).map((l) => l.customer_id);
     for (const line of viaRadius) {
       const command = radiusCommandFor(line);
@@ -220,6 +240,12 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
         appliedRate: planRate(line),
         switchedProfile,
         error: error ? `${error.code}: ${error.message}` : null,
+        // What the router now holds for the line: what a later removal (rename, termination) cleans up.
+        // A failed pass keeps what was recorded (an old secret still to remove), or records what it may have created.
+        lineConnectionType: line.connection_type,
+        lineUsername: line.connection_type === 'pppoe' ? line.pppoe_username : null,
+        lineAddress: line.ip_address,
+        lineTag: lineTag(line.code),
       }));
       // Marked in sync only if the desired state didn't move meanwhile (same desired_version).
       await sql`
@@ -236,10 +262,14 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
                                  else ${finished}::timestamptz + make_interval(secs => least(600, 5 * power(2, least(s.attempts, 8)))) end,
           last_attempt_at = ${finished}, last_error = r.error,
           in_sync_at = case when r.ok then ${finished}::timestamptz else s.in_sync_at end,
+          line_connection_type = case when r.ok then r."lineConnectionType" else coalesce(s.line_connection_type, r."lineConnectionType") end,
+          line_username = case when r.ok then r."lineUsername" else coalesce(s.line_username, r."lineUsername") end,
+          line_address = case when r.ok then r."lineAddress" else coalesce(s.line_address, r."lineAddress") end,
+          line_tag = case when r.ok then r."lineTag" else coalesce(s.line_tag, r."lineTag") end,
           updated_at = ${finished}
         from jsonb_to_recordset(${JSON.stringify(results)}::jsonb)
           as r("customerId" uuid, version bigint, ok boolean, "appliedState" text, "appliedProfile" text, "appliedRate" text,
-               "switchedProfile" boolean, error text)
+               "switchedProfile" boolean, error text, "lineConnectionType" text, "lineUsername" text, "lineAddress" text, "lineTag" text)
         where s.customer_id = r."customerId" and s.desired_version = r.version`.execute(trx);
       const routerDown = apiOutcomes.length > 0 && apiOutcomes.every((o) => o.error && routerDownCodes.includes(o.error.code));
       const anyReached = apiOutcomes.some((o) => !o.error || !routerDownCodes.includes(o.error.code));

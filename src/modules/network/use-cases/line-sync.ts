@@ -76,19 +76,14 @@ export function createLineSync({ db, clock }: NetworkContext) {
     // batches). Two handlers of one customer's events (created, then isolated a moment later) thus
     // take turns, and the RADIUS rows below are written from a desired state read after the other
     // one committed: a handler that read the older state can never have the last word.
-    // The row also remembers what the router is asked to hold (secret name, address, tag), so the
-    // line can be cleaned up after the customer leaves.
+    // (What the router holds for the line, `line_*`, is recorded by the converge pass once the router confirmed it.)
     await sql`
-      insert into network_line_sync as s (customer_id, tenant_id, router_id, status, next_attempt_at, updated_at,
-                                          line_connection_type, line_username, line_address, line_tag)
-      select d.customer_id, d.tenant_id, d.router_id, 'pending', ${now}, ${now},
-             d.connection_type, d.pppoe_username, d.ip_address, 'simpul:' || d.code
+      insert into network_line_sync as s (customer_id, tenant_id, router_id, status, next_attempt_at, updated_at)
+      select d.customer_id, d.tenant_id, d.router_id, 'pending', ${now}, ${now}
       from network_desired_lines d where d.customer_id = any(${customerIds}::uuid[])
       order by d.customer_id
       on conflict (customer_id) do update set router_id = excluded.router_id, status = 'pending',
-        desired_version = s.desired_version + 1, attempts = 0, next_attempt_at = ${now}, updated_at = ${now},
-        line_connection_type = excluded.line_connection_type, line_username = excluded.line_username,
-        line_address = excluded.line_address, line_tag = excluded.line_tag`.execute(trx);
+        desired_version = s.desired_version + 1, attempts = 0, next_attempt_at = ${now}, updated_at = ${now}`.execute(trx);
     // A line whose customer left (terminated, or no router any more) is due once more on the router
     // it was on: the converge pass removes what Simpul put there, then the row.
     await sql`
