@@ -225,6 +225,13 @@ describe('a new tenant’s first day in the console', () => {
     await shown(page().getByText('1 pesan diantrekan, 0 dilewati.'));
     const messages = await call('GET', '/api/notifications/messages?kind=broadcast');
     expect(messages.map((m: { recipientName: string }) => m.recipientName)).toEqual(['Tri Handayani']);
+
+    // The message log finds it by the number typed the way people write it.
+    await page().goto(`${baseUrl}/whatsapp`);
+    await page().getByRole('textbox', { name: 'Cari' }).fill('0812-2700-1102');
+    await shown(page().locator('[data-message="broadcast"]'));
+    await page().getByRole('textbox', { name: 'Cari' }).fill('0899-0000-0000');
+    await page().locator('[data-message="broadcast"]').waitFor({ state: 'detached' });
   });
 
   it('should refuse a grace period of −3 with a field error and save nothing', async () => {

@@ -140,6 +140,7 @@ export const en: Dictionary = {
   'billing.confirmIssue': 'Issue {count} invoices',
   'billing.confirmScan': 'Run the scan',
   'billing.confirmScanIsolate': 'Run and isolate {count} customers',
+  'wa.search': 'Customer name or WhatsApp number',
   'invoices.search': 'Invoice number, customer name or code',
   'errorCode.CUSTOMER_TERMINATED': 'The customer has been terminated; nothing can be changed.',
   'errorCode.CUSTOMER_STATUS_UNCHANGED': 'The customer already has that status.',

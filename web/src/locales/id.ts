@@ -139,6 +139,7 @@ export const id = {
   'billing.confirmIssue': 'Terbitkan {count} tagihan',
   'billing.confirmScan': 'Jalankan pemindaian',
   'billing.confirmScanIsolate': 'Jalankan dan isolir {count} pelanggan',
+  'wa.search': 'Nama pelanggan atau nomor WA',
   'invoices.search': 'Nomor tagihan, nama atau kode pelanggan',
   'errorCode.CUSTOMER_TERMINATED': 'Pelanggan sudah berhenti berlangganan; datanya tidak bisa diubah lagi.',
   'errorCode.CUSTOMER_STATUS_UNCHANGED': 'Status pelanggan sudah seperti itu.',
