@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
+import { errorText } from './form-errors.ts';
 import { useT, type Translate } from './i18n.tsx';
 import { queryKeys } from './query-keys.ts';
 
@@ -38,4 +39,6 @@ export function QueryProvider({ children }: { children: ReactNode }) {
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
-export const messageOf = (error: Error, t: Translate) => (error instanceof ApiError && error.code === 'NETWORK' ? t('error.network') : error.message);
+/** The person's language where the code has a translation (errorCode.*), else the server's message. */
+export const messageOf = (error: Error, t: Translate) =>
+  error instanceof ApiError && error.code === 'NETWORK' ? t('error.network') : error instanceof ApiError ? errorText(error, t) : error.message;

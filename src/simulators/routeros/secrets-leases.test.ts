@@ -12,7 +12,7 @@ describe('RouterOS stand-in: PPP secrets and DHCP static leases', () => {
       headers: { authorization: `Basic ${Buffer.from('admin:').toString('base64')}`, 'content-type': 'application/json' },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
-    return { status: res.status, body: res.status === 204 ? undefined : await res.json() };
+    return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as any };
   };
 
   beforeAll(async () => {
