@@ -164,6 +164,21 @@ export interface CustomersLabels {
   tenant_id: string | null;
 }
 
+export interface CustomersLines {
+  code: string | null;
+  connection_type: string | null;
+  customer_id: string | null;
+  customer_status: string | null;
+  ip_address: string | null;
+  mac_address: string | null;
+  name: string | null;
+  plan_id: string | null;
+  pppoe_password: string | null;
+  pppoe_username: string | null;
+  router_id: string | null;
+  tenant_id: string | null;
+}
+
 export interface CustomersPrivate {
   customer_id: string;
   id_card_number: string | null;
@@ -279,6 +294,11 @@ export interface IdentitySessions {
   user_id: string;
 }
 
+export interface IdentityStaffCounts {
+  staff_count: number | null;
+  tenant_id: string | null;
+}
+
 export interface IdentityStaffNames {
   name: string | null;
   tenant_id: string | null;
@@ -295,6 +315,12 @@ export interface IdentityUsers {
   password_hash: string;
   phone: string | null;
   status: Generated<string>;
+}
+
+export interface IsolationDesiredStates {
+  customer_id: string | null;
+  desired_state: string | null;
+  tenant_id: string | null;
 }
 
 export interface IsolationHistory {
@@ -521,6 +547,16 @@ export interface NotificationsTemplates {
   updated_at: Timestamp;
 }
 
+export interface PlansCatalog {
+  download_kbps: number | null;
+  monthly_price: Int8 | null;
+  name: string | null;
+  plan_id: string | null;
+  router_profile: string | null;
+  tenant_id: string | null;
+  upload_kbps: number | null;
+}
+
 export interface PlatformTenantSummaries {
   created_at: Timestamp | null;
   id: string | null;
@@ -674,6 +710,7 @@ export interface DB {
   customers: Customers;
   customers_billable: CustomersBillable;
   customers_labels: CustomersLabels;
+  customers_lines: CustomersLines;
   customers_private: CustomersPrivate;
   event_failures: EventFailures;
   event_inbox: EventInbox;
@@ -684,8 +721,10 @@ export interface DB {
   identity_invitations: IdentityInvitations;
   identity_memberships: IdentityMemberships;
   identity_sessions: IdentitySessions;
+  identity_staff_counts: IdentityStaffCounts;
   identity_staff_names: IdentityStaffNames;
   identity_users: IdentityUsers;
+  isolation_desired_states: IsolationDesiredStates;
   isolation_history: IsolationHistory;
   isolation_lines: IsolationLines;
   job_runs: JobRuns;
@@ -701,6 +740,7 @@ export interface DB {
   notifications_sender_slots: NotificationsSenderSlots;
   notifications_settings: NotificationsSettings;
   notifications_templates: NotificationsTemplates;
+  plans_catalog: PlansCatalog;
   platform_tenant_summaries: PlatformTenantSummaries;
   radacct: Radacct;
   radcheck: Radcheck;
