@@ -152,10 +152,11 @@ export async function createApp(options: AppOptions) {
   await http.register(plansRoutes(plans));
   await http.register(customersRoutes(customers));
   await http.register(isolationRoutes(isolation));
-  await http.register(billingRoutes(billing, createIdempotency({ db, clock })));
+  const respondOnce = createIdempotency({ db, clock });
+  await http.register(billingRoutes(billing, respondOnce));
   await http.register(paymentGatewaysRoutes(payments));
   await http.register(networkRoutes(network));
-  await http.register(notificationsRoutes(notifications));
+  await http.register(notificationsRoutes(notifications, respondOnce));
   await http.register(mapsRoutes(maps));
   await http.register(waProvidersRoutes(notifications));
   await http.register(eventsRoutes(bus.operations, requireSuperAdmin));

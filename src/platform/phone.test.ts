@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeIndonesianPhone } from './phone.ts';
+import { normalizeIndonesianPhone, phoneSearchDigits } from './phone.ts';
 
 describe('normalizeIndonesianPhone', () => {
   it.each([
@@ -26,5 +26,18 @@ describe('normalizeIndonesianPhone', () => {
         expect([...normalized]).toEqual([`+62${national}`]);
       }),
     );
+  });
+});
+
+describe('phoneSearchDigits', () => {
+  it('should look for the same national digits however a fragment is typed', () => {
+    for (const typed of ['0812-3456-7890', '+62 812 3456 7890', '6281234567890', '(0812) 3456.7890', '81234567890']) {
+      expect(phoneSearchDigits(typed), typed).toBe('81234567890');
+    }
+    expect(phoneSearchDigits('3456-78')).toBe('345678');
+  });
+
+  it('should not take names or short numbers for a phone', () => {
+    for (const typed of ['Sari', 'C00012', '123', '', '+62']) expect(phoneSearchDigits(typed), typed).toBeNull();
   });
 });

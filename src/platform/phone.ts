@@ -18,3 +18,17 @@ export function normalizeIndonesianPhone(input: string): string | null {
   if (!/^[2-9]\d{6,11}$/.test(national)) return null;
   return `+62${national}`;
 }
+
+/**
+ * What a typed phone fragment looks for in stored E.164 numbers: `0812-3456`, `+62 812 3456`,
+ * `628123456` and `8123456` all become the national digits `8123456` (matched anywhere in the
+ * number). Null when the query is not a phone fragment (letters, or fewer than 4 digits).
+ */
+export function phoneSearchDigits(query: string): string | null {
+  const compact = query.trim().replace(/[\s\-().]/g, '');
+  if (!/^\+?\d{4,}$/.test(compact)) return null;
+  const digits = compact.replace(/^\+/, '');
+  if (digits.startsWith('62')) return digits.slice(2).replace(/^0+/, '') || null;
+  if (digits.startsWith('0')) return digits.slice(1) || null;
+  return digits;
+}

@@ -48,5 +48,6 @@ export const shown = (locator: Locator, timeout = 15_000) => locator.first().wai
 export async function screenshot(page: Page, name: string, options: { notifications?: boolean } = {}) {
   await mkdir(screenshotDir, { recursive: true });
   const style = options.notifications === false ? '.mantine-Notifications-root { display: none !important; }' : undefined;
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, style });
+  // Transitions finished first: a modal caught mid-fade would show the page through it.
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, style, animations: 'disabled' });
 }

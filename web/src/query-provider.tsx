@@ -2,8 +2,8 @@ import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
-import { useT, type Translate, type TranslationKey } from './i18n.tsx';
-import { id } from './locales/id.ts';
+import { errorText } from './form-errors.ts';
+import { useT, type Translate } from './i18n.tsx';
 import { queryKeys } from './query-keys.ts';
 
 /**
@@ -39,10 +39,6 @@ export function QueryProvider({ children }: { children: ReactNode }) {
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
-/** A code the console translates (`error.code.<CODE>` in the locales) reads in the person's language, with the server's detail after it. */
-export const messageOf = (error: Error, t: Translate) => {
-  if (!(error instanceof ApiError)) return error.message;
-  if (error.code === 'NETWORK') return t('error.network');
-  const key = `error.code.${error.code}` as TranslationKey;
-  return key in id ? `${t(key)} ${error.message}` : error.message;
-};
+/** The person's language where the code has a translation (errorCode.*), else the server's message. */
+export const messageOf = (error: Error, t: Translate) =>
+  error instanceof ApiError && error.code === 'NETWORK' ? t('error.network') : error instanceof ApiError ? errorText(error, t) : error.message;

@@ -37,7 +37,11 @@ const HistorySchema = z.object({
   id: z.string(),
   type: z.enum(['gateway', 'manual', 'collected_by_collector', 'setoran_confirmed', 'deposited', 'voided']),
   amount: z.number().int(),
+  /** How it was paid: Tunai (cash), Transfer, a payment gateway, a collector. */
+  method: z.enum(['cash', 'transfer', 'gateway', 'collector']).nullable(),
   actorUserId: z.string().nullable(),
+  /** The staff member's name; null for the system (a gateway, the scan). */
+  actorName: z.string().nullable(),
   reference: z.string().nullable(),
   createdAt: z.coerce.date(),
 });
@@ -84,6 +88,27 @@ export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce)
     },
   );
 
+  const PeriodBody = z.object({ period: IsoDate.refine((d) => d.endsWith('-01'), 'a period is the first day of a month').optional() }).strict();
+  app.post(
+    '/api/billing/invoices/generate/preview',
+    {
+      schema: {
+        'x-permission': 'billing.configure',
+        tags: ['billing'],
+        summary: 'What issuing invoices now would do (who, how much): changes nothing',
+        body: PeriodBody,
+        response: {
+          200: z.object({
+            period: z.string(),
+            issued: z.number().int(),
+            total: z.number().int(),
+            invoices: z.array(z.object({ customerId: z.string(), ...CustomerLabel, amount: z.number().int(), description: z.string(), dueDate: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request) => billing.previewInvoices(requirePermission(request).tenantId, request.body),
+  );
   app.post(
     '/api/billing/invoices/generate',
     {
@@ -91,11 +116,43 @@ export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce)
         'x-permission': 'billing.configure',
         tags: ['billing'],
         summary: 'Issue invoices for a period now (idempotent: customers already invoiced are skipped)',
-        body: z.object({ period: IsoDate.refine((d) => d.endsWith('-01'), 'a period is the first day of a month').optional() }).strict(),
+        headers: IdempotencyKeyHeaders,
+        body: PeriodBody,
         response: { 200: z.object({ issued: z.number().int(), period: z.string() }) },
       },
     },
-    async (request) => billing.generateInvoices(requirePermission(request).tenantId, request.body),
+    async (request, reply) => {
+      const actor = requirePermission(request);
+      return respondOnce(request, reply, actor, 200, async (trx) => {
+        const { issued, period } = await billing.generateInvoicesInTransaction(trx, request.body);
+        return { issued, period };
+      });
+    },
+  );
+  const ScanCounts = {
+    today: z.string(),
+    dueUnpaid: z.number(),
+    overdue: z.number(),
+    graceExpired: z.number(),
+    isolated: z.number(),
+    skippedIsolation: z.string().nullable(),
+  };
+  app.post(
+    '/api/billing/daily-scan/preview',
+    {
+      schema: {
+        'x-permission': 'billing.configure',
+        tags: ['billing'],
+        summary: 'What the daily scan would do now ("14 pelanggan akan diisolir" and who): changes nothing',
+        response: {
+          200: z.object({
+            ...ScanCounts,
+            toIsolate: z.array(z.object({ customerId: z.string(), ...CustomerLabel, invoiceId: z.string().nullable(), reason: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request) => billing.previewDailyScan(requirePermission(request).tenantId),
   );
   app.post(
     '/api/billing/daily-scan',
@@ -104,19 +161,66 @@ export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce)
         'x-permission': 'billing.configure',
         tags: ['billing'],
         summary: 'Run the daily scan now for this tenant (due, overdue, grace expired, auto-isolation)',
-        response: {
-          200: z.object({
-            today: z.string(),
-            dueUnpaid: z.number(),
-            overdue: z.number(),
-            graceExpired: z.number(),
-            isolated: z.number(),
-            skippedIsolation: z.string().nullable(),
-          }),
-        },
+        headers: IdempotencyKeyHeaders,
+        response: { 200: z.object(ScanCounts) },
       },
     },
-    async (request) => billing.runDailyScan(requirePermission(request).tenantId),
+    async (request, reply) => {
+      const actor = requirePermission(request);
+      return respondOnce(request, reply, actor, 200, async (trx) => {
+        const { isolatedLines: _isolated, ...counts } = await billing.runDailyScanInTransaction(trx);
+        return counts;
+      });
+    },
+  );
+
+  const BulkBody = z
+    .object({
+      action: z.enum(['isolate', 'restore']),
+      customerIds: z.array(z.uuid()).min(1).max(1000),
+      reason: z.string().trim().min(3).max(300),
+      force: z.boolean().default(false),
+    })
+    .strict();
+  const BulkAnswer = z.object({
+    action: z.enum(['isolate', 'restore']),
+    changed: z.number().int(),
+    outcomes: z.array(
+      z.object({ customerId: z.string(), ...CustomerLabel, result: z.enum(['changed', 'skipped']), code: z.string().nullable(), message: z.string().nullable() }),
+    ),
+  });
+  app.post(
+    '/api/isolation/bulk/preview',
+    {
+      schema: {
+        'x-permission': 'isolation.manage',
+        tags: ['isolation'],
+        summary: 'What isolating or restoring these customers would do, one by one: changes nothing',
+        body: BulkBody,
+        response: { 200: BulkAnswer },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request);
+      return billing.previewBulkIsolation(actor.tenantId, { ...request.body, actorUserId: actor.userId });
+    },
+  );
+  app.post(
+    '/api/isolation/bulk',
+    {
+      schema: {
+        'x-permission': 'isolation.manage',
+        tags: ['isolation'],
+        summary: 'Isolate or restore a list of customers by hand, each through the normal path (history, events, router)',
+        headers: IdempotencyKeyHeaders,
+        body: BulkBody,
+        response: { 200: BulkAnswer },
+      },
+    },
+    async (request, reply) => {
+      const actor = requirePermission(request);
+      return respondOnce(request, reply, actor, 200, (trx) => billing.bulkIsolationInTransaction(trx, { ...request.body, actorUserId: actor.userId }));
+    },
   );
 
   app.get(
@@ -125,9 +229,10 @@ export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce)
       schema: {
         'x-permission': 'billing.read',
         tags: ['billing'],
-        summary: 'Invoices, filtered by status or customer',
+        summary: 'Invoices, filtered by status or customer, searchable by number or customer name / code',
         querystring: z.object({
           status: InvoiceSchema.shape.status.optional(),
+          search: z.string().trim().max(100).optional(),
           customerId: z.uuid().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
           offset: z.coerce.number().int().min(0).default(0),

@@ -1,9 +1,11 @@
 import type { TenantId, Tx } from '../../platform/db/database.ts';
 import type { IsoDate } from '../../platform/dates.ts';
 import type { BillingDeps, BillingPolicy, ManualPayment } from './billing.model.ts';
+import { bulkIsolation, type BulkIsolationOptions } from './use-cases/bulk-isolation.ts';
 import { runDailyScan } from './use-cases/daily-scan.ts';
 import { generateInvoices, type GenerateInvoicesOptions } from './use-cases/generate-invoices.ts';
 import { getInvoice, getInvoiceInTransaction, listInvoices, voidInvoice, type ListInvoicesOptions } from './use-cases/invoices.ts';
+import { inRolledBackTransaction, previewDailyScan, previewInvoices } from './use-cases/mass-previews.ts';
 import { paymentHistory, type PaymentHistoryOptions } from './use-cases/payment-history.ts';
 import { addExclusion, listExclusions, policyInTransaction, removeExclusion, updatePolicy } from './use-cases/policy.ts';
 import { payInTransaction, recordPaymentInTransaction, type PayOptions } from './use-cases/record-payment.ts';
@@ -42,6 +44,8 @@ export function createBillingService(deps: BillingDeps) {
     removeExclusion: (tenantId: TenantId, day: IsoDate) => inTenant(tenantId, (trx) => removeExclusion(trx, day)),
     // invoices
     generateInvoices: (tenantId: TenantId, options: GenerateInvoicesOptions = {}) => inTenant(tenantId, (trx) => generateInvoices(ctx, trx, options)),
+    generateInvoicesInTransaction: (trx: Tx, options: GenerateInvoicesOptions = {}) => generateInvoices(ctx, trx, options),
+    previewInvoices: (tenantId: TenantId, options: GenerateInvoicesOptions = {}) => previewInvoices(ctx, db, tenantId, options),
     listInvoices: (tenantId: TenantId, filter: ListInvoicesOptions) => inTenant(tenantId, (trx) => listInvoices(trx, filter)),
     getInvoice: (tenantId: TenantId, invoiceId: string) => inTenant(tenantId, (trx) => getInvoice(ctx, trx, invoiceId)),
     getInvoiceInTransaction,
@@ -56,6 +60,11 @@ export function createBillingService(deps: BillingDeps) {
     paymentHistory: (tenantId: TenantId, filter: PaymentHistoryOptions) => inTenant(tenantId, (trx) => paymentHistory(trx, filter)),
     // the daily scan and restoring lines
     runDailyScan: (tenantId: TenantId) => inTenant(tenantId, (trx) => runDailyScan(ctx, trx)),
+    runDailyScanInTransaction: (trx: Tx) => runDailyScan(ctx, trx),
+    previewDailyScan: (tenantId: TenantId) => previewDailyScan(ctx, db, tenantId),
+    // bulk isolate / restore by hand: the preview is the same work, rolled back
+    bulkIsolationInTransaction: (trx: Tx, options: BulkIsolationOptions) => bulkIsolation(ctx, trx, options),
+    previewBulkIsolation: (tenantId: TenantId, options: BulkIsolationOptions) => inRolledBackTransaction(db, tenantId, (trx) => bulkIsolation(ctx, trx, options)),
     restoreAfterPayment: (trx: Tx, event: RestoreAfterPaymentOptions) => restoreAfterPayment(ctx, trx, event),
     restoreByStaff: (tenantId: TenantId, actorUserId: string, customerId: string, reason: string, options: { force: boolean }) =>
       inTenant(tenantId, (trx) => restoreByStaff(ctx, trx, { actorUserId, customerId, reason, force: options.force })),

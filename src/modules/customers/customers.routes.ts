@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { hasPermission, requirePermission } from '../identity/index.ts';
-import type { CustomersService } from './customers.service.ts';
+import { customerStatuses, type CustomersService } from './customers.service.ts';
 
 const DateSchema = z.iso.date();
 const CustomerSchema = z.object({
@@ -16,8 +16,9 @@ const CustomerSchema = z.object({
   connectionType: z.enum(['pppoe', 'static', 'dhcp']),
   pppoeUsername: z.string().nullable(),
   ipAddress: z.string().nullable(),
+  macAddress: z.string().nullable(),
   routerId: z.string().nullable(),
-  status: z.enum(['active', 'terminated']),
+  status: z.enum(customerStatuses),
   activatedOn: z.string(),
 });
 const PrivateSchema = z.object({
@@ -37,6 +38,8 @@ const CustomerInputSchema = z
     connectionType: z.enum(['pppoe', 'static', 'dhcp']),
     pppoeUsername: z.string().trim().regex(/^[A-Za-z0-9._@-]{3,64}$/, '3–64 letters, digits, . _ @ -').nullable().optional(),
     ipAddress: z.union([z.ipv4(), z.ipv6()]).nullable().optional(),
+    /** The MAC address a DHCP customer's static lease is bound to. */
+    macAddress: z.string().trim().regex(/^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$/, 'a MAC address such as AA:BB:CC:DD:EE:FF').nullable().optional(),
     routerId: z.uuid().nullable().optional(),
     activatedOn: DateSchema,
     private: PrivateSchema.partial().optional(),
@@ -50,10 +53,11 @@ export const customersRoutes = (customers: CustomersService) => async (app: Http
       schema: {
         'x-permission': 'customers.read',
         tags: ['customers'],
-        summary: 'Customers, searchable by name, code, phone or address',
+        summary: 'Customers, searchable by name, code, address, PPPoE username or phone (typed any way: 0812…, +62 812…, 62812…)',
         querystring: z.object({
           search: z.string().max(100).optional(),
           planId: z.uuid().optional(),
+          status: z.enum(customerStatuses).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
@@ -75,7 +79,14 @@ export const customersRoutes = (customers: CustomersService) => async (app: Http
         tags: ['customers'],
         summary: 'One customer; private fields (NIK, PPPoE password) only for customers.manage',
         params: z.object({ customerId: z.uuid() }),
-        response: { 200: CustomerSchema.extend({ private: PrivateSchema.optional() }) },
+        response: {
+          200: CustomerSchema.extend({
+            /** What the customer still owes: the sum of unpaid invoices. */
+            arrears: z.number().int(),
+            unpaidInvoices: z.number().int(),
+            private: PrivateSchema.optional(),
+          }),
+        },
       },
     },
     async (request) => {
@@ -97,4 +108,24 @@ export const customersRoutes = (customers: CustomersService) => async (app: Http
     },
     async (request) => customers.update(requirePermission(request).tenantId, request.params.customerId, request.body),
   );
+  const lifecycle = [
+    { path: 'suspend', target: 'suspended', summary: 'Suspend a customer (cuti): no new invoices, not isolated by the scan, the line disabled on the router' },
+    { path: 'resume', target: 'active', summary: 'End a suspension: billing and the line resume' },
+    { path: 'terminate', target: 'terminated', summary: 'Terminate a customer (berhenti): billing stops, the PPP secret / binding is removed from the router' },
+  ] as const;
+  for (const { path, target, summary } of lifecycle) {
+    app.post(
+      `/api/customers/:customerId/${path}`,
+      {
+        schema: {
+          'x-permission': 'customers.manage',
+          tags: ['customers'],
+          summary,
+          params: z.object({ customerId: z.uuid() }),
+          response: { 200: CustomerSchema },
+        },
+      },
+      async (request) => customers.setStatus(requirePermission(request).tenantId, request.params.customerId, target),
+    );
+  }
 };

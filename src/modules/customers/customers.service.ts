@@ -6,11 +6,15 @@ import { columnsToSet, requireSomethingToUpdate } from '../../platform/db/update
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Publish } from '../../platform/events/outbox.ts';
 import { newId } from '../../platform/ids.ts';
-import { normalizeIndonesianPhone } from '../../platform/phone.ts';
+import { normalizeIndonesianPhone, phoneSearchDigits } from '../../platform/phone.ts';
 import type { PlansService } from '../plans/index.ts';
+import { customerErrors } from './customers.errors.ts';
 import type { customerEvents } from './customers.events.ts';
 
 export type ConnectionType = 'pppoe' | 'static' | 'dhcp';
+/** active: billed and online; suspended (cuti): billing paused, the line disabled; terminated (berhenti): gone from the router. */
+export type CustomerStatus = 'active' | 'suspended' | 'terminated';
+export const customerStatuses = ['active', 'suspended', 'terminated'] as const satisfies readonly CustomerStatus[];
 
 export type Customer = {
   id: string;
@@ -24,10 +28,13 @@ export type Customer = {
   connectionType: ConnectionType;
   pppoeUsername: string | null;
   ipAddress: string | null;
+  macAddress: string | null;
   routerId: string | null;
-  status: 'active' | 'terminated';
+  status: CustomerStatus;
   activatedOn: string;
 };
+/** What the customer still owes (billing's read model `billing_customer_arrears`). */
+export type CustomerArrears = { arrears: number; unpaidInvoices: number };
 /** Fields only tenant staff with customers.manage read; never the platform (no grant). */
 export type CustomerPrivate = { idCardNumber: string | null; pppoePassword: string | null; notes: string | null };
 
@@ -42,6 +49,7 @@ export type CustomerInput = {
   connectionType: ConnectionType;
   pppoeUsername?: string | null;
   ipAddress?: string | null;
+  macAddress?: string | null;
   routerId?: string | null;
   activatedOn: string;
   private?: Partial<CustomerPrivate>;
@@ -61,8 +69,9 @@ type CustomersTables = {
     connection_type: ConnectionType;
     pppoe_username: string | null;
     ip_address: string | null;
+    mac_address: string | null;
     router_id: string | null;
-    status: 'active' | 'terminated';
+    status: CustomerStatus;
     activated_on: string;
     created_at: Date;
   };
@@ -87,6 +96,7 @@ const publicColumns = [
   'connection_type',
   'pppoe_username',
   sql<string | null>`host(ip_address)`.as('ip_address'),
+  sql<string | null>`mac_address::text`.as('mac_address'),
   'router_id',
   'status',
   sql<string>`to_char(activated_on, 'YYYY-MM-DD')`.as('activated_on'),
@@ -104,6 +114,7 @@ const toCustomer = (r: Record<string, any>): Customer => ({
   connectionType: r.connection_type,
   pppoeUsername: r.pppoe_username,
   ipAddress: r.ip_address,
+  macAddress: r.mac_address ?? null,
   routerId: r.router_id,
   status: r.status,
   activatedOn: r.activated_on,
@@ -122,6 +133,7 @@ export const lineColumns = {
   connectionType: 'connection_type',
   pppoeUsername: 'pppoe_username',
   ipAddress: 'ip_address',
+  macAddress: 'mac_address',
   routerId: 'router_id',
   status: 'status',
   pppoePassword: 'pppoe_password',
@@ -185,6 +197,7 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
           connection_type: input.connectionType,
           pppoe_username: input.pppoeUsername ?? null,
           ip_address: input.ipAddress ?? null,
+          mac_address: input.macAddress ?? null,
           router_id: input.routerId ?? null,
           status: 'active',
           activated_on: input.activatedOn,
@@ -207,14 +220,26 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     });
   };
 
-  const list = (tenantId: TenantId, filter: { search?: string; planId?: string; limit: number; offset: number }) =>
+  const list = (tenantId: TenantId, filter: { search?: string; planId?: string; status?: CustomerStatus; limit: number; offset: number }) =>
     db.tenant<CustomersTables, { items: Customer[]; total: number }>(tenantId, async (trx) => {
       let query = trx.selectFrom('customers');
-      if (filter.search) {
-        const like = `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`;
-        query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('code', 'ilike', like), eb('phone', 'like', like), eb('address', 'ilike', like)]));
+      const search = filter.search?.trim();
+      if (search) {
+        const like = `%${search.replace(/[%_\\]/g, '\\$&')}%`;
+        // A phone typed any way (0812-…, +62 812 …, 62812…) is looked for by its national digits.
+        const phoneDigits = phoneSearchDigits(search);
+        query = query.where((eb) =>
+          eb.or([
+            eb('name', 'ilike', like),
+            eb('code', 'ilike', like),
+            eb('address', 'ilike', like),
+            eb('phone', 'like', phoneDigits ? `%${phoneDigits}%` : like),
+            eb('pppoe_username', 'ilike', like),
+          ]),
+        );
       }
       if (filter.planId) query = query.where('plan_id', '=', filter.planId);
+      if (filter.status) query = query.where('status', '=', filter.status);
       const [rows, count] = await Promise.all([
         query.select(publicColumns).orderBy('code').limit(filter.limit).offset(filter.offset).execute(),
         query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
@@ -223,10 +248,13 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     });
 
   const get = (tenantId: TenantId, customerId: string, options: { withPrivate: boolean }) =>
-    db.tenant<CustomersTables, Customer & { private?: CustomerPrivate }>(tenantId, async (trx) => {
+    db.tenant<CustomersTables, Customer & CustomerArrears & { private?: CustomerPrivate }>(tenantId, async (trx) => {
       const row = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND', 'No such customer.');
-      const customer = toCustomer(row);
+      // Billing's published read model: the sum of the customer's unpaid invoices.
+      const { rows: owed } = await sql<{ arrears: string; unpaid_invoices: number }>`
+        select arrears, unpaid_invoices from billing_customer_arrears where customer_id = ${customerId}`.execute(trx);
+      const customer = { ...toCustomer(row), arrears: Number(owed[0]?.arrears ?? 0), unpaidInvoices: owed[0]?.unpaid_invoices ?? 0 };
       if (!options.withPrivate) return customer;
       const p = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
       return { ...customer, private: { idCardNumber: p?.id_card_number ?? null, pppoePassword: p?.pppoe_password ?? null, notes: p?.notes ?? null } };
@@ -244,6 +272,7 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
         connection_type: input.connectionType,
         pppoe_username: input.pppoeUsername,
         ip_address: input.ipAddress,
+        mac_address: input.macAddress,
         router_id: input.routerId,
       });
       const privateChanges = columnsToSet({
@@ -254,6 +283,7 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
       requireSomethingToUpdate(changes, privateChanges);
       const current = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).forUpdate().executeTakeFirst();
       if (!current) throw new AppError('NOT_FOUND', 'No such customer.');
+      if (current.status === 'terminated') throw new AppError(customerErrors.CUSTOMER_TERMINATED, 'The customer has been terminated; nothing can be changed.');
       requireConnection({ ...toCustomer(current), ...input });
       if (input.planId) await plans.getInTransaction(trx, input.planId);
       const privateBefore = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
@@ -299,5 +329,23 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     return rows[0] ? toCustomer(rows[0]) : null;
   }
 
-  return { create, list, get, update, findActiveInTransaction, idByLineAddressInTransaction, getInTransaction };
+  /**
+   * Suspend (cuti), resume or terminate (berhenti). The status is a line column: the change is
+   * published as customers.customer.changed and the network converges the router to it.
+   */
+  const allowedMoves: Record<CustomerStatus, CustomerStatus[]> = { active: ['suspended', 'terminated'], suspended: ['active', 'terminated'], terminated: [] };
+  const setStatus = (tenantId: TenantId, customerId: string, target: CustomerStatus) =>
+    db.tenant<CustomersTables, Customer>(tenantId, async (trx) => {
+      const current = await trx.selectFrom('customers').select(['code', 'status']).where('id', '=', customerId).forUpdate().executeTakeFirst();
+      if (!current) throw new AppError('NOT_FOUND', 'No such customer.');
+      if (current.status === 'terminated') throw new AppError(customerErrors.CUSTOMER_TERMINATED, 'The customer has been terminated; nothing can be changed.');
+      if (!allowedMoves[current.status].includes(target)) {
+        throw new AppError(customerErrors.CUSTOMER_STATUS_UNCHANGED, `The customer is already ${target}.`, { status: current.status });
+      }
+      await trx.updateTable('customers').set({ status: target }).where('id', '=', customerId).execute();
+      await publish(trx, 'customers.customer.changed', { customerId, code: current.code, fields: ['status'] }, { key: customerId });
+      return toCustomer(await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirstOrThrow());
+    });
+
+  return { create, list, get, update, setStatus, findActiveInTransaction, idByLineAddressInTransaction, getInTransaction };
 }

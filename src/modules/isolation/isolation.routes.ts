@@ -36,6 +36,7 @@ export const isolationRoutes = (isolation: IsolationService) => async (app: Http
               action: z.enum(['isolated', 'restored']),
               actorType: z.enum(['system', 'staff']),
               actorUserId: z.string().nullable(),
+              actorName: z.string().nullable(),
               reason: z.string(),
               trigger: z.string().nullable(),
               invoiceId: z.string().nullable(),

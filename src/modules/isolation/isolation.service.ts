@@ -24,6 +24,8 @@ export type IsolationHistoryEntry = {
   action: 'isolated' | 'restored';
   actorType: 'system' | 'staff';
   actorUserId: string | null;
+  /** The staff member's name (identity's read model); null for the system. */
+  actorName: string | null;
   reason: string;
   trigger: string | null;
   invoiceId: string | null;
@@ -127,8 +129,9 @@ export function createIsolationService(deps: { db: Database; clock: Clock; publi
   const history = (tenantId: TenantId, filter: { customerId?: string; limit: number }) =>
     db.tenant(tenantId, async (trx) => {
       const { rows } = await sql<Record<string, any>>`
-        select h.*, c.name as customer_name, c.code as customer_code from isolation_history h
-        left join customers_billable c on c.customer_id = h.customer_id
+        select h.*, c.name as customer_name, c.code as customer_code, n.name as actor_name from isolation_history h
+        left join customers_labels c on c.customer_id = h.customer_id
+        left join identity_staff_names n on n.user_id = h.actor_user_id
         where ${filter.customerId ? sql`h.customer_id = ${filter.customerId}` : sql`true`}
         order by h.seq desc limit ${filter.limit}`.execute(trx);
       return rows.map(
@@ -139,6 +142,7 @@ export function createIsolationService(deps: { db: Database; clock: Clock; publi
           action: r.action,
           actorType: r.actor_type,
           actorUserId: r.actor_user_id,
+          actorName: r.actor_name,
           reason: r.reason,
           trigger: r.trigger,
           invoiceId: r.invoice_id,

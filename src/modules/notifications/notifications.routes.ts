@@ -1,5 +1,6 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IdempotencyKeyHeaders, type RespondOnce } from '../../platform/http/idempotency.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission } from '../identity/index.ts';
 import { waProviders } from './gateways/index.ts';
@@ -57,7 +58,7 @@ const MessageSchema = z.object({
   failedAt: z.coerce.date().nullable(),
 });
 
-export const notificationsRoutes = (notifications: NotificationsService) => async (app: HttpServer) => {
+export const notificationsRoutes = (notifications: NotificationsService, respondOnce: RespondOnce) => async (app: HttpServer) => {
   const tags = ['notifications'];
 
   // ---- provider account ----
@@ -173,9 +174,10 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
       schema: {
         'x-permission': 'notifications.read',
         tags,
-        summary: 'Message log, newest first',
+        summary: 'Message log, newest first; searchable by customer name or number (typed any way)',
         querystring: z.object({
           status: z.enum(messageStatuses).optional(),
+          search: z.string().trim().max(100).optional(),
           kind: z.string().max(60).optional(),
           before: z.uuid().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -184,6 +186,50 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
       },
     },
     async (request) => notifications.listMessages(requirePermission(request).tenantId, request.query),
+  );
+  const BroadcastFilter = z
+    .object({
+      planId: z.uuid().optional(),
+      withArrears: z.boolean().optional(),
+      customerIds: z.array(z.uuid()).min(1).max(20_000).optional(),
+    })
+    .strict();
+  app.post(
+    '/api/notifications/broadcasts/preview',
+    {
+      schema: {
+        'x-permission': 'notifications.manage',
+        tags,
+        summary: 'How many customers a broadcast would reach (after opt-outs), with the first of them: sends nothing',
+        body: z.object({ filter: BroadcastFilter.default({}) }).strict(),
+        response: {
+          200: z.object({
+            matched: z.number().int(),
+            optedOut: z.number().int(),
+            willSend: z.number().int(),
+            sample: z.array(z.object({ customerId: z.string(), code: z.string(), name: z.string(), phone: z.string(), optedOut: z.boolean() })),
+          }),
+        },
+      },
+    },
+    async (request) => notifications.previewBroadcast(requirePermission(request).tenantId, request.body.filter),
+  );
+  app.post(
+    '/api/notifications/broadcasts',
+    {
+      schema: {
+        'x-permission': 'notifications.manage',
+        tags,
+        summary: 'Send a WhatsApp broadcast to a filtered set of customers (opt-outs skipped, quiet hours and rate limits kept)',
+        headers: IdempotencyKeyHeaders,
+        body: z.object({ filter: BroadcastFilter.default({}), message: z.string().trim().min(1).max(1000) }).strict(),
+        response: { 201: z.object({ broadcastId: z.string(), matched: z.number().int(), queued: z.number().int(), skipped: z.number().int() }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requirePermission(request);
+      return respondOnce(request, reply, actor, 201, (trx) => notifications.sendBroadcastInTransaction(trx, request.body));
+    },
   );
   app.post(
     '/api/notifications/messages/:messageId/resend',

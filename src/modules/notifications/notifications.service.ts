@@ -7,10 +7,11 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import type { Publish } from '../../platform/events/outbox.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Logger } from '../../platform/logging/logger.ts';
-import { normalizeIndonesianPhone } from '../../platform/phone.ts';
+import { normalizeIndonesianPhone, phoneSearchDigits } from '../../platform/phone.ts';
 import type { BillingService } from '../billing/index.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { TenantsService } from '../tenants/index.ts';
+import { previewBroadcast, sendBroadcast, type BroadcastFilter } from './broadcast.ts';
 import { createChannels } from './channels.ts';
 import { createDelivery } from './delivery.ts';
 import { createEnqueuer } from './enqueue.ts';
@@ -149,11 +150,16 @@ export function createNotificationsService(deps: {
 
   // ---- the message log ----
 
-  const listMessages = (tenantId: TenantId, filter: { status?: MessageStatus; kind?: string; limit: number; before?: string }) =>
+  const listMessages = (tenantId: TenantId, filter: { status?: MessageStatus; kind?: string; search?: string; limit: number; before?: string }) =>
     db.tenant(tenantId, async (trx) => {
+      // Search by the recipient's name, or their number typed any way (0812-…, +62 812…).
+      const search = filter.search?.trim();
+      const like = search ? `%${search.replace(/[%_\\]/g, '\\$&')}%` : null;
+      const digits = search ? phoneSearchDigits(search) : null;
       const { rows } = await sql<Record<string, any>>`
         select * from notifications_messages
         where ${filter.status ? sql`status = ${filter.status}` : sql`true`}
+          and ${like ? sql`(recipient_name ilike ${like} or to_phone like ${digits ? `%${digits}%` : like})` : sql`true`}
           and ${filter.kind ? sql`kind = ${filter.kind}` : sql`true`}
           and ${filter.before ? sql`id < ${filter.before}` : sql`true`}
         order by created_at desc, id desc limit ${filter.limit}`.execute(trx);
@@ -286,5 +292,8 @@ export function createNotificationsService(deps: {
     sendTestMessage,
     queuePortalCodeInTransaction,
     handleStatusWebhook,
+    // broadcasts to a filtered set of customers
+    previewBroadcast: (tenantId: TenantId, filter: BroadcastFilter) => db.tenant(tenantId, (trx) => previewBroadcast(trx, filter)),
+    sendBroadcastInTransaction: (trx: Tx, input: { filter: BroadcastFilter; message: string }) => sendBroadcast(trx, enqueuer, input),
   };
 }

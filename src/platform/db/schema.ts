@@ -24,6 +24,13 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface BillingCustomerArrears {
+  arrears: Int8 | null;
+  customer_id: string | null;
+  tenant_id: string | null;
+  unpaid_invoices: number | null;
+}
+
 export interface BillingGatewayAccounts {
   is_active: Generated<boolean>;
   provider: string;
@@ -126,6 +133,7 @@ export interface Customers {
   ip_address: string | null;
   latitude: number | null;
   longitude: number | null;
+  mac_address: string | null;
   name: string;
   phone: string;
   plan_id: string;
@@ -147,11 +155,22 @@ export interface CustomersBillable {
   tenant_id: string | null;
 }
 
+export interface CustomersLabels {
+  code: string | null;
+  customer_id: string | null;
+  name: string | null;
+  phone: string | null;
+  status: string | null;
+  tenant_id: string | null;
+}
+
 export interface CustomersLines {
   code: string | null;
   connection_type: string | null;
   customer_id: string | null;
+  customer_status: string | null;
   ip_address: string | null;
+  mac_address: string | null;
   name: string | null;
   plan_id: string | null;
   pppoe_password: string | null;
@@ -287,6 +306,12 @@ export interface IdentitySessions {
 export interface IdentityStaffCounts {
   staff_count: number | null;
   tenant_id: string | null;
+}
+
+export interface IdentityStaffNames {
+  name: string | null;
+  tenant_id: string | null;
+  user_id: string | null;
 }
 
 export interface IdentityUsers {
@@ -510,11 +535,14 @@ export interface NetworkDesiredLines {
   code: string | null;
   connection_type: string | null;
   customer_id: string | null;
+  customer_status: string | null;
   desired_state: string | null;
   download_kbps: number | null;
   ip_address: string | null;
+  mac_address: string | null;
   name: string | null;
   plan_id: string | null;
+  pppoe_password: string | null;
   pppoe_username: string | null;
   router_id: string | null;
   router_profile: string | null;
@@ -532,6 +560,10 @@ export interface NetworkLineSync {
   in_sync_at: Timestamp | null;
   last_attempt_at: Timestamp | null;
   last_error: string | null;
+  line_address: string | null;
+  line_connection_type: string | null;
+  line_tag: string | null;
+  line_username: string | null;
   next_attempt_at: Timestamp;
   profile_confirmed_at: Timestamp | null;
   router_id: string;
@@ -843,6 +875,7 @@ export interface Tenants {
 }
 
 export interface DB {
+  billing_customer_arrears: BillingCustomerArrears;
   billing_gateway_accounts: BillingGatewayAccounts;
   billing_gateway_notifications: BillingGatewayNotifications;
   billing_invoices: BillingInvoices;
@@ -853,6 +886,7 @@ export interface DB {
   billing_policies: BillingPolicies;
   customers: Customers;
   customers_billable: CustomersBillable;
+  customers_labels: CustomersLabels;
   customers_lines: CustomersLines;
   customers_points: CustomersPoints;
   customers_private: CustomersPrivate;
@@ -866,6 +900,7 @@ export interface DB {
   identity_memberships: IdentityMemberships;
   identity_sessions: IdentitySessions;
   identity_staff_counts: IdentityStaffCounts;
+  identity_staff_names: IdentityStaffNames;
   identity_users: IdentityUsers;
   isolation_desired_states: IsolationDesiredStates;
   isolation_history: IsolationHistory;

@@ -1,4 +1,4 @@
-// STAND-IN, NOT A MIKROTIK: RouterOS menus (/ppp, /ip/firewall/address-list, nat, filter, /ip/proxy, /system) as help.mikrotik.com/docs describes them.
+// STAND-IN, NOT A MIKROTIK: RouterOS menus (/ppp, /ip/firewall/address-list, nat, filter, /ip/proxy, /ip/dhcp-server/lease, /system) as help.mikrotik.com/docs describes them.
 import { normaliseIpv4 } from '../../modules/network/index.ts';
 import { systemClock, type Clock } from '../../platform/clock.ts';
 
@@ -28,6 +28,7 @@ export const Menu = {
   pppSecret: '/ppp/secret',
   pppProfile: '/ppp/profile',
   pppActive: '/ppp/active',
+  dhcpLease: '/ip/dhcp-server/lease',
   systemResource: '/system/resource',
   systemIdentity: '/system/identity',
   firewallNat: '/ip/firewall/nat',
@@ -37,7 +38,7 @@ export const Menu = {
   proxy: '/ip/proxy',
 } as const;
 
-const writableMenus = new Set<string>([Menu.addressList, Menu.pppSecret, Menu.pppProfile, Menu.firewallNat, Menu.firewallFilter, Menu.proxyAccess]);
+const writableMenus = new Set<string>([Menu.addressList, Menu.pppSecret, Menu.pppProfile, Menu.firewallNat, Menu.firewallFilter, Menu.proxyAccess, Menu.dhcpLease]);
 /** Actions RouterOS offers per firewall table (help.mikrotik.com "Filter", "NAT"). */
 const firewallActions: Record<string, string[]> = {
   [Menu.firewallFilter]: ['accept', 'drop', 'reject', 'jump', 'return', 'passthrough', 'log', 'fasttrack-connection', 'add-src-to-address-list', 'add-dst-to-address-list', 'tarpit'],
@@ -189,9 +190,24 @@ export class RouterModel {
       if (others.some((other) => other.list === item.list && other.address === address)) throw new RouterTrap('failure: already have such entry');
       return item;
     }
+    if (menu === Menu.dhcpLease) {
+      // A static lease binds a client (its MAC) to an address; RouterOS keeps one static lease per
+      // address and per MAC on a server, and prints MACs in upper case.
+      const address = normaliseIpv4(item.address ?? '');
+      if (!address) throw new RouterTrap('invalid value for argument address', { category: 1 });
+      item.address = address;
+      const mac = (item['mac-address'] ?? '').toUpperCase().replaceAll('-', ':');
+      if (!/^([0-9A-F]{2}:){5}[0-9A-F]{2}$/.test(mac)) throw new RouterTrap('invalid value of mac-address, mac address required', { category: 1 });
+      item['mac-address'] = mac;
+      const sameServer = others.filter((other) => other.server === item.server && other.dynamic !== 'true');
+      if (sameServer.some((other) => other.address === address)) throw new RouterTrap('failure: already have static lease with this IP address');
+      if (sameServer.some((other) => other['mac-address'] === mac)) throw new RouterTrap('failure: already have static lease for this client');
+      return item;
+    }
     if (!item.name) throw new RouterTrap('missing value(s) of argument(s) name', { category: 1 });
     if (others.some((other) => other.name === item.name)) throw new RouterTrap('failure: item with such name already exists');
     if (menu === Menu.pppSecret) {
+      if (!pppServices.includes(item.service)) throw new RouterTrap('input does not match any value of service', { category: 1 });
       const profiles = [...this.table(Menu.pppProfile).values()].map((profile) => profile.name);
       if (!profiles.includes(item.profile)) throw new RouterTrap('input does not match any value of profile', { category: 1 });
     }
@@ -204,8 +220,11 @@ const defaultsFor = (menu: string): RouterItem => {
   if (menu === Menu.firewallNat || menu === Menu.firewallFilter) return { action: 'accept', comment: '', disabled: 'false' };
   if (menu === Menu.proxyAccess) return { action: 'allow', comment: '', disabled: 'false' };
   if (menu === Menu.pppSecret) return { service: 'any', profile: 'default', password: '', comment: '', disabled: 'false' };
+  if (menu === Menu.dhcpLease) return { server: 'all', comment: '', disabled: 'false', dynamic: 'false', status: 'waiting' };
   return {};
 };
+
+const pppServices = ['any', 'async', 'l2tp', 'ovpn', 'pppoe', 'pptp', 'sstp'];
 
 /** RouterOS duration style: 1w2d3h4m5s. */
 const formatUptime = (ms: number): string => {

@@ -619,6 +619,52 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueUnpaid: number;
+                            graceExpired: number;
+                            isolated: number;
+                            overdue: number;
+                            skippedIsolation: string | null;
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/daily-scan/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the daily scan would do now ("14 pelanggan akan diisolir" and who): changes nothing */
+        post: {
+            parameters: {
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -638,6 +684,13 @@ export interface paths {
                             overdue: number;
                             skippedIsolation: string | null;
                             today: string;
+                            toIsolate: {
+                                customerCode: string | null;
+                                customerId: string;
+                                customerName: string | null;
+                                invoiceId: string | null;
+                                reason: string;
+                            }[];
                         };
                     };
                 };
@@ -914,7 +967,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -936,6 +992,61 @@ export interface paths {
                         "application/json": {
                             issued: number;
                             period: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/invoices/generate/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What issuing invoices now would do (who, how much): changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        period?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoices: {
+                                amount: number;
+                                customerCode: string | null;
+                                customerId: string;
+                                customerName: string | null;
+                                description: string;
+                                dueDate: string;
+                            }[];
+                            issued: number;
+                            period: string;
+                            total: number;
                         };
                     };
                 };
@@ -1047,7 +1158,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers, searchable by name, code, phone or address */
+        /** Customers, searchable by name, code, address, PPPoE username or phone (typed any way: 0812…, +62 812…, 62812…) */
         get: {
             parameters: {
                 query?: {
@@ -1055,6 +1166,7 @@ export interface paths {
                     offset?: number;
                     planId?: string;
                     search?: string;
+                    status?: "active" | "suspended" | "terminated";
                 };
                 header?: never;
                 path?: never;
@@ -1079,13 +1191,14 @@ export interface paths {
                                 ipAddress: string | null;
                                 latitude: number | null;
                                 longitude: number | null;
+                                macAddress: string | null;
                                 name: string;
                                 phone: string;
                                 planId: string;
                                 pppoeUsername: string | null;
                                 routerId: string | null;
                                 /** @enum {string} */
-                                status: "active" | "terminated";
+                                status: "active" | "suspended" | "terminated";
                             }[];
                             total: number;
                         };
@@ -1114,6 +1227,7 @@ export interface paths {
                         ipAddress?: (string) | null;
                         latitude?: number | null;
                         longitude?: number | null;
+                        macAddress?: string | null;
                         name: string;
                         phone: string;
                         /** Format: uuid */
@@ -1146,13 +1260,14 @@ export interface paths {
                             ipAddress: string | null;
                             latitude: number | null;
                             longitude: number | null;
+                            macAddress: string | null;
                             name: string;
                             phone: string;
                             planId: string;
                             pppoeUsername: string | null;
                             routerId: string | null;
                             /** @enum {string} */
-                            status: "active" | "terminated";
+                            status: "active" | "suspended" | "terminated";
                         };
                     };
                 };
@@ -1192,6 +1307,7 @@ export interface paths {
                         "application/json": {
                             activatedOn: string;
                             address: string;
+                            arrears: number;
                             code: string;
                             /** @enum {string} */
                             connectionType: "pppoe" | "static" | "dhcp";
@@ -1199,6 +1315,7 @@ export interface paths {
                             ipAddress: string | null;
                             latitude: number | null;
                             longitude: number | null;
+                            macAddress: string | null;
                             name: string;
                             phone: string;
                             planId: string;
@@ -1210,7 +1327,8 @@ export interface paths {
                             };
                             routerId: string | null;
                             /** @enum {string} */
-                            status: "active" | "terminated";
+                            status: "active" | "suspended" | "terminated";
+                            unpaidInvoices: number;
                         };
                     };
                 };
@@ -1242,6 +1360,7 @@ export interface paths {
                         ipAddress?: (string) | null;
                         latitude?: number | null;
                         longitude?: number | null;
+                        macAddress?: string | null;
                         name?: string;
                         phone?: string;
                         /** Format: uuid */
@@ -1274,13 +1393,14 @@ export interface paths {
                             ipAddress: string | null;
                             latitude: number | null;
                             longitude: number | null;
+                            macAddress: string | null;
                             name: string;
                             phone: string;
                             planId: string;
                             pppoeUsername: string | null;
                             routerId: string | null;
                             /** @enum {string} */
-                            status: "active" | "terminated";
+                            status: "active" | "suspended" | "terminated";
                         };
                     };
                 };
@@ -1439,6 +1559,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{customerId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a suspension: billing and the line resume */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activatedOn: string;
+                            address: string;
+                            code: string;
+                            /** @enum {string} */
+                            connectionType: "pppoe" | "static" | "dhcp";
+                            id: string;
+                            ipAddress: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            macAddress: string | null;
+                            name: string;
+                            phone: string;
+                            planId: string;
+                            pppoeUsername: string | null;
+                            routerId: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "terminated";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{customerId}/sessions": {
         parameters: {
             query?: never;
@@ -1485,6 +1661,118 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a customer (cuti): no new invoices, not isolated by the scan, the line disabled on the router */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activatedOn: string;
+                            address: string;
+                            code: string;
+                            /** @enum {string} */
+                            connectionType: "pppoe" | "static" | "dhcp";
+                            id: string;
+                            ipAddress: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            macAddress: string | null;
+                            name: string;
+                            phone: string;
+                            planId: string;
+                            pppoeUsername: string | null;
+                            routerId: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "terminated";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate a customer (berhenti): billing stops, the PPP secret / binding is removed from the router */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activatedOn: string;
+                            address: string;
+                            code: string;
+                            /** @enum {string} */
+                            connectionType: "pppoe" | "static" | "dhcp";
+                            id: string;
+                            ipAddress: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            macAddress: string | null;
+                            name: string;
+                            phone: string;
+                            planId: string;
+                            pppoeUsername: string | null;
+                            routerId: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "terminated";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1545,13 +1833,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invoices, filtered by status or customer */
+        /** Invoices, filtered by status or customer, searchable by number or customer name / code */
         get: {
             parameters: {
                 query?: {
                     customerId?: string;
                     limit?: number;
                     offset?: number;
+                    search?: string;
                     status?: "unpaid" | "awaiting_setoran" | "setoran_confirmed" | "paid" | "void";
                 };
                 header?: never;
@@ -1636,11 +1925,14 @@ export interface paths {
                             description: string;
                             dueDate: string;
                             history: {
+                                actorName: string | null;
                                 actorUserId: string | null;
                                 amount: number;
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
+                                /** @enum {string|null} */
+                                method: "cash" | "transfer" | "gateway" | "collector" | null;
                                 reference: string | null;
                                 /** @enum {string} */
                                 type: "gateway" | "manual" | "collected_by_collector" | "setoran_confirmed" | "deposited" | "voided";
@@ -1851,6 +2143,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/isolation/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Isolate or restore a list of customers by hand, each through the normal path (history, events, router) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "isolate" | "restore";
+                        customerIds: string[];
+                        /** @default false */
+                        force?: boolean;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "isolate" | "restore";
+                            changed: number;
+                            outcomes: {
+                                code: string | null;
+                                customerCode: string | null;
+                                customerId: string;
+                                customerName: string | null;
+                                message: string | null;
+                                /** @enum {string} */
+                                result: "changed" | "skipped";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isolation/bulk/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What isolating or restoring these customers would do, one by one: changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "isolate" | "restore";
+                        customerIds: string[];
+                        /** @default false */
+                        force?: boolean;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "isolate" | "restore";
+                            changed: number;
+                            outcomes: {
+                                code: string | null;
+                                customerCode: string | null;
+                                customerId: string;
+                                customerName: string | null;
+                                message: string | null;
+                                /** @enum {string} */
+                                result: "changed" | "skipped";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/isolation/history": {
         parameters: {
             query?: never;
@@ -1880,6 +2295,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             action: "isolated" | "restored";
+                            actorName: string | null;
                             /** @enum {string} */
                             actorType: "system" | "staff";
                             actorUserId: string | null;
@@ -3691,6 +4107,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a WhatsApp broadcast to a filtered set of customers (opt-outs skipped, quiet hours and rate limits kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        filter?: {
+                            customerIds?: string[];
+                            /** Format: uuid */
+                            planId?: string;
+                            withArrears?: boolean;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            broadcastId: string;
+                            matched: number;
+                            queued: number;
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/broadcasts/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many customers a broadcast would reach (after opt-outs), with the first of them: sends nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        filter?: {
+                            customerIds?: string[];
+                            /** Format: uuid */
+                            planId?: string;
+                            withArrears?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matched: number;
+                            optedOut: number;
+                            sample: {
+                                code: string;
+                                customerId: string;
+                                name: string;
+                                optedOut: boolean;
+                                phone: string;
+                            }[];
+                            willSend: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/inbox": {
         parameters: {
             query?: never;
@@ -3743,13 +4275,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Message log, newest first */
+        /** Message log, newest first; searchable by customer name or number (typed any way) */
         get: {
             parameters: {
                 query?: {
                     before?: string;
                     kind?: string;
                     limit?: number;
+                    search?: string;
                     status?: "pending" | "sending" | "sent" | "delivered" | "read" | "failed" | "unknown" | "skipped";
                 };
                 header?: never;
@@ -4231,7 +4764,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -4269,7 +4802,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -4318,7 +4851,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -4370,7 +4903,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -4548,6 +5081,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            actorName: string | null;
                             actorUserId: string | null;
                             amount: number;
                             /** Format: date-time */
@@ -4558,6 +5092,8 @@ export interface paths {
                             id: string;
                             invoiceId: string;
                             invoiceNumber: string;
+                            /** @enum {string|null} */
+                            method: "cash" | "transfer" | "gateway" | "collector" | null;
                             reference: string | null;
                             /** @enum {string} */
                             type: "gateway" | "manual" | "collected_by_collector" | "setoran_confirmed" | "deposited" | "voided";

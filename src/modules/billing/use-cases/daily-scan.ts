@@ -11,6 +11,8 @@ export type DailyScanResult = {
   overdue: number;
   graceExpired: number;
   isolated: number;
+  /** Who this scan isolated, and why (the preview shows them before anything happens). */
+  isolatedLines: { customerId: string; invoiceId: string | null; reason: string }[];
   skippedIsolation: string | null;
 };
 
@@ -35,7 +37,7 @@ export async function runDailyScan(ctx: BillingContext, trx: Tx): Promise<DailyS
   const graceExpired = await advance('overdue', 'grace_expired', `due_date + 1 + ${Number(policy.graceDays)}`);
 
   const excluded = await trx.selectFrom('billing_isolation_exclusions').select('reason').where('day', '=', sqlDate(today)).execute();
-  let isolatedNow: { customerId: string }[] = [];
+  let isolatedNow: { customerId: string; invoiceId: string | null; reason: string }[] = [];
   if (policy.autoIsolate && excluded.length === 0) {
     const eligible = await trx
       .selectFrom('billing_invoices')
@@ -46,6 +48,8 @@ export async function runDailyScan(ctx: BillingContext, trx: Tx): Promise<DailyS
       // Outage-aware dunning: nobody is isolated while under an open outage (the maps module's
       // read model). After the clear they are eligible again from the next scan.
       .where('customer_id', 'not in', (eb) => eb.selectFrom('maps_customers_under_outage').select('customer_id'))
+      // Only billable (active) customers: a suspended (cuti) or terminated customer is not isolated.
+      .where('customer_id', 'in', (eb) => eb.selectFrom('customers_billable').select('customer_id'))
       .orderBy('customer_id')
       .orderBy('due_date')
       .execute();
@@ -82,6 +86,7 @@ export async function runDailyScan(ctx: BillingContext, trx: Tx): Promise<DailyS
     overdue: overdue.length,
     graceExpired: graceExpired.length,
     isolated: isolatedNow.length,
+    isolatedLines: isolatedNow.map(({ customerId, invoiceId, reason }) => ({ customerId, invoiceId, reason })),
     skippedIsolation: excluded[0] ? `exclusion date: ${excluded[0].reason}` : policy.autoIsolate ? null : 'auto-isolate is off',
   };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { reserveCounter } from '../../../platform/db/counters.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { addDays, dayOfMonth, localDate, monthOf, type IsoDate } from '../../../platform/dates.ts';
-import { eventRef, toInvoice, type BillingContext, type InvoiceRow } from '../billing.model.ts';
+import { eventRef, toInvoice, type BillingContext, type Invoice, type InvoiceRow } from '../billing.model.ts';
 import { invoiceColumns } from './invoices.ts';
 import { policyInTransaction } from './policy.ts';
 
@@ -17,7 +17,7 @@ export async function generateInvoices(
   ctx: Pick<BillingContext, 'clock' | 'tenants' | 'publishMany'>,
   trx: Tx,
   options: GenerateInvoicesOptions = {},
-): Promise<{ issued: number; period: IsoDate }> {
+): Promise<{ issued: number; period: IsoDate; invoices: Invoice[] }> {
   const { clock } = ctx;
   // One generator per tenant at a time, so numbering has no gaps and no race.
   await sql`select pg_advisory_xact_lock(hashtext('billing.generate:' || app_tenant_id()::text))`.execute(trx);
@@ -25,7 +25,7 @@ export async function generateInvoices(
   const today = localDate(clock.now(), await ctx.tenants.timeZoneInTransaction(trx));
   const period = options.period ?? monthOf(today);
   const issueDate = dayOfMonth(period, policy.billingDay);
-  if (!options.period && today < issueDate) return { issued: 0, period };
+  if (!options.period && today < issueDate) return { issued: 0, period, invoices: [] };
   const dueDate = addDays(issueDate, policy.dueDays);
   const lastDay = addDays(monthOf(addDays(period, 32)), -1);
 
@@ -37,7 +37,7 @@ export async function generateInvoices(
       and not exists (select 1 from billing_invoices i where i.customer_id = c.customer_id and i.period = ${period}::date)`;
   const { rows: counted } = await sql<{ count: number }>`select count(*)::int as count from (${candidates}) x`.execute(trx);
   const count = counted[0].count;
-  if (count === 0) return { issued: 0, period };
+  if (count === 0) return { issued: 0, period, invoices: [] };
   const yearMonth = period.slice(0, 7).replace('-', '/');
   const first = await reserveCounter(trx, `invoice:${period.slice(0, 4)}`, count);
   const { rows } = await sql<InvoiceRow>`
@@ -59,5 +59,5 @@ export async function generateInvoices(
     'billing.invoice.issued',
     issued.map((i) => ({ data: { ...eventRef(i), period: i.period }, key: i.customerId })),
   );
-  return { issued: issued.length, period };
+  return { issued: issued.length, period, invoices: issued };
 }

@@ -9,19 +9,26 @@ export const invoiceColumns = sql`id, number, customer_id, to_char(period, 'YYYY
   to_char(issue_date, 'YYYY-MM-DD') as issue_date, to_char(due_date, 'YYYY-MM-DD') as due_date,
   amount, description, status, stage, paid_at, void_reason`;
 
-export type ListInvoicesOptions = { status?: InvoiceStatus; customerId?: string; limit: number; offset: number };
+export type ListInvoicesOptions = { status?: InvoiceStatus; customerId?: string; search?: string; limit: number; offset: number };
 
 /** A page of invoices, latest due first, each with its customer's name and code. */
 export async function listInvoices(trx: Tx, filter: ListInvoicesOptions) {
+  const search = filter.search?.trim();
+  const like = search ? `%${search.replace(/[%_\\]/g, '\\$&')}%` : null;
+  // Search: the invoice number, or the customer's name or code (the customers module's labels).
   const where = sql`${filter.status ? sql`status = ${filter.status}` : sql`true`}
-    and ${filter.customerId ? sql`customer_id = ${filter.customerId}` : sql`true`}`;
-  // Names come from the customers module's read model; a left join keeps the invoices of
-  // customers who left (the view lists active customers only), with no name.
+    and ${filter.customerId ? sql`customer_id = ${filter.customerId}` : sql`true`}
+    and ${
+      like
+        ? sql`(number ilike ${like} or customer_id in (select l.customer_id from customers_labels l where l.name ilike ${like} or l.code ilike ${like}))`
+        : sql`true`
+    }`;
+  // Names come from the customers module's read model (every customer, whatever their status).
   const [{ rows }, { rows: total }] = await Promise.all([
     sql<InvoiceRow & CustomerLabelRow>`select i.*, c.name as customer_name, c.code as customer_code
       from (select ${invoiceColumns} from billing_invoices where ${where}
             order by due_date desc, number desc limit ${filter.limit} offset ${filter.offset}) i
-      left join customers_billable c on c.customer_id = i.customer_id
+      left join customers_labels c on c.customer_id = i.customer_id
       order by i.due_date desc, i.number desc`.execute(trx),
     sql<{ n: number }>`select count(*)::int as n from billing_invoices where ${where}`.execute(trx),
   ]);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
 import { customerLabel, transactionTenantId, type BillingContext, type Invoice, type PaymentHistoryType } from '../billing.model.ts';
@@ -22,11 +23,17 @@ export async function addHistory(ctx: Pick<BillingContext, 'clock'>, trx: Tx, in
     .execute();
 }
 
+export type PaymentMethod = 'cash' | 'transfer' | 'gateway' | 'collector';
+
 export type HistoryEntry = {
   id: string;
   type: PaymentHistoryType;
   amount: number;
+  /** How the invoice was paid (Tunai / Transfer / gateway / collector); null before it was paid or for a void. */
+  method: PaymentMethod | null;
   actorUserId: string | null;
+  /** The staff member's name (identity's `identity_staff_names`); null for the system or a person no longer on staff. */
+  actorName: string | null;
   reference: string | null;
   createdAt: Date;
 };
@@ -34,10 +41,11 @@ export type HistoryEntry = {
 /** An invoice's history, oldest first. */
 export async function invoiceHistory(trx: Tx, invoiceId: string): Promise<HistoryEntry[]> {
   const rows = await trx
-    .selectFrom('billing_payment_history')
-    .select(['id', 'type', 'amount', 'actor_user_id', 'reference', 'created_at'])
-    .where('invoice_id', '=', invoiceId)
-    .orderBy('created_at')
+    .selectFrom('billing_payment_history as h')
+    .leftJoin('identity_staff_names as n', 'n.user_id', 'h.actor_user_id')
+    .select(['h.id', 'h.type', 'h.amount', 'h.actor_user_id', 'n.name as actor_name', 'h.reference', 'h.created_at', methodOf])
+    .where('h.invoice_id', '=', invoiceId)
+    .orderBy('h.created_at')
     .execute();
   return rows.map(toHistoryEntry);
 }
@@ -50,8 +58,12 @@ export async function paymentHistory(trx: Tx, filter: PaymentHistoryOptions) {
     .selectFrom('billing_payment_history as h')
     .innerJoin('billing_invoices as i', 'i.id', 'h.invoice_id')
     // Names come from the customers module's read model; customers who left keep their lines, unnamed.
-    .leftJoin('customers_billable as c', 'c.customer_id', 'h.customer_id')
+    .leftJoin('customers_labels as c', 'c.customer_id', 'h.customer_id')
+    // Who did it, by name, from identity's published read model.
+    .leftJoin('identity_staff_names as n', 'n.user_id', 'h.actor_user_id')
     .select([
+      'n.name as actor_name',
+      methodOf,
       'h.id',
       'h.invoice_id',
       'i.number',
@@ -77,11 +89,26 @@ export async function paymentHistory(trx: Tx, filter: PaymentHistoryOptions) {
   }));
 }
 
-const toHistoryEntry = (r: { id: string; type: string; amount: string; actor_user_id: string | null; reference: string | null; created_at: Date }): HistoryEntry => ({
+/** The method of the payment behind a money line (voids have none). */
+const methodOf = sql<string | null>`case when h.type <> 'voided' then
+  (select p.method from billing_payments p where p.invoice_id = h.invoice_id order by p.received_at limit 1) end`.as('method');
+
+const toHistoryEntry = (r: {
+  id: string;
+  type: string;
+  amount: string;
+  method: string | null;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  reference: string | null;
+  created_at: Date;
+}): HistoryEntry => ({
   id: r.id,
   type: r.type as PaymentHistoryType, // the table's check constraint
   amount: Number(r.amount),
+  method: r.method as PaymentMethod | null, // billing_payments' check constraint
   actorUserId: r.actor_user_id,
+  actorName: r.actor_name,
   reference: r.reference,
   createdAt: r.created_at,
 });

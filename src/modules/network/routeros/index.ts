@@ -12,5 +12,5 @@ export type {
   RouterGateway,
 } from './types.ts';
 export { createRouterGateway, type RouterGatewayOptions } from './router-gateway.ts';
-export { customerComment, invalidLineError, planLine, selectorFor, type LinePlan } from './line-diff.ts';
+export { customerComment, invalidLineError, lineTag, planLine, selectorFor, type LinePlan } from './line-diff.ts';
 export { convergeLines, type LineOutcome } from './converge.ts';

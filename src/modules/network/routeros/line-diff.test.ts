@@ -36,11 +36,58 @@ describe('line diff', () => {
       mode: 'pppoe',
       customerId: 'cust-7',
       username: 'budi',
-      secret: { id: '*3', profile: 'paket-10m', disabled: false },
+      secret: { id: '*3', profile: 'paket-10m', disabled: false, comment: '', password: null },
       sessions: [{ id: '*9', address: '10.20.0.2', startedAt: new Date('2026-11-24T01:00:00Z') }],
     };
     const isolate: DesiredLine = { mode: 'pppoe', customerId: 'cust-7', username: 'budi', isolated: true, planProfile: 'paket-10m' };
     expect(planLine(isolate, actual, settings).changes.map((change) => change.op)).toEqual(['set-ppp-profile', 'kick-ppp-session']);
     expect(planLine({ ...isolate, isolated: false }, actual, settings)).toEqual({ changes: [], blocked: null });
+  });
+
+  describe('the PPP secret Simpul keeps for a line', () => {
+    const tag = 'simpul:C00007';
+    const line = (secret: Partial<NonNullable<Extract<DesiredLine, { mode: 'pppoe' }>['secret']>> = {}): DesiredLine => ({
+      mode: 'pppoe',
+      customerId: 'cust-7',
+      username: 'budi',
+      isolated: false,
+      planProfile: 'paket-10m',
+      secret: { present: true, password: 'rahasia', disabled: false, comment: tag, ...secret },
+    });
+    const onRouter = (secret: Partial<NonNullable<Extract<ActualLine, { mode: 'pppoe' }>['secret']>> | null, sessions = 0): ActualLine => ({
+      mode: 'pppoe',
+      customerId: 'cust-7',
+      username: 'budi',
+      secret: secret ? { id: '*3', profile: 'paket-10m', disabled: false, comment: tag, password: 'rahasia', ...secret } : null,
+      sessions: Array.from({ length: sessions }, (_, i) => ({ id: `*S${i}`, address: '10.0.0.9', startedAt: new Date('2026-11-24T01:00:00Z') })),
+    });
+
+    it('creates a missing secret with the plan profile, service pppoe and the tag', () => {
+      expect(planLine(line(), onRouter(null), settings).changes).toEqual([
+        {
+          op: 'add-ppp-secret',
+          customerId: 'cust-7',
+          username: 'budi',
+          attributes: { password: 'rahasia', profile: 'paket-10m', service: 'pppoe', comment: tag, disabled: 'no' },
+        },
+      ]);
+      // without a password there is nothing to create it with: blocked, nothing sent
+      const blocked = planLine(line({ password: null }), onRouter(null), settings);
+      expect(blocked.changes).toEqual([]);
+      expect(blocked.blocked?.code).toBe('NOT_FOUND');
+    });
+
+    it('adopts an existing secret of that name by tagging it, never adding a second', () => {
+      const plan = planLine(line(), onRouter({ comment: 'dipasang manual' }), settings);
+      expect(plan.changes).toEqual([{ op: 'update-ppp-secret', customerId: 'cust-7', secretId: '*3', username: 'budi', attributes: { comment: tag } }]);
+      expect(planLine(line(), onRouter({}), settings)).toEqual({ changes: [], blocked: null });
+    });
+
+    it('disables the secret of a suspended line and kicks its sessions; removes it when the customer left', () => {
+      expect(planLine(line({ disabled: true }), onRouter({}, 1), settings).changes.map((c) => c.op)).toEqual(['update-ppp-secret', 'kick-ppp-session']);
+      expect(planLine(line({ present: false }), onRouter({}, 1), settings).changes.map((c) => c.op)).toEqual(['remove-ppp-secret', 'kick-ppp-session']);
+      // a secret that is not Simpul's (another tag) is left alone
+      expect(planLine(line({ present: false }), onRouter({ comment: 'simpul:C99999' }), settings).changes).toEqual([]);
+    });
   });
 });

@@ -13,9 +13,12 @@ const commentPrefix = 'simpul:';
 /** The comment that marks an address-list entry as Simpul's, carrying the customer id. */
 export const customerComment = (customerId: string): string => `${commentPrefix}${customerId}`;
 
+/** The comment that marks a PPP secret or DHCP lease as Simpul's, carrying the customer code. */
+export const lineTag = (customerCode: string): string => `${commentPrefix}${customerCode}`;
+
 export const selectorFor = (line: DesiredLine): LineSelector =>
   line.mode === 'address-list'
-    ? { mode: 'address-list', customerId: line.customerId, address: line.address }
+    ? { mode: 'address-list', customerId: line.customerId, address: line.address, ...(line.lease !== undefined ? { leaseTag: line.lease.comment } : {}) }
     : { mode: 'pppoe', customerId: line.customerId, username: line.username };
 
 /** A line that cannot be planned at all (bad input): nothing is read or sent for it. */
@@ -61,7 +64,37 @@ const planAddressList = (
       comment: customerComment(desired.customerId),
     });
   }
+  if (desired.lease !== undefined) changes.push(...planLease(desired.customerId, address, desired.lease, actual.leases ?? []));
   return { changes, blocked: null };
+};
+
+/**
+ * A DHCP line's static lease: one lease binding the customer's MAC to the address, tagged as
+ * Simpul's. A static lease of that address (the operator's own) is adopted and tagged; dynamic
+ * leases are the DHCP server's business and left alone. Other static leases tagged for the
+ * customer (an old address) are removed, and all of them when the line should have none.
+ */
+const planLease = (
+  customerId: string,
+  address: string,
+  desired: { macAddress: string | null; comment: string },
+  leases: NonNullable<Extract<ActualLine, { mode: 'address-list' }>['leases']>,
+): RouterChange[] => {
+  const statics = leases.filter((lease) => !lease.dynamic);
+  const keep =
+    desired.macAddress === null
+      ? undefined
+      : (statics.find((lease) => lease.address === address && lease.comment === desired.comment) ?? statics.find((lease) => lease.address === address));
+  const changes: RouterChange[] = statics
+    .filter((lease) => lease !== keep && lease.comment === desired.comment)
+    .map((lease) => ({ op: 'remove-dhcp-lease', customerId, leaseId: lease.id, address: lease.address }));
+  if (desired.macAddress === null) return changes;
+  const macAddress = desired.macAddress.toUpperCase();
+  if (!keep) changes.push({ op: 'add-dhcp-lease', customerId, address, macAddress, comment: desired.comment });
+  else if (keep.macAddress.toUpperCase() !== macAddress || keep.comment !== desired.comment) {
+    changes.push({ op: 'update-dhcp-lease', customerId, leaseId: keep.id, address, macAddress, comment: desired.comment });
+  }
+  return changes;
 };
 
 const planPppoe = (
@@ -69,22 +102,52 @@ const planPppoe = (
   actual: Extract<ActualLine, { mode: 'pppoe' }>,
   settings: EnforcementSettings,
 ): LinePlan => {
+  const wanted = desired.secret;
+  const kickAll = (): RouterChange[] =>
+    actual.sessions.map((session) => ({ op: 'kick-ppp-session', customerId: desired.customerId, sessionId: session.id, username: desired.username }));
+  const profile = desired.isolated ? settings.isolationProfile : desired.planProfile;
+
+  // The customer left: the secret goes (only one Simpul tagged as this line's), and so do its sessions.
+  if (wanted && !wanted.present) {
+    const changes = kickAll();
+    if (actual.secret && actual.secret.comment === wanted.comment) {
+      changes.unshift({ op: 'remove-ppp-secret', customerId: desired.customerId, secretId: actual.secret.id, username: desired.username });
+    }
+    return { changes, blocked: null };
+  }
   if (!actual.secret) {
+    if (wanted && wanted.password !== null) {
+      const attributes = { password: wanted.password, profile, service: 'pppoe', comment: wanted.comment, disabled: wanted.disabled ? 'yes' : 'no' } as const;
+      return { changes: [{ op: 'add-ppp-secret', customerId: desired.customerId, username: desired.username, attributes }], blocked: null };
+    }
     return {
       changes: [],
-      blocked: new AppError('NOT_FOUND', `PPP secret "${desired.username}" does not exist on the router`, { customerId: desired.customerId }),
+      blocked: new AppError('NOT_FOUND', `PPP secret "${desired.username}" does not exist on the router${wanted ? ' and the customer has no PPPoE password to create it' : ''}`, {
+        customerId: desired.customerId,
+      }),
     };
   }
-  const profile = desired.isolated ? settings.isolationProfile : desired.planProfile;
+  const changes: RouterChange[] = [];
+  // An existing secret of that name is adopted: tagged as Simpul's, its password and state driven.
+  if (wanted) {
+    const attributes: Extract<RouterChange, { op: 'update-ppp-secret' }>['attributes'] = {};
+    if (actual.secret.comment !== wanted.comment) attributes.comment = wanted.comment;
+    if (wanted.password !== null && actual.secret.password !== null && actual.secret.password !== wanted.password) attributes.password = wanted.password;
+    if (actual.secret.disabled !== wanted.disabled) attributes.disabled = wanted.disabled ? 'yes' : 'no';
+    if (Object.keys(attributes).length > 0) {
+      changes.push({ op: 'update-ppp-secret', customerId: desired.customerId, secretId: actual.secret.id, username: desired.username, attributes });
+    }
+  }
   const switching = actual.secret.profile !== profile;
   const confirmedAt = desired.profileConfirmedAt;
-  // Kick after switching, so the redial picks up the new profile; also kick any session older
-  // than the last confirmed switch (its kick may have been lost).
-  const stale = actual.sessions.filter((session) => switching || (confirmedAt !== undefined && session.startedAt < confirmedAt));
-  const changes: RouterChange[] = [];
   if (switching) {
     changes.push({ op: 'set-ppp-profile', customerId: desired.customerId, secretId: actual.secret.id, username: desired.username, profile });
   }
+  // A disabled (suspended) line keeps no session. Otherwise kick after switching, so the redial
+  // picks up the new profile; also kick any session older than the last confirmed switch (its
+  // kick may have been lost).
+  if (wanted?.disabled) return { changes: [...changes, ...kickAll()], blocked: null };
+  const stale = actual.sessions.filter((session) => switching || (confirmedAt !== undefined && session.startedAt < confirmedAt));
   for (const session of stale) {
     changes.push({ op: 'kick-ppp-session', customerId: desired.customerId, sessionId: session.id, username: desired.username });
   }

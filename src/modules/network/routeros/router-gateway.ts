@@ -36,6 +36,7 @@ const menus = {
   addressList: '/ip/firewall/address-list',
   pppSecret: '/ppp/secret',
   pppActive: '/ppp/active',
+  dhcpLease: '/ip/dhcp-server/lease',
 } as const;
 
 /** Selectors per print: one query of `a | b | …` instead of a print per customer. */
@@ -88,7 +89,8 @@ class RouterOsGateway implements RouterGateway {
     return this.withSession(async (session) => {
       const addressSelectors = selectors.filter((selector) => selector.mode === 'address-list');
       const pppoeSelectors = selectors.filter((selector) => selector.mode === 'pppoe');
-      const [entries, secrets, active] = await Promise.all([
+      const leaseSelectors = addressSelectors.filter((selector) => selector.leaseTag !== undefined);
+      const [entries, secrets, active, leases] = await Promise.all([
         this.printInChunks(session, addressSelectors, (chunk) => ({
           menu: menus.addressList,
           proplist: ['.id', 'address', 'comment'],
@@ -96,7 +98,7 @@ class RouterOsGateway implements RouterGateway {
         })),
         this.printInChunks(session, pppoeSelectors, (chunk) => ({
           menu: menus.pppSecret,
-          proplist: ['.id', 'name', 'profile', 'disabled'],
+          proplist: ['.id', 'name', 'profile', 'disabled', 'comment', 'password'],
           query: anyOf(chunk.map((s) => `name=${s.username}`)),
         })),
         this.printInChunks(session, pppoeSelectors, (chunk) => ({
@@ -104,23 +106,51 @@ class RouterOsGateway implements RouterGateway {
           proplist: ['.id', 'name', 'address', 'uptime'],
           query: anyOf(chunk.map((s) => `name=${s.username}`)),
         })),
+        this.printInChunks(session, leaseSelectors, (chunk) => ({
+          menu: menus.dhcpLease,
+          proplist: ['.id', 'address', 'mac-address', 'comment', 'dynamic'],
+          query: anyOf(chunk.flatMap((s) => [`address=${normaliseIpv4(s.address)}`, `comment=${s.leaseTag}`])),
+        })),
       ]);
       const readAt = this.clock.now().getTime();
       return selectors.map((selector): ActualLine => {
         if (selector.mode === 'address-list') {
           const address = normaliseIpv4(selector.address);
           const comment = customerComment(selector.customerId);
+          const { leaseTag, ...line } = selector;
           return {
-            ...selector,
+            ...line,
             entries: entries
               .filter((entry) => entry.address === address || entry.comment === comment)
               .map((entry) => ({ id: entry['.id'], address: entry.address, comment: entry.comment ?? '' })),
+            ...(leaseTag !== undefined
+              ? {
+                  leases: leases
+                    .filter((lease) => lease.address === address || lease.comment === leaseTag)
+                    .map((lease) => ({
+                      id: lease['.id'],
+                      address: lease.address ?? '',
+                      macAddress: lease['mac-address'] ?? '',
+                      comment: lease.comment ?? '',
+                      dynamic: isYes(lease.dynamic),
+                    })),
+                }
+              : {}),
           };
         }
         const secret = secrets.find((item) => item.name === selector.username);
         return {
           ...selector,
-          secret: secret ? { id: secret['.id'], profile: secret.profile, disabled: secret.disabled === 'true' || secret.disabled === 'yes' } : null,
+          secret: secret
+            ? {
+                id: secret['.id'],
+                profile: secret.profile,
+                disabled: isYes(secret.disabled),
+                comment: secret.comment ?? '',
+                // A login without the "sensitive" policy reads no password: then it is not compared.
+                password: secret.password ?? null,
+              }
+            : null,
           sessions: active.filter((item) => item.name === selector.username).map((item): PppSession => sessionOf(item, readAt)),
         };
       });
@@ -184,10 +214,24 @@ class RouterOsGateway implements RouterGateway {
           return await session.set(menus.pppSecret, change.secretId, { profile: change.profile });
         case 'kick-ppp-session':
           return await session.remove(menus.pppActive, change.sessionId);
+        case 'add-ppp-secret':
+          await session.add(menus.pppSecret, { name: change.username, ...change.attributes });
+          return;
+        case 'update-ppp-secret':
+          return await session.set(menus.pppSecret, change.secretId, change.attributes);
+        case 'remove-ppp-secret':
+          return await session.remove(menus.pppSecret, change.secretId);
+        case 'add-dhcp-lease':
+          await session.add(menus.dhcpLease, { address: change.address, 'mac-address': change.macAddress, comment: change.comment });
+          return;
+        case 'update-dhcp-lease':
+          return await session.set(menus.dhcpLease, change.leaseId, { address: change.address, 'mac-address': change.macAddress, comment: change.comment });
+        case 'remove-dhcp-lease':
+          return await session.remove(menus.dhcpLease, change.leaseId);
       }
     } catch (error) {
       // Removing what is already gone (a hand edit, the customer hung up) reaches the goal.
-      const removing = change.op === 'remove-address-list-entry' || change.op === 'kick-ppp-session';
+      const removing = ['remove-address-list-entry', 'kick-ppp-session', 'remove-ppp-secret', 'remove-dhcp-lease'].includes(change.op);
       if (removing && isAppError(error) && isMissingItem(error)) return;
       throw error;
     }
@@ -230,6 +274,8 @@ class RouterOsGateway implements RouterGateway {
     }
   }
 }
+
+const isYes = (value: string | undefined) => value === 'true' || value === 'yes';
 
 /** RouterOS query words for "any of these": push each, then or them together. */
 const anyOf = (words: string[]): string[] => (words.length <= 1 ? words : [...words, `#${'|'.repeat(words.length - 1)}`]);

@@ -36,13 +36,30 @@ export type EnforcementSettings = {
 
 /** What the database wants for a line. */
 export type DesiredLine =
-  | { mode: 'address-list'; customerId: string; address: string; isolated: boolean }
+  | {
+      mode: 'address-list';
+      customerId: string;
+      address: string;
+      isolated: boolean;
+      /**
+       * A DHCP line's static lease (`/ip/dhcp-server/lease`) binding this MAC to the address, tagged
+       * with `comment`; `macAddress` null: the line has none (no MAC known, or the customer left), so
+       * leases with that tag go. Omitted: leases untouched (a static line).
+       */
+      lease?: { macAddress: string | null; comment: string };
+    }
   | {
       mode: 'pppoe';
       customerId: string;
       username: string;
       isolated: boolean;
       planProfile: string;
+      /**
+       * The secret Simpul keeps for the line (omitted: the secret is the operator's, only its
+       * profile is driven). Created when missing, adopted (tagged) when one of that name exists,
+       * disabled while suspended, removed when `present` is false.
+       */
+      secret?: { present: boolean; password: string | null; disabled: boolean; comment: string };
       /**
        * When the router last confirmed the secret's current profile (the reconciler's applied
        * state). A session that began before it may still run under the old profile and is kicked;
@@ -53,8 +70,10 @@ export type DesiredLine =
 
 /** Which lines to read. */
 export type LineSelector =
-  | { mode: 'address-list'; customerId: string; address: string }
+  | { mode: 'address-list'; customerId: string; address: string; leaseTag?: string }
   | { mode: 'pppoe'; customerId: string; username: string };
+
+export type DhcpLease = { id: string; address: string; macAddress: string; comment: string; dynamic: boolean };
 
 export type AddressListEntry = { id: string; address: string; comment: string };
 export type PppSession = { id: string; address: string; startedAt: Date };
@@ -67,13 +86,15 @@ export type ActualLine =
       address: string;
       /** Entries in the isolation list for this address or tagged with this customer. */
       entries: AddressListEntry[];
+      /** Static DHCP leases for this address or tagged with this customer (read when the selector asks). */
+      leases?: DhcpLease[];
     }
   | {
       mode: 'pppoe';
       customerId: string;
       username: string;
       /** null when the router has no PPP secret of that name. */
-      secret: { id: string; profile: string; disabled: boolean } | null;
+      secret: { id: string; profile: string; disabled: boolean; comment: string; password: string | null } | null;
       sessions: PppSession[];
     };
 
@@ -82,6 +103,17 @@ export type RouterChange =
   | { op: 'add-address-list-entry'; customerId: string; list: string; address: string; comment: string }
   | { op: 'remove-address-list-entry'; customerId: string; entryId: string; address: string }
   | { op: 'set-ppp-profile'; customerId: string; secretId: string; username: string; profile: string }
+  | {
+      op: 'add-ppp-secret';
+      customerId: string;
+      username: string;
+      attributes: { password: string; profile: string; service: 'pppoe'; comment: string; disabled: 'yes' | 'no' };
+    }
+  | { op: 'update-ppp-secret'; customerId: string; secretId: string; username: string; attributes: { comment?: string; password?: string; disabled?: 'yes' | 'no' } }
+  | { op: 'remove-ppp-secret'; customerId: string; secretId: string; username: string }
+  | { op: 'add-dhcp-lease'; customerId: string; address: string; macAddress: string; comment: string }
+  | { op: 'update-dhcp-lease'; customerId: string; leaseId: string; address: string; macAddress: string; comment: string }
+  | { op: 'remove-dhcp-lease'; customerId: string; leaseId: string; address: string }
   | { op: 'kick-ppp-session'; customerId: string; sessionId: string; username: string };
 
 export type ChangeResult =

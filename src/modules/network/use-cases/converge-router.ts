@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { asTenantId, type TenantId } from '../../../platform/db/database.ts';
 import type { AppError, AppErrorCode } from '../../../platform/errors/app-error.ts';
 import { findOpenSessions, mikrotikRateLimit, sendNasCommand, type NasCommand, type OpenSession } from '../radius/index.ts';
-import { convergeLines, type ChangeResult, type DesiredLine } from '../routeros/index.ts';
+import { convergeLines, lineTag, type ChangeResult, type DesiredLine } from '../routeros/index.ts';
 import { selectRouter, settingsOf, type NetworkContext, type RouterAccess, type RouterRow } from './router-access.ts';
 import { networkErrors } from '../network.errors.ts';
 
@@ -37,6 +37,15 @@ type PassLine = {
   desired_router: string | null;
   download_kbps: number;
   upload_kbps: number;
+  code: string;
+  customer_status: 'active' | 'suspended' | null;
+  pppoe_password: string | null;
+  mac_address: string | null;
+  /** What the router was last asked to hold (kept on the sync row, so a line that left can be cleaned up). */
+  line_connection_type: 'pppoe' | 'static' | 'dhcp' | null;
+  line_username: string | null;
+  line_address: string | null;
+  line_tag: string | null;
 };
 
 const isRadiusLine = (router: RouterRow, line: PassLine) => router.pppoe_via_radius && line.connection_type === 'pppoe';
@@ -50,6 +59,8 @@ const planRate = (line: PassLine) => mikrotikRateLimit({ downloadKbps: line.down
  * already has it.
  */
 function radiusCommandFor(line: PassLine): NasCommand | null {
+  // A suspended (cuti) line has no RADIUS rows any more: an open session is ended.
+  if (line.customer_status === 'suspended') return { kind: 'disconnect' };
   if (line.applied_state !== line.desired_state) return { kind: 'disconnect' };
   if (line.desired_state === 'active' && line.applied_rate !== planRate(line)) {
     return { kind: 'coa', attributes: [{ attribute: 'Mikrotik-Rate-Limit', op: ':=', value: planRate(line) }] };
@@ -93,24 +104,31 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
       const { rows: lines } = await sql<PassLine>`
         select s.customer_id, s.desired_version, s.profile_confirmed_at, s.applied_state, s.applied_profile, s.applied_rate, d.connection_type,
                d.pppoe_username, d.ip_address, d.router_profile, d.desired_state, d.router_id as desired_router,
-               d.download_kbps, d.upload_kbps
+               d.download_kbps, d.upload_kbps, d.code, d.customer_status, d.pppoe_password, d.mac_address,
+               s.line_connection_type, s.line_username, s.line_address, s.line_tag
         from network_line_sync s left join network_desired_lines d on d.customer_id = s.customer_id
         where s.router_id = ${routerId} and s.status <> 'in_sync' and s.next_attempt_at <= ${now}
         order by s.next_attempt_at limit ${BATCH_LINES}`.execute(trx);
       // RADIUS lines that changed: their open sessions are told (CoA or Disconnect).
       const sessions = new Map<string, OpenSession[]>();
       for (const l of lines) {
-        if (isRadiusLine(router, l) && radiusCommandFor(l)) sessions.set(l.customer_id, await findOpenSessions(trx, l.pppoe_username));
+        if (l.desired_router === routerId && isRadiusLine(router, l) && radiusCommandFor(l)) sessions.set(l.customer_id, await findOpenSessions(trx, l.pppoe_username));
+        // A RADIUS customer who left: their rows are gone already; an open session is ended too.
+        if (l.desired_router !== routerId && router.pppoe_via_radius && l.line_connection_type === 'pppoe' && l.line_username) {
+          sessions.set(l.customer_id, await findOpenSessions(trx, l.line_username));
+        }
       }
       return { router, lines, sessions };
     });
-    // A customer who left this router (or was terminated) is no longer this router's line.
-    const gone = lines.filter((l) => l.desired_router !== routerId).map((l) => l.customer_id);
+    // A customer who left this router (terminated, or moved off it) is no longer this router's
+    // line: what Simpul put there for it (the PPP secret, a DHCP lease, isolation entries) is removed.
+    const departed = lines.filter((l) => l.desired_router !== routerId);
     const current = lines.filter((l) => l.desired_router === routerId);
     const viaRadius = current.filter((l) => isRadiusLine(router, l));
     const viaApi = current.filter((l) => !isRadiusLine(router, l));
-    const desired: DesiredLine[] = viaApi.map((l) =>
-      l.connection_type === 'pppoe'
+    const desired: DesiredLine[] = viaApi.map((l): DesiredLine => {
+      const suspended = l.customer_status === 'suspended';
+      return l.connection_type === 'pppoe'
         ? {
             mode: 'pppoe',
             customerId: l.customer_id,
@@ -118,25 +136,102 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
             isolated: l.desired_state === 'isolated',
             planProfile: l.router_profile,
             profileConfirmedAt: l.profile_confirmed_at ?? undefined,
+            secret: { present: true, password: l.pppoe_password, disabled: suspended, comment: lineTag(l.code) },
           }
-        : { mode: 'address-list', customerId: l.customer_id, address: l.ip_address, isolated: l.desired_state === 'isolated' },
+        : {
+            mode: 'address-list',
+            customerId: l.customer_id,
+            address: l.ip_address,
+            // A suspended static / DHCP line is held in the isolation list: it has no secret to disable.
+            isolated: l.desired_state === 'isolated' || suspended,
+            ...(l.connection_type === 'dhcp' ? { lease: { macAddress: l.mac_address, comment: lineTag(l.code) } } : {}),
+          };
+    });
+    // Lines that left and were seen on this router: their removal. Ones never sent (no record) just go.
+    const removable = departed.filter((l) => !isRadiusLine(router, { ...l, connection_type: l.line_connection_type ?? 'static' }) && l.line_tag !== null);
+    const removals: DesiredLine[] = removable.flatMap((l): DesiredLine[] => {
+      if (l.line_connection_type === 'pppoe' && l.line_username) {
+        return [
+          {
+            mode: 'pppoe',
+            customerId: l.customer_id,
+            username: l.line_username,
+            isolated: false,
+            planProfile: '',
+            secret: { present: false, password: null, disabled: true, comment: l.line_tag! },
+          },
+        ];
+      }
+      if (l.line_address) {
+        return [
+          {
+            mode: 'address-list',
+            customerId: l.customer_id,
+            address: l.line_address,
+            isolated: false,
+            ...(l.line_connection_type === 'dhcp' ? { lease: { macAddress: null, comment: l.line_tag! } } : {}),
+          },
+        ];
+      }
+      return [];
+    });
+    const removedLines = removable.filter((l) => (l.line_connection_type === 'pppoe' ? !!l.line_username : !!l.line_address));
+    // A line still here whose PPP secret changed name (or that is no longer PPPoE): the old secret goes.
+    const renamed = viaApi.filter(
+      (l) => l.line_tag !== null && l.line_connection_type === 'pppoe' && l.line_username !== null && (l.connection_type !== 'pppoe' || l.line_username !== l.pppoe_username),
     );
+    for (const l of renamed) {
+      removals.push({
+        mode: 'pppoe',
+        customerId: l.customer_id,
+        username: l.line_username!,
+        isolated: false,
+        planProfile: '',
+        secret: { present: false, password: null, disabled: true, comment: l.line_tag! },
+      });
+    }
 
     // Router and NAS I/O happens here, outside any transaction.
-    const apiOutcomes = desired.length ? await convergeOverApi(router, desired) : [];
+    const apiLines = [...desired, ...removals];
+    const allOutcomes = apiLines.length ? await convergeOverApi(router, apiLines) : [];
+    const apiOutcomes = allOutcomes.slice(0, desired.length);
+    const removalOutcomes = allOutcomes.slice(desired.length);
     const outcomes: { line: PassLine; error: AppError | null; switchedProfile: boolean }[] = apiOutcomes.map((o, i) => ({
       line: viaApi[i],
       error: o.error ?? null,
-      switchedProfile: o.results.some((r) => r.status === 'applied' && r.change.op === 'set-ppp-profile'),
+      switchedProfile: o.results.some((r) => r.status === 'applied' && (r.change.op === 'set-ppp-profile' || r.change.op === 'add-ppp-secret')),
     }));
+    const removedOk = new Set(removedLines.filter((_, i) => !removalOutcomes[i]?.error).map((l) => l.customer_id));
+    const removalFailures = removedLines.flatMap((l, i) => (removalOutcomes[i]?.error ? [{ line: l, error: removalOutcomes[i].error! }] : []));
+    // An old secret that could not be removed keeps its line failed, so the next pass tries again.
+    renamed.forEach((l, i) => {
+      const error = removalOutcomes[removedLines.length + i]?.error;
+      const outcome = outcomes.find((o) => o.line === l);
+      if (error && outcome && !outcome.error) outcome.error = error;
+    });
+    const gone = departed.filter((l) => !removalFailures.some((f) => f.line === l)).map((l) => l.customer_id);
     for (const line of viaRadius) {
       const command = radiusCommandFor(line);
       outcomes.push({ line, error: command ? await tellSessions(sessions.get(line.customer_id) ?? [], command) : null, switchedProfile: false });
     }
+    for (const line of departed.filter((l) => router.pppoe_via_radius && l.line_connection_type === 'pppoe')) {
+      await tellSessions(sessions.get(line.customer_id) ?? [], { kind: 'disconnect' });
+    }
 
     const finished = clock.now();
     await db.tenant(tenantId, async (trx) => {
-      if (gone.length) await sql`delete from network_line_sync where customer_id = any(${gone}::uuid[]) and router_id = ${routerId}`.execute(trx);
+      if (gone.length) {
+        await sql`delete from network_line_sync where customer_id = any(${gone}::uuid[]) and router_id = ${routerId}
+                  and desired_version = any(${departed.filter((l) => gone.includes(l.customer_id)).map((l) => String(l.desired_version))}::bigint[])`.execute(trx);
+      }
+      // A removal that failed is tried again with the same back-off as any line.
+      for (const { line, error } of removalFailures) {
+        await sql`
+          update network_line_sync set status = 'failed', attempts = attempts + 1, last_attempt_at = ${finished}, updated_at = ${finished},
+            next_attempt_at = ${finished}::timestamptz + make_interval(secs => least(600, 5 * power(2, least(attempts, 8)))),
+            last_error = ${`${error.code}: ${error.message}`}
+          where customer_id = ${line.customer_id} and desired_version = ${String(line.desired_version)}`.execute(trx);
+      }
       const results = outcomes.map(({ line, error, switchedProfile }) => ({
         customerId: line.customer_id,
         version: String(line.desired_version),
@@ -146,6 +241,12 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
         appliedRate: planRate(line),
         switchedProfile,
         error: error ? `${error.code}: ${error.message}` : null,
+        // What the router now holds for the line: what a later removal (rename, termination) cleans up.
+        // A failed pass keeps what was recorded (an old secret still to remove), or records what it may have created.
+        lineConnectionType: line.connection_type,
+        lineUsername: line.connection_type === 'pppoe' ? line.pppoe_username : null,
+        lineAddress: line.ip_address,
+        lineTag: lineTag(line.code),
       }));
       // Marked in sync only if the desired state didn't move meanwhile (same desired_version).
       await sql`
@@ -162,10 +263,14 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
                                  else ${finished}::timestamptz + make_interval(secs => least(600, 5 * power(2, least(s.attempts, 8)))) end,
           last_attempt_at = ${finished}, last_error = r.error,
           in_sync_at = case when r.ok then ${finished}::timestamptz else s.in_sync_at end,
+          line_connection_type = case when r.ok then r."lineConnectionType" else coalesce(s.line_connection_type, r."lineConnectionType") end,
+          line_username = case when r.ok then r."lineUsername" else coalesce(s.line_username, r."lineUsername") end,
+          line_address = case when r.ok then r."lineAddress" else coalesce(s.line_address, r."lineAddress") end,
+          line_tag = case when r.ok then r."lineTag" else coalesce(s.line_tag, r."lineTag") end,
           updated_at = ${finished}
         from jsonb_to_recordset(${JSON.stringify(results)}::jsonb)
           as r("customerId" uuid, version bigint, ok boolean, "appliedState" text, "appliedProfile" text, "appliedRate" text,
-               "switchedProfile" boolean, error text)
+               "switchedProfile" boolean, error text, "lineConnectionType" text, "lineUsername" text, "lineAddress" text, "lineTag" text)
         where s.customer_id = r."customerId" and s.desired_version = r.version`.execute(trx);
       const routerDown = apiOutcomes.length > 0 && apiOutcomes.every((o) => o.error && routerDownCodes.includes(o.error.code));
       const anyReached = apiOutcomes.some((o) => !o.error || !routerDownCodes.includes(o.error.code));
@@ -173,7 +278,7 @@ export function createConvergeRouter({ db, clock, secrets, logger }: NetworkCont
       else if (anyReached) await access.recordHealth(trx, router, null);
     });
     const failed = outcomes.filter((o) => o.error).length;
-    logger.info({ tenantId, routerId, lines: outcomes.length, failed, removed: gone.length }, 'converge pass done');
+    logger.info({ tenantId, routerId, lines: outcomes.length, failed, removed: removedOk.size, left: gone.length }, 'converge pass done');
     return lines.length;
   }
 

@@ -76,6 +76,7 @@ export function createLineSync({ db, clock }: NetworkContext) {
     // batches). Two handlers of one customer's events (created, then isolated a moment later) thus
     // take turns, and the RADIUS rows below are written from a desired state read after the other
     // one committed: a handler that read the older state can never have the last word.
+    // (What the router holds for the line, `line_*`, is recorded by the converge pass once the router confirmed it.)
     await sql`
       insert into network_line_sync as s (customer_id, tenant_id, router_id, status, next_attempt_at, updated_at)
       select d.customer_id, d.tenant_id, d.router_id, 'pending', ${now}, ${now}
@@ -83,6 +84,13 @@ export function createLineSync({ db, clock }: NetworkContext) {
       order by d.customer_id
       on conflict (customer_id) do update set router_id = excluded.router_id, status = 'pending',
         desired_version = s.desired_version + 1, attempts = 0, next_attempt_at = ${now}, updated_at = ${now}`.execute(trx);
+    // A line whose customer left (terminated, or no router any more) is due once more on the router
+    // it was on: the converge pass removes what Simpul put there, then the row.
+    await sql`
+      update network_line_sync s set status = 'pending', desired_version = s.desired_version + 1, attempts = 0,
+        next_attempt_at = ${now}, updated_at = ${now}
+      where s.customer_id = any(${customerIds}::uuid[])
+        and not exists (select 1 from network_desired_lines d where d.customer_id = s.customer_id)`.execute(trx);
     await syncRadius(trx, customerIds);
     await sql`select pg_notify('network_converge', '')`.execute(trx);
   }

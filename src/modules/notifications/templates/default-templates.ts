@@ -3,6 +3,10 @@ import type { NotificationKind } from './notification-kinds.ts';
 
 /** What a tenant gets until it writes its own. Indonesian first; WhatsApp renders *bold*. */
 export const defaultTemplates: Record<NotificationKind, Record<TemplateLanguage, string>> = {
+  broadcast: {
+    id: 'Yth. {{customer_name}},\n\n{{message}}\n\n{{tenant_name}}',
+    en: 'Dear {{customer_name}},\n\n{{message}}\n\n{{tenant_name}}',
+  },
   invoice_issued: {
     id: 'Yth. {{customer_name}},\n\nTagihan internet *{{invoice_number}}* sebesar *{{amount}}* sudah terbit dan jatuh tempo pada {{due_date}}. Bayar di {{payment_link}}\n\nTerima kasih,\n{{tenant_name}}',
     en: 'Dear {{customer_name}},\n\nYour internet invoice *{{invoice_number}}* for *{{amount}}* has been issued and is due on {{due_date}}. Pay at {{payment_link}}\n\nThank you,\n{{tenant_name}}',

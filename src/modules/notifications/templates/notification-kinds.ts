@@ -36,6 +36,8 @@ export const templateVariables = {
   valid_minutes: { kind: 'count', sample: 15 },
   customer_code: { kind: 'text', sample: 'C00042' },
   complaint_text: { kind: 'text', sample: 'Internet mati sejak pagi' },
+  /** A broadcast's text, written by staff for this one sending. */
+  message: { kind: 'text', sample: 'Pemeliharaan jaringan Minggu 14 Desember pukul 01.00–03.00 WIB.' },
 } as const satisfies Record<string, { kind: VariableKind; sample: string | number | Date }>;
 
 export type TemplateVariable = keyof typeof templateVariables;
@@ -77,6 +79,8 @@ export const notificationKinds = {
   portal_complaint: kind(['admin'], ['tenant_name', 'customer_name', 'customer_code', 'complaint_text', 'occurred_at'], urgent),
   /** Staff checking that their provider setup works (POST /api/notifications/test-message). */
   provider_test: kind(['admin', 'owner'], ['tenant_name'], urgent),
+  /** Staff's announcement to a filtered set of customers (POST /api/notifications/broadcasts); waits out quiet hours. */
+  broadcast: kind(['customer'], ['tenant_name', 'customer_name', 'message'], canWait),
 } as const;
 
 export type NotificationKind = keyof typeof notificationKinds;

@@ -5,6 +5,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { PaymentGatewaysCard } from './PaymentGatewaysCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { fieldErrors } from '../../form-errors.ts';
 import { useT, type TranslationKey } from '../../i18n.tsx';
 import { useFormat } from '../../session.tsx';
 import type { Item, ResponseOf } from '../../api/types.ts';
@@ -44,25 +45,46 @@ export function BillingSettingsPage() {
   );
 }
 
+type DayField = 'billingDay' | 'dueDays' | 'graceDays';
+
 function PolicyForm({ saved }: { saved: Policy }) {
   const t = useT();
   const [draft, setDraft] = useState(saved);
+  // What the person typed, as typed: −3 or an empty field is sent and refused with a field error,
+  // never clamped to the nearest allowed value or read as 0.
+  const [days, setDays] = useState<Record<DayField, number | string>>({ billingDay: saved.billingDay, dueDays: saved.dueDays, graceDays: saved.graceDays });
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useSavePolicy();
   const set = <K extends keyof Policy>(key: K, value: Policy[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const dayInput = (key: DayField) => ({
+    value: days[key],
+    error: errors[key],
+    clampBehavior: 'none' as const,
+    allowDecimal: false,
+    onChange: (v: number | string) => {
+      setDays((d) => ({ ...d, [key]: v }));
+      setErrors(({ [key]: _gone, ...rest }) => rest);
+    },
+  });
+  const asSent = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));
 
   return (
     <Card withBorder>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate(draft, { onSuccess: () => notifications.show({ color: 'teal', message: t('billing.saved') }) });
+          const body = { ...draft, billingDay: asSent(days.billingDay), dueDays: asSent(days.dueDays), graceDays: asSent(days.graceDays) } as Policy;
+          save.mutate(body, {
+            onSuccess: () => notifications.show({ color: 'teal', message: t('billing.saved') }),
+            onError: (error) => setErrors(fieldErrors(error, t)),
+          });
         }}
       >
         <Stack gap="sm">
           <Title order={4}>{t('billing.policy')}</Title>
-          <NumberInput label={t('billing.billingDay')} min={1} max={31} value={draft.billingDay} onChange={(v) => set('billingDay', Number(v))} />
-          <NumberInput label={t('billing.dueDays')} min={0} max={60} value={draft.dueDays} onChange={(v) => set('dueDays', Number(v))} />
-          <NumberInput label={t('billing.graceDays')} min={0} max={60} value={draft.graceDays} onChange={(v) => set('graceDays', Number(v))} />
+          <NumberInput label={t('billing.billingDay')} description="1–31" {...dayInput('billingDay')} />
+          <NumberInput label={t('billing.dueDays')} description="0–60" {...dayInput('dueDays')} />
+          <NumberInput label={t('billing.graceDays')} description="0–60" {...dayInput('graceDays')} />
           <Select
             label={t('billing.isolationTrigger')}
             allowDeselect={false}

@@ -1,4 +1,5 @@
-import { Anchor, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
 import { LineBadge } from '../../components/badges.tsx';
 import { CustomerMap } from '../../components/CustomerMap.tsx';
@@ -11,9 +12,13 @@ import { SyncBadge } from '../../components/SyncBadge.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { DetailRow } from '../../components/DetailRow.tsx';
 import { useT } from '../../i18n.tsx';
-import { useInvoices } from '../invoices/queries.ts';
+import { useInvoices, usePaymentHistory } from '../invoices/queries.ts';
 import { useIsolationHistory } from '../isolation/queries.ts';
-import { useNetworkLines } from '../routers/queries.ts';
+import { useNetworkLines, useRouters } from '../routers/queries.ts';
+import { CustomerFormModal } from './CustomerForm.tsx';
+import { customerStatusColor } from './CustomersPage.tsx';
+import { LifecycleButtons } from './LifecycleButtons.tsx';
+import { PaymentHistoryTable } from './PaymentHistoryTable.tsx';
 import { useCustomer, useLine, usePlans } from './queries.ts';
 import { useCan, useFormat } from '../../session.tsx';
 
@@ -27,6 +32,9 @@ export function CustomerDetailPage() {
   const history = useIsolationHistory(customerId);
   const invoices = useInvoices({ customerId, limit: 24 }, { enabled: can('billing.read') });
   const plans = usePlans();
+  const payments = usePaymentHistory({ customerId, limit: 50 }, { enabled: can('billing.read') });
+  const routers = useRouters({ enabled: can('network.manage') });
+  const [editing, { open: edit, close: closeEdit }] = useDisclosure();
   const routerId = customer.data?.routerId ?? undefined;
   const routerLines = useNetworkLines({ routerId, limit: 1000 }, { enabled: Boolean(routerId) });
   const sync = routerLines.data?.find((l) => l.customerId === customerId);
@@ -36,19 +44,51 @@ export function CustomerDetailPage() {
       {(c) => {
         const isolated = line.data?.desiredState === 'isolated';
         const plan = plans.data?.find((p) => p.id === c.planId);
+        const routerName = routers.data?.find((r) => r.id === c.routerId)?.name;
+        const current = c.status !== 'terminated';
         return (
           <Stack>
             <PageTitle
               actions={
-                can('isolation.manage') &&
-                line.isSuccess && <LineActionButton key={String(isolated)} customerId={c.id} action={isolated ? 'restore' : 'isolate'} />
+                <Group gap="xs">
+                  {can('customers.manage') && current && (
+                    <Button size="xs" variant="default" onClick={edit}>
+                      {t('customers.edit')}
+                    </Button>
+                  )}
+                  {can('isolation.manage') && line.isSuccess && c.status === 'active' && (
+                    <LineActionButton key={String(isolated)} customerId={c.id} action={isolated ? 'restore' : 'isolate'} />
+                  )}
+                  {can('customers.manage') && current && <LifecycleButtons customer={c} />}
+                </Group>
               }
             >
               <Group gap="sm">
                 {c.name}
-                <LineBadge state={line.data?.desiredState} />
+                <Badge color={customerStatusColor[c.status]} variant="light" data-testid="customer-status" data-status={c.status}>
+                  {t(`customerStatus.${c.status}`)}
+                </Badge>
+                {current && <LineBadge state={line.data?.desiredState} />}
               </Group>
             </PageTitle>
+            {can('billing.read') && (
+              <Card withBorder padding="sm" data-testid="arrears">
+                <Group justify="space-between" wrap="wrap">
+                  <Text size="sm" c="dimmed">
+                    {t('customers.arrears')}
+                  </Text>
+                  <Text fw={700} c={c.arrears > 0 ? 'red' : 'teal'} size="lg">
+                    {format.money(c.arrears)}
+                    {c.unpaidInvoices > 0 && (
+                      <Text span size="sm" c="dimmed" fw={400}>
+                        {' '}
+                        · {t('customers.unpaidInvoices', { count: c.unpaidInvoices })}
+                      </Text>
+                    )}
+                  </Text>
+                </Group>
+              </Card>
+            )}
             <Grid>
               <Grid.Col span={{ base: 12, md: 6 }}>
                 <Card withBorder h="100%">
@@ -63,8 +103,10 @@ export function CustomerDetailPage() {
                       <DetailRow label={t('customers.address')}>{c.address}</DetailRow>
                       <DetailRow label={t('customers.plan')}>{plan ? `${plan.name} · ${format.money(plan.monthlyPrice)}` : '…'}</DetailRow>
                       <DetailRow label={t('customers.connection')}>
-                        {c.connectionType.toUpperCase()} {c.pppoeUsername ?? c.ipAddress ?? ''}
+                        {t(`connection.${c.connectionType}`)} {c.pppoeUsername ?? c.ipAddress ?? ''}
+                        {c.macAddress ? ` · ${c.macAddress}` : ''}
                       </DetailRow>
+                      {c.routerId && <DetailRow label={t('customers.router')}>{routerName ?? '…'}</DetailRow>}
                       <DetailRow label={t('customers.status')}>{t(`customerStatus.${c.status}`)}</DetailRow>
                       <DetailRow label={t('customers.activatedOn')}>{format.date(c.activatedOn)}</DetailRow>
                       {c.private?.idCardNumber && <DetailRow label={t('customers.idCard')}>{c.private.idCardNumber}</DetailRow>}
@@ -132,6 +174,14 @@ export function CustomerDetailPage() {
                 <QueryState query={invoices}>{(data) => <InvoiceTable invoices={data.items} showCustomer={false} />}</QueryState>
               </Card>
             )}
+            {can('billing.read') && (
+              <Card withBorder>
+                <Title order={4} mb="sm">
+                  {t('customers.payments')}
+                </Title>
+                <QueryState query={payments}>{(entries) => <PaymentHistoryTable entries={entries} />}</QueryState>
+              </Card>
+            )}
             <Card withBorder>
               <Title order={4} mb="sm">
                 {t('customers.isolationHistory')}
@@ -141,6 +191,7 @@ export function CustomerDetailPage() {
             <Anchor component={Link} to="/customers" size="sm">
               ← {t('common.back')}
             </Anchor>
+            {editing && <CustomerFormModal opened={editing} onClose={closeEdit} customer={c} />}
           </Stack>
         );
       }}

@@ -10,6 +10,7 @@ import { useLineChange } from '../isolation/queries.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { DetailRow } from '../../components/DetailRow.tsx';
+import { fieldErrors } from '../../form-errors.ts';
 import { useT } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
 import type { InvoiceDetail } from '../../api/types.ts';
@@ -85,6 +86,8 @@ export function InvoiceDetailPage() {
               columns={[
                 { header: t('payment.when'), cell: (entry) => format.dateTime(entry.createdAt) },
                 { header: t('payment.type'), cell: (entry) => t(`payment.${entry.type}`) },
+                { header: t('payment.method'), cell: (entry) => (entry.method ? t(`paymentMethod.${entry.method}`) : '—') },
+                { header: t('isolation.by'), cell: (entry) => entry.actorName ?? t('isolation.bySystem') },
                 { header: t('payment.reference'), cell: (entry) => entry.reference ?? '—' },
                 { header: t('invoices.amount'), align: 'right', cell: (entry) => format.money(entry.amount) },
               ]}
@@ -138,21 +141,34 @@ function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
   const [method, setMethod] = useState<'cash' | 'transfer'>('cash');
   const [note, setNote] = useState('');
   const record = useRecordPayment(invoice.id);
+  const [errors, setErrors] = useState<Record<string, string>>({});
 
   return (
     <Card withBorder>
       <form
         onSubmit={(event) => {
           event.preventDefault();
+          // Sent as typed: −5000 or an empty amount is refused by the server with a field error, never clamped.
+          const sent = typeof amount === 'number' ? amount : amount.trim() === '' ? null : Number(amount);
           record.mutate(
-            { amount: Number(amount), method, ...(note.trim() ? { note: note.trim() } : {}) },
-            { onSuccess: () => notifications.show({ color: 'teal', message: t('invoices.paymentRecorded') }) },
+            { amount: sent as number, method, ...(note.trim() ? { note: note.trim() } : {}) },
+            { onSuccess: () => notifications.show({ color: 'teal', message: t('invoices.paymentRecorded') }), onError: (error) => setErrors(fieldErrors(error, t)) },
           );
         }}
       >
         <Stack gap="sm">
           <Title order={5}>{t('invoices.recordPayment')}</Title>
-          <NumberInput label={t('invoices.amount')} value={amount} onChange={setAmount} prefix="Rp " thousandSeparator="." decimalSeparator="," allowDecimal={false} min={1} required />
+          <NumberInput
+            label={t('invoices.amount')}
+            value={amount}
+            onChange={setAmount}
+            prefix="Rp "
+            thousandSeparator="."
+            decimalSeparator=","
+            allowDecimal={false}
+            clampBehavior="none"
+            error={errors.amount}
+          />
           <SegmentedControl
             aria-label={t('invoices.method')}
             value={method}

@@ -1,4 +1,5 @@
-import { Group, Pagination, Select, Stack, Text } from '@mantine/core';
+import { Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { BillingRunButtons } from './BillingRunButtons.tsx';
 import { InvoiceTable } from './InvoiceTable.tsx';
@@ -20,19 +21,34 @@ export function InvoicesPage() {
   const [params, setParams] = useSearchParams();
   const status = (invoiceStatuses as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as InvoiceStatus) : undefined;
   const page = Number(params.get('page') ?? '1');
-  const invoices = useInvoices({ status, limit: pageSize, offset: (page - 1) * pageSize });
+  const search = params.get('q') ?? '';
+  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const invoices = useInvoices({ status, search: debouncedSearch || undefined, limit: pageSize, offset: (page - 1) * pageSize });
+  const setParam = (next: { q?: string; status?: string; page?: string }) => {
+    const merged = { q: search, status: status ?? '', ...next };
+    setParams(Object.fromEntries(Object.entries(merged).filter(([, v]) => v)), { replace: true });
+  };
 
   return (
     <Stack>
       <PageTitle actions={can('billing.configure') && <BillingRunButtons />}>{t('invoices.title')}</PageTitle>
-      <Select
-        label={t('invoices.status')}
-        maw={260}
-        value={status ?? ''}
-        allowDeselect={false}
-        data={[{ value: '', label: t('common.all') }, ...invoiceStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
-        onChange={(value) => setParams(value ? { status: value } : {})}
-      />
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <TextInput
+          label={t('common.search')}
+          placeholder={t('invoices.search')}
+          value={search}
+          onChange={(e) => setParam({ q: e.currentTarget.value, page: '' })}
+          style={{ flex: '1 1 240px', maxWidth: 420 }}
+        />
+        <Select
+          label={t('invoices.status')}
+          w={220}
+          value={status ?? ''}
+          allowDeselect={false}
+          data={[{ value: '', label: t('common.all') }, ...invoiceStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          onChange={(value) => setParam({ status: value ?? '', page: '' })}
+        />
+      </Group>
       <QueryState query={invoices}>
         {(data) => (
           <>
@@ -42,7 +58,7 @@ export function InvoicesPage() {
                 {t('invoices.total', { count: data.total })}
               </Text>
               {data.total > pageSize && (
-                <Pagination total={Math.ceil(data.total / pageSize)} value={page} onChange={(next) => setParams({ ...(status ? { status } : {}), page: String(next) })} />
+                <Pagination total={Math.ceil(data.total / pageSize)} value={page} onChange={(next) => setParam({ page: String(next) })} />
               )}
             </Group>
           </>

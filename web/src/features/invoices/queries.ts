@@ -4,7 +4,7 @@ import { client, idempotent, unwrap } from '../../api.ts';
 import type { BodyOf, InvoiceStatus } from '../../api/types.ts';
 import { queryKeys } from '../../query-keys.ts';
 
-export const useInvoices = (params: { status?: InvoiceStatus; customerId?: string; limit?: number; offset?: number }, options: { enabled?: boolean } = {}) =>
+export const useInvoices = (params: { status?: InvoiceStatus; customerId?: string; search?: string; limit?: number; offset?: number }, options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: queryKeys.invoices.list(params),
     queryFn: () => unwrap(client.GET('/api/invoices', { params: { query: params } })),
@@ -57,7 +57,14 @@ export const usePaymentLink = (invoiceId: string) =>
 export function useBillingRuns() {
   const queryClient = useQueryClient();
   const refresh = () => Promise.all([queryKeys.invoices.all, queryKeys.lines.all, queryKeys.isolationHistory.all].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-  const generate = useMutation({ mutationFn: () => unwrap(client.POST('/api/billing/invoices/generate', { body: {} })), onSettled: refresh });
-  const scan = useMutation({ mutationFn: () => unwrap(client.POST('/api/billing/daily-scan')), onSettled: refresh });
-  return { generate, scan };
+  // Each confirmed run carries its own Idempotency-Key: a retried request (lost answer) is answered, not run twice.
+  const generate = useMutation({
+    mutationFn: (key: string) => unwrap(client.POST('/api/billing/invoices/generate', { body: {}, headers: idempotent(key) })),
+    onSettled: refresh,
+  });
+  const scan = useMutation({ mutationFn: (key: string) => unwrap(client.POST('/api/billing/daily-scan', { headers: idempotent(key) })), onSettled: refresh });
+  // The previews: what each run would do now, changing nothing.
+  const previewGenerate = useMutation({ mutationFn: () => unwrap(client.POST('/api/billing/invoices/generate/preview', { body: {} })) });
+  const previewScan = useMutation({ mutationFn: () => unwrap(client.POST('/api/billing/daily-scan/preview')) });
+  return { generate, scan, previewGenerate, previewScan };
 }

@@ -5,6 +5,14 @@ import type { IsolationEntry } from '../../api/types.ts';
 import { CustomerName } from '../../components/CustomerName.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 
+/** Triggers are codes (`overdue_after_grace_period`, `manual`): shown in words. */
+const triggerLabel = (trigger: string, t: ReturnType<typeof useT>) =>
+  trigger === 'manual'
+    ? t('isolation.triggerManual')
+    : (['invoice_due_unpaid', 'invoice_overdue', 'overdue_after_grace_period'] as const).includes(trigger as never)
+      ? t(`billing.trigger.${trigger as 'invoice_due_unpaid'}`)
+      : trigger;
+
 export function IsolationHistoryTable({ entries, showCustomer }: { entries: IsolationEntry[]; showCustomer: boolean }) {
   const t = useT();
   const format = useFormat();
@@ -31,13 +39,14 @@ export function IsolationHistoryTable({ entries, showCustomer }: { entries: Isol
               {entry.reason}
               {entry.trigger && (
                 <Text size="xs" c="dimmed">
-                  {t('isolation.trigger')}: {entry.trigger}
+                  {t('isolation.trigger')}: {triggerLabel(entry.trigger, t)}
                 </Text>
               )}
             </>
           ),
         },
-        { header: t('isolation.by'), cell: (entry) => t(entry.actorType === 'system' ? 'isolation.bySystem' : 'isolation.byStaff') },
+        // The person's name; the scan and payments are the system's.
+        { header: t('isolation.by'), cell: (entry) => (entry.actorType === 'system' ? t('isolation.bySystem') : (entry.actorName ?? t('isolation.byStaff'))) },
       ]}
     />
   );

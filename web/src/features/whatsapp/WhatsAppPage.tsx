@@ -1,4 +1,5 @@
-import { Badge, Button, Select, Stack, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -68,20 +69,32 @@ function MessageLog() {
   const can = useCan();
   const format = useFormat();
   const [status, setStatus] = useState<MessageStatus | ''>('');
-  const messages = useMessages(status);
+  // By customer name or number, typed any way (0812-…, +62 812…).
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  const messages = useMessages(status, debouncedSearch);
   const resend = useResend();
   const runResend = (messageId: string) => resend.mutate(messageId, { onSuccess: () => notifications.show({ color: 'teal', message: t('wa.resent') }) });
 
   return (
     <Stack>
-      <Select
-        label={t('wa.status')}
-        maw={260}
-        value={status}
-        allowDeselect={false}
-        data={[{ value: '', label: t('common.all') }, ...messageStatuses.map((s) => ({ value: s, label: t(`wa.status.${s}`) }))]}
-        onChange={(value) => setStatus((value ?? '') as MessageStatus | '')}
-      />
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <TextInput
+          label={t('common.search')}
+          placeholder={t('wa.search')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          style={{ flex: '1 1 240px', maxWidth: 420 }}
+        />
+        <Select
+          label={t('wa.status')}
+          w={220}
+          value={status}
+          allowDeselect={false}
+          data={[{ value: '', label: t('common.all') }, ...messageStatuses.map((s) => ({ value: s, label: t(`wa.status.${s}`) }))]}
+          onChange={(value) => setStatus((value ?? '') as MessageStatus | '')}
+        />
+      </Group>
       <QueryState query={messages}>
         {(list) => (
           <DataTable

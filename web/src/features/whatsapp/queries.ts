@@ -16,10 +16,10 @@ export type WaProvider = NonNullable<ProviderAccount['provider']>;
 const isUnderway = (m: Message) => m.status === 'pending' || m.status === 'sending';
 
 /** Sending happens in the background: follow messages still underway until they settle. */
-export const useMessages = (status: MessageStatus | '') =>
+export const useMessages = (status: MessageStatus | '', search = '') =>
   useQuery({
-    queryKey: queryKeys.whatsapp.messages.list(status),
-    queryFn: () => unwrap(client.GET('/api/notifications/messages', { params: { query: filters({ status, limit: 100 }) } })),
+    queryKey: [...queryKeys.whatsapp.messages.list(status), search],
+    queryFn: () => unwrap(client.GET('/api/notifications/messages', { params: { query: filters({ status, search, limit: 100 }) } })),
     refetchInterval: (q) => (q.state.status !== 'error' && q.state.data?.some(isUnderway) ? 2_000 : false),
   });
 
