@@ -32,6 +32,13 @@ export const queryKeys = {
   gateways: { all: ['billing-gateways'] as const },
   policy: { all: ['billing-policy'] as const },
   plans: { all: ['plans'] as const },
+  exclusions: { all: ['billing-exclusions'] as const },
+  staff: {
+    all: ['staff'] as const,
+    members: ['staff', 'members'] as const,
+    invitations: ['staff', 'invitations'] as const,
+  },
+  audit: { all: ['audit'] as const, list: (limit: number) => ['audit', limit] as const },
   tenants: { all: ['platform-tenants'] as const },
   routers: { all: ['routers'] as const },
   networkLines: {
@@ -50,6 +57,8 @@ export const queryKeys = {
     preview: (kind: string, language: string, body: string) => ['whatsapp', 'preview', kind, language, body] as const,
     provider: ['whatsapp', 'provider'] as const,
     inbox: ['whatsapp', 'inbox'] as const,
+    settings: ['whatsapp', 'settings'] as const,
+    optOuts: ['whatsapp', 'opt-outs'] as const,
   },
   events: {
     all: ['events'] as const,

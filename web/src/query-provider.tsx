@@ -2,7 +2,9 @@ import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
-import { useT, type Translate } from './i18n.tsx';
+import { hasFieldErrors } from './components/form-errors.ts';
+import { useT, type Translate, type TranslationKey } from './i18n.tsx';
+import { id } from './locales/id.ts';
 import { queryKeys } from './query-keys.ts';
 
 /**
@@ -23,7 +25,14 @@ export function QueryProvider({ children }: { children: ReactNode }) {
     };
     const client: QueryClient = new QueryClient({
       queryCache: new QueryCache({ onError }),
-      mutationCache: new MutationCache({ onError }),
+      // A form that shows the server's field errors at its inputs (meta.fieldErrors), or every
+      // error in place (meta.inline), needs no toast as well.
+      mutationCache: new MutationCache({
+        onError: (error, _variables, _context, mutation) => {
+          if (mutation.meta?.inline || (mutation.meta?.fieldErrors && hasFieldErrors(error))) return;
+          onError(error);
+        },
+      }),
       defaultOptions: {
         queries: {
           staleTime: 10_000,
@@ -38,4 +47,15 @@ export function QueryProvider({ children }: { children: ReactNode }) {
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
-export const messageOf = (error: Error, t: Translate) => (error instanceof ApiError && error.code === 'NETWORK' ? t('error.network') : error.message);
+/**
+ * The person's language from the error's code (`errors.<CODE>` in the dictionaries), with the
+ * server's own sentence after it: it names the particulars (amounts, numbers, variables).
+ */
+export function messageOf(error: Error, t: Translate): string {
+  if (!(error instanceof ApiError)) return error.message;
+  if (error.code === 'NETWORK') return t('error.network');
+  const key = `errors.${error.code}` as TranslationKey;
+  if (!(key in id)) return error.message;
+  const translated = t(key);
+  return error.message && error.message !== translated ? `${translated} (${error.message})` : translated;
+}

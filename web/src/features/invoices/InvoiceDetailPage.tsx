@@ -142,6 +142,7 @@ function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
   return (
     <Card withBorder>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           record.mutate(

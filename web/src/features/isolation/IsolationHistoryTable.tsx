@@ -1,5 +1,5 @@
 import { Badge, Text } from '@mantine/core';
-import { useT } from '../../i18n.tsx';
+import { useT, useTranslatedCode } from '../../i18n.tsx';
 import { useFormat } from '../../session.tsx';
 import type { IsolationEntry } from '../../api/types.ts';
 import { CustomerName } from '../../components/CustomerName.tsx';
@@ -7,6 +7,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 
 export function IsolationHistoryTable({ entries, showCustomer }: { entries: IsolationEntry[]; showCustomer: boolean }) {
   const t = useT();
+  const translated = useTranslatedCode();
   const format = useFormat();
   return (
     <DataTable
@@ -31,7 +32,7 @@ export function IsolationHistoryTable({ entries, showCustomer }: { entries: Isol
               {entry.reason}
               {entry.trigger && (
                 <Text size="xs" c="dimmed">
-                  {t('isolation.trigger')}: {entry.trigger}
+                  {t('isolation.trigger')}: {translated(`billing.trigger.${entry.trigger}`, entry.trigger)}
                 </Text>
               )}
             </>

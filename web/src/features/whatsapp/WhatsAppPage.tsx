@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useT } from '../../i18n.tsx';
+import { useT, useTranslatedCode } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
 import { DevInbox, ProviderSettings } from './ProviderTab.tsx';
 import { useMessages, useResend, type MessageStatus } from './queries.ts';
+import { SettingsTab } from './SettingsTab.tsx';
 import { Templates } from './TemplatesTab.tsx';
 
 const statusColor: Record<MessageStatus, string> = {
@@ -35,6 +36,7 @@ export function WhatsAppPage() {
           <Tabs.Tab value="messages">{t('wa.messages')}</Tabs.Tab>
           <Tabs.Tab value="templates">{t('wa.templates')}</Tabs.Tab>
           {can('notifications.manage') && <Tabs.Tab value="provider">{t('wa.provider')}</Tabs.Tab>}
+          <Tabs.Tab value="settings">{t('wa.settings')}</Tabs.Tab>
           <Tabs.Tab value="inbox">{t('wa.inbox')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="messages" pt="md">
@@ -45,6 +47,9 @@ export function WhatsAppPage() {
         </Tabs.Panel>
         <Tabs.Panel value="provider" pt="md">
           <ProviderSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="md">
+          <SettingsTab />
         </Tabs.Panel>
         <Tabs.Panel value="inbox" pt="md">
           <DevInbox />
@@ -65,6 +70,7 @@ function MessageStatusBadge({ status }: { status: MessageStatus }) {
 
 function MessageLog() {
   const t = useT();
+  const translated = useTranslatedCode();
   const can = useCan();
   const format = useFormat();
   const [status, setStatus] = useState<MessageStatus | ''>('');
@@ -106,8 +112,8 @@ function MessageLog() {
                 header: t('wa.message'),
                 cell: (message) => (
                   <div style={{ maxWidth: 420 }}>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {message.kind}
+                    <Text size="xs" c="dimmed" data-kind={message.kind}>
+                      {translated(`waKind.${message.kind}`, message.kind)}
                     </Text>
                     <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-line' }}>
                       {message.body}
