@@ -8,7 +8,9 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { HealthBadge, SyncBadge } from '../../components/SyncBadge.tsx';
+import { ApiError } from '../../api.ts';
 import { useT } from '../../i18n.tsx';
+import { messageOf } from '../../query-provider.tsx';
 import { useFormat } from '../../session.tsx';
 import type { NetworkLine, RadiusIsolation, Router } from '../../api/types.ts';
 import { useNetworkLines, useReconcile, useRouters, useTestRouter, useUpdateRouter } from './queries.ts';
@@ -58,7 +60,7 @@ function RouterTable({ routers }: { routers: Router[] }) {
       onSuccess: (result) =>
         result.ok
           ? notifications.show({ color: 'teal', message: t('routers.testOk', { identity: result.identity, version: result.version }) })
-          : notifications.show({ color: 'red', title: t('routers.testFailed'), message: result.error.message }),
+          : notifications.show({ color: 'red', title: t('routers.testFailed'), message: messageOf(new ApiError(0, result.error.code, result.error.message), t) }),
     });
   return (
     <DataTable

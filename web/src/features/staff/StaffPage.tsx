@@ -70,7 +70,7 @@ function Members() {
           rows={list}
           rowKey={(member) => member.userId}
           rowProps={(member) => ({ 'data-staff': member.email, 'data-staff-status': member.status })}
-          minWidth={680}
+          minWidth={560}
           columns={[
             {
               header: t('staff.name'),
@@ -92,6 +92,7 @@ function Members() {
                   aria-label={t('staff.rolesOf', { name: member.name })}
                   data={roleOptions}
                   value={member.roles}
+                  searchable
                   disabled={member.userId === me.user.id}
                   onChange={(next) =>
                     next.length > 0 &&
@@ -100,7 +101,7 @@ function Members() {
                       { onSuccess: (saved) => notifications.show({ color: 'teal', message: t('staff.rolesSaved', { name: saved.name }) }) },
                     )
                   }
-                  miw={220}
+                  w={240}
                 />
               ),
             },
@@ -209,6 +210,7 @@ function InviteForm() {
             label={t('staff.roles')}
             data={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
             value={form.roles}
+            searchable
             onChange={(next) => setForm({ ...form, roles: next as Role[] })}
             error={errors.roles}
             withAsterisk
@@ -220,7 +222,7 @@ function InviteForm() {
             <Alert color="teal" title={t('staff.linkTitle', { email: link.email })} data-testid="invitation-link">
               <Stack gap="xs">
                 <Text size="sm">{t('staff.linkOnce')}</Text>
-                <Code block style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>
+                <Code block style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }} data-testid="invitation-url">
                   {link.url}
                 </Code>
                 <CopyButton value={link.url}>

@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RouterStandIn } from '../../src/simulators/routeros/router-stand-in.ts';
+import { createTestApp, seedTenantWithOwner, type TestApp } from '../harness.ts';
+import { launchBrowser, screenshot, shown, type Browser } from './browser.ts';
+
+const wib = (local: string) => new Date(`${local}+07:00`).toISOString();
+const finance = { name: 'Dewi Lestari', email: 'dewi@merapi.test', password: 'keuangan-rahasia-77' };
+
+/**
+ * A new ISP's owner sets up the everyday settings in the console, in Indonesian, at desk and
+ * phone size: a paket, a staff invitation (and its one-time link), a router moved to another
+ * address, a holiday, quiet hours, an opt-out, the audit log. What the UI shows is checked
+ * against the API; a refused form saves nothing.
+ */
+describe('console settings in Chromium', () => {
+  let app: TestApp;
+  let baseUrl: string;
+  let owner: { email: string; password: string; name: string };
+  let cookie: string;
+  let browser: Browser;
+  let router: RouterStandIn;
+  let customerId: string;
+
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) => {
+    const res = await app.http.inject({ method, url, headers: { cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    if (res.statusCode >= 400) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
+    return res.body ? res.json() : undefined;
+  };
+
+  beforeAll(async () => {
+    router = await RouterStandIn.start({ username: 'simpul', password: 'router-pass', identity: 'Merapi-Core' });
+    app = await createTestApp('pglite', { start: wib('2026-12-01T09:00:00'), events: true });
+    const seeded = await seedTenantWithOwner(app, 'merapi', 'WIB');
+    owner = seeded.owner;
+    cookie = seeded.ownerCookie;
+    await call('POST', '/api/routers', { name: 'Merapi Core', host: '127.0.0.1', port: router.apiPort, apiKind: 'routeros-api', username: 'simpul', password: 'router-pass' });
+    const plan = await call('POST', '/api/plans', { name: 'Rumahan 20 Mbps', downloadKbps: 20_000, uploadKbps: 10_000, monthlyPrice: 150_000, routerProfile: 'r20' });
+    const customer = await call('POST', '/api/customers', {
+      name: 'Sulastri Wibowo',
+      phone: '081227002201',
+      address: 'Jl. Kaliurang km 20, Pakem',
+      latitude: -7.66,
+      longitude: 110.42,
+      planId: plan.id,
+      connectionType: 'dhcp',
+      ipAddress: '10.30.0.11',
+      activatedOn: '2026-11-01',
+    });
+    customerId = customer.id;
+    baseUrl = await app.http.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await router?.stop();
+  });
+
+  const page = () => browser.page;
+  const nav = () => page().getByRole('navigation');
+
+  async function logIn(on: Page, email: string, password: string) {
+    await on.goto(baseUrl + '/');
+    await on.getByLabel('Email').fill(email);
+    await on.getByLabel('Kata sandi').fill(password);
+    await on.getByRole('button', { name: 'Masuk' }).click();
+    await on.getByRole('button', { name: 'Masuk' }).waitFor({ state: 'detached' });
+  }
+
+  it('should add a paket, change its price and retire it', async () => {
+    await logIn(page(), owner.email, owner.password);
+    await nav().getByRole('link', { name: 'Paket' }).click();
+    await shown(page().getByRole('heading', { name: 'Paket layanan' }));
+    await page().getByRole('button', { name: 'Tambah paket' }).click();
+    const dialog = page().getByRole('dialog');
+    await dialog.getByLabel('Nama paket').fill('Hemat 10 Mbps');
+    await dialog.getByLabel('Unduh (Mbps)').fill('10');
+    await dialog.getByLabel('Unggah (Mbps)').fill('5');
+    await dialog.getByLabel('Harga per bulan').fill('100000');
+    await dialog.getByLabel('Profil router').fill('hemat10');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await shown(page().getByText('Paket Hemat 10 Mbps ditambahkan.'));
+    const row = page().locator('tr[data-plan="Hemat 10 Mbps"]');
+    await shown(row.getByText('10/5 Mbps'));
+    const find = async () => (await call('GET', '/api/plans')).find((p: { name: string }) => p.name === 'Hemat 10 Mbps');
+    expect(await find()).toMatchObject({ downloadKbps: 10_000, uploadKbps: 5_000, monthlyPrice: 100_000, routerProfile: 'hemat10', isActive: true });
+
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: 'Ubah' }).click();
+    const edit = page().getByRole('dialog', { name: 'Ubah · Hemat 10 Mbps' });
+    await edit.getByLabel('Harga per bulan').fill('120000');
+    await edit.getByRole('switch', { name: 'Ditawarkan ke pelanggan baru' }).uncheck({ force: true });
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await shown(row.locator('[data-plan-status="retired"]'));
+    await shown(row.getByText('Dihentikan'));
+    expect(await find()).toMatchObject({ monthlyPrice: 120_000, isActive: false });
+    await screenshot(page(), 'plans-desktop', { notifications: false });
+  });
+
+  it('should invite a staff member with a one-time link that makes their account, then disable them', async () => {
+    await nav().getByRole('link', { name: 'Staf' }).click();
+    await shown(page().getByRole('heading', { name: 'Staf', exact: true }));
+    await page().getByRole('textbox', { name: 'Nama', exact: true }).fill(finance.name);
+    await page().getByLabel('Email').fill(finance.email);
+    await page().getByRole('combobox', { name: 'Peran', exact: true }).click();
+    await page().getByRole('option', { name: 'Keuangan' }).click();
+    await page().keyboard.press('Escape');
+    await page().getByRole('button', { name: 'Buat undangan' }).click();
+
+    const linkBox = page().getByTestId('invitation-link');
+    await shown(linkBox.getByText('Tautan undangan untuk dewi@merapi.test'));
+    const link = (await linkBox.getByTestId('invitation-url').innerText()).trim();
+    expect(link).toMatch(new RegExp(`^${baseUrl}/invitation\\?token=.+`));
+    await shown(page().locator('tr[data-invitation="dewi@merapi.test"]').getByText('Keuangan'));
+    expect((await call('GET', '/api/staff/invitations')).map((i: { email: string }) => i.email)).toEqual([finance.email]);
+    await screenshot(page(), 'staff-desktop', { notifications: false });
+
+    // The invited person opens the link in their own browser and chooses a password.
+    const invited = await launchBrowser({ phone: true });
+    try {
+      const p = invited.page;
+      await p.goto(`${baseUrl}/invitation?token=not-a-real-token`);
+      await p.getByLabel('Kata sandi').fill(finance.password);
+      await p.getByRole('button', { name: 'Terima undangan' }).click();
+      // A server error in the person's language, from its code.
+      await shown(p.getByRole('alert').getByText('Data tidak ditemukan.', { exact: false }));
+      await screenshot(p, 'invitation-error-phone');
+
+      await p.goto(link);
+      await p.getByLabel('Kata sandi').fill(finance.password);
+      await p.getByRole('button', { name: 'Terima undangan' }).click();
+      await shown(p.getByText('Anda sudah bergabung.'));
+      await screenshot(p, 'invitation-phone');
+    } finally {
+      await invited.close();
+    }
+
+    await page().reload();
+    const member = page().locator(`tr[data-staff="${finance.email}"]`);
+    await shown(member.getByText(finance.name));
+    expect(await page().locator('tr[data-invitation]').count()).toBe(0);
+    await member.getByRole('switch').click({ force: true }); // saved at once; the row follows the answer
+    await shown(page().locator(`tr[data-staff="${finance.email}"][data-staff-status="disabled"]`));
+    const staff = await call('GET', '/api/staff');
+    expect(staff.find((s: { email: string }) => s.email === finance.email)).toMatchObject({ roles: ['finance'], status: 'disabled' });
+
+    // The same person again: refused at the email field, in Indonesian.
+    await page().getByRole('textbox', { name: 'Nama', exact: true }).fill(finance.name);
+    await page().getByLabel('Email').fill(finance.email);
+    await page().getByRole('combobox', { name: 'Peran', exact: true }).click();
+    await page().getByRole('option', { name: 'Penagih' }).click();
+    await page().keyboard.press('Escape');
+    await page().getByRole('button', { name: 'Buat undangan' }).click();
+    await shown(page().getByText('Sudah dipakai.'));
+    expect(await call('GET', '/api/staff/invitations')).toEqual([]);
+  });
+
+  it('should move a router to another address only with its password typed again, then test it', async () => {
+    await nav().getByRole('link', { name: 'Router' }).click();
+    const row = page().locator('tr[data-router="Merapi Core"]');
+    await row.getByRole('button', { name: 'Ubah' }).click();
+    const dialog = page().getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Nama', exact: true }).fill('Merapi Inti');
+    await dialog.getByRole('textbox', { name: 'Alamat', exact: true }).fill('localhost');
+    await shown(dialog.getByText('Alamat berubah: ketik kata sandi router lagi.'));
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await shown(dialog.getByText('Wajib diisi.'));
+    const [saved] = await call('GET', '/api/routers');
+    expect(saved).toMatchObject({ name: 'Merapi Core', host: '127.0.0.1' });
+    await screenshot(page(), 'router-edit-refused-desktop', { notifications: false });
+
+    await dialog.getByLabel('Kata sandi').fill('router-pass');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await shown(page().getByText('Router Merapi Inti disimpan.'));
+    await dialog.waitFor({ state: 'detached' });
+    expect((await call('GET', '/api/routers'))[0]).toMatchObject({ name: 'Merapi Inti', host: 'localhost', apiKind: 'routeros-api' });
+
+    await page().locator('tr[data-router="Merapi Inti"]').getByRole('button', { name: 'Tes koneksi' }).click();
+    await shown(page().getByText('Merapi-Core', { exact: false }));
+    await screenshot(page(), 'routers-desktop', { notifications: false });
+  });
+
+  it('should add and remove no-isolation days, and refuse bad billing settings at their fields, saving nothing', async () => {
+    await nav().getByRole('link', { name: 'Pengaturan tagihan' }).click();
+    const card = page().getByTestId('exclusions');
+    await shown(card.getByText('Belum ada hari libur.'));
+    for (const [day, reason] of [['2026-12-25', 'Natal'], ['2027-03-20', 'Idul Fitri']] as const) {
+      await card.getByLabel('Tanggal').fill(day);
+      await card.getByLabel('Alasan').fill(reason);
+      await card.getByRole('button', { name: 'Tambah' }).click();
+      await shown(card.locator(`tr[data-exclusion="${day}"]`));
+    }
+    await card.locator('tr[data-exclusion="2027-03-20"]').getByRole('button', { name: 'Hapus' }).click();
+    await card.locator('tr[data-exclusion="2027-03-20"]').waitFor({ state: 'detached' });
+    expect(await call('GET', '/api/billing/exclusions')).toEqual([{ day: '2026-12-25', reason: 'Natal' }]);
+
+    const before = await call('GET', '/api/billing/policy');
+    await page().getByLabel('Masa tenggang (hari)').fill('-3');
+    await page().getByLabel('Tanggal tagihan').fill('40');
+    await page().getByRole('button', { name: 'Simpan' }).first().click();
+    await shown(page().getByText('Paling kecil 0.'));
+    await shown(page().getByText('Paling besar 31.'));
+    expect(await page().getByText('Aturan disimpan.').count()).toBe(0);
+    expect(await call('GET', '/api/billing/policy')).toEqual(before);
+    await screenshot(page(), 'billing-settings-desktop', { notifications: false });
+  });
+
+  it('should change quiet hours and add an opt-out in the WhatsApp settings', async () => {
+    await nav().getByRole('link', { name: 'WhatsApp' }).click();
+    await page().getByRole('tab', { name: 'Pengaturan' }).click();
+    await page().getByRole('switch', { name: 'Pakai jam tenang' }).check({ force: true });
+    await page().getByLabel('Dari').fill('22:00');
+    await page().getByLabel('Sampai').fill('06:00');
+    await page().getByRole('button', { name: 'Simpan' }).click();
+    await shown(page().getByText('Pengaturan WhatsApp disimpan.'));
+    expect((await call('GET', '/api/notifications/settings')).quietHours).toEqual({ start: '22:00', end: '06:00' });
+
+    const optOuts = page().getByTestId('opt-outs');
+    await optOuts.getByRole('combobox', { name: 'Pelanggan' }).fill('Sulastri');
+    await page().getByRole('option', { name: /Sulastri Wibowo/ }).click();
+    await optOuts.getByLabel('Alasan').fill('Minta lewat telepon saja');
+    await optOuts.getByRole('button', { name: 'Tambahkan' }).click();
+    await shown(optOuts.locator(`tr[data-opt-out="${customerId}"]`).getByText('Sulastri Wibowo'));
+    expect(await call('GET', '/api/notifications/opt-outs')).toMatchObject([{ customerId, reason: 'Minta lewat telepon saja' }]);
+    await screenshot(page(), 'whatsapp-settings-desktop', { notifications: false });
+  });
+
+  it('should show the audit log with names and translated actions, filterable', async () => {
+    await nav().getByRole('link', { name: 'Log audit' }).click();
+    const invitedRow = page().locator('tr[data-audit="staff.invited"]');
+    await shown(invitedRow.getByText('Staf diundang'));
+    await shown(invitedRow.getByText(owner.name));
+    await shown(page().locator('tr[data-audit="staff.joined"]').getByText(finance.name));
+    await page().getByRole('combobox', { name: 'Kegiatan' }).click();
+    await page().getByRole('option', { name: 'Staf diundang' }).click();
+    await shown(invitedRow);
+    const actions = await page().locator('tr[data-audit]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-audit')));
+    expect(new Set(actions)).toEqual(new Set(['staff.invited']));
+    await screenshot(page(), 'audit-desktop', { notifications: false });
+  });
+
+  it('should show every page at desk size, and on a phone without sideways scrolling', async () => {
+    const pages: [string, string, (p: Page) => Promise<void>][] = [
+      ['dashboard', '/', (p) => shown(p.getByTestId('stat-customers').getByText('1', { exact: true }))],
+      ['customers', '/customers', (p) => shown(p.getByText('Sulastri Wibowo'))],
+      ['invoices', '/invoices', (p) => shown(p.getByRole('heading', { name: 'Tagihan' }))],
+      ['isolation', '/isolation', (p) => shown(p.getByRole('heading', { name: 'Isolir' }))],
+      ['whatsapp', '/whatsapp', (p) => shown(p.getByRole('tab', { name: 'Pengaturan' }))],
+      ['routers', '/routers', (p) => shown(p.getByText('Merapi Inti'))],
+      ['billing-settings', '/billing', (p) => shown(p.getByText('Natal'))],
+      ['plans', '/plans', (p) => shown(p.getByText('Hemat 10 Mbps'))],
+      ['staff', '/staff', (p) => shown(p.getByText(finance.name))],
+      ['audit', '/audit', (p) => shown(p.getByText('Staf diundang'))],
+    ];
+    for (const [name, path, ready] of pages) {
+      await page().goto(baseUrl + path);
+      await ready(page());
+      await screenshot(page(), `${name}-desktop`, { notifications: false });
+    }
+    const phone = await launchBrowser({ phone: true });
+    try {
+      const p = phone.page;
+      await logIn(p, owner.email, owner.password);
+      for (const [name, path, ready] of pages) {
+        await p.goto(baseUrl + path);
+        await ready(p);
+        await screenshot(p, `${name}-phone`, { notifications: false });
+        const overflow = await p.evaluate(() => ({ width: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+        expect(overflow.width, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(overflow.viewport);
+      }
+      // The menu opens above the map (the map's panes must not draw over it).
+      await p.goto(baseUrl + '/');
+      await p.getByRole('button', { name: 'menu' }).click();
+      const link = p.getByRole('navigation').getByRole('link', { name: 'Log audit' });
+      await shown(link);
+      const box = (await link.boundingBox())!;
+      const topmost = await p.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('nav') !== null, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+      expect(topmost).toBe(true);
+      await screenshot(p, 'menu-phone');
+    } finally {
+      await phone.close();
+    }
+  });
+});
