@@ -97,7 +97,7 @@ describe('console settings in Chromium', () => {
     await shown(row.locator('[data-plan-status="retired"]'));
     await shown(row.getByText('Dihentikan'));
     expect(await find()).toMatchObject({ monthlyPrice: 120_000, isActive: false });
-    await screenshot(page(), 'plans-desktop', { notifications: false });
+    await screenshot(page(), 'plans-retired-desktop', { notifications: false });
   });
 
   it('should invite a staff member with a one-time link that makes their account, then disable them', async () => {
@@ -116,7 +116,7 @@ describe('console settings in Chromium', () => {
     expect(link).toMatch(new RegExp(`^${baseUrl}/invitation\\?token=.+`));
     await shown(page().locator('tr[data-invitation="dewi@merapi.test"]').getByText('Keuangan'));
     expect((await call('GET', '/api/staff/invitations')).map((i: { email: string }) => i.email)).toEqual([finance.email]);
-    await screenshot(page(), 'staff-desktop', { notifications: false });
+    await screenshot(page(), 'staff-invited-desktop', { notifications: false });
 
     // The invited person opens the link in their own browser and chooses a password.
     const invited = await launchBrowser({ phone: true });
@@ -180,7 +180,7 @@ describe('console settings in Chromium', () => {
 
     await page().locator('tr[data-router="Merapi Inti"]').getByRole('button', { name: 'Tes koneksi' }).click();
     await shown(page().getByText('Merapi-Core', { exact: false }));
-    await screenshot(page(), 'routers-desktop', { notifications: false });
+    await screenshot(page(), 'routers-tested-desktop', { notifications: false });
   });
 
   it('should add and remove no-isolation days, and refuse bad billing settings at their fields, saving nothing', async () => {
@@ -205,7 +205,7 @@ describe('console settings in Chromium', () => {
     await shown(page().getByText('Paling besar 31.'));
     expect(await page().getByText('Aturan disimpan.').count()).toBe(0);
     expect(await call('GET', '/api/billing/policy')).toEqual(before);
-    await screenshot(page(), 'billing-settings-desktop', { notifications: false });
+    await screenshot(page(), 'billing-settings-refused-desktop', { notifications: false });
   });
 
   it('should change quiet hours and add an opt-out in the WhatsApp settings', async () => {
@@ -239,7 +239,23 @@ describe('console settings in Chromium', () => {
     await shown(invitedRow);
     const actions = await page().locator('tr[data-audit]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-audit')));
     expect(new Set(actions)).toEqual(new Set(['staff.invited']));
-    await screenshot(page(), 'audit-desktop', { notifications: false });
+    await screenshot(page(), 'audit-filtered-desktop', { notifications: false });
+  });
+
+  it('should offer "Buat tautan bayar" only once a payment gateway is set up, and only that one', async () => {
+    await call('POST', '/api/billing/invoices/generate', {});
+    const [invoice] = (await call('GET', `/api/invoices?customerId=${customerId}`)).items;
+    await page().goto(`${baseUrl}/invoices/${invoice.id}`);
+    await shown(page().getByRole('button', { name: 'Catat pembayaran' }));
+    expect(await page().getByRole('button', { name: 'Buat tautan bayar' }).count()).toBe(0);
+
+    await call('PUT', '/api/billing/gateways/xendit', { secretKey: 'xnd_development_merapi_1234', callbackToken: 'cb-token-merapi-5678' });
+    await page().reload();
+    await shown(page().getByRole('button', { name: 'Buat tautan bayar' }));
+    await page().getByRole('combobox', { name: 'Penyedia' }).click();
+    expect(await page().getByRole('option').allInnerTexts()).toEqual(['Xendit']);
+    await page().keyboard.press('Escape');
+    await screenshot(page(), 'invoice-payment-link-desktop', { notifications: false });
   });
 
   it('should show every page at desk size, and on a phone without sideways scrolling', async () => {
@@ -285,5 +301,5 @@ describe('console settings in Chromium', () => {
     } finally {
       await phone.close();
     }
-  });
+  }, 120_000); // twenty page loads in two browsers on a shared machine
 });

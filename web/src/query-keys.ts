@@ -29,7 +29,7 @@ export const queryKeys = {
     history: (params: object) => ['payments', 'history', params] as const,
     gatewayNotifications: ['payments', 'gateway-notifications'] as const,
   },
-  gateways: { all: ['billing-gateways'] as const },
+  gateways: { all: ['billing-gateways'] as const, active: ['billing-gateways', 'active'] as const },
   policy: { all: ['billing-policy'] as const },
   plans: { all: ['plans'] as const },
   exclusions: { all: ['billing-exclusions'] as const },

@@ -11,17 +11,26 @@ import { queryKeys } from './query-keys.ts';
  * One place shows every failed API call: a notification with the server's own message.
  * A 401 means the session ended: the app falls back to the login page instead.
  */
+const toastMs = 6_000;
+
 export function QueryProvider({ children }: { children: ReactNode }) {
   const t = useT();
   const translate = useRef<Translate>(t);
   translate.current = t;
   const [client] = useState(() => {
+    // One failure, one toast: the same message again (several queries failing alike, a retry
+    // failing as the first did) while it is still on screen is not shown twice.
+    const shownAt = new Map<string, number>();
     const onError = (error: Error) => {
       if (error instanceof ApiError && error.status === 401) {
         client.setQueryData(queryKeys.me, null);
         return;
       }
-      notifications.show({ color: 'red', title: translate.current('error.title'), message: messageOf(error, translate.current) });
+      const message = messageOf(error, translate.current);
+      const now = Date.now();
+      if ((shownAt.get(message) ?? -Infinity) > now - toastMs) return;
+      shownAt.set(message, now);
+      notifications.show({ color: 'red', title: translate.current('error.title'), message, autoClose: toastMs });
     };
     const client: QueryClient = new QueryClient({
       queryCache: new QueryCache({ onError }),

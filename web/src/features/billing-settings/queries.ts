@@ -25,7 +25,7 @@ export function useSaveGateway(provider: GatewayProvider) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) => unwrap(client.PUT('/api/billing/gateways/{provider}', { params: { path: { provider } }, body: body as never })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.gateways.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.gateways.all }), // .active too (prefix)
   });
 }
 
