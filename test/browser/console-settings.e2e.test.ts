@@ -4,6 +4,12 @@ import { RouterStandIn } from '../../src/simulators/routeros/router-stand-in.ts'
 import { createTestApp, seedTenantWithOwner, type TestApp } from '../harness.ts';
 import { launchBrowser, screenshot, shown, type Browser } from './browser.ts';
 
+/** What the page functions read in the browser (the tests are typed without the DOM library). */
+type BrowserWindow = {
+  innerWidth: number;
+  document: { documentElement: { scrollWidth: number }; elementFromPoint(x: number, y: number): { closest(selector: string): unknown } | null };
+};
+
 const wib = (local: string) => new Date(`${local}+07:00`).toISOString();
 const finance = { name: 'Dewi Lestari', email: 'dewi@merapi.test', password: 'keuangan-rahasia-77' };
 
@@ -284,7 +290,10 @@ describe('console settings in Chromium', () => {
         await p.goto(baseUrl + path);
         await ready(p);
         await screenshot(p, `${name}-phone`, { notifications: false });
-        const overflow = await p.evaluate(() => ({ width: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+        const overflow = await p.evaluate(() => {
+          const { document, innerWidth } = globalThis as unknown as BrowserWindow;
+          return { width: document.documentElement.scrollWidth, viewport: innerWidth };
+        });
         expect(overflow.width, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(overflow.viewport);
       }
       // The menu opens above the map: where the map's zoom buttons and the customer's dot are,
@@ -296,7 +305,14 @@ describe('console settings in Chromium', () => {
       const points = [(await zoom.boundingBox())!, (await dot.boundingBox())!].map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 }));
       await p.getByRole('button', { name: 'menu' }).click();
       await shown(p.getByRole('navigation').getByRole('link', { name: 'Log audit' }));
-      await expect.poll(() => p.evaluate((at) => at.map(({ x, y }) => document.elementFromPoint(x, y)?.closest('nav') !== null), points)).toEqual([true, true]);
+      await expect
+        .poll(() =>
+          p.evaluate((at) => {
+            const { document } = globalThis as unknown as BrowserWindow;
+            return at.map(({ x, y }) => document.elementFromPoint(x, y)?.closest('nav') !== null);
+          }, points),
+        )
+        .toEqual([true, true]);
       await screenshot(p, 'menu-phone');
     } finally {
       await phone.close();
