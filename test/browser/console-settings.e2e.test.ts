@@ -11,6 +11,8 @@ type BrowserWindow = {
 };
 
 const wib = (local: string) => new Date(`${local}+07:00`).toISOString();
+/** Made by seedTenantWithOwner (test/harness.ts). */
+const operator = { email: 'root-merapi@platform.test', password: 'rahasia-super-123' };
 const finance = { name: 'Dewi Lestari', email: 'dewi@merapi.test', password: 'keuangan-rahasia-77' };
 
 /**
@@ -265,8 +267,12 @@ describe('console settings in Chromium', () => {
   });
 
   it('should show every page at desk size, and on a phone without sideways scrolling', async () => {
-    const pages: [string, string, (p: Page) => Promise<void>][] = [
+    const [invoice] = (await call('GET', `/api/invoices?customerId=${customerId}`)).items;
+    type Shot = [string, string, (p: Page) => Promise<void>];
+    const pages: Shot[] = [
       ['dashboard', '/', (p) => shown(p.getByTestId('stat-customers').getByText('1', { exact: true }))],
+      ['customer-detail', `/customers/${customerId}`, (p) => shown(p.getByRole('heading', { name: 'Sulastri Wibowo' }))],
+      ['invoice-detail', `/invoices/${invoice.id}`, (p) => shown(p.getByRole('heading', { name: invoice.number }))],
       ['customers', '/customers', (p) => shown(p.getByText('Sulastri Wibowo'))],
       ['invoices', '/invoices', (p) => shown(p.getByRole('heading', { name: 'Tagihan' }))],
       ['isolation', '/isolation', (p) => shown(p.getByRole('heading', { name: 'Isolir' }))],
@@ -277,25 +283,36 @@ describe('console settings in Chromium', () => {
       ['staff', '/staff', (p) => shown(p.getByText(finance.name))],
       ['audit', '/audit', (p) => shown(p.getByText('Staf diundang'))],
     ];
-    for (const [name, path, ready] of pages) {
-      await page().goto(baseUrl + path);
-      await ready(page());
-      await screenshot(page(), `${name}-desktop`, { notifications: false });
-    }
+    // The platform operator's pages, as the platform operator.
+    const operatorPages: Shot[] = [
+      ['tenants', '/platform/tenants', (p) => shown(p.getByText('Net merapi'))],
+      ['events', '/events', (p) => shown(p.getByRole('tab', { name: 'Handler' }))],
+    ];
+    const visit = async (p: Page, list: Shot[], size: 'desktop' | 'phone') => {
+      for (const [name, path, ready] of list) {
+        await p.goto(baseUrl + path);
+        await ready(p);
+        await screenshot(p, `${name}-${size}`, { notifications: false });
+        if (size === 'phone') {
+          const overflow = await p.evaluate(() => {
+            const { document, innerWidth } = globalThis as unknown as BrowserWindow;
+            return { width: document.documentElement.scrollWidth, viewport: innerWidth };
+          });
+          expect(overflow.width, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(overflow.viewport);
+        }
+      }
+    };
+    const asOperator = async (p: Page, size: 'desktop' | 'phone') => {
+      await p.context().clearCookies();
+      await logIn(p, operator.email, operator.password);
+      await visit(p, operatorPages, size);
+    };
+    await visit(page(), pages, 'desktop');
     const phone = await launchBrowser({ phone: true });
     try {
       const p = phone.page;
       await logIn(p, owner.email, owner.password);
-      for (const [name, path, ready] of pages) {
-        await p.goto(baseUrl + path);
-        await ready(p);
-        await screenshot(p, `${name}-phone`, { notifications: false });
-        const overflow = await p.evaluate(() => {
-          const { document, innerWidth } = globalThis as unknown as BrowserWindow;
-          return { width: document.documentElement.scrollWidth, viewport: innerWidth };
-        });
-        expect(overflow.width, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(overflow.viewport);
-      }
+      await visit(p, pages, 'phone');
       // The menu opens above the map: where the map's zoom buttons and the customer's dot are,
       // the open menu is what a tap reaches (Leaflet's own z-indexes must not win).
       await p.goto(baseUrl + '/');
@@ -314,8 +331,10 @@ describe('console settings in Chromium', () => {
         )
         .toEqual([true, true]);
       await screenshot(p, 'menu-phone');
+      await asOperator(p, 'phone');
     } finally {
       await phone.close();
     }
+    await asOperator(page(), 'desktop');
   }, 120_000); // twenty page loads in two browsers on a shared machine
 });
