@@ -133,8 +133,9 @@ describe('console settings in Chromium', () => {
       await p.goto(`${baseUrl}/invitation?token=not-a-real-token`);
       await p.getByLabel('Kata sandi').fill(finance.password);
       await p.getByRole('button', { name: 'Terima undangan' }).click();
-      // A server error in the person's language, from its code.
-      await shown(p.getByRole('alert').getByText('Data tidak ditemukan.', { exact: false }));
+      // A server error in the person's language, from its code (NOT_FOUND, here an invitation).
+      await shown(p.getByRole('alert').getByText('Tautan undangan ini tidak berlaku lagi', { exact: false }));
+      expect(await p.getByText('This invitation link is not valid', { exact: false }).count()).toBe(0);
       await screenshot(p, 'invitation-error-phone');
 
       await p.goto(link);

@@ -382,6 +382,7 @@ export const en: Dictionary = {
   'staff.sendInvite': 'Create invitation',
   'staff.linkTitle': 'Invitation link for {email}',
   'staff.linkOnce': 'Copy and send this link now: it is shown only once and is valid for 7 days.',
+  'invite.invalid': 'This invitation link is no longer valid: it expired, was used or was revoked. Ask for a new one.',
   'invite.title': 'Accept the invitation',
   'invite.choosePassword': 'Choose a password for your new account.',
   'invite.asYou': 'The invitation joins your account ({email}).',

@@ -381,6 +381,7 @@ export const id = {
   'staff.sendInvite': 'Buat undangan',
   'staff.linkTitle': 'Tautan undangan untuk {email}',
   'staff.linkOnce': 'Salin dan kirim tautan ini sekarang: tautan hanya ditampilkan sekali dan berlaku 7 hari.',
+  'invite.invalid': 'Tautan undangan ini tidak berlaku lagi: kedaluwarsa, sudah dipakai, atau dibatalkan. Minta tautan baru.',
   'invite.title': 'Terima undangan',
   'invite.choosePassword': 'Pilih kata sandi untuk akun baru Anda.',
   'invite.asYou': 'Undangan akan ditambahkan ke akun Anda ({email}).',

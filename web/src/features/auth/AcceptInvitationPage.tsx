@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, Title
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api.ts';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { useT } from '../../i18n.tsx';
 import { messageOf } from '../../query-provider.tsx';
@@ -49,7 +50,7 @@ export function AcceptInvitationPage() {
               )}
               {accept.error && !errors.password && (
                 <Alert color="red" role="alert">
-                  {messageOf(accept.error, t)}
+                  {accept.error instanceof ApiError && accept.error.code === 'NOT_FOUND' ? t('invite.invalid') : messageOf(accept.error, t)}
                 </Alert>
               )}
               <Button type="submit" loading={accept.isPending} disabled={!token}>

@@ -1,5 +1,4 @@
-import { Button, Card, Grid, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Card, Grid, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { CustomerName } from '../../components/CustomerName.tsx';
@@ -8,7 +7,8 @@ import { fieldErrors } from '../../components/form-errors.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
-import { useCustomer, useCustomers } from '../customers/queries.ts';
+import { CustomerPicker } from '../customers/CustomerPicker.tsx';
+import { useCustomer } from '../customers/queries.ts';
 import { useAddOptOut, useOptOuts, useRemoveOptOut, useSaveWaSettings, useWaSettings, type WaSettings } from './queries.ts';
 
 /** The tenant's WhatsApp rules: quiet hours, its own notification switches, and customers who want no messages. */
@@ -137,11 +137,9 @@ function OptOuts() {
 
 function AddOptOut() {
   const t = useT();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
   const [customerId, setCustomerId] = useState<string | null>(null);
+  const [pickerKey, setPickerKey] = useState(0);
   const [reason, setReason] = useState('');
-  const candidates = useCustomers({ search: debounced || undefined, limit: 20 });
   const add = useAddOptOut();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -152,7 +150,7 @@ function AddOptOut() {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('optOuts.added') });
           setCustomerId(null);
-          setSearch('');
+          setPickerKey((k) => k + 1); // a fresh picker: its search text cleared
           setReason('');
         },
       },
@@ -161,17 +159,7 @@ function AddOptOut() {
   return (
     <form onSubmit={submit} noValidate>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <Select
-          label={t('invoices.customer')}
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          filter={({ options }) => options}
-          data={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
-          value={customerId}
-          onChange={setCustomerId}
-          w={240}
-        />
+        <CustomerPicker key={pickerKey} value={customerId} onChange={setCustomerId} w={240} />
         <TextInput label={t('common.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={200} />
         <Button type="submit" loading={add.isPending} disabled={!customerId}>
           {t('optOuts.add')}
