@@ -165,6 +165,16 @@ describe('console settings in Chromium', () => {
     await page().getByRole('button', { name: 'Buat undangan' }).click();
     await shown(page().getByText('Sudah dipakai.'));
     expect(await call('GET', '/api/staff/invitations')).toEqual([]);
+
+    // Someone new, then the invitation taken back: the link stops working.
+    await page().getByLabel('Email').fill('agus@merapi.test');
+    await page().getByRole('textbox', { name: 'Nama', exact: true }).fill('Agus Penagih');
+    await page().getByRole('button', { name: 'Buat undangan' }).click();
+    const pending = page().locator('tr[data-invitation="agus@merapi.test"]');
+    await shown(pending.getByText('Penagih'));
+    await pending.getByRole('button', { name: 'Batalkan' }).click();
+    await pending.waitFor({ state: 'detached' });
+    expect(await call('GET', '/api/staff/invitations')).toEqual([]);
   });
 
   it('should move a router to another address only with its password typed again, then test it', async () => {
@@ -243,6 +253,7 @@ describe('console settings in Chromium', () => {
     await shown(invitedRow.getByText('Staf diundang'));
     await shown(invitedRow.getByText(owner.name));
     await shown(page().locator('tr[data-audit="staff.joined"]').getByText(finance.name));
+    await shown(page().locator('tr[data-audit="staff.invitation_revoked"]').getByText('Undangan dibatalkan'));
     await page().getByRole('combobox', { name: 'Kegiatan' }).click();
     await page().getByRole('option', { name: 'Staf diundang' }).click();
     await shown(invitedRow);
