@@ -395,7 +395,7 @@ export const en: Dictionary = {
   'audit.person': 'Person',
   'audit.subject': 'Subject',
   'audit.system': 'System',
-  'audit.formerStaff': 'Former staff',
+  'audit.otherAccount': 'Account outside the staff',
   'audit.action.login.succeeded': 'Logged in',
   'audit.action.login.failed': 'Failed login',
   'audit.action.logout': 'Logged out',

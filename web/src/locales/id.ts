@@ -394,7 +394,7 @@ export const id = {
   'audit.person': 'Orang',
   'audit.subject': 'Tentang',
   'audit.system': 'Sistem',
-  'audit.formerStaff': 'Bekas staf',
+  'audit.otherAccount': 'Akun di luar staf',
   'audit.action.login.succeeded': 'Masuk',
   'audit.action.login.failed': 'Gagal masuk',
   'audit.action.logout': 'Keluar',

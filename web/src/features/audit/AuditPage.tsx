@@ -25,7 +25,9 @@ export function AuditPage() {
   const staff = useStaff();
   const [action, setAction] = useState<string | null>(null);
   const [person, setPerson] = useState<string | null>(null);
-  const nameOf = (userId: string | null) => (userId === null ? t('audit.system') : (staff.data?.find((m) => m.userId === userId)?.name ?? t('audit.formerStaff')));
+  const memberName = (userId: string) => staff.data?.find((m) => m.userId === userId)?.name;
+  // Not (or no longer) staff here: the platform operator who made the tenant, or someone who left.
+  const nameOf = (userId: string | null) => (userId === null ? t('audit.system') : (memberName(userId) ?? t('audit.otherAccount')));
 
   return (
     <Stack>
@@ -78,7 +80,7 @@ export function AuditPage() {
                       cell: (entry) => (
                         <>
                           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                            {entry.subject ?? '—'}
+                            {entry.subject ? (memberName(entry.subject) ?? entry.subject) : '—'}
                           </Text>
                           {entry.ip && (
                             <Text size="xs" c="dimmed">
