@@ -41,6 +41,7 @@ const shown: { property: string; has: string; prefix: string }[] = [
   { property: 'provider', has: 'fonnte', prefix: 'wa.providerName.' },
   { property: 'offered', has: 'fonnte', prefix: 'wa.providerName.' },
   { property: 'provider', has: 'midtrans', prefix: 'gateway.provider.' },
+  { property: 'providers', has: 'midtrans', prefix: 'gateway.provider.' },
   { property: 'recipientType', has: 'staff', prefix: 'recipientType.' },
   { property: 'language', has: 'en', prefix: 'language.' },
 ];
