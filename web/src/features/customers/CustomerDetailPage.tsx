@@ -63,7 +63,7 @@ export function CustomerDetailPage() {
                       <DetailRow label={t('customers.address')}>{c.address}</DetailRow>
                       <DetailRow label={t('customers.plan')}>{plan ? `${plan.name} · ${format.money(plan.monthlyPrice)}` : '…'}</DetailRow>
                       <DetailRow label={t('customers.connection')}>
-                        {c.connectionType.toUpperCase()} {c.pppoeUsername ?? c.ipAddress ?? ''}
+                        {t(`connection.${c.connectionType}`)} {c.pppoeUsername ?? c.ipAddress ?? ''}
                       </DetailRow>
                       <DetailRow label={t('customers.status')}>{t(`customerStatus.${c.status}`)}</DetailRow>
                       <DetailRow label={t('customers.activatedOn')}>{format.date(c.activatedOn)}</DetailRow>

@@ -76,7 +76,7 @@ function RouterTable({ routers }: { routers: Router[] }) {
               <Text fw={500}>{router.name}</Text>
               <Text size="xs" c="dimmed">
                 {router.host}
-                {router.port ? `:${router.port}` : ''} · {router.apiKind}
+                {router.port ? `:${router.port}` : ''} · {t(`routers.apiKind.${router.apiKind}`)}
                 {router.useTls ? ' · TLS' : ''}
               </Text>
             </>
