@@ -245,7 +245,8 @@ describe('web app in Chromium', () => {
     await shown(page().getByRole('heading', { name: 'WhatsApp' }));
     await page().getByRole('tab', { name: 'Template' }).click();
     await page().getByRole('combobox', { name: 'Jenis pemberitahuan' }).click();
-    await page().getByRole('option', { name: 'invoice_issued' }).click();
+    // invoice_issued, listed by its Indonesian name
+    await page().getByRole('option', { name: 'Tagihan terbit' }).click();
 
     const text = page().getByRole('textbox', { name: 'Teks', exact: true });
     await text.fill('Halo {{customer_name}}, saldo Anda {{saldo}}.');

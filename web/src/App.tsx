@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { sections, firstAllowedPath } from './sections.tsx';
+import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { NotFoundPage } from './features/auth/NotFoundPage.tsx';
 import { useMe } from './session.tsx';
@@ -18,6 +19,7 @@ export function App() {
   if (!me) {
     return (
       <Routes>
+        <Route path="/invitation" element={<AcceptInvitationPage />} />
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );
@@ -27,6 +29,7 @@ export function App() {
     <Routes>
       <Route path="/login" element={<Navigate to={home} replace />} />
       <Route element={<Layout />}>
+        <Route path="/invitation" element={<AcceptInvitationPage />} />
         {sections.flatMap((section) =>
           section.routes.map(({ path, element }) => (
             <Route key={path} path={path} element={section.allowed(me) ? element : <Forbidden path={path} home={home} />} />

@@ -43,3 +43,12 @@ export function useI18n(): I18n {
 }
 
 export const useT = () => useI18n().t;
+
+/**
+ * For codes the API types as plain strings (a gateway's outcome, an audit action): the
+ * translation when the dictionaries have one, else the code itself (shown, never hidden).
+ */
+export function useTranslatedCode() {
+  const t = useT();
+  return (key: string, code: string) => (key in id ? t(key as Key) : code);
+}

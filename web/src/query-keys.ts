@@ -29,9 +29,16 @@ export const queryKeys = {
     history: (params: object) => ['payments', 'history', params] as const,
     gatewayNotifications: ['payments', 'gateway-notifications'] as const,
   },
-  gateways: { all: ['billing-gateways'] as const },
+  gateways: { all: ['billing-gateways'] as const, active: ['billing-gateways', 'active'] as const },
   policy: { all: ['billing-policy'] as const },
   plans: { all: ['plans'] as const },
+  exclusions: { all: ['billing-exclusions'] as const },
+  staff: {
+    all: ['staff'] as const,
+    members: ['staff', 'members'] as const,
+    invitations: ['staff', 'invitations'] as const,
+  },
+  audit: { all: ['audit'] as const, list: (limit: number) => ['audit', limit] as const },
   tenants: { all: ['platform-tenants'] as const },
   routers: { all: ['routers'] as const, script: (routerId: string) => ['routers', 'script', routerId] as const },
   networkLines: {
@@ -50,6 +57,8 @@ export const queryKeys = {
     preview: (kind: string, language: string, body: string) => ['whatsapp', 'preview', kind, language, body] as const,
     provider: ['whatsapp', 'provider'] as const,
     inbox: ['whatsapp', 'inbox'] as const,
+    settings: ['whatsapp', 'settings'] as const,
+    optOuts: ['whatsapp', 'opt-outs'] as const,
   },
   events: {
     all: ['events'] as const,

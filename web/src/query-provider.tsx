@@ -2,29 +2,46 @@ import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
-import { errorText } from './form-errors.ts';
-import { useT, type Translate } from './i18n.tsx';
+import { hasFieldErrors } from './components/form-errors.ts';
+import { useT, type Translate, type TranslationKey } from './i18n.tsx';
+import { id } from './locales/id.ts';
 import { queryKeys } from './query-keys.ts';
 
 /**
  * One place shows every failed API call: a notification with the server's own message.
  * A 401 means the session ended: the app falls back to the login page instead.
  */
+const toastMs = 6_000;
+
 export function QueryProvider({ children }: { children: ReactNode }) {
   const t = useT();
   const translate = useRef<Translate>(t);
   translate.current = t;
   const [client] = useState(() => {
+    // One failure, one toast: the same message again (several queries failing alike, a retry
+    // failing as the first did) while it is still on screen is not shown twice.
+    const shownAt = new Map<string, number>();
     const onError = (error: Error) => {
       if (error instanceof ApiError && error.status === 401) {
         client.setQueryData(queryKeys.me, null);
         return;
       }
-      notifications.show({ color: 'red', title: translate.current('error.title'), message: messageOf(error, translate.current) });
+      const message = messageOf(error, translate.current);
+      const now = Date.now();
+      if ((shownAt.get(message) ?? -Infinity) > now - toastMs) return;
+      shownAt.set(message, now);
+      notifications.show({ color: 'red', title: translate.current('error.title'), message, autoClose: toastMs });
     };
     const client: QueryClient = new QueryClient({
       queryCache: new QueryCache({ onError }),
-      mutationCache: new MutationCache({ onError }),
+      // A form that shows the server's field errors at its inputs (meta.fieldErrors), or every
+      // error in place (meta.inline), needs no toast as well.
+      mutationCache: new MutationCache({
+        onError: (error, _variables, _context, mutation) => {
+          if (mutation.meta?.inline || (mutation.meta?.fieldErrors && hasFieldErrors(error))) return;
+          onError(error);
+        },
+      }),
       defaultOptions: {
         queries: {
           staleTime: 10_000,
@@ -39,6 +56,15 @@ export function QueryProvider({ children }: { children: ReactNode }) {
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
-/** The person's language where the code has a translation (errorCode.*), else the server's message. */
-export const messageOf = (error: Error, t: Translate) =>
-  error instanceof ApiError && error.code === 'NETWORK' ? t('error.network') : error instanceof ApiError ? errorText(error, t) : error.message;
+/**
+ * The person's language from the error's code (`errors.<CODE>` in the dictionaries), with the
+ * server's own sentence after it: it names the particulars (amounts, numbers, variables).
+ */
+export function messageOf(error: Error, t: Translate): string {
+  if (!(error instanceof ApiError)) return error.message;
+  if (error.code === 'NETWORK') return t('error.network');
+  const key = `errors.${error.code}` as TranslationKey;
+  if (!(key in id)) return error.message;
+  const translated = t(key);
+  return error.message && error.message !== translated ? `${translated} (${error.message})` : translated;
+}

@@ -12,6 +12,9 @@ import { RoutersPage } from './features/routers/RoutersPage.tsx';
 import { TenantsPage } from './features/tenants/TenantsPage.tsx';
 import { WhatsAppPage } from './features/whatsapp/WhatsAppPage.tsx';
 import { MapsPage } from './features/maps/MapsPage.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { PlansPage } from './features/plans/PlansPage.tsx';
+import { StaffPage } from './features/staff/StaffPage.tsx';
 import type { Me } from './api/types.ts';
 
 type Section = {
@@ -47,10 +50,13 @@ export const sections: Section[] = [
     allowed: withPermission('billing.read'),
   },
   { label: 'nav.maps', path: '/maps', routes: [{ path: '/maps', element: <MapsPage /> }], allowed: withPermission('maps.read') },
+  { label: 'nav.plans', path: '/plans', routes: [{ path: '/plans', element: <PlansPage /> }], allowed: withPermission('customers.manage') },
   { label: 'nav.isolation', path: '/isolation', routes: [{ path: '/isolation', element: <IsolationPage /> }], allowed: withPermission('customers.read') },
   { label: 'nav.whatsapp', path: '/whatsapp', routes: [{ path: '/whatsapp', element: <WhatsAppPage /> }], allowed: withPermission('notifications.read') },
   { label: 'nav.routers', path: '/routers', routes: [{ path: '/routers', element: <RoutersPage /> }], allowed: withPermission('network.manage') },
   { label: 'nav.billing', path: '/billing', routes: [{ path: '/billing', element: <BillingSettingsPage /> }], allowed: withPermission('billing.configure') },
+  { label: 'nav.staff', path: '/staff', routes: [{ path: '/staff', element: <StaffPage /> }], allowed: withPermission('staff.manage') },
+  { label: 'nav.audit', path: '/audit', routes: [{ path: '/audit', element: <AuditPage /> }], allowed: withPermission('audit.read') },
   { label: 'nav.tenants', path: '/platform/tenants', routes: [{ path: '/platform/tenants', element: <TenantsPage /> }], allowed: (me) => me.user.isSuperAdmin },
   // Cross-tenant infrastructure (every tenant's failures): the platform operator's, like its API.
   { label: 'nav.events', path: '/events', routes: [{ path: '/events', element: <EventBusPage /> }], allowed: (me) => me.user.isSuperAdmin },

@@ -37,6 +37,20 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
     },
     async (request) => payments.listAccounts(requirePermission(request).tenantId),
   );
+  app.get(
+    '/api/billing/gateways/active',
+    {
+      schema: {
+        'x-permission': 'billing.read',
+        tags: ['payments'],
+        summary: 'Which payment providers are set up (no settings): whoever may create a payment link may know which',
+        response: { 200: z.object({ providers: z.array(Provider) }) },
+      },
+    },
+    async (request) => ({
+      providers: (await payments.listAccounts(requirePermission(request).tenantId)).filter((account) => account.isActive).map((account) => account.provider),
+    }),
+  );
   app.put(
     '/api/billing/gateways/:provider',
     {

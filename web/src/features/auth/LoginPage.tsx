@@ -1,6 +1,7 @@
 import { Button, Center, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useI18n, type Language } from '../../i18n.tsx';
+import { messageOf } from '../../query-provider.tsx';
 import { useLogin } from '../../session.tsx';
 
 export function LoginPage() {
@@ -17,7 +18,7 @@ export function LoginPage() {
   return (
     <Center mih="100vh" p="md" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={380}>
-        <form onSubmit={submit}>
+        <form onSubmit={submit} noValidate>
           <Stack>
             <div>
               <Title order={2} c="cyan.8">
@@ -32,7 +33,7 @@ export function LoginPage() {
             <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
             {login.error && (
               <Text c="red" size="sm" role="alert">
-                {login.error.message}
+                {messageOf(login.error, t)}
               </Text>
             )}
             <Button type="submit" loading={login.isPending}>
@@ -43,8 +44,8 @@ export function LoginPage() {
               value={language}
               onChange={(value) => setLanguage(value as Language)}
               data={[
-                { value: 'id', label: 'Bahasa Indonesia' },
-                { value: 'en', label: 'English' },
+                { value: 'id', label: t('language.id') },
+                { value: 'en', label: t('language.en') },
               ]}
             />
           </Stack>

@@ -2,17 +2,21 @@ import { Badge, Button, Card, Grid, NumberInput, Select, Stack, Switch, Text, Ti
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
+import { fieldErrors } from '../../components/form-errors.ts';
+import { ExclusionsCard } from './ExclusionsCard.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { PaymentGatewaysCard } from './PaymentGatewaysCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { fieldErrors } from '../../form-errors.ts';
-import { useT, type TranslationKey } from '../../i18n.tsx';
+import { useT, useTranslatedCode, type TranslationKey } from '../../i18n.tsx';
 import { useFormat } from '../../session.tsx';
 import type { Item, ResponseOf } from '../../api/types.ts';
 import { useGatewayNotifications, usePolicy, useSavePolicy } from './queries.ts';
 
 type Policy = ResponseOf<'/api/billing/policy', 'get'>;
 type GatewayNotification = Item<ResponseOf<'/api/billing/gateway-notifications', 'get'>>;
+type Draft = Omit<Policy, 'billingDay' | 'dueDays' | 'graceDays'> & { billingDay: number | string; dueDays: number | string; graceDays: number | string };
+/** An empty or half-typed number goes to the API as NaN → null, which it refuses at the field. */
+const toNumber = (value: number | string) => (value === '' ? Number.NaN : Number(value));
 
 const triggers = ['invoice_due_unpaid', 'invoice_overdue', 'overdue_after_grace_period'] as const;
 const switches = ['autoIsolate', 'autoRestore', 'notifyUnpaid', 'notifyIsolated', 'notifyReconnected'] as const;
@@ -27,7 +31,10 @@ export function BillingSettingsPage() {
       <PageTitle>{t('billing.title')}</PageTitle>
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <QueryState query={policy}>{(saved) => <PolicyForm key={JSON.stringify(saved)} saved={saved} />}</QueryState>
+          <Stack>
+            <QueryState query={policy}>{(saved) => <PolicyForm key={JSON.stringify(saved)} saved={saved} />}</QueryState>
+            <ExclusionsCard />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack>
@@ -45,46 +52,30 @@ export function BillingSettingsPage() {
   );
 }
 
-type DayField = 'billingDay' | 'dueDays' | 'graceDays';
-
 function PolicyForm({ saved }: { saved: Policy }) {
   const t = useT();
-  const [draft, setDraft] = useState(saved);
-  // What the person typed, as typed: −3 or an empty field is sent and refused with a field error,
-  // never clamped to the nearest allowed value or read as 0.
-  const [days, setDays] = useState<Record<DayField, number | string>>({ billingDay: saved.billingDay, dueDays: saved.dueDays, graceDays: saved.graceDays });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Numbers as typed (a half-typed "-" included), sent as typed: the API decides what is valid.
+  const [draft, setDraft] = useState<Draft>(saved);
   const save = useSavePolicy();
-  const set = <K extends keyof Policy>(key: K, value: Policy[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const dayInput = (key: DayField) => ({
-    value: days[key],
-    error: errors[key],
-    clampBehavior: 'none' as const,
-    allowDecimal: false,
-    onChange: (v: number | string) => {
-      setDays((d) => ({ ...d, [key]: v }));
-      setErrors(({ [key]: _gone, ...rest }) => rest);
-    },
-  });
-  const asSent = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));
+  const errors = fieldErrors(save.error, t);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const body = (): Policy => ({ ...draft, billingDay: toNumber(draft.billingDay), dueDays: toNumber(draft.dueDays), graceDays: toNumber(draft.graceDays) });
 
   return (
     <Card withBorder>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const body = { ...draft, billingDay: asSent(days.billingDay), dueDays: asSent(days.dueDays), graceDays: asSent(days.graceDays) } as Policy;
-          save.mutate(body, {
-            onSuccess: () => notifications.show({ color: 'teal', message: t('billing.saved') }),
-            onError: (error) => setErrors(fieldErrors(error, t)),
-          });
+          save.mutate(body(), { onSuccess: () => notifications.show({ color: 'teal', message: t('billing.saved') }) });
         }}
       >
         <Stack gap="sm">
           <Title order={4}>{t('billing.policy')}</Title>
-          <NumberInput label={t('billing.billingDay')} description="1–31" {...dayInput('billingDay')} />
-          <NumberInput label={t('billing.dueDays')} description="0–60" {...dayInput('dueDays')} />
-          <NumberInput label={t('billing.graceDays')} description="0–60" {...dayInput('graceDays')} />
+          {/* No clamping: a value the API refuses is shown refused at its field, never quietly changed. */}
+          <NumberInput label={t('billing.billingDay')} allowDecimal={false} value={draft.billingDay} onChange={(v) => set('billingDay', v)} error={errors.billingDay} />
+          <NumberInput label={t('billing.dueDays')} allowDecimal={false} value={draft.dueDays} onChange={(v) => set('dueDays', v)} error={errors.dueDays} />
+          <NumberInput label={t('billing.graceDays')} allowDecimal={false} value={draft.graceDays} onChange={(v) => set('graceDays', v)} error={errors.graceDays} />
           <Select
             label={t('billing.isolationTrigger')}
             allowDeselect={false}
@@ -106,6 +97,7 @@ function PolicyForm({ saved }: { saved: Policy }) {
 
 function GatewayLog({ entries }: { entries: GatewayNotification[] }) {
   const t = useT();
+  const translated = useTranslatedCode();
   const format = useFormat();
   return (
     <DataTable
@@ -114,14 +106,14 @@ function GatewayLog({ entries }: { entries: GatewayNotification[] }) {
       minWidth={420}
       columns={[
         { header: t('payment.when'), cell: (entry) => format.dateTime(entry.receivedAt) },
-        { header: t('invoices.provider'), cell: (entry) => entry.provider },
+        { header: t('invoices.provider'), cell: (entry) => translated(`gateway.provider.${entry.provider}`, entry.provider) },
         { header: t('billing.order'), cell: (entry) => entry.orderId ?? '—' },
         {
           header: t('billing.outcome'),
           cell: (entry) => (
             <>
               <Badge color={entry.outcome === 'paid' ? 'teal' : entry.outcome === 'duplicate' ? 'gray' : 'orange'} variant="light">
-                {entry.outcome}
+                {translated(`gatewayOutcome.${entry.outcome}`, entry.outcome)}
               </Badge>
               {entry.detail && (
                 <Text size="xs" c="dimmed">

@@ -70,6 +70,7 @@ function GatewayForm({ provider, saved }: { provider: Provider; saved: Account |
 
   return (
     <form
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate(accountBody(fields, draft, saved?.config ?? null), {

@@ -8,6 +8,7 @@ export const usePolicy = () => useQuery({ queryKey: queryKeys.policy.all, queryF
 export function useSavePolicy() {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: { fieldErrors: true },
     mutationFn: (body: BodyOf<'/api/billing/policy', 'patch'>) => unwrap(client.PATCH('/api/billing/policy', { body })),
     onSuccess: (policy) => queryClient.setQueryData(queryKeys.policy.all, policy),
   });
@@ -24,6 +25,26 @@ export function useSaveGateway(provider: GatewayProvider) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) => unwrap(client.PUT('/api/billing/gateways/{provider}', { params: { path: { provider } }, body: body as never })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.gateways.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.gateways.all }), // .active too (prefix)
+  });
+}
+
+/** Days on which nothing is isolated (holidays), oldest first. */
+export const useExclusions = () => useQuery({ queryKey: queryKeys.exclusions.all, queryFn: () => unwrap(client.GET('/api/billing/exclusions')) });
+
+export function useAddExclusion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { fieldErrors: true },
+    mutationFn: ({ day, reason }: { day: string; reason: string }) => unwrap(client.PUT('/api/billing/exclusions/{day}', { params: { path: { day } }, body: { reason } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.exclusions.all }),
+  });
+}
+
+export function useRemoveExclusion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (day: string) => unwrap(client.DELETE('/api/billing/exclusions/{day}', { params: { path: { day } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.exclusions.all }),
   });
 }

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import type { BulkIsolationAnswer } from '../../api/types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { useT } from '../../i18n.tsx';
-import { errorText } from '../../form-errors.ts';
+import { errorText } from '../../components/form-errors.ts';
 import { useBulkIsolation, useBulkPreview } from './queries.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { BodyOf, Customer } from '../../api/types.ts';
 import { useT } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
 import { useRouters } from '../routers/queries.ts';
-import { fieldErrors } from '../../form-errors.ts';
+import { fieldErrors } from '../../components/form-errors.ts';
 import { LocationPicker } from './LocationPicker.tsx';
 import { useCreateCustomer, usePlans, useUpdateCustomer } from './queries.ts';
 

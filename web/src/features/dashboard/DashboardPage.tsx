@@ -98,7 +98,8 @@ function Stat(props: { label: string; value: number | string | undefined; hint?:
         {props.label}
       </Text>
       <Group gap="xs" align="baseline">
-        <Text fz={28} fw={700} c={props.color}>
+        {/* Money figures shrink on a phone instead of running out of their card. */}
+        <Text fz={{ base: 22, xs: 28 }} fw={700} c={props.color} lh={1.2} style={{ overflowWrap: 'anywhere' }}>
           {props.value ?? '…'}
         </Text>
       </Group>

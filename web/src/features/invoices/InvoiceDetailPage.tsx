@@ -10,11 +10,11 @@ import { useLineChange } from '../isolation/queries.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { DetailRow } from '../../components/DetailRow.tsx';
-import { fieldErrors } from '../../form-errors.ts';
+import { fieldErrors } from '../../components/form-errors.ts';
 import { useT } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
 import type { InvoiceDetail } from '../../api/types.ts';
-import { useInvoice, usePaymentLink, useRecordPayment, useVoidInvoice } from './queries.ts';
+import { useActiveGateways, useInvoice, usePaymentLink, useRecordPayment, useVoidInvoice } from './queries.ts';
 
 /** The invoice's one customer, read by id (terminated customers included). */
 function CustomerLink({ customerId }: { customerId: string }) {
@@ -70,7 +70,7 @@ export function InvoiceDetailPage() {
               {inv.status === 'unpaid' && (
                 <Stack>
                   {can('payments.record') && <RecordPaymentForm invoice={inv} />}
-                  <PaymentLinkForm invoice={inv} />
+                  <PaymentLinkCard invoice={inv} />
                 </Stack>
               )}
             </Grid.Col>
@@ -146,6 +146,7 @@ function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
   return (
     <Card withBorder>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           // Sent as typed: −5000 or an empty amount is refused by the server with a field error, never clamped.
@@ -188,9 +189,18 @@ function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
   );
 }
 
-function PaymentLinkForm({ invoice }: { invoice: InvoiceDetail }) {
+type GatewayProvider = 'midtrans' | 'xendit' | 'tripay';
+
+/** "Buat tautan bayar" only where a payment provider is set up, offering only those that are. */
+function PaymentLinkCard({ invoice }: { invoice: InvoiceDetail }) {
+  const gateways = useActiveGateways();
+  const providers = gateways.data?.providers ?? [];
+  return providers.length > 0 ? <PaymentLinkForm key={providers.join()} invoice={invoice} providers={providers} /> : null;
+}
+
+function PaymentLinkForm({ invoice, providers }: { invoice: InvoiceDetail; providers: GatewayProvider[] }) {
   const t = useT();
-  const [provider, setProvider] = useState<'midtrans' | 'xendit' | 'tripay'>('midtrans');
+  const [provider, setProvider] = useState<GatewayProvider>(providers[0]!);
   const create = usePaymentLink(invoice.id);
   return (
     <Card withBorder>
@@ -201,11 +211,7 @@ function PaymentLinkForm({ invoice }: { invoice: InvoiceDetail }) {
             value={provider}
             onChange={(value) => value && setProvider(value as typeof provider)}
             allowDeselect={false}
-            data={[
-              { value: 'midtrans', label: 'Midtrans' },
-              { value: 'xendit', label: 'Xendit' },
-              { value: 'tripay', label: 'Tripay' },
-            ]}
+            data={providers.map((p) => ({ value: p, label: t(`gateway.provider.${p}`) }))}
             w={160}
           />
           <Button variant="light" onClick={() => create.mutate({ provider })} loading={create.isPending}>

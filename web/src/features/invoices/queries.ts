@@ -48,6 +48,10 @@ export function useRecordPayment(invoiceId: string) {
 export const useVoidInvoice = (invoiceId: string) =>
   useInvoiceMutation((body: { reason: string }) => unwrap(client.POST('/api/invoices/{invoiceId}/void', { params: { path: { invoiceId } }, body })));
 
+/** The payment providers set up for the tenant (a payment link needs one). */
+export const useActiveGateways = () =>
+  useQuery({ queryKey: queryKeys.gateways.active, queryFn: () => unwrap(client.GET('/api/billing/gateways/active')), staleTime: 60_000 });
+
 export const usePaymentLink = (invoiceId: string) =>
   useMutation({
     mutationFn: (body: BodyOf<'/api/invoices/{invoiceId}/payment-link', 'post'>) => unwrap(client.POST('/api/invoices/{invoiceId}/payment-link', { params: { path: { invoiceId } }, body })),

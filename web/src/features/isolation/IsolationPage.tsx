@@ -1,5 +1,4 @@
-import { Button, Card, Group, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Card, Group, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { IsolationHistoryTable } from './IsolationHistoryTable.tsx';
@@ -7,7 +6,7 @@ import { LineActionButton } from './LineActions.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n.tsx';
-import { useCustomers } from '../customers/queries.ts';
+import { CustomerPicker } from '../customers/CustomerPicker.tsx';
 import { useIsolated, useIsolationHistory, useLineChange } from './queries.ts';
 import { CustomerName } from '../../components/CustomerName.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -72,11 +71,8 @@ export function IsolationPage() {
 /** Manual isolation: pick a customer (searching the API as one types) and give a reason. */
 function IsolateForm() {
   const t = useT();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
   const [customerId, setCustomerId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const candidates = useCustomers({ search: debounced || undefined, limit: 20 });
   const isolate = useLineChange('isolate');
 
   const submit = () =>
@@ -97,17 +93,7 @@ function IsolateForm() {
         {t('isolation.isolate')}
       </Title>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <Select
-          label={t('invoices.customer')}
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          filter={({ options }) => options}
-          data={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
-          value={customerId}
-          onChange={setCustomerId}
-          w={280}
-        />
+        <CustomerPicker value={customerId} onChange={setCustomerId} />
         <TextInput label={t('common.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={280} />
         <Button color="red" onClick={submit} disabled={!customerId || reason.trim().length < 3} loading={isolate.isPending}>
           {t('isolation.isolate')}

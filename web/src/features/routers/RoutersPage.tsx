@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Checkbox, Group, Modal, NumberInput, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, Modal, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -8,11 +8,14 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { HealthBadge, SyncBadge } from '../../components/SyncBadge.tsx';
+import { ApiError } from '../../api.ts';
 import { useT } from '../../i18n.tsx';
 import { RouterScriptButton } from '../portal/RouterScriptButton.tsx';
+import { messageOf } from '../../query-provider.tsx';
 import { useFormat } from '../../session.tsx';
 import type { NetworkLine, RadiusIsolation, Router } from '../../api/types.ts';
-import { useAddRouter, useNetworkLines, useReconcile, useRouters, useTestRouter, useUpdateRouter } from './queries.ts';
+import { useNetworkLines, useReconcile, useRouters, useTestRouter, useUpdateRouter } from './queries.ts';
+import { AddRouterButton, EditRouterButton } from './RouterForms.tsx';
 
 export function RoutersPage() {
   const t = useT();
@@ -58,7 +61,7 @@ function RouterTable({ routers }: { routers: Router[] }) {
       onSuccess: (result) =>
         result.ok
           ? notifications.show({ color: 'teal', message: t('routers.testOk', { identity: result.identity, version: result.version }) })
-          : notifications.show({ color: 'red', title: t('routers.testFailed'), message: result.error.message }),
+          : notifications.show({ color: 'red', title: t('routers.testFailed'), message: messageOf(new ApiError(0, result.error.code, result.error.message), t) }),
     });
   return (
     <DataTable
@@ -74,7 +77,7 @@ function RouterTable({ routers }: { routers: Router[] }) {
               <Text fw={500}>{router.name}</Text>
               <Text size="xs" c="dimmed">
                 {router.host}
-                {router.port ? `:${router.port}` : ''} · {router.apiKind}
+                {router.port ? `:${router.port}` : ''} · {t(`routers.apiKind.${router.apiKind}`)}
                 {router.useTls ? ' · TLS' : ''}
               </Text>
             </>
@@ -109,6 +112,7 @@ function RouterTable({ routers }: { routers: Router[] }) {
               <Button size="xs" variant="light" onClick={() => runTest(router.id)} loading={test.isPending && test.variables === router.id}>
                 {t('routers.test')}
               </Button>
+              <EditRouterButton router={router} />
               {router.pppoeViaRadius && <RadiusIsolationButton router={router} />}
               <RouterScriptButton router={router} />
             </Group>
@@ -204,7 +208,7 @@ function RadiusIsolationButton({ router }: { router: Router }) {
         {t('routers.isolation')}
       </Button>
       <Modal opened={opened} onClose={close} title={`${t('routers.isolation')} · ${router.name}`}>
-        <form onSubmit={submit}>
+        <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text size="sm" c="dimmed">
               {t('routers.isolation.hint')}
@@ -244,72 +248,6 @@ function RadiusIsolationButton({ router }: { router: Router }) {
               </Group>
             )}
             <Button type="submit" loading={update.isPending} disabled={!form.addressList && form.framedPool === null && form.rateLimit === null}>
-              {t('common.save')}
-            </Button>
-          </Stack>
-        </form>
-      </Modal>
-    </>
-  );
-}
-
-const emptyRouter = { name: '', host: '', port: '' as number | string, apiKind: 'routeros-api' as Router['apiKind'], useTls: false, username: '', password: '' };
-
-function AddRouterButton() {
-  const t = useT();
-  const [opened, { open, close }] = useDisclosure();
-  const [form, setForm] = useState(emptyRouter);
-  const add = useAddRouter();
-  const text = (key: 'name' | 'host' | 'username') => ({ value: form[key], onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }) });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate(
-      {
-        name: form.name,
-        host: form.host,
-        port: form.port === '' ? null : Number(form.port),
-        apiKind: form.apiKind,
-        useTls: form.useTls,
-        username: form.username,
-        password: form.password,
-      },
-      {
-        onSuccess: (router) => {
-          notifications.show({ color: 'teal', message: t('routers.added', { name: router.name }) });
-          setForm(emptyRouter);
-          close();
-        },
-      },
-    );
-  };
-
-  return (
-    <>
-      <Button size="xs" onClick={open}>
-        {t('routers.add')}
-      </Button>
-      <Modal opened={opened} onClose={close} title={t('routers.add')}>
-        <form onSubmit={submit}>
-          <Stack gap="sm">
-            <TextInput label={t('routers.name')} required {...text('name')} />
-            <Group grow>
-              <TextInput label={t('routers.host')} required {...text('host')} />
-              <NumberInput label={t('routers.port')} min={1} max={65535} value={form.port} onChange={(port) => setForm({ ...form, port })} />
-            </Group>
-            <Select
-              label={t('routers.apiKind')}
-              allowDeselect={false}
-              value={form.apiKind}
-              onChange={(apiKind) => apiKind && setForm({ ...form, apiKind: apiKind as Router['apiKind'] })}
-              data={[
-                { value: 'routeros-api', label: 'RouterOS API (8728/8729)' },
-                { value: 'rest', label: 'RouterOS v7 REST' },
-              ]}
-            />
-            <Checkbox label="TLS" checked={form.useTls} onChange={(e) => setForm({ ...form, useTls: e.currentTarget.checked })} />
-            <TextInput label={t('routers.username')} required {...text('username')} />
-            <PasswordInput label={t('login.password')} required value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
-            <Button type="submit" loading={add.isPending}>
               {t('common.save')}
             </Button>
           </Stack>

@@ -29,6 +29,7 @@ export const useTestRouter = () => useMutation({ mutationFn: (routerId: string) 
 export function useAddRouter() {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: { fieldErrors: true },
     mutationFn: (body: BodyOf<'/api/routers', 'post'>) => unwrap(client.POST('/api/routers', { body })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.routers.all }),
   });
@@ -37,6 +38,7 @@ export function useAddRouter() {
 export function useUpdateRouter(routerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: { fieldErrors: true },
     mutationFn: (body: BodyOf<'/api/routers/{routerId}', 'patch'>) => unwrap(client.PATCH('/api/routers/{routerId}', { params: { path: { routerId } }, body })),
     onSettled: () => Promise.all([queryKeys.routers.all, queryKeys.networkLines.all].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });

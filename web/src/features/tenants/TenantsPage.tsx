@@ -39,7 +39,7 @@ export function TenantsPage() {
                       header: t('tenants.status'),
                       cell: (tenant) => (
                         <Badge color={tenant.status === 'active' ? 'teal' : 'gray'} variant="light">
-                          {tenant.status}
+                          {t(`tenantStatus.${tenant.status}`)}
                         </Badge>
                       ),
                     },
@@ -85,7 +85,7 @@ function CreateTenantForm() {
 
   return (
     <Card withBorder>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={4}>{t('tenants.create')}</Title>
           <TextInput label={t('tenants.name')} required {...field('name')} />

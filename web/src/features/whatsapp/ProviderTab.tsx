@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { AccountFields, accountBody, fieldProblems, initialDraft, type AccountField } from '../../components/AccountFields.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useT, type TranslationKey } from '../../i18n.tsx';
+import { useT, useTranslatedCode, type TranslationKey } from '../../i18n.tsx';
 import { useFormat } from '../../session.tsx';
 import { useInbox, useProviderAccount, useSaveProvider, useSendTest, type ProviderAccount, type WaProvider } from './queries.ts';
 
@@ -92,6 +92,7 @@ function ProviderAccountForm({ provider, saved }: { provider: WaProvider | null;
 
   return (
     <form
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate(provider ? { provider, config: accountBody(fields, draft, savedConfig), sender: sender || null } : { provider: null }, {
@@ -125,6 +126,7 @@ function TestMessageForm() {
   return (
     <Card withBorder>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           send.mutate(to, { onSuccess: () => notifications.show({ color: 'teal', message: t('wa.testQueued') }) });
@@ -145,6 +147,7 @@ function TestMessageForm() {
 /** What the built-in dev inbox "delivered" instead of sending (the demo's and a new tenant's provider). */
 export function DevInbox() {
   const t = useT();
+  const translated = useTranslatedCode();
   const format = useFormat();
   const inbox = useInbox();
   return (
@@ -171,8 +174,8 @@ export function DevInbox() {
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {message.text}
                   </Text>
-                  <Text size="xs" c="dimmed" ff="monospace" mt={4}>
-                    {message.kind}
+                  <Text size="xs" c="dimmed" mt={4} data-kind={message.kind}>
+                    {translated(`waKind.${message.kind}`, message.kind)}
                   </Text>
                 </Card>
               ))}

@@ -4,13 +4,14 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useT } from '../../i18n.tsx';
+import { useT, useTranslatedCode } from '../../i18n.tsx';
 import { useCan } from '../../session.tsx';
 import { useResetTemplate, useSaveTemplate, useTemplatePreview, useTemplates, type Language, type Template } from './queries.ts';
 
 /** The text of each notification kind, per language: the tenant's own or the default, with a live preview. */
 export function Templates() {
   const t = useT();
+  const translated = useTranslatedCode();
   const templates = useTemplates();
   const [kind, setKind] = useState<string | null>(null);
   const [language, setLanguage] = useState<Language>('id');
@@ -29,7 +30,7 @@ export function Templates() {
                 allowDeselect={false}
                 value={template.kind}
                 onChange={setKind}
-                data={list.map((entry) => ({ value: entry.kind, label: entry.kind }))}
+                data={list.map((entry) => ({ value: entry.kind, label: translated(`waKind.${entry.kind}`, entry.kind) }))}
                 w={300}
               />
               <SegmentedControl
@@ -37,8 +38,8 @@ export function Templates() {
                 value={language}
                 onChange={(value) => setLanguage(value as Language)}
                 data={[
-                  { value: 'id', label: 'Bahasa Indonesia' },
-                  { value: 'en', label: 'English' },
+                  { value: 'id', label: t('language.id') },
+                  { value: 'en', label: t('language.en') },
                 ]}
               />
             </Group>
@@ -52,6 +53,7 @@ export function Templates() {
 
 function TemplateEditor({ template, language }: { template: Template; language: Language }) {
   const t = useT();
+  const translated = useTranslatedCode();
   const can = useCan();
   const saved = template.texts[language];
   const [body, setBody] = useState(saved.body);
@@ -73,7 +75,7 @@ function TemplateEditor({ template, language }: { template: Template; language: 
               </Text>
               {template.audiences.map((audience) => (
                 <Badge key={audience} variant="outline" size="sm">
-                  {audience}
+                  {translated(`waAudience.${audience}`, audience)}
                 </Badge>
               ))}
               {template.urgent && (

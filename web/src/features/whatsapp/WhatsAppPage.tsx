@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useT } from '../../i18n.tsx';
+import { useT, useTranslatedCode } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
 import { DevInbox, ProviderSettings } from './ProviderTab.tsx';
 import { useMessages, useResend, type MessageStatus } from './queries.ts';
+import { SettingsTab } from './SettingsTab.tsx';
 import { Templates } from './TemplatesTab.tsx';
 
 const statusColor: Record<MessageStatus, string> = {
@@ -36,6 +37,7 @@ export function WhatsAppPage() {
           <Tabs.Tab value="messages">{t('wa.messages')}</Tabs.Tab>
           <Tabs.Tab value="templates">{t('wa.templates')}</Tabs.Tab>
           {can('notifications.manage') && <Tabs.Tab value="provider">{t('wa.provider')}</Tabs.Tab>}
+          <Tabs.Tab value="settings">{t('wa.settings')}</Tabs.Tab>
           <Tabs.Tab value="inbox">{t('wa.inbox')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="messages" pt="md">
@@ -46,6 +48,9 @@ export function WhatsAppPage() {
         </Tabs.Panel>
         <Tabs.Panel value="provider" pt="md">
           <ProviderSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="md">
+          <SettingsTab />
         </Tabs.Panel>
         <Tabs.Panel value="inbox" pt="md">
           <DevInbox />
@@ -66,6 +71,7 @@ function MessageStatusBadge({ status }: { status: MessageStatus }) {
 
 function MessageLog() {
   const t = useT();
+  const translated = useTranslatedCode();
   const can = useCan();
   const format = useFormat();
   const [status, setStatus] = useState<MessageStatus | ''>('');
@@ -119,8 +125,8 @@ function MessageLog() {
                 header: t('wa.message'),
                 cell: (message) => (
                   <div style={{ maxWidth: 420 }}>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {message.kind}
+                    <Text size="xs" c="dimmed" data-kind={message.kind}>
+                      {translated(`waKind.${message.kind}`, message.kind)}
                     </Text>
                     <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-line' }}>
                       {message.body}

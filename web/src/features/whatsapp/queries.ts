@@ -89,3 +89,30 @@ export function useSendTest() {
 /** What the built-in dev inbox "delivered" instead of sending. */
 export const useInbox = () =>
   useQuery({ queryKey: queryKeys.whatsapp.inbox, queryFn: () => unwrap(client.GET('/api/notifications/inbox', { params: { query: { limit: 50 } } })), refetchInterval: 5_000 });
+
+export type WaSettings = ResponseOf<'/api/notifications/settings', 'get'>;
+
+export const useWaSettings = () => useQuery({ queryKey: queryKeys.whatsapp.settings, queryFn: () => unwrap(client.GET('/api/notifications/settings')) });
+
+export function useSaveWaSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { fieldErrors: true },
+    mutationFn: (body: BodyOf<'/api/notifications/settings', 'patch'>) => unwrap(client.PATCH('/api/notifications/settings', { body })),
+    onSuccess: (next) => queryClient.setQueryData(queryKeys.whatsapp.settings, next),
+  });
+}
+
+export const useOptOuts = () => useQuery({ queryKey: queryKeys.whatsapp.optOuts, queryFn: () => unwrap(client.GET('/api/notifications/opt-outs')) });
+
+function useOptOutChange<T>(mutationFn: (input: T) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.whatsapp.optOuts }) });
+}
+
+export const useAddOptOut = () =>
+  useOptOutChange(({ customerId, reason }: { customerId: string; reason?: string }) =>
+    unwrap(client.PUT('/api/notifications/opt-outs/{customerId}', { params: { path: { customerId } }, body: reason ? { reason } : {} })),
+  );
+
+export const useRemoveOptOut = () => useOptOutChange((customerId: string) => unwrap(client.DELETE('/api/notifications/opt-outs/{customerId}', { params: { path: { customerId } } })));

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '../scripts/gen-api-types.ts';
+import { registeredErrorCodes } from '../src/platform/errors/app-error.ts';
+import { en } from '../web/src/locales/en.ts';
+import { id } from '../web/src/locales/id.ts';
+
+/**
+ * Every code the console shows a person has words in both languages. The API's enums are read
+ * from its own OpenAPI document, so a new status, role or kind on the server fails here until
+ * the dictionaries name it — and a new enum fails until it is listed below, shown (with the
+ * prefix of its keys) or not shown (with the reason).
+ */
+type Enum = { property: string; values: string[]; where: string };
+
+/** Enums a person sees: `property` where the API sends it, one of its values to tell it apart, the key prefix. */
+const shown: { property: string; has: string; prefix: string }[] = [
+  { property: 'status', has: 'awaiting_setoran', prefix: 'status.' },
+  { property: 'stage', has: 'grace_expired', prefix: 'stage.' },
+  { property: 'status', has: 'sending', prefix: 'wa.status.' },
+  { property: 'status', has: 'in_sync', prefix: 'sync.' },
+  { property: 'status', has: 'running', prefix: 'jobs.status.' },
+  { property: 'status', has: 'dead', prefix: 'failureStatus.' },
+  { property: 'status', has: 'terminated', prefix: 'customerStatus.' },
+  { property: 'status', has: 'suspended', prefix: 'tenantStatus.' },
+  { property: 'status', has: 'disabled', prefix: 'staffStatus.' },
+  { property: 'roles', has: 'collector', prefix: 'role.' },
+  { property: 'isolationTrigger', has: 'overdue_after_grace_period', prefix: 'billing.trigger.' },
+  { property: 'connectionType', has: 'pppoe', prefix: 'connection.' },
+  { property: 'desiredState', has: 'isolated', prefix: 'line.' },
+  { property: 'appliedState', has: 'isolated', prefix: 'line.' },
+  { property: 'action', has: 'restored', prefix: 'isolation.action.' },
+  { property: 'actorType', has: 'system', prefix: 'actorType.' },
+  { property: 'health', has: 'failing', prefix: 'routers.health.' },
+  { property: 'apiKind', has: 'rest', prefix: 'routers.apiKind.' },
+  { property: 'errorKind', has: 'permanent', prefix: 'events.errorKind.' },
+  { property: 'trigger', has: 'schedule', prefix: 'jobs.trigger.' },
+  { property: 'type', has: 'collected_by_collector', prefix: 'payment.' },
+  { property: 'method', has: 'transfer', prefix: 'method.' },
+  { property: 'kind', has: 'invoice_issued', prefix: 'waKind.' },
+  { property: 'kind', has: 'session_started', prefix: 'session.kind.' },
+  { property: 'provider', has: 'fonnte', prefix: 'wa.providerName.' },
+  { property: 'offered', has: 'fonnte', prefix: 'wa.providerName.' },
+  { property: 'provider', has: 'midtrans', prefix: 'gateway.provider.' },
+  { property: 'providers', has: 'midtrans', prefix: 'gateway.provider.' },
+  { property: 'recipientType', has: 'staff', prefix: 'recipientType.' },
+  { property: 'language', has: 'en', prefix: 'language.' },
+];
+
+/** Enums never shown as a code, each with why. */
+const notShown: { property: string; has: string; why: string }[] = [
+  { property: 'timeZone', has: 'WITA', why: 'proper names (WIB, Asia/Jakarta) shown as they are' },
+  { property: 'source', has: 'platform', why: 'shown as the sentences wa.ownAccount / wa.platformAccount' },
+  { property: 'mode', has: 'sandbox', why: 'gateway mode, shown through gateway.mode.* by AccountFields' },
+];
+
+/** Every enum of the document, with the property that carries it. */
+function enumsOf(node: unknown, where: string, property: string, out: Enum[]) {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => enumsOf(item, `${where}[${i}]`, property, out));
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  if (Array.isArray(record.enum) && record.enum.every((v) => typeof v === 'string' || v === null)) {
+    const values = (record.enum as (string | null)[]).filter((v): v is string => v !== null);
+    if (values.length > 0) out.push({ property, values, where });
+  }
+  for (const [key, value] of Object.entries(record)) {
+    // A schema's properties are named by their keys; items and anyOf keep the name they belong to.
+    const next = where.endsWith('.properties') ? key : key === 'properties' || key === 'items' || key === 'anyOf' || key === 'oneOf' || key === 'allOf' || /^\d+$/.test(key) ? property : key;
+    enumsOf(value, `${where}.${key}`, next, out);
+  }
+}
+
+describe('web translations', () => {
+  let enums: Enum[];
+
+  beforeAll(async () => {
+    const document = await buildOpenApiDocument();
+    const found: Enum[] = [];
+    // Responses and request bodies only: path and query parameters are typed separately by name.
+    for (const [path, methods] of Object.entries(document.paths as Record<string, Record<string, unknown>>)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const op = operation as { responses?: unknown; requestBody?: unknown; parameters?: { name: string; schema?: unknown }[] };
+        enumsOf(op.responses, `${method} ${path} responses`, '', found);
+        enumsOf(op.requestBody, `${method} ${path} body`, '', found);
+        for (const parameter of op.parameters ?? []) enumsOf(parameter.schema, `${method} ${path} ${parameter.name}`, parameter.name, found);
+      }
+    }
+    enums = found;
+  }, 120_000);
+
+  it('should have the same keys in Indonesian and English, none of them empty', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    for (const [key, text] of [...Object.entries(id), ...Object.entries(en)]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('should know every enum the API sends: shown with a key prefix, or listed as not shown', () => {
+    expect(enums.length).toBeGreaterThan(20);
+    const unlisted = enums.filter(
+      (e) => !shown.some((s) => s.property === e.property && e.values.includes(s.has)) && !notShown.some((s) => s.property === e.property && e.values.includes(s.has)),
+    );
+    expect(
+      unlisted.map((e) => `${e.where}: ${e.property} = ${e.values.join(' | ')}`),
+      'an enum of the API is neither listed as shown (with its translation prefix) nor as not shown',
+    ).toEqual([]);
+  });
+
+  it('should translate every value of every shown enum into Indonesian and English', () => {
+    const missing = new Set<string>();
+    for (const e of enums) {
+      const entry = shown.find((s) => s.property === e.property && e.values.includes(s.has));
+      if (!entry) continue;
+      for (const value of e.values) {
+        const key = entry.prefix + value;
+        if (!(key in id) || !(key in en)) missing.add(`${key} (${e.where})`);
+      }
+    }
+    expect([...missing]).toEqual([]);
+  });
+
+  it('should say every error code the API can answer in both languages (errors.<CODE>)', async () => {
+    await import('../src/composition-root.ts'); // every module's errors file registers its codes
+    const codes = [...registeredErrorCodes().keys()];
+    expect(codes).toContain('PAYMENT_AMOUNT_MISMATCH');
+    const missing = codes.filter((code) => !(`errors.${code}` in id) || !(`errors.${code}` in en));
+    expect(missing, 'add errors.<CODE> to web/src/locales/id.ts and en.ts').toEqual([]);
+  });
+
+  it('should have no translation for a code the API no longer answers', async () => {
+    await import('../src/composition-root.ts');
+    const codes = new Set(registeredErrorCodes().keys());
+    const stale = Object.keys(id).filter((key) => key.startsWith('errors.') && !codes.has(key.slice('errors.'.length)));
+    expect(stale).toEqual([]);
+  });
+});
