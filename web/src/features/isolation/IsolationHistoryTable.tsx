@@ -1,5 +1,5 @@
 import { Badge, Text } from '@mantine/core';
-import { useT, useTranslatedCode } from '../../i18n.tsx';
+import { useT } from '../../i18n.tsx';
 import { useFormat } from '../../session.tsx';
 import type { IsolationEntry } from '../../api/types.ts';
 import { CustomerName } from '../../components/CustomerName.tsx';
