@@ -8,8 +8,8 @@
  *
  *   node_modules/.bin/node bench/router-converge.bench.ts
  */
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { machineLine } from './machine.ts';
 import { openApiSession } from '../src/modules/network/routeros/api-session.ts';
 import { convergeLines } from '../src/modules/network/routeros/converge.ts';
 import { createRouterGateway } from '../src/modules/network/routeros/router-gateway.ts';
@@ -86,12 +86,14 @@ const oneCommandPerConnection = async (): Promise<Row[]> => {
   }
 };
 
-export const run = async (): Promise<Row[]> => [await batched('routeros-api'), await batched('rest'), ...(await oneCommandPerConnection())];
+const measure = async (): Promise<Row[]> => [await batched('routeros-api'), await batched('rest'), ...(await oneCommandPerConnection())];
+
+/** Every bench's `run()` prints its own table, so `npm run bench` and a direct run show the same. */
+export const run = async () => printTable(await measure());
 
 const printTable = (rows: Row[]) => {
-  const cpu = os.cpus();
   console.log(`router converge: ${customers} isolated customers over ${routers} stand-ins, ${latencyMs} ms injected per round trip`);
-  console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`);
+  console.log(machineLine());
   console.log('');
   console.log(`| run | customers | seconds | note |`);
   console.log(`| --- | ---: | ---: | --- |`);
@@ -101,6 +103,4 @@ const printTable = (rows: Row[]) => {
   console.log(`goal ≤ 30 s for the batched run: ${best.seconds <= 30 ? 'met' : 'MISSED'} (${best.seconds.toFixed(2)} s)`);
 };
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  printTable(await run());
-}
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await run();

@@ -169,6 +169,8 @@ export async function createApp(options: AppOptions) {
     bus,
     identity,
     tenants,
+    /** Reads of tenants for code outside the modules (the demo); modules get it wired above. */
+    tenantDirectory,
     plans,
     customers,
     isolation,

@@ -115,7 +115,7 @@ async function main(argv: string[]) {
       case 'start': {
         let demo: Awaited<ReturnType<typeof loadDemoData>> | undefined;
         const isDemo = config.db.driver === 'pglite' && config.demoData === 'auto';
-        if (isDemo && (await isDatabaseEmpty(db))) demo = await loadDemoData(app);
+        if (isDemo && (await isDatabaseEmpty(app.tenantDirectory))) demo = await loadDemoData(app);
         const demoRouter = isDemo ? await startDemoRouter(app) : null;
         if (demoRouter) shutdown.push(() => demoRouter.stop());
         await app.start({ workers: config.roles.includes('workers'), scheduler: config.roles.includes('scheduler') });

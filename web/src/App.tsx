@@ -2,8 +2,8 @@ import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { sections, firstAllowedPath } from './sections.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
+import { NotFoundPage } from './features/auth/NotFoundPage.tsx';
 import { useMe } from './session.tsx';
 
 export function App() {

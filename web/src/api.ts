@@ -1,6 +1,11 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './api/schema.d.ts';
+
 /**
- * The one way the app talks to the server: same-origin JSON with the session cookie.
- * Every failure becomes an ApiError carrying the server's `{ error: { code, message } }`.
+ * The one way the app talks to the server: same-origin JSON with the session cookie, typed by
+ * the generated `api/schema.d.ts` (paths, parameters, bodies and answers all come from the
+ * server's OpenAPI document). Every failure becomes an ApiError carrying the server's
+ * `{ error: { code, message, details } }`.
  */
 export class ApiError extends Error {
   readonly status: number;
@@ -15,52 +20,34 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** The typed client: `client.GET('/api/invoices/{invoiceId}', { params: { path: { invoiceId } } })`. */
+export const client = createClient<paths>({ credentials: 'same-origin', headers: { accept: 'application/json' } });
 
-async function request<T>(method: Method, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
-  let response: Response;
+type Answer = { data?: unknown; error?: unknown; response: Response };
+
+/** The answer's body, or an ApiError (a dropped connection is code NETWORK). */
+export async function unwrap<A extends Answer>(pending: Promise<A>): Promise<Exclude<A['data'], undefined>> {
+  let answer: A;
   try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extraHeaders },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    answer = await pending;
   } catch {
     throw new ApiError(0, 'NETWORK', 'network');
   }
-  const text = await response.text();
-  const json = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'HTTP_' + response.status, error?.message ?? response.statusText, error?.details);
+  if (!answer.response.ok) {
+    const error = (answer.error as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(answer.response.status, error?.code ?? 'HTTP_' + answer.response.status, error?.message ?? answer.response.statusText, error?.details);
   }
-  return json as T;
+  return answer.data as Exclude<A['data'], undefined>;
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * The header of a money-moving POST: the same request sent again (after a lost answer, a
+ * second click) carries the same Idempotency-Key, so the server answers it with the first
+ * answer instead of paying twice.
+ */
+export const idempotent = (key: string) => ({ 'idempotency-key': key });
 
-/** Query string from the defined values only. */
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
-  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  return entries.length ? '?' + new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString() : '';
+/** Leaves out empty filters ('' means "all"), so the query string carries the chosen ones only. */
+export function filters<T extends Record<string, unknown>>(params: T): { [K in keyof T]: Exclude<T[K], ''> } {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')) as never;
 }
-
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  /**
-   * A money-moving POST: the same request sent again (after a lost answer, a second click) carries
-   * the same Idempotency-Key, so the server answers it with the first answer instead of paying twice.
-   */
-  postOnce: <T>(path: string, body: unknown, key: string) => request<T>('POST', path, body, { 'idempotency-key': key }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};

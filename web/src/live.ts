@@ -3,17 +3,18 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from './i18n.tsx';
 import { liveEventTypes } from './live-events.ts';
-import { keys } from './queries.ts';
-import { meKey } from './session.tsx';
+import { queryKeys } from './query-keys.ts';
 
 /** Which cached views an event makes stale (by key prefix). */
 const staleViewsOf = (type: string): QueryKey[] => {
-  if (type.startsWith('billing.')) return [keys.invoices, keys.payments, keys.lines];
-  if (type.startsWith('isolation.')) return [keys.lines, keys.isolationHistory, keys.invoices];
-  if (type.startsWith('customers.')) return [keys.customers, ['customer']];
-  if (type.startsWith('network.customer.')) return [['sessions']];
-  if (type.startsWith('network.')) return [keys.routers, keys.networkLines];
-  if (type.startsWith('maps.')) return [keys.maps];
+  if (type.startsWith('billing.')) return [queryKeys.invoices.all, queryKeys.payments.all, queryKeys.lines.all];
+  if (type.startsWith('isolation.')) return [queryKeys.lines.all, queryKeys.isolationHistory.all, queryKeys.invoices.all];
+  if (type.startsWith('customers.')) return [queryKeys.customers.all];
+  if (type.startsWith('plans.')) return [queryKeys.plans.all];
+  if (type.startsWith('network.customer.')) return [queryKeys.sessions.all];
+  if (type.startsWith('network.')) return [queryKeys.routers.all, queryKeys.networkLines.all];
+  if (type.startsWith('notifications.')) return [queryKeys.whatsapp.messages.all];
+  if (type.startsWith('maps.')) return [queryKeys.maps.all];
   return [];
 };
 
@@ -56,7 +57,7 @@ export function useLiveUpdates(tenantId: string | null): LiveStatus {
       source = new EventSource('/api/live');
       source.onopen = () => {
         delayMs = 1000;
-        if (everOpened) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+        if (everOpened) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
         everOpened = true;
         setStatus('open');
       };

@@ -4,7 +4,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
 import { useT, type Translate, type TranslationKey } from './i18n.tsx';
 import { id } from './locales/id.ts';
-import { meKey } from './session.tsx';
+import { queryKeys } from './query-keys.ts';
 
 /**
  * One place shows every failed API call: a notification with the server's own message.
@@ -17,7 +17,7 @@ export function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(() => {
     const onError = (error: Error) => {
       if (error instanceof ApiError && error.status === 401) {
-        client.setQueryData(meKey, null);
+        client.setQueryData(queryKeys.me, null);
         return;
       }
       notifications.show({ color: 'red', title: translate.current('error.title'), message: messageOf(error, translate.current) });

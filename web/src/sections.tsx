@@ -1,16 +1,16 @@
 import type { ReactNode } from 'react';
 import type { TranslationKey } from './i18n.tsx';
-import { CustomerDetailPage } from './pages/CustomerDetailPage.tsx';
-import { CustomersPage } from './pages/CustomersPage.tsx';
-import { DashboardPage } from './pages/DashboardPage.tsx';
-import { InvoiceDetailPage } from './pages/InvoiceDetailPage.tsx';
-import { InvoicesPage } from './pages/InvoicesPage.tsx';
-import { IsolationPage } from './pages/IsolationPage.tsx';
-import { BillingSettingsPage } from './pages/BillingSettingsPage.tsx';
-import { EventBusPage } from './pages/EventBusPage.tsx';
-import { RoutersPage } from './pages/RoutersPage.tsx';
-import { TenantsPage } from './pages/TenantsPage.tsx';
-import { WhatsAppPage } from './pages/WhatsAppPage.tsx';
+import { CustomerDetailPage } from './features/customers/CustomerDetailPage.tsx';
+import { CustomersPage } from './features/customers/CustomersPage.tsx';
+import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
+import { InvoiceDetailPage } from './features/invoices/InvoiceDetailPage.tsx';
+import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
+import { IsolationPage } from './features/isolation/IsolationPage.tsx';
+import { BillingSettingsPage } from './features/billing-settings/BillingSettingsPage.tsx';
+import { EventBusPage } from './features/events/EventBusPage.tsx';
+import { RoutersPage } from './features/routers/RoutersPage.tsx';
+import { TenantsPage } from './features/tenants/TenantsPage.tsx';
+import { WhatsAppPage } from './features/whatsapp/WhatsAppPage.tsx';
 import { MapsPage } from './features/maps/MapsPage.tsx';
 import type { Me } from './api/types.ts';
 

@@ -1,18 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api, ApiError } from './api.ts';
+import { ApiError, client, unwrap } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import type { Me } from './api/types.ts';
+import { queryKeys } from './query-keys.ts';
 
-export const meKey = ['me'] as const;
 
 /** Who is logged in; `null` when nobody is (the API answered 401). */
 export function useMe() {
   return useQuery({
-    queryKey: meKey,
+    queryKey: queryKeys.me,
     queryFn: async () => {
       try {
-        return await api.get<Me>('/api/me');
+        return await unwrap(client.GET('/api/me'));
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -44,27 +44,27 @@ export function useActiveTenant() {
 function useReplaceSession() {
   const queryClient = useQueryClient();
   return (me: Me | null) => {
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
-    queryClient.setQueryData(meKey, me);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
+    queryClient.setQueryData(queryKeys.me, me);
   };
 }
 
 export function useLogin() {
   const replace = useReplaceSession();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) => api.post<Me>('/api/auth/login', credentials),
+    mutationFn: (credentials: { email: string; password: string }) => unwrap(client.POST('/api/auth/login', { body: credentials })),
     onSuccess: replace,
   });
 }
 
 export function useLogout() {
   const replace = useReplaceSession();
-  return useMutation({ mutationFn: () => api.post('/api/auth/logout'), onSettled: () => replace(null) });
+  return useMutation({ mutationFn: () => unwrap(client.POST('/api/auth/logout')), onSettled: () => replace(null) });
 }
 
 export function useSwitchTenant() {
   const replace = useReplaceSession();
-  return useMutation({ mutationFn: (tenantId: string) => api.post<Me>('/api/me/tenant', { tenantId }), onSuccess: replace });
+  return useMutation({ mutationFn: (tenantId: string) => unwrap(client.POST('/api/me/tenant', { body: { tenantId } })), onSuccess: replace });
 }
 
 /** Money, dates and times as people in the tenant read them: rupiah, the tenant's time zone. */

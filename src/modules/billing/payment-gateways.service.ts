@@ -18,6 +18,7 @@ import {
   type PaymentNotification,
   type PaymentProvider,
 } from './gateways/index.ts';
+import { billingErrors } from './billing.errors.ts';
 
 /** Fields of a provider config that are secrets: stored sealed, shown masked. */
 const secretFields = ['serverKey', 'secretKey', 'callbackToken', 'apiKey', 'privateKey'];
@@ -144,7 +145,7 @@ export function createPaymentGatewaysService(deps: {
         notification = gatewayFor(config).verifyNotification({ headers: input.headers, rawBody: input.rawBody });
       } catch (error) {
         if (!isAppError(error)) throw error;
-        await record(error.code === 'PAYMENT_SIGNATURE_INVALID' ? 'signature_invalid' : 'invalid', null, error.message);
+        await record(error.code === billingErrors.PAYMENT_SIGNATURE_INVALID ? 'signature_invalid' : 'invalid', null, error.message);
         return { acknowledged: false, httpStatus: error.httpStatus, outcome: 'rejected', code: error.code, message: error.message };
       }
       verified = true;
@@ -187,8 +188,8 @@ export function createPaymentGatewaysService(deps: {
         // Unpayable for good (wrong amount, paid by other means, voided): every retry would bring the
         // same bytes to the same invoice, so it is acknowledged (a 4xx would have the provider retry
         // for hours or days) and left in the log for finance to settle with the customer.
-        if (!isAppError(error) || (error.code !== 'PAYMENT_AMOUNT_MISMATCH' && error.code !== 'INVOICE_ALREADY_PAID' && error.code !== 'CONFLICT')) throw error;
-        await record(error.code === 'PAYMENT_AMOUNT_MISMATCH' ? 'amount_mismatch' : 'not_payable', notification.orderId, error.message);
+        if (!isAppError(error) || (error.code !== billingErrors.PAYMENT_AMOUNT_MISMATCH && error.code !== billingErrors.INVOICE_ALREADY_PAID && error.code !== 'CONFLICT')) throw error;
+        await record(error.code === billingErrors.PAYMENT_AMOUNT_MISMATCH ? 'amount_mismatch' : 'not_payable', notification.orderId, error.message);
         return { acknowledged: true, outcome: 'refused', code: error.code, message: error.message };
       }
     });

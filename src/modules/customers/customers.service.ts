@@ -110,10 +110,10 @@ const toCustomer = (r: Record<string, any>): Customer => ({
 });
 
 /**
- * The columns of customers and customers_private that the network read models
- * (network_desired_lines, network_radius_lines) read, by the field name published. A change to
- * any of them publishes customers.customer.changed so routers and RADIUS follow at once;
- * customers.service.test.ts checks this list against the views' own column usage.
+ * The columns of customers and customers_private that customers_lines (the read model this module
+ * publishes for the network's network_desired_lines and network_radius_lines) reads, by the field
+ * name published. A change to any of them publishes customers.customer.changed so routers and
+ * RADIUS follow at once; customers.api.test.ts checks this list against the view's column usage.
  */
 export const lineColumns = {
   code: 'code',

@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
-import type { Database } from '../../platform/db/database.ts';
 import type { BillingService } from '../billing/index.ts';
 import type { CustomersService } from '../customers/index.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { MapsService } from '../maps/index.ts';
 import type { PlansService } from '../plans/index.ts';
-import type { TenantsService } from '../tenants/index.ts';
+import type { TenantDirectory, TenantsService } from '../tenants/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { TenantId } from '../../platform/db/database.ts';
 import { localDate } from '../../platform/dates.ts';
@@ -52,10 +50,7 @@ const demoCustomers: [string, string, string, number][] = [
   ['Joko Widagdo', '087839001116', 'Jl. Kaliurang km 10, Ngaglik', 0],
 ];
 
-export const isDatabaseEmpty = async (db: Database) => {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from tenants`.execute(db.owner);
-  return rows[0].n === 0;
-};
+export const isDatabaseEmpty = async (tenants: Pick<TenantDirectory, 'anyTenantExists'>) => !(await tenants.anyTenantExists());
 
 export async function loadDemoData(deps: {
   identity: IdentityService;

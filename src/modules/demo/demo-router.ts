@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { asTenantId, type Database } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import type { CustomersService } from '../customers/index.ts';
 import type { NetworkService } from '../network/index.ts';
 import type { PlansService } from '../plans/index.ts';
+import type { TenantDirectory } from '../tenants/index.ts';
 import { Menu } from '../../simulators/routeros/router-model.ts';
 import { RouterStandIn } from '../../simulators/routeros/router-stand-in.ts';
 import { demoPlans } from './demo-data.ts';
@@ -15,10 +16,15 @@ const demoRouterLogin = { username: 'simpul', password: 'demo-router-2026' };
  * `npm start` shows isolation reaching a router. It starts empty each time, as a router that
  * was replaced; the converge worker then writes every line's state to it again.
  */
-export async function startDemoRouter(deps: { db: Database; network: NetworkService; plans: PlansService; customers: CustomersService }) {
-  const { rows: tenants } = await sql<{ id: string }>`select id from tenants where slug = 'jaring-sleman'`.execute(deps.db.owner);
-  if (!tenants[0]) return null; // not the demo's database
-  const tenantId = asTenantId(tenants[0].id);
+export async function startDemoRouter(deps: {
+  db: Database;
+  tenantDirectory: Pick<TenantDirectory, 'findIdBySlug'>;
+  network: NetworkService;
+  plans: PlansService;
+  customers: CustomersService;
+}) {
+  const tenantId = await deps.tenantDirectory.findIdBySlug('jaring-sleman');
+  if (!tenantId) return null; // not the demo's database
   const router = await RouterStandIn.start({ ...demoRouterLogin, identity: 'Jaring-Sleman-Core' });
   for (const plan of demoPlans) router.model.add(Menu.pppProfile, { name: plan.routerProfile });
   router.model.add(Menu.pppProfile, { name: 'isolir' });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IdentityTables } from './identity.tables.ts';
+import { identityErrors } from './identity.errors.ts';
 
 export type LoginThrottleConfig = {
   /** Failures of one account from one address before each further try must wait. */
@@ -58,6 +59,6 @@ export async function assertLoginAllowed(
   }
   if (retryAt > now) {
     const retryAfterSeconds = Math.ceil((retryAt - now) / 1000);
-    throw new AppError('LOGIN_THROTTLED', `Too many failed logins. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+    throw new AppError(identityErrors.LOGIN_THROTTLED, `Too many failed logins. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
   }
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
+import { identityErrors } from './identity.errors.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -17,7 +18,7 @@ export function assertStrongPassword(password: string, email: string, field: str
           : null;
   if (problem) {
     throw new AppError(
-      'PASSWORD_WEAK',
+      identityErrors.PASSWORD_WEAK,
       `Choose a stronger password: at least ${MIN_PASSWORD_LENGTH} characters, not only spaces, and not your email address.`,
       { fields: [{ field, problem }] },
     );

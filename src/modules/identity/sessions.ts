@@ -10,6 +10,7 @@ import { assertLoginAllowed, type LoginThrottleConfig } from './login-throttle.t
 import { assertStrongPassword } from './password-policy.ts';
 import { permissionsOf } from './permissions.ts';
 import { dummyPasswordHash, hashPassword, hashToken, newSecretToken, verifyPassword } from './secrets.ts';
+import { identityErrors } from './identity.errors.ts';
 
 type T = Tx<IdentityTables>;
 
@@ -92,7 +93,7 @@ export function createSessions(deps: { db: Database; clock: Clock; config: Ident
       },
     );
     // The failure is recorded (committed) before it is reported, so throttling counts it.
-    if (!outcome.ok) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong.');
+    if (!outcome.ok) throw new AppError(identityErrors.INVALID_CREDENTIALS, 'Email or password is wrong.');
     return outcome;
   }
 
@@ -178,7 +179,7 @@ export function createSessions(deps: { db: Database; clock: Clock; config: Ident
     );
     assertStrongPassword(input.newPassword, user.email, 'body.newPassword');
     if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-      throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: [{ field: 'body.currentPassword', problem: 'wrong' }] });
+      throw new AppError(identityErrors.INVALID_CREDENTIALS, 'The current password is wrong.', { fields: [{ field: 'body.currentPassword', problem: 'wrong' }] });
     }
     const passwordHash = await hashPassword(input.newPassword);
     return withUser(actor.userId, async (trx) => {

@@ -1,4 +1,5 @@
 // Public entry of the network module: routers, line convergence, router gateways.
+export { networkErrors } from './network.errors.ts';
 export { createNetworkService, type NetworkService, type GatewayFactory, type RouterSummary, type LineSync } from './network.service.ts';
 export { networkEvents } from './network.events.ts';
 export { networkHandlers } from './network.handlers.ts';

@@ -1,6 +1,7 @@
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { RouterRow } from './use-cases/router-access.ts';
+import { networkErrors } from './network.errors.ts';
 
 /**
  * A router's password is sealed together with where it may be sent (API kind, TLS, host, port)
@@ -17,7 +18,7 @@ type LocatedRow = Pick<RouterRow, 'api_kind' | 'use_tls' | 'host' | 'port'>;
 
 export const locationOfRow = (r: LocatedRow): RouterLocation => ({ apiKind: r.api_kind, useTls: r.use_tls, host: r.host, port: r.port ?? null });
 
-export const passwordRequired = (message: string) => new AppError('ROUTER_PASSWORD_REQUIRED', message, { fields: { password: 'required' } });
+export const passwordRequired = (message: string) => new AppError(networkErrors.ROUTER_PASSWORD_REQUIRED, message, { fields: { password: 'required' } });
 
 export const sealRouterPassword = (secrets: SecretBox, password: string, location: RouterLocation) =>
   secrets.seal(JSON.stringify({ password, location: keyOf(location) }));

@@ -10,6 +10,7 @@ import type { IdentityService } from '../identity/index.ts';
 import type { TenantsService } from '../tenants/index.ts';
 import { createWaGateway, parseWaProviderConfig, parseWaProviderInput, waProviders, type DevInbox, type WaGateway, type WaProvider, type WaProviderConfig } from './gateways/index.ts';
 import { settingsInTransaction } from './notification-settings.ts';
+import { notificationsErrors } from './notifications.errors.ts';
 
 /** Where a tenant's messages go now: its own account, else the platform default. */
 export type Channel = {
@@ -192,7 +193,7 @@ export function createChannels(deps: {
     if (channel.provider !== provider) throw new AppError('NOT_FOUND', `This tenant does not send through ${provider}.`);
     if (!signsWebhooks(provider)) {
       const expected = await db.tenant(tenantId, async (trx) => (await settingsInTransaction(trx, clock.now())).webhookKey);
-      if (key === undefined || !sameText(key, expected)) throw new AppError('WA_WEBHOOK_SIGNATURE_INVALID', `The ${provider} webhook URL must carry this tenant's key (?key=…); it is missing or wrong.`);
+      if (key === undefined || !sameText(key, expected)) throw new AppError(notificationsErrors.WA_WEBHOOK_SIGNATURE_INVALID, `The ${provider} webhook URL must carry this tenant's key (?key=…); it is missing or wrong.`);
     }
     return gatewayFor(channel.config);
   }

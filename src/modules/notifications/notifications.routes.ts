@@ -1,7 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/server.ts';
-import { requirePermission, requireSuperAdmin } from '../identity/index.ts';
+import { requirePermission } from '../identity/index.ts';
 import { waProviders } from './gateways/index.ts';
 import { messageStatuses, type NotificationsService } from './notifications.service.ts';
 import { notificationKindNames } from './templates/index.ts';
@@ -56,7 +56,6 @@ const MessageSchema = z.object({
   readAt: z.coerce.date().nullable(),
   failedAt: z.coerce.date().nullable(),
 });
-const CatalogEntrySchema = z.object({ provider: Provider, enabled: z.boolean(), isDefault: z.boolean(), hasPlatformAccount: z.boolean(), sender: z.string().nullable() });
 
 export const notificationsRoutes = (notifications: NotificationsService) => async (app: HttpServer) => {
   const tags = ['notifications'];
@@ -277,36 +276,4 @@ export const notificationsRoutes = (notifications: NotificationsService) => asyn
       },
     );
   });
-};
-
-/** Super admin: which providers tenants may use, and the platform default with its own account. */
-export const waProvidersRoutes = (notifications: NotificationsService) => async (app: HttpServer) => {
-  app.get(
-    '/api/platform/wa-providers',
-    { schema: { tags: ['platform'], summary: 'Super admin: the WhatsApp provider catalog', response: { 200: z.array(CatalogEntrySchema) } } },
-    async (request) => {
-      requireSuperAdmin(request);
-      return notifications.listCatalog();
-    },
-  );
-  app.put(
-    '/api/platform/wa-providers/:provider',
-    {
-      schema: {
-        tags: ['platform'],
-        summary: 'Super admin: offer or withdraw a provider, make it the default, set the platform account',
-        params: z.object({ provider: Provider }),
-        body: z
-          .object({
-            enabled: z.boolean().optional(),
-            isDefault: z.boolean().optional(),
-            config: z.record(z.string(), z.unknown()).nullable().optional(),
-            sender: z.string().max(40).nullable().optional(),
-          })
-          .strict(),
-        response: { 200: CatalogEntrySchema },
-      },
-    },
-    async (request) => notifications.updateCatalogEntry(requireSuperAdmin(request).userId, request.params.provider, request.body),
-  );
 };

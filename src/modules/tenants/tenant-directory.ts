@@ -58,5 +58,9 @@ export function createTenantDirectory(deps: { db: Database }) {
       return t ? (t.id as TenantId) : null;
     });
 
-  return { activeTenants, activeTenantsInTransaction, timeZoneInTransaction, profileInTransaction, findIdBySlug };
+  /** Whether any tenant exists, active or not (the embedded demo loads only into an empty database). */
+  const anyTenantExists = () =>
+    db.platform<TenantsTables, boolean>(async (trx) => (await trx.selectFrom('tenants').select('id').limit(1).executeTakeFirst()) !== undefined);
+
+  return { activeTenants, activeTenantsInTransaction, timeZoneInTransaction, profileInTransaction, findIdBySlug, anyTenantExists };
 }

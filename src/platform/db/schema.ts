@@ -147,6 +147,28 @@ export interface CustomersBillable {
   tenant_id: string | null;
 }
 
+export interface CustomersLines {
+  code: string | null;
+  connection_type: string | null;
+  customer_id: string | null;
+  ip_address: string | null;
+  name: string | null;
+  plan_id: string | null;
+  pppoe_password: string | null;
+  pppoe_username: string | null;
+  router_id: string | null;
+  tenant_id: string | null;
+}
+
+export interface CustomersLocations {
+  code: string | null;
+  customer_id: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  name: string | null;
+  tenant_id: string | null;
+}
+
 export interface CustomersPrivate {
   customer_id: string;
   id_card_number: string | null;
@@ -262,6 +284,11 @@ export interface IdentitySessions {
   user_id: string;
 }
 
+export interface IdentityStaffCounts {
+  staff_count: number | null;
+  tenant_id: string | null;
+}
+
 export interface IdentityUsers {
   created_at: Generated<Timestamp>;
   email: string;
@@ -272,6 +299,12 @@ export interface IdentityUsers {
   password_hash: string;
   phone: string | null;
   status: Generated<string>;
+}
+
+export interface IsolationDesiredStates {
+  customer_id: string | null;
+  desired_state: string | null;
+  tenant_id: string | null;
 }
 
 export interface IsolationHistory {
@@ -627,6 +660,16 @@ export interface NotificationsTemplates {
   updated_at: Timestamp;
 }
 
+export interface PlansCatalog {
+  download_kbps: number | null;
+  monthly_price: Int8 | null;
+  name: string | null;
+  plan_id: string | null;
+  router_profile: string | null;
+  tenant_id: string | null;
+  upload_kbps: number | null;
+}
+
 export interface PlatformTenantSummaries {
   created_at: Timestamp | null;
   id: string | null;
@@ -778,6 +821,8 @@ export interface DB {
   billing_policies: BillingPolicies;
   customers: Customers;
   customers_billable: CustomersBillable;
+  customers_lines: CustomersLines;
+  customers_locations: CustomersLocations;
   customers_private: CustomersPrivate;
   event_failures: EventFailures;
   event_inbox: EventInbox;
@@ -788,7 +833,9 @@ export interface DB {
   identity_invitations: IdentityInvitations;
   identity_memberships: IdentityMemberships;
   identity_sessions: IdentitySessions;
+  identity_staff_counts: IdentityStaffCounts;
   identity_users: IdentityUsers;
+  isolation_desired_states: IsolationDesiredStates;
   isolation_history: IsolationHistory;
   isolation_lines: IsolationLines;
   job_runs: JobRuns;
@@ -817,6 +864,7 @@ export interface DB {
   notifications_sender_slots: NotificationsSenderSlots;
   notifications_settings: NotificationsSettings;
   notifications_templates: NotificationsTemplates;
+  plans_catalog: PlansCatalog;
   platform_tenant_summaries: PlatformTenantSummaries;
   radacct: Radacct;
   radcheck: Radcheck;

@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: one transport whose read, retry, claim (hung and dead consumers),
+// heartbeat and trim steps share the same connections, key names and consumer state; split apart,
+// each piece would need all of it passed in. Its contract is event-bus.contract.test.ts.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';

@@ -1,6 +1,7 @@
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { providerText } from '../../../platform/providers.ts';
 import type { PaymentProvider } from './payment-gateway.ts';
+import { billingErrors } from '../billing.errors.ts';
 
 export type ProviderResponse = {
   status: number;
@@ -34,7 +35,7 @@ export const postJson = async (options: PostJsonOptions): Promise<ProviderRespon
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
     const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
     throw new AppError(
-      'PAYMENT_GATEWAY_ERROR',
+      billingErrors.PAYMENT_GATEWAY_ERROR,
       timedOut ? `${options.provider} did not answer within ${options.timeoutMs} ms.` : `${options.provider} could not be reached: ${cause}`,
       { provider: options.provider, retryable: true },
     );
@@ -60,14 +61,14 @@ export const providerRefusal = (options: { provider: PaymentProvider; httpStatus
   const providerMessage = providerText(options.said) ?? null;
   const suffix = providerMessage ? `: ${providerMessage}` : '';
   if (authFailed) {
-    return new AppError('PAYMENT_GATEWAY_AUTH_FAILED', `${provider} refused our credentials (HTTP ${httpStatus})${suffix}`, {
+    return new AppError(billingErrors.PAYMENT_GATEWAY_AUTH_FAILED, `${provider} refused our credentials (HTTP ${httpStatus})${suffix}`, {
       provider,
       httpStatus,
       providerMessage,
       retryable: false,
     });
   }
-  return new AppError('PAYMENT_GATEWAY_ERROR', `${provider} refused the payment link (HTTP ${httpStatus})${suffix}`, {
+  return new AppError(billingErrors.PAYMENT_GATEWAY_ERROR, `${provider} refused the payment link (HTTP ${httpStatus})${suffix}`, {
     provider,
     httpStatus,
     providerMessage,

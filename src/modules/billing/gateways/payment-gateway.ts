@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { billingErrors } from '../billing.errors.ts';
 
 /**
  * One interface for every payment provider. An adapter creates a payment link through the
@@ -98,7 +99,7 @@ export const validateLinkRequest = (request: CreatePaymentLinkRequest, now: Date
   const parsed = linkRequestSchema.safeParse(request);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), problem: issue.message }));
-    const code = fields.some((f) => f.field === 'amount') ? 'PAYMENT_AMOUNT_INVALID' : 'VALIDATION_FAILED';
+    const code = fields.some((f) => f.field === 'amount') ? billingErrors.PAYMENT_AMOUNT_INVALID : 'VALIDATION_FAILED';
     throw new AppError(code, `Payment link request is invalid: ${fields.map((f) => `${f.field} ${f.problem}`).join('; ')}.`, { fields });
   }
   if (parsed.data.expiresAt.getTime() <= now.getTime()) {
@@ -133,18 +134,18 @@ export const jsonObjectOf = (rawBody: Buffer): Record<string, unknown> | undefin
 export const parseAuthenticatedJson = (provider: PaymentProvider, rawBody: Buffer): Record<string, unknown> => {
   const body = jsonObjectOf(rawBody);
   if (body) return body;
-  throw new AppError('PAYMENT_NOTIFICATION_INVALID', `${provider} notification body is not a JSON object.`, { provider });
+  throw new AppError(billingErrors.PAYMENT_NOTIFICATION_INVALID, `${provider} notification body is not a JSON object.`, { provider });
 };
 
 /** Reads a required string field of a notification body. */
 export const requiredString = (provider: PaymentProvider, body: Record<string, unknown>, field: string): string => {
   const value = body[field];
   if (typeof value === 'string' && value !== '') return value;
-  throw new AppError('PAYMENT_NOTIFICATION_INVALID', `${provider} notification has no ${field}.`, { provider, field });
+  throw new AppError(billingErrors.PAYMENT_NOTIFICATION_INVALID, `${provider} notification has no ${field}.`, { provider, field });
 };
 
 export const signatureInvalid = (provider: PaymentProvider, why: string): AppError =>
-  new AppError('PAYMENT_SIGNATURE_INVALID', `${provider} notification rejected: ${why}.`, { provider });
+  new AppError(billingErrors.PAYMENT_SIGNATURE_INVALID, `${provider} notification rejected: ${why}.`, { provider });
 
 export const unknownStatus = (provider: PaymentProvider, status: string): AppError =>
-  new AppError('PAYMENT_NOTIFICATION_INVALID', `${provider} notification has an unknown status "${status}".`, { provider, status });
+  new AppError(billingErrors.PAYMENT_NOTIFICATION_INVALID, `${provider} notification has an unknown status "${status}".`, { provider, status });

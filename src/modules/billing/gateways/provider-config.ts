@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { unknownProviderFields } from '../../../platform/providers.ts';
 import { paymentProviders } from './payment-gateway.ts';
+import { billingErrors } from '../billing.errors.ts';
 
 /**
  * Per-tenant payment gateway settings (decrypted). Each tenant uses its own provider account at
@@ -66,7 +67,7 @@ export type TripayConfig = z.output<typeof tripayConfigSchema>;
 
 const invalid = (provider: unknown, fields: { field: string; problem: string }[]) =>
   new AppError(
-    'PAYMENT_GATEWAY_CONFIG_INVALID',
+    billingErrors.PAYMENT_GATEWAY_CONFIG_INVALID,
     `Payment gateway config (${String(provider)}) is invalid: ${fields.map((f) => `${f.field} ${f.problem}`).join('; ')}.`,
     { fields },
   );
@@ -76,7 +77,7 @@ export const parsePaymentGatewayConfig = (input: unknown): PaymentGatewayConfig 
   const provider = (input as { provider?: unknown } | null | undefined)?.provider;
   if (!paymentProviders.includes(provider as never)) {
     const problem = `must be one of: ${paymentProviders.join(', ')}`;
-    throw new AppError('PAYMENT_GATEWAY_CONFIG_INVALID', `Payment gateway provider ${problem}.`, { fields: [{ field: 'provider', problem }] });
+    throw new AppError(billingErrors.PAYMENT_GATEWAY_CONFIG_INVALID, `Payment gateway provider ${problem}.`, { fields: [{ field: 'provider', problem }] });
   }
   const parsed = paymentGatewayConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;

@@ -1,4 +1,5 @@
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { billingErrors } from '../billing.errors.ts';
 
 // Whole number, no sign, no leading zeros; an optional fraction that must be all zeros ("150000.00").
 const decimalPattern = /^(0|[1-9]\d*)(?:\.(\d+))?$/;
@@ -14,5 +15,5 @@ export const parseRupiah = (value: unknown, field: string): number => {
     const rupiah = match ? Number(match[1]) : NaN;
     if (match && /^0*$/.test(match[2] ?? '') && Number.isSafeInteger(rupiah)) return rupiah;
   }
-  throw new AppError('PAYMENT_AMOUNT_INVALID', `${field} must be whole rupiah, got ${JSON.stringify(value)}.`, { field, value });
+  throw new AppError(billingErrors.PAYMENT_AMOUNT_INVALID, `${field} must be whole rupiah, got ${JSON.stringify(value)}.`, { field, value });
 };

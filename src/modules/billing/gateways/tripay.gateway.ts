@@ -18,6 +18,7 @@ import {
 import type { TripayConfig } from './provider-config.ts';
 import { parseRupiah } from './rupiah.ts';
 import { constantTimeEqual, hmacSha256Hex } from './signatures.ts';
+import { billingErrors } from '../billing.errors.ts';
 
 const defaultBaseUrls = { sandbox: 'https://tripay.co.id/api-sandbox', production: 'https://tripay.co.id/api' };
 
@@ -84,7 +85,7 @@ export class TripayGateway implements PaymentGateway {
     // The event header is not covered by the signature; it only tells us how to read the body.
     const event = headerValue(request.headers, 'x-callback-event');
     if (event !== 'payment_status') {
-      throw new AppError('PAYMENT_NOTIFICATION_INVALID', `tripay callback event "${event ?? ''}" is not payment_status.`, { provider: this.provider, event });
+      throw new AppError(billingErrors.PAYMENT_NOTIFICATION_INVALID, `tripay callback event "${event ?? ''}" is not payment_status.`, { provider: this.provider, event });
     }
 
     const body = parseAuthenticatedJson(this.provider, request.rawBody);

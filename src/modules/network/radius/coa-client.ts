@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import type { OpenSession } from './nas-registry.ts';
 import type { RadiusAttribute } from './radius-lines.ts';
 import { CoaCode, packetAttribute, radius } from './radius-packets.ts';
+import { networkErrors } from '../network.errors.ts';
 
 /**
  * Sends RFC 5176 requests to the NAS running a session: CoA-Request changes the running session
@@ -41,7 +42,7 @@ export function nasCommandFor(running: readonly RadiusAttribute[], next: readonl
 export async function sendNasCommand(session: OpenSession, command: NasCommand, options: CoaOptions): Promise<NasCommandResult> {
   const target = { nasIpAddress: session.nasIpAddress, username: session.username, acctSessionId: session.acctSessionId };
   if (!session.nas) {
-    return failed('RADIUS_NAS_UNKNOWN', `The session's NAS ${session.nasIpAddress} is not registered: register it with its RADIUS secret`, target);
+    return failed(networkErrors.RADIUS_NAS_UNKNOWN, `The session's NAS ${session.nasIpAddress} is not registered: register it with its RADIUS secret`, target);
   }
   const secret = options.secrets.open(session.nas.sealedSecret);
   const code = command.kind === 'coa' ? CoaCode.coaRequest : CoaCode.disconnectRequest;
@@ -61,12 +62,12 @@ export async function sendNasCommand(session: OpenSession, command: NasCommand, 
   const answer = await exchange(request, session.nasIpAddress, session.nas.coaPort, secret, options.timeoutMs ?? 2_000, options.attempts ?? 3);
 
   if (answer.kind === 'unreachable') {
-    return failed('RADIUS_NAS_UNREACHABLE', `NAS ${session.nasIpAddress}:${session.nas.coaPort} is unreachable (${answer.cause})`, { ...where, cause: answer.cause });
+    return failed(networkErrors.RADIUS_NAS_UNREACHABLE, `NAS ${session.nasIpAddress}:${session.nas.coaPort} is unreachable (${answer.cause})`, { ...where, cause: answer.cause });
   }
   if (answer.kind === 'timeout') {
     // Answers with a bad authenticator usually mean the NAS and Simpul hold different secrets.
     const hint = answer.invalidAnswers > 0 ? `; ${answer.invalidAnswers} answer(s) failed the secret check — do the RADIUS secrets match?` : '';
-    return failed('RADIUS_NAS_TIMEOUT', `NAS ${session.nasIpAddress}:${session.nas.coaPort} did not answer ${code} after ${answer.attempts} attempts${hint}`, {
+    return failed(networkErrors.RADIUS_NAS_TIMEOUT, `NAS ${session.nasIpAddress}:${session.nas.coaPort} did not answer ${code} after ${answer.attempts} attempts${hint}`, {
       ...where,
       attempts: answer.attempts,
       invalidAnswers: answer.invalidAnswers,
@@ -76,7 +77,7 @@ export async function sendNasCommand(session: OpenSession, command: NasCommand, 
   if (response.code === CoaCode.coaAck || response.code === CoaCode.disconnectAck) return { status: 'acknowledged', attempts: answer.attempts };
   const errorCause = response.attributes['Error-Cause'] as string | number | undefined;
   if (errorCause === 'Session-Context-Not-Found') return { status: 'session-gone', attempts: answer.attempts };
-  return failed('RADIUS_NAS_NAK', `NAS ${session.nasIpAddress} refused the ${code} (${response.code}${errorCause ? `: ${errorCause}` : ''})`, {
+  return failed(networkErrors.RADIUS_NAS_NAK, `NAS ${session.nasIpAddress} refused the ${code} (${response.code}${errorCause ? `: ${errorCause}` : ''})`, {
     ...where,
     answer: response.code,
     errorCause: errorCause ?? null,

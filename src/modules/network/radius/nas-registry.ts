@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { TenantId, Tx } from '../../../platform/db/database.ts';
 import type { SecretBox } from '../../../platform/crypto/secret-box.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { networkErrors } from '../network.errors.ts';
 
 /** A router that sends RADIUS requests and takes CoA / Disconnect requests, as the tenant registers it. */
 export type NasRegistration = {
@@ -19,7 +20,7 @@ export type NasRegistration = {
 
 /** Registers or updates a NAS of the tenant (by address) in the caller's tenant transaction. */
 export async function saveNas(trx: Tx, tenantId: TenantId, secrets: SecretBox, nas: NasRegistration): Promise<{ id: number }> {
-  if (isIP(nas.address) === 0) throw new AppError('INVALID_ADDRESS', `"${nas.address}" is not an IP address`, { fields: { address: 'invalid' } });
+  if (isIP(nas.address) === 0) throw new AppError(networkErrors.INVALID_ADDRESS, `"${nas.address}" is not an IP address`, { fields: { address: 'invalid' } });
   if (nas.secret.length === 0) throw new AppError('VALIDATION_FAILED', 'The RADIUS secret is empty', { fields: { secret: 'required' } });
   const row = {
     tenant_id: tenantId,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { TenantId, Tx } from '../../../platform/db/database.ts';
+import { networkErrors } from '../network.errors.ts';
 
 /**
  * A customer line in RADIUS: the rows FreeRADIUS's stock queries read for a PPPoE username —
@@ -201,7 +202,7 @@ async function claimUsername(trx: Tx, tenantId: TenantId, customerId: string, us
     .returning(['username'])
     .executeTakeFirst();
   if (!inserted) {
-    throw new AppError('RADIUS_USERNAME_TAKEN', `The PPPoE username "${username}" is already in use`, { field: 'username', username });
+    throw new AppError(networkErrors.RADIUS_USERNAME_TAKEN, `The PPPoE username "${username}" is already in use`, { field: 'username', username });
   }
   return true;
 }

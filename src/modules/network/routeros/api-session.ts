@@ -5,6 +5,7 @@ import { encodeSentence, SentenceDecoder } from './api-wire.ts';
 import { classifyConnectError, commandRejected, commandTimedOut, connectionLost, loginRejected, protocolError } from './router-errors.ts';
 import type { OpenSession, RouterItem, RouterSession } from './router-session.ts';
 import type { RouterConnection } from './types.ts';
+import { networkErrors } from '../network.errors.ts';
 
 /**
  * RouterOS API (8728 / API-SSL 8729), our own client on the wire codec of api-wire.ts. Every
@@ -127,9 +128,9 @@ export const openApiSession: OpenSession = async (connection, { connectTimeoutMs
   } catch (error) {
     socket.destroy();
     const reason = error as AppError;
-    if (reason.code === 'ROUTER_REJECTED') throw loginRejected(connection, port, (reason.details as { routerMessage: string }).routerMessage);
-    if (reason.code === 'ROUTER_PROTOCOL_ERROR') throw protocolError(connection, port, garbled ?? 'login', false);
-    if (reason.code === 'ROUTER_CONNECTION_LOST') throw classifyConnectError(Object.assign(new Error('closed during login'), { code: 'ECONNRESET' }), connection, port);
+    if (reason.code === networkErrors.ROUTER_REJECTED) throw loginRejected(connection, port, (reason.details as { routerMessage: string }).routerMessage);
+    if (reason.code === networkErrors.ROUTER_PROTOCOL_ERROR) throw protocolError(connection, port, garbled ?? 'login', false);
+    if (reason.code === networkErrors.ROUTER_CONNECTION_LOST) throw classifyConnectError(Object.assign(new Error('closed during login'), { code: 'ECONNRESET' }), connection, port);
     throw reason;
   }
 

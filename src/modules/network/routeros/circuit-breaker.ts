@@ -1,5 +1,6 @@
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { Clock } from '../../../platform/clock.ts';
+import { networkErrors } from '../network.errors.ts';
 
 /**
  * Stops hammering a router that is down: after `failureThreshold` consecutive connection
@@ -31,7 +32,7 @@ export class CircuitBreaker {
       return;
     }
     if (this.state === 'closed') return;
-    throw new AppError('ROUTER_CIRCUIT_OPEN', `Router is failing (${this.lastError?.message ?? 'unknown error'}); retrying after ${new Date(this.openUntil).toISOString()}`, {
+    throw new AppError(networkErrors.ROUTER_CIRCUIT_OPEN, `Router is failing (${this.lastError?.message ?? 'unknown error'}); retrying after ${new Date(this.openUntil).toISOString()}`, {
       routerId: this.routerId,
       lastErrorCode: this.lastError?.code,
       retryAt: new Date(this.openUntil).toISOString(),

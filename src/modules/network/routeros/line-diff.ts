@@ -1,6 +1,7 @@
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { normaliseIpv4 } from './ipv4.ts';
 import type { ActualLine, DesiredLine, EnforcementSettings, LineSelector, RouterChange } from './types.ts';
+import { networkErrors } from '../network.errors.ts';
 
 /**
  * Desired vs actual → the few router commands that close the gap. Pure: the same inputs give
@@ -20,7 +21,7 @@ export const selectorFor = (line: DesiredLine): LineSelector =>
 /** A line that cannot be planned at all (bad input): nothing is read or sent for it. */
 export const invalidLineError = (line: DesiredLine | LineSelector): AppError | null => {
   if (line.mode === 'address-list' && normaliseIpv4(line.address) === null) {
-    return new AppError('INVALID_ADDRESS', `"${line.address}" is not an IPv4 address`, { customerId: line.customerId, address: line.address });
+    return new AppError(networkErrors.INVALID_ADDRESS, `"${line.address}" is not an IPv4 address`, { customerId: line.customerId, address: line.address });
   }
   if (line.mode === 'pppoe' && line.username.trim() === '') {
     return new AppError('VALIDATION_FAILED', 'PPPoE username is empty', { customerId: line.customerId });

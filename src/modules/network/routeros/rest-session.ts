@@ -2,6 +2,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { classifyConnectError, commandRejected, commandTimedOut, connectionLost, errorCode, loginRejected, protocolError } from './router-errors.ts';
 import type { OpenSession, RouterItem, RouterSession } from './router-session.ts';
 import type { RouterConnection } from './types.ts';
+import { networkErrors } from '../network.errors.ts';
 
 /**
  * RouterOS v7 REST (`/rest/...`, basic auth) over Node's fetch. "One connection" here is fetch's
@@ -51,7 +52,7 @@ export const openRestSession: OpenSession = async (connection, { connectTimeoutM
       if (phase === 'command' && code === 'TimeoutError') throw commandTimedOut(connection, port, timeoutMs);
       const classified = classifyConnectError(error, connection, port);
       // A request that died after it left may have run on the router.
-      if (phase === 'command' && classified.code === 'ROUTER_CONNECTION_LOST') throw connectionLost(connection, port, true);
+      if (phase === 'command' && classified.code === networkErrors.ROUTER_CONNECTION_LOST) throw connectionLost(connection, port, true);
       throw classified;
     }
     if (response.status === 401) throw loginRejected(connection, port, 'HTTP 401');
@@ -78,7 +79,7 @@ export const openRestSession: OpenSession = async (connection, { connectTimeoutM
     },
     add: async (menu, values) => {
       const created = (await command('PUT', menu, values)) as RouterItem | undefined;
-      if (!created?.['.id']) throw new AppError('ROUTER_REJECTED', 'Router did not return the new item id', { routerId: connection.routerId, sent: true });
+      if (!created?.['.id']) throw new AppError(networkErrors.ROUTER_REJECTED, 'Router did not return the new item id', { routerId: connection.routerId, sent: true });
       return created['.id'];
     },
     set: async (menu, id, values) => {

@@ -4,18 +4,19 @@ import type { AppError, AppErrorCode } from '../../../platform/errors/app-error.
 import { findOpenSessions, mikrotikRateLimit, sendNasCommand, type NasCommand, type OpenSession } from '../radius/index.ts';
 import { convergeLines, type ChangeResult, type DesiredLine } from '../routeros/index.ts';
 import { selectRouter, settingsOf, type NetworkContext, type RouterAccess, type RouterRow } from './router-access.ts';
+import { networkErrors } from '../network.errors.ts';
 
 /** Errors that say the router itself can't be driven (not one line's problem): they make an incident. */
 const routerDownCodes: AppErrorCode[] = [
-  'ROUTER_UNREACHABLE',
-  'ROUTER_REFUSED',
-  'ROUTER_TIMEOUT',
-  'ROUTER_AUTH_FAILED',
-  'ROUTER_TLS_FAILED',
-  'ROUTER_CONNECTION_LOST',
-  'ROUTER_CIRCUIT_OPEN',
-  'ROUTER_PROTOCOL_ERROR',
-  'ROUTER_PASSWORD_REQUIRED',
+  networkErrors.ROUTER_UNREACHABLE,
+  networkErrors.ROUTER_REFUSED,
+  networkErrors.ROUTER_TIMEOUT,
+  networkErrors.ROUTER_AUTH_FAILED,
+  networkErrors.ROUTER_TLS_FAILED,
+  networkErrors.ROUTER_CONNECTION_LOST,
+  networkErrors.ROUTER_CIRCUIT_OPEN,
+  networkErrors.ROUTER_PROTOCOL_ERROR,
+  networkErrors.ROUTER_PASSWORD_REQUIRED,
 ];
 const LEASE_MS = 120_000; // a converge pass holds its router at most this long
 const BATCH_LINES = 5_000;

@@ -6,6 +6,7 @@ import { newId } from '../../../platform/ids.ts';
 import { mikrotikRateLimit, saveNas } from '../radius/index.ts';
 import { locationOfRow, passwordRequired, sameLocation, sealRouterPassword, type RouterLocation } from '../router-credentials.ts';
 import { isolationOf, selectRouter, type NetworkContext, type RadiusIsolationReply, type RouterAccess, type RouterRow } from './router-access.ts';
+import { networkErrors } from '../network.errors.ts';
 
 export type RouterInput = {
   name: string;
@@ -57,7 +58,7 @@ function validateRouter(input: Partial<RouterInput>) {
     throw new AppError('VALIDATION_FAILED', 'A router that uses RADIUS needs its RADIUS secret.', { fields: { radiusSecret: 'required' } });
   }
   if (input.host !== undefined && !isIP(input.host) && !HOSTNAME.test(input.host)) {
-    throw new AppError('INVALID_ADDRESS', `"${input.host}" is neither an IP address nor a host name.`, { fields: { host: 'invalid' } });
+    throw new AppError(networkErrors.INVALID_ADDRESS, `"${input.host}" is neither an IP address nor a host name.`, { fields: { host: 'invalid' } });
   }
   const isolation = input.radiusIsolation;
   if (isolation && !isolation.addressList && !isolation.framedPool && !isolation.rateLimit) {

@@ -14,6 +14,7 @@ import {
   type WaStatusUpdate,
   type WaWebhookRequest,
 } from './wa-gateway.ts';
+import { notificationsErrors } from '../notifications.errors.ts';
 
 /*
  * Fonnte (unofficial gateway on a linked WhatsApp device), from docs.fonnte.com:
@@ -53,7 +54,7 @@ export class FonnteGateway implements WaGateway {
       const id = answer.data.id?.[0];
       if (id !== undefined) return { externalId: String(id) };
       throw new WaSendError({
-        code: 'WA_PROVIDER_UNAVAILABLE',
+        code: notificationsErrors.WA_PROVIDER_UNAVAILABLE,
         provider: this.provider,
         message: 'Fonnte accepted the request but returned no message id.',
         outcomeUnknown: true,

@@ -1,5 +1,6 @@
 import type { WaProvider } from './wa-gateway.ts';
 import { WaSendError } from './wa-errors.ts';
+import { notificationsErrors } from '../notifications.errors.ts';
 
 export type ProviderResponse = {
   status: number;
@@ -51,7 +52,7 @@ const transportError = (options: PostOptions, error: unknown): WaSendError => {
   const name = (error as { name?: string }).name;
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new WaSendError({
-      code: 'WA_PROVIDER_TIMEOUT',
+      code: notificationsErrors.WA_PROVIDER_TIMEOUT,
       provider: options.provider,
       message: `${options.provider} did not answer within ${options.timeoutMs} ms; the message may or may not have been sent.`,
       outcomeUnknown: true,
@@ -60,7 +61,7 @@ const transportError = (options: PostOptions, error: unknown): WaSendError => {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const neverSent = cause?.code !== undefined && connectErrorCodes.has(cause.code);
   return new WaSendError({
-    code: 'WA_PROVIDER_UNAVAILABLE',
+    code: notificationsErrors.WA_PROVIDER_UNAVAILABLE,
     provider: options.provider,
     message: `${options.provider} could not be reached: ${cause?.message ?? (error as Error).message}`,
     providerCode: cause?.code,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { unknownProviderFields } from '../../../platform/providers.ts';
 import { waProviders } from './wa-gateway.ts';
+import { notificationsErrors } from '../notifications.errors.ts';
 
 const required = () => z.string({ error: 'is required' }).trim().min(1, 'is required');
 const timeoutMs = z.number().int().min(1).max(120_000).default(15_000);
@@ -60,7 +61,7 @@ export type FonnteConfig = z.output<typeof fonnteConfigSchema>;
 export type WablasConfig = z.output<typeof wablasConfigSchema>;
 
 const invalid = (provider: unknown, fields: { field: string; problem: string }[]) =>
-  new AppError('WA_PROVIDER_CONFIG_INVALID', `WhatsApp provider config (${String(provider)}) is invalid: ${fields.map((f) => `${f.field} ${f.problem}`).join('; ')}.`, {
+  new AppError(notificationsErrors.WA_PROVIDER_CONFIG_INVALID, `WhatsApp provider config (${String(provider)}) is invalid: ${fields.map((f) => `${f.field} ${f.problem}`).join('; ')}.`, {
     fields,
   });
 
@@ -68,7 +69,7 @@ const invalid = (provider: unknown, fields: { field: string; problem: string }[]
 export const parseWaProviderConfig = (input: unknown): WaProviderConfig => {
   const provider = (input as { provider?: unknown } | null | undefined)?.provider;
   if (!waProviders.includes(provider as never)) {
-    throw new AppError('WA_PROVIDER_CONFIG_INVALID', `WhatsApp provider must be one of: ${waProviders.join(', ')}.`, {
+    throw new AppError(notificationsErrors.WA_PROVIDER_CONFIG_INVALID, `WhatsApp provider must be one of: ${waProviders.join(', ')}.`, {
       fields: [{ field: 'provider', problem: `must be one of: ${waProviders.join(', ')}` }],
     });
   }

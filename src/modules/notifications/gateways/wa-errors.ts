@@ -1,5 +1,6 @@
 import { AppError, AppErrorCode } from '../../../platform/errors/app-error.ts';
 import type { WaProvider, WaSendRequest } from './wa-gateway.ts';
+import { notificationsErrors } from '../notifications.errors.ts';
 
 /** Codes a send can fail with. Whether a retry can help is decided here and only here. */
 const retryableByCode = {
@@ -59,7 +60,7 @@ const e164 = /^\+[1-9]\d{7,14}$/;
 export const recipientDigits = (request: WaSendRequest, provider: WaProvider): string => {
   if (!e164.test(request.to)) {
     throw new WaSendError({
-      code: 'WA_INVALID_RECIPIENT',
+      code: notificationsErrors.WA_INVALID_RECIPIENT,
       provider,
       message: `Recipient "${request.to}" is not an E.164 number like +6281234567890; normalise it before sending.`,
     });
@@ -71,7 +72,7 @@ export const recipientDigits = (request: WaSendRequest, provider: WaProvider): s
 export const requireText = (request: WaSendRequest, provider: WaProvider): string => {
   if (request.text === undefined || request.text.trim() === '') {
     throw new WaSendError({
-      code: 'WA_MESSAGE_REJECTED',
+      code: notificationsErrors.WA_MESSAGE_REJECTED,
       provider,
       message: `${provider} sends plain text only; render the template to text before sending.`,
     });

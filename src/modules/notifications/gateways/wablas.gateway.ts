@@ -15,6 +15,7 @@ import {
   type WaStatusUpdate,
   type WaWebhookRequest,
 } from './wa-gateway.ts';
+import { notificationsErrors } from '../notifications.errors.ts';
 
 /*
  * Wablas (unofficial gateway on a linked WhatsApp device), from wablas.com/documentation/api:
@@ -56,7 +57,7 @@ export class WablasGateway implements WaGateway {
       const id = answer.data.data?.messages?.[0]?.id;
       if (id !== undefined) return { externalId: String(id) };
       throw new WaSendError({
-        code: 'WA_PROVIDER_UNAVAILABLE',
+        code: notificationsErrors.WA_PROVIDER_UNAVAILABLE,
         provider: this.provider,
         message: 'Wablas accepted the request but returned no message id.',
         outcomeUnknown: true,

@@ -16,6 +16,7 @@ import {
   type WaStatusUpdate,
   type WaWebhookRequest,
 } from './wa-gateway.ts';
+import { notificationsErrors } from '../notifications.errors.ts';
 
 /*
  * WhatsApp Cloud API (Meta Graph API), from Meta's public docs:
@@ -73,7 +74,7 @@ export class WhatsAppCloudGateway implements WaGateway {
       const id = (response.json as { messages?: Array<{ id?: unknown }> } | undefined)?.messages?.[0]?.id;
       if (typeof id === 'string' && id !== '') return { externalId: id };
       throw new WaSendError({
-        code: 'WA_PROVIDER_UNAVAILABLE',
+        code: notificationsErrors.WA_PROVIDER_UNAVAILABLE,
         provider: this.provider,
         message: `WhatsApp Cloud API answered ${response.status} without a message id.`,
         outcomeUnknown: true,
@@ -109,30 +110,30 @@ export class WhatsAppCloudGateway implements WaGateway {
       new WaSendError({ code, provider: this.provider, message, providerCode: parsed.data?.error.code.toString(), ...extra });
     if (!parsed.success) {
       return response.status >= 500 || response.status === 429
-        ? fail(response.status === 429 ? 'WA_PROVIDER_RATE_LIMITED' : 'WA_PROVIDER_UNAVAILABLE', `WhatsApp Cloud API answered HTTP ${response.status}.`)
-        : fail('WA_MESSAGE_REJECTED', `WhatsApp Cloud API answered HTTP ${response.status} without an error object.`);
+        ? fail(response.status === 429 ? notificationsErrors.WA_PROVIDER_RATE_LIMITED : notificationsErrors.WA_PROVIDER_UNAVAILABLE, `WhatsApp Cloud API answered HTTP ${response.status}.`)
+        : fail(notificationsErrors.WA_MESSAGE_REJECTED, `WhatsApp Cloud API answered HTTP ${response.status} without an error object.`);
     }
     const { code, message, error_data } = parsed.data.error;
     const reason = `(#${code}) ${providerText(error_data?.details) ?? providerText(message) ?? 'no details'}`;
     if (authCodes.has(code) || isPermissionCode(code) || response.status === 401) {
-      return fail('WA_PROVIDER_AUTH_FAILED', `WhatsApp Cloud API refused the access token or its permissions ${reason}.`);
+      return fail(notificationsErrors.WA_PROVIDER_AUTH_FAILED, `WhatsApp Cloud API refused the access token or its permissions ${reason}.`);
     }
     if (rateLimitCodes.has(code) || response.status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.deps.clock.now().getTime());
-      return fail('WA_PROVIDER_RATE_LIMITED', `WhatsApp Cloud API is throttling this sender ${reason}.`, { retryAfterMs });
+      return fail(notificationsErrors.WA_PROVIDER_RATE_LIMITED, `WhatsApp Cloud API is throttling this sender ${reason}.`, { retryAfterMs });
     }
     if (transientCodes.has(code) || response.status >= 500) {
-      return fail('WA_PROVIDER_UNAVAILABLE', `WhatsApp Cloud API had a temporary failure ${reason}.`);
+      return fail(notificationsErrors.WA_PROVIDER_UNAVAILABLE, `WhatsApp Cloud API had a temporary failure ${reason}.`);
     }
-    if (recipientCodes.has(code)) return fail('WA_INVALID_RECIPIENT', `WhatsApp cannot deliver to ${to} ${reason}.`);
-    if (isTemplateCode(code)) return fail('WA_TEMPLATE_REJECTED', `WhatsApp rejected the template ${reason}.`);
+    if (recipientCodes.has(code)) return fail(notificationsErrors.WA_INVALID_RECIPIENT, `WhatsApp cannot deliver to ${to} ${reason}.`);
+    if (isTemplateCode(code)) return fail(notificationsErrors.WA_TEMPLATE_REJECTED, `WhatsApp rejected the template ${reason}.`);
     if (code === windowClosedCode) {
-      return fail('WA_MESSAGE_REJECTED', `Free text is only allowed within 24 h of the customer's last message; send an approved template ${reason}.`);
+      return fail(notificationsErrors.WA_MESSAGE_REJECTED, `Free text is only allowed within 24 h of the customer's last message; send an approved template ${reason}.`);
     }
     if (invalidParameterCodes.has(code) && /phone|recipient|wa_?id|\bto\b\s*(?:["':]|$)/i.test(reason)) {
-      return fail('WA_INVALID_RECIPIENT', `WhatsApp rejected the recipient ${to} ${reason}.`);
+      return fail(notificationsErrors.WA_INVALID_RECIPIENT, `WhatsApp rejected the recipient ${to} ${reason}.`);
     }
-    return fail('WA_MESSAGE_REJECTED', `WhatsApp Cloud API rejected the message ${reason}.`);
+    return fail(notificationsErrors.WA_MESSAGE_REJECTED, `WhatsApp Cloud API rejected the message ${reason}.`);
   }
 
   parseStatusWebhook(request: WaWebhookRequest): WaStatusUpdate[] {
@@ -221,7 +222,7 @@ const verifyMetaSignature = (request: WaWebhookRequest, appSecret: string): void
   const received = headerValue(request.headers, 'x-hub-signature-256') ?? '';
   const expected = metaSignature(request.rawBody, appSecret);
   if (!constantTimeEqual(received, expected)) {
-    throw new AppError('WA_WEBHOOK_SIGNATURE_INVALID', 'WhatsApp Cloud API webhook signature (X-Hub-Signature-256) is missing or wrong.');
+    throw new AppError(notificationsErrors.WA_WEBHOOK_SIGNATURE_INVALID, 'WhatsApp Cloud API webhook signature (X-Hub-Signature-256) is missing or wrong.');
   }
 };
 
@@ -233,7 +234,7 @@ export const verifyCloudWebhookSubscription = (query: URLSearchParams, verifyTok
   const token = query.get('hub.verify_token') ?? '';
   const tokenMatches = verifyToken !== undefined && constantTimeEqual(token, verifyToken);
   if (query.get('hub.mode') !== 'subscribe' || !tokenMatches) {
-    throw new AppError('WA_WEBHOOK_SIGNATURE_INVALID', 'WhatsApp webhook subscription: hub.verify_token does not match.');
+    throw new AppError(notificationsErrors.WA_WEBHOOK_SIGNATURE_INVALID, 'WhatsApp webhook subscription: hub.verify_token does not match.');
   }
   return query.get('hub.challenge') ?? '';
 };

@@ -1,6 +1,7 @@
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { formatDate, formatDateTime, formatRupiah, type TemplateLanguage, type TenantTimeZone } from './format.ts';
 import { allowedVariables, templateVariables, type NotificationKind, type TemplateVariable } from './notification-kinds.ts';
+import { notificationsErrors } from '../notifications.errors.ts';
 
 /** `{{ name }}`; spaces inside the braces are allowed. */
 const placeholder = /\{\{\s*([^{}]*?)\s*\}\}/g;
@@ -30,7 +31,7 @@ export const validateTemplate = (text: string, kind: NotificationKind): void => 
   const unknown = placeholdersIn(text).filter((name) => !identifier.test(name) || !allowed.includes(name));
   if (unknown.length > 0) {
     throw new AppError(
-      'TEMPLATE_UNKNOWN_VARIABLE',
+      notificationsErrors.TEMPLATE_UNKNOWN_VARIABLE,
       `Unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `{{${n}}}`).join(', ')} in the ${kind} template. Available: ${allowed.map((n) => `{{${n}}}`).join(', ')}.`,
       { unknown, allowed },
     );
@@ -47,7 +48,7 @@ export const renderTemplate = (text: string, values: TemplateValues, options: Re
   text.replace(placeholder, (_match, name: string) => {
     const value = values[name as TemplateVariable];
     if (value === undefined) {
-      throw new AppError('TEMPLATE_VARIABLE_MISSING', `No value for {{${name}}}: the event did not provide it.`, { variable: name });
+      throw new AppError(notificationsErrors.TEMPLATE_VARIABLE_MISSING, `No value for {{${name}}}: the event did not provide it.`, { variable: name });
     }
     return formatValue(name as TemplateVariable, value, options);
   });
@@ -59,5 +60,5 @@ const formatValue = (name: TemplateVariable, value: string | number | Date, opti
   if (kind === 'datetime' && value instanceof Date) return formatDateTime(value, options.timeZone, options.language);
   if (kind === 'count' && typeof value === 'number') return value.toLocaleString(options.language === 'id' ? 'id-ID' : 'en-GB');
   if (typeof value === 'string') return value;
-  throw new AppError('TEMPLATE_VARIABLE_MISSING', `{{${name}}} needs a ${kind} value, got ${value instanceof Date ? 'a date' : typeof value}.`, { variable: name });
+  throw new AppError(notificationsErrors.TEMPLATE_VARIABLE_MISSING, `{{${name}}} needs a ${kind} value, got ${value instanceof Date ? 'a date' : typeof value}.`, { variable: name });
 };

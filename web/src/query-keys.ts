@@ -1,0 +1,74 @@
+/**
+ * The one query-key factory, for reads and writes alike. Every key starts with the resource it
+ * reads (`all`), so a mutation or a live event (live.ts) makes every view of that resource stale
+ * with one prefix: `queryClient.invalidateQueries({ queryKey: queryKeys.invoices.all })`.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  customers: {
+    all: ['customers'] as const,
+    list: (params: object) => ['customers', 'list', params] as const,
+    one: (id: string) => ['customers', 'one', id] as const,
+  },
+  lines: {
+    all: ['lines'] as const,
+    one: (customerId: string) => ['lines', 'one', customerId] as const,
+    isolated: ['lines', 'isolated'] as const,
+  },
+  isolationHistory: {
+    all: ['isolation-history'] as const,
+    of: (customerId: string | undefined) => ['isolation-history', customerId ?? 'all'] as const,
+  },
+  invoices: {
+    all: ['invoices'] as const,
+    list: (params: object) => ['invoices', 'list', params] as const,
+    one: (id: string) => ['invoices', 'one', id] as const,
+  },
+  payments: {
+    all: ['payments'] as const,
+    history: (params: object) => ['payments', 'history', params] as const,
+    gatewayNotifications: ['payments', 'gateway-notifications'] as const,
+  },
+  gateways: { all: ['billing-gateways'] as const },
+  policy: { all: ['billing-policy'] as const },
+  plans: { all: ['plans'] as const },
+  tenants: { all: ['platform-tenants'] as const },
+  routers: { all: ['routers'] as const },
+  networkLines: {
+    all: ['network-lines'] as const,
+    list: (params: object) => ['network-lines', params] as const,
+  },
+  sessions: {
+    all: ['sessions'] as const,
+    of: (customerId: string) => ['sessions', 'of', customerId] as const,
+    online: ['sessions', 'online'] as const,
+  },
+  whatsapp: {
+    all: ['whatsapp'] as const,
+    messages: { all: ['whatsapp', 'messages'] as const, list: (status: string) => ['whatsapp', 'messages', status] as const },
+    templates: ['whatsapp', 'templates'] as const,
+    preview: (kind: string, language: string, body: string) => ['whatsapp', 'preview', kind, language, body] as const,
+    provider: ['whatsapp', 'provider'] as const,
+    inbox: ['whatsapp', 'inbox'] as const,
+  },
+  events: {
+    all: ['events'] as const,
+    handlers: ['events', 'handlers'] as const,
+    backlog: ['events', 'backlog'] as const,
+    failures: (status: 'dead' | 'retrying') => ['events', 'failures', status] as const,
+  },
+  jobs: {
+    all: ['jobs'] as const,
+    list: ['jobs', 'list'] as const,
+    runs: ['jobs', 'runs'] as const,
+  },
+  maps: {
+    all: ['maps'] as const,
+    data: ['maps', 'data'] as const,
+    outages: (filter: object) => ['maps', 'outages', filter] as const,
+    blastRadius: (kind: string | undefined, id: string | undefined) => ['maps', 'blast-radius', kind, id] as const,
+    suggestions: ['maps', 'suggestions'] as const,
+    cables: ['maps', 'cables'] as const,
+    settings: ['maps', 'settings'] as const,
+  },
+};
