@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import { mapsErrors } from '../maps.errors.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { MapsContext } from '../maps.model.ts';
@@ -38,10 +39,10 @@ export async function listCables(trx: Tx): Promise<Cable[]> {
 
 export async function createCable(ctx: MapsContext, trx: Tx, input: CableInput): Promise<Cable> {
   if (input.odcId && !(await trx.selectFrom('maps_odcs').select('id').where('id', '=', input.odcId).executeTakeFirst())) {
-    throw new AppError('TOPOLOGY_INVALID', 'The ODC does not exist.', { fields: { odcId: 'unknown ODC' } });
+    throw new AppError(mapsErrors.TOPOLOGY_INVALID, 'The ODC does not exist.', { fields: { odcId: 'unknown ODC' } });
   }
   if (input.odpId && !(await trx.selectFrom('maps_odps').select('id').where('id', '=', input.odpId).executeTakeFirst())) {
-    throw new AppError('TOPOLOGY_INVALID', 'The ODP does not exist.', { fields: { odpId: 'unknown ODP' } });
+    throw new AppError(mapsErrors.TOPOLOGY_INVALID, 'The ODP does not exist.', { fields: { odpId: 'unknown ODP' } });
   }
   const id = newId();
   await sql`

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import { mapsErrors } from '../maps.errors.ts';
 import { AppError, type FieldProblem } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { MapsContext } from '../maps.model.ts';
@@ -70,14 +71,14 @@ export async function previewImport(trx: Tx, options: ImportOptions): Promise<Im
   const header = (parsed[0] ?? []).map((h) => h.trim().toLowerCase());
   const missing = columns.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new AppError('IMPORT_INVALID', `The first row must name the columns ${columns.join(', ')}; missing: ${missing.join(', ')}.`, {
+    throw new AppError(mapsErrors.IMPORT_INVALID, `The first row must name the columns ${columns.join(', ')}; missing: ${missing.join(', ')}.`, {
       fields: { csv: `missing columns: ${missing.join(', ')}` },
       rows: [],
     });
   }
   const body = parsed.slice(1);
-  if (body.length === 0) throw new AppError('IMPORT_INVALID', 'The file has no rows under its header.', { fields: { csv: 'no rows' }, rows: [] });
-  if (body.length > MAX_IMPORT_ROWS) throw new AppError('IMPORT_INVALID', `At most ${MAX_IMPORT_ROWS} rows per import.`, { fields: { csv: 'too many rows' }, rows: [] });
+  if (body.length === 0) throw new AppError(mapsErrors.IMPORT_INVALID, 'The file has no rows under its header.', { fields: { csv: 'no rows' }, rows: [] });
+  if (body.length > MAX_IMPORT_ROWS) throw new AppError(mapsErrors.IMPORT_INVALID, `At most ${MAX_IMPORT_ROWS} rows per import.`, { fields: { csv: 'too many rows' }, rows: [] });
   const at = (r: string[], c: (typeof columns)[number]) => (r[header.indexOf(c)] ?? '').trim();
 
   const existing = new Set(
@@ -138,7 +139,7 @@ export async function previewImport(trx: Tx, options: ImportOptions): Promise<Im
 export async function commitImport(ctx: MapsContext, trx: Tx, options: ImportOptions): Promise<{ kind: ImportKind; imported: number }> {
   const preview = await previewImport(trx, options);
   if (preview.invalid > 0) {
-    throw new AppError('IMPORT_INVALID', `${preview.invalid} of ${preview.total} rows have errors: nothing was imported.`, {
+    throw new AppError(mapsErrors.IMPORT_INVALID, `${preview.invalid} of ${preview.total} rows have errors: nothing was imported.`, {
       rows: preview.rows.filter((r) => r.errors.length).map((r) => ({ line: r.line, code: r.code, errors: r.errors })),
     });
   }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import { mapsErrors } from '../maps.errors.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import { levelOf, type ElementKind, type MapsContext, type Outage, type OutageHistoryEntry } from '../maps.model.ts';
@@ -57,7 +58,7 @@ async function elementName(trx: Tx, element: SetOutageOptions['element']): Promi
       ? sql<{ name: string }>`select code || ' ' || name as name from maps_odps where id = ${element.id}`
       : sql<{ name: string }>`select name from maps_customer_points where customer_id = ${element.id}`
   ).execute(trx);
-  if (!rows[0]) throw new AppError('TOPOLOGY_INVALID', `No such ${levelOf[element.kind]}.`, { fields: { 'element.id': `unknown ${element.kind}` } });
+  if (!rows[0]) throw new AppError(mapsErrors.TOPOLOGY_INVALID, `No such ${levelOf[element.kind]}.`, { fields: { 'element.id': `unknown ${element.kind}` } });
   return rows[0].name;
 }
 
@@ -71,15 +72,15 @@ export async function setOutage(ctx: MapsContext, trx: Tx, options: SetOutageOpt
   const { element } = options;
   const now = ctx.clock.now();
   const startedAt = options.startedAt ?? now;
-  if (startedAt > now) throw new AppError('TOPOLOGY_INVALID', 'An outage cannot start in the future.', { fields: { startedAt: 'in the future' } });
+  if (startedAt > now) throw new AppError(mapsErrors.TOPOLOGY_INVALID, 'An outage cannot start in the future.', { fields: { startedAt: 'in the future' } });
   if (options.expectedEndAt && options.expectedEndAt <= startedAt) {
-    throw new AppError('TOPOLOGY_INVALID', 'The expected end must be after the start.', { fields: { expectedEndAt: 'not after the start' } });
+    throw new AppError(mapsErrors.TOPOLOGY_INVALID, 'The expected end must be after the start.', { fields: { expectedEndAt: 'not after the start' } });
   }
   const name = await elementName(trx, element);
   const open = await sql<{ id: string }>`
     select id from maps_outages where cleared_at is null and element_kind = ${element.kind}
       and coalesce(odc_id, odp_id, customer_id) = ${element.id}`.execute(trx);
-  if (open.rows[0]) throw new AppError('OUTAGE_ALREADY_OPEN', `${name} already has an open outage.`, { outageId: open.rows[0].id });
+  if (open.rows[0]) throw new AppError(mapsErrors.OUTAGE_ALREADY_OPEN, `${name} already has an open outage.`, { outageId: open.rows[0].id });
 
   const id = newId();
   await trx
@@ -150,7 +151,7 @@ export async function clearOutage(ctx: MapsContext, trx: Tx, options: ClearOutag
     returning ${outageColumns}`.execute(trx);
   if (!rows[0]) {
     await getOutage(trx, options.outageId); // 404 when unknown
-    throw new AppError('OUTAGE_ALREADY_CLEARED', 'This outage is already cleared.');
+    throw new AppError(mapsErrors.OUTAGE_ALREADY_CLEARED, 'This outage is already cleared.');
   }
   const outage = toOutage(rows[0]);
   const { rows: restored } = await sql<{ customer_id: string }>`

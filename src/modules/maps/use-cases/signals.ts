@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import { mapsErrors } from '../maps.errors.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { MapsContext } from '../maps.model.ts';
@@ -69,7 +70,7 @@ export async function resolveSuggestion(
 ): Promise<Suggestion> {
   const s = await sql<{ odp_id: string; status: string }>`select odp_id, status from maps_outage_suggestions where id = ${options.suggestionId} for update`.execute(trx);
   if (!s.rows[0]) throw new AppError('NOT_FOUND', 'No such suggestion.');
-  if (s.rows[0].status !== 'open') throw new AppError('SUGGESTION_CLOSED', `This suggestion was already ${s.rows[0].status}.`);
+  if (s.rows[0].status !== 'open') throw new AppError(mapsErrors.SUGGESTION_CLOSED, `This suggestion was already ${s.rows[0].status}.`);
   const outage = options.accept
     ? await setOutage(ctx, trx, { actorUserId: options.actorUserId, element: { kind: 'odp', id: s.rows[0].odp_id }, cause: options.cause ?? 'Banyak pelanggan offline bersamaan' })
     : null;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import { mapsErrors } from '../maps.errors.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import { transactionTenantId, type CustomerPort, type MapsContext, type Odc, type OdcInput, type Odp, type OdpInput } from '../maps.model.ts';
@@ -54,7 +55,7 @@ export async function updateOdc(trx: Tx, id: string, change: Partial<OdcInput>):
   if (Object.keys(change).length === 0) throw new AppError('NOTHING_TO_UPDATE', 'Nothing to change.');
   if (change.capacity !== undefined) {
     const odc = await getOdc(trx, id);
-    if (change.capacity < odc.odpCount) throw new AppError('TOPOLOGY_INVALID', `The ODC feeds ${odc.odpCount} ODPs: capacity cannot be less.`, { fields: { capacity: `at least ${odc.odpCount}` } });
+    if (change.capacity < odc.odpCount) throw new AppError(mapsErrors.TOPOLOGY_INVALID, `The ODC feeds ${odc.odpCount} ODPs: capacity cannot be less.`, { fields: { capacity: `at least ${odc.odpCount}` } });
   }
   const updated = await trx.updateTable('maps_odcs').set(change).where('id', '=', id).executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'No such ODC.');
@@ -63,10 +64,10 @@ export async function updateOdc(trx: Tx, id: string, change: Partial<OdcInput>):
 
 export async function deleteOdc(trx: Tx, id: string): Promise<void> {
   const odc = await getOdc(trx, id);
-  if (odc.odpCount > 0) throw new AppError('ELEMENT_IN_USE', `ODC ${odc.code} still feeds ${odc.odpCount} ODPs: move or delete them first.`);
+  if (odc.odpCount > 0) throw new AppError(mapsErrors.ELEMENT_IN_USE, `ODC ${odc.code} still feeds ${odc.odpCount} ODPs: move or delete them first.`);
   const outages = await trx.selectFrom('maps_outages').select('id').where('odc_id', '=', id).executeTakeFirst();
-  if (outages) throw new AppError('ELEMENT_IN_USE', `ODC ${odc.code} has outage history and is kept.`);
-  if (await trx.selectFrom('maps_cables').select('id').where('odc_id', '=', id).executeTakeFirst()) throw new AppError('ELEMENT_IN_USE', `Cables start at ODC ${odc.code}: delete them first.`);
+  if (outages) throw new AppError(mapsErrors.ELEMENT_IN_USE, `ODC ${odc.code} has outage history and is kept.`);
+  if (await trx.selectFrom('maps_cables').select('id').where('odc_id', '=', id).executeTakeFirst()) throw new AppError(mapsErrors.ELEMENT_IN_USE, `Cables start at ODC ${odc.code}: delete them first.`);
   await trx.deleteFrom('maps_odcs').where('id', '=', id).execute();
 }
 
@@ -88,8 +89,8 @@ async function assertOdcHasRoom(trx: Tx, odcId: string, exceptOdpId?: string) {
   const { rows } = await sql<{ capacity: number; used: string }>`
     select d.capacity, (select count(*) from maps_odps p where p.odc_id = d.id and p.id is distinct from ${exceptOdpId ?? null}::uuid) as used
     from maps_odcs d where d.id = ${odcId}`.execute(trx);
-  if (!rows[0]) throw new AppError('TOPOLOGY_INVALID', 'The parent ODC does not exist.', { fields: { odcId: 'unknown ODC' } });
-  if (Number(rows[0].used) >= rows[0].capacity) throw new AppError('TOPOLOGY_INVALID', `The ODC is full (${rows[0].capacity} ODPs).`, { fields: { odcId: 'ODC capacity reached' } });
+  if (!rows[0]) throw new AppError(mapsErrors.TOPOLOGY_INVALID, 'The parent ODC does not exist.', { fields: { odcId: 'unknown ODC' } });
+  if (Number(rows[0].used) >= rows[0].capacity) throw new AppError(mapsErrors.TOPOLOGY_INVALID, `The ODC is full (${rows[0].capacity} ODPs).`, { fields: { odcId: 'ODC capacity reached' } });
 }
 
 export async function createOdp(ctx: MapsContext, trx: Tx, input: OdpInput): Promise<Odp> {
@@ -120,7 +121,7 @@ export async function updateOdp(trx: Tx, id: string, change: Partial<OdpInput>):
   if (change.portCount !== undefined) {
     const highest = await trx.selectFrom('maps_customer_ports').select((eb) => eb.fn.max('port').as('port')).where('odp_id', '=', id).executeTakeFirst();
     if (highest?.port && change.portCount < highest.port) {
-      throw new AppError('TOPOLOGY_INVALID', `Port ${highest.port} holds a customer: the ODP needs at least ${highest.port} ports.`, { fields: { portCount: `at least ${highest.port}` } });
+      throw new AppError(mapsErrors.TOPOLOGY_INVALID, `Port ${highest.port} holds a customer: the ODP needs at least ${highest.port} ports.`, { fields: { portCount: `at least ${highest.port}` } });
     }
   }
   const { odcId, splitterRatio, portCount, ...rest } = change;
@@ -134,10 +135,10 @@ export async function updateOdp(trx: Tx, id: string, change: Partial<OdpInput>):
 
 export async function deleteOdp(trx: Tx, id: string): Promise<void> {
   const odp = await getOdp(trx, id);
-  if (odp.usedPorts > 0) throw new AppError('ELEMENT_IN_USE', `ODP ${odp.code} still serves ${odp.usedPorts} customers: move them first.`);
+  if (odp.usedPorts > 0) throw new AppError(mapsErrors.ELEMENT_IN_USE, `ODP ${odp.code} still serves ${odp.usedPorts} customers: move them first.`);
   const used = await sql`select 1 from maps_outage_odps where odp_id = ${id} union all select 1 from maps_outage_suggestions where odp_id = ${id} limit 1`.execute(trx);
-  if (used.rows.length) throw new AppError('ELEMENT_IN_USE', `ODP ${odp.code} has outage history and is kept.`);
-  if (await trx.selectFrom('maps_cables').select('id').where('odp_id', '=', id).executeTakeFirst()) throw new AppError('ELEMENT_IN_USE', `Cables end at ODP ${odp.code}: delete them first.`);
+  if (used.rows.length) throw new AppError(mapsErrors.ELEMENT_IN_USE, `ODP ${odp.code} has outage history and is kept.`);
+  if (await trx.selectFrom('maps_cables').select('id').where('odp_id', '=', id).executeTakeFirst()) throw new AppError(mapsErrors.ELEMENT_IN_USE, `Cables end at ODP ${odp.code}: delete them first.`);
   await trx.deleteFrom('maps_odps').where('id', '=', id).execute();
 }
 
@@ -150,15 +151,15 @@ export async function linkCustomer(ctx: MapsContext, trx: Tx, link: CustomerPort
   if (!customer.rows[0]) throw new AppError('NOT_FOUND', 'No such active customer.');
   // Lock the ODP so two links to its last port, or a port count change, cannot cross.
   const odp = await sql<{ port_count: number; code: string }>`select port_count, code from maps_odps where id = ${link.odpId} for update`.execute(trx);
-  if (!odp.rows[0]) throw new AppError('TOPOLOGY_INVALID', 'The ODP does not exist.', { fields: { odpId: 'unknown ODP' } });
+  if (!odp.rows[0]) throw new AppError(mapsErrors.TOPOLOGY_INVALID, 'The ODP does not exist.', { fields: { odpId: 'unknown ODP' } });
   if (link.port > odp.rows[0].port_count) {
-    throw new AppError('TOPOLOGY_INVALID', `ODP ${odp.rows[0].code} has ports 1–${odp.rows[0].port_count}.`, { fields: { port: `out of range 1–${odp.rows[0].port_count}` } });
+    throw new AppError(mapsErrors.TOPOLOGY_INVALID, `ODP ${odp.rows[0].code} has ports 1–${odp.rows[0].port_count}.`, { fields: { port: `out of range 1–${odp.rows[0].port_count}` } });
   }
   const holder = await sql<{ customer_id: string; code: string }>`
     select p.customer_id, c.code from maps_customer_ports p left join maps_customer_points c on c.customer_id = p.customer_id
     where p.odp_id = ${link.odpId} and p.port = ${link.port}`.execute(trx);
   if (holder.rows[0] && holder.rows[0].customer_id !== link.customerId) {
-    throw new AppError('PORT_TAKEN', `Port ${link.port} of ODP ${odp.rows[0].code} already holds customer ${holder.rows[0].code ?? ''}.`.trim(), { fields: { port: 'taken' } });
+    throw new AppError(mapsErrors.PORT_TAKEN, `Port ${link.port} of ODP ${odp.rows[0].code} already holds customer ${holder.rows[0].code ?? ''}.`.trim(), { fields: { port: 'taken' } });
   }
   await sql`
     insert into maps_customer_ports (customer_id, tenant_id, odp_id, port, linked_at)
