@@ -74,9 +74,11 @@ describe('WhatsApp rules of modules to come', () => {
   it('should subscribe only to the rule events the catalog has, and to a new module’s as soon as they are merged', () => {
     const [today] = notificationsHandlers(app.notifications, eventCatalog);
     expect(today.on).toEqual(expect.arrayContaining(['billing.invoice.issued', 'isolation.customer.isolated', 'network.router.failed']));
-    expect(today.on).not.toContain('maps.outage.set');
-    const withMaps = { ...eventCatalog, 'maps.outage.set': { topic: Topic.outage, version: 1, data: z.object({}) } };
-    expect(notificationsHandlers(app.notifications, withMaps)[0].on).toContain('maps.outage.set');
+    // The maps module is merged: its outage events are subscribed; the collector chain's are not yet.
+    expect(today.on).toEqual(expect.arrayContaining(['maps.outage.set', 'maps.outage.cleared']));
+    expect(today.on).not.toContain('collections.visit.succeeded');
+    const withCollections = { ...eventCatalog, 'collections.visit.succeeded': { topic: Topic.collector, version: 1, data: z.object({}) } };
+    expect(notificationsHandlers(app.notifications, withCollections)[0].on).toContain('collections.visit.succeeded');
   });
 
   it('should fire the collector chain, technician and add-on rules for the right staff', async () => {

@@ -66,13 +66,18 @@ export const queryKeys = {
     backlog: ['events', 'backlog'] as const,
     failures: (status: 'dead' | 'retrying') => ['events', 'failures', status] as const,
   },
-  maps: {
-    all: ['maps'] as const,
-    data: ['maps', 'data'] as const,
-  },
   jobs: {
     all: ['jobs'] as const,
     list: ['jobs', 'list'] as const,
     runs: ['jobs', 'runs'] as const,
+  },
+  maps: {
+    all: ['maps'] as const,
+    data: ['maps', 'data'] as const,
+    outages: (filter: object) => ['maps', 'outages', filter] as const,
+    blastRadius: (kind: string | undefined, id: string | undefined) => ['maps', 'blast-radius', kind, id] as const,
+    suggestions: ['maps', 'suggestions'] as const,
+    cables: ['maps', 'cables'] as const,
+    settings: ['maps', 'settings'] as const,
   },
 };

@@ -1,6 +1,7 @@
 import type { BillingService } from '../billing/index.ts';
 import type { CustomersService } from '../customers/index.ts';
 import type { IdentityService } from '../identity/index.ts';
+import type { MapsService } from '../maps/index.ts';
 import type { PlansService } from '../plans/index.ts';
 import type { TenantDirectory, TenantsService } from '../tenants/index.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -57,6 +58,7 @@ export async function loadDemoData(deps: {
   plans: PlansService;
   customers: CustomersService;
   billing: BillingService;
+  maps: MapsService;
   clock: Clock;
 }) {
   const { userId } = await deps.identity.ensureSuperAdmin(demoSuperAdmin);
@@ -79,10 +81,11 @@ export async function loadDemoData(deps: {
   for (const plan of demoPlans) plans.push(await deps.plans.create(tenantId, plan));
   // Everyone joined last year except the last two, who joined this month (pro-rata invoices).
   const thisMonth = localDate(deps.clock.now(), demoTenant.timeZone).slice(0, 8);
+  const customerIds: string[] = [];
   for (const [i, [name, phone, address, plan]] of demoCustomers.entries()) {
     const isNew = i >= demoCustomers.length - 2;
     const username = name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '');
-    await deps.customers.create(tenantId, {
+    const customer = await deps.customers.create(tenantId, {
       name,
       phone,
       address,
@@ -95,6 +98,7 @@ export async function loadDemoData(deps: {
       activatedOn: isNew ? `${thisMonth}02` : '2025-08-01',
       private: { idCardNumber: `34040${String(1_000_000_000 + i * 7919).padStart(11, '0')}`, pppoePassword: `rahasia${100 + i}` },
     });
+    customerIds.push(customer.id);
   }
   // This month's invoices; the first few customers have paid already.
   await deps.billing.generateInvoices(tenantId);
@@ -104,5 +108,28 @@ export async function loadDemoData(deps: {
   }
   // Today's scan: past the due date and grace, unpaid customers are isolated, as in real life.
   await deps.billing.runDailyScan(tenantId);
+  await loadDemoTopology(deps.maps, tenantId, customerIds, ownerUserId);
   return { tenant, logins: [demoSuperAdmin.email, ...demoStaff.map((s) => s.email)], password: demoPassword };
+}
+
+/**
+ * The FTTH tree of the demo: two ODCs, four ODPs of eight ports with four customers each, the
+ * distribution cables, and one ODP under an outage (after today's scan), so the map shows it.
+ */
+async function loadDemoTopology(maps: MapsService, tenantId: TenantId, customerIds: string[], ownerUserId: string) {
+  const odcs = [];
+  for (const [n, lat] of [[1, -7.7045], [2, -7.7215]] as const) {
+    odcs.push(await maps.createOdc(tenantId, { code: `ODC-SRD-0${n}`, name: n === 1 ? 'Kabinet Sardonoharjo Utara' : 'Kabinet Sardonoharjo Selatan', latitude: lat, longitude: 110.3855, capacity: 16, feeder: `OLT Ngaglik PON 1/1/${n}` }));
+  }
+  const odps = [];
+  for (let g = 0; g * 4 < customerIds.length; g++) {
+    const odc = odcs[g < 2 ? 0 : 1]!;
+    const latitude = Math.round((-7.7 - (g * 4 + 1.5) * 0.0021) * 1e6) / 1e6;
+    const odp = await maps.createOdp(tenantId, { odcId: odc.id, code: `ODP-SRD-${String(g + 1).padStart(2, '0')}`, name: `Tiang ${g + 1}`, latitude, longitude: 110.3966, splitterRatio: '1:8', portCount: 8 });
+    odps.push(odp);
+    await maps.createCable(tenantId, { name: `Distribusi ${odc.code} → ${odp.code}`, kind: 'distribution', points: [[odc.latitude, odc.longitude], [odp.latitude, odp.longitude]], odcId: odc.id, odpId: odp.id });
+    for (const [port, customerId] of customerIds.slice(g * 4, g * 4 + 4).entries()) await maps.linkCustomer(tenantId, { customerId, odpId: odp.id, port: port + 1 });
+  }
+  const last = odps[odps.length - 1]!;
+  await maps.setOutage(tenantId, { actorUserId: ownerUserId, element: { kind: 'odp', id: last.id }, cause: 'Kabel distribusi tertimpa pohon tumbang' });
 }

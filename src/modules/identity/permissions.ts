@@ -22,8 +22,9 @@ const rolesByPermission = {
   'events.operate': ['owner', 'admin'],
   'notifications.read': ['owner', 'admin', 'finance'],
   'notifications.manage': ['owner', 'admin'],
-  // FTTH maps: everyone in the field reads the map; topology and outages by office and technicians.
-  'maps.read': ['owner', 'admin', 'finance', 'collector', 'technician'],
+  // FTTH maps: the office and technicians read the map (not collectors: they see only their assigned
+  // customers, spec collector_ui); topology and outages by office and technicians.
+  'maps.read': ['owner', 'admin', 'finance', 'technician'],
   'maps.manage': ['owner', 'admin', 'technician'],
   'maps.configure': ['owner', 'admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -179,7 +179,7 @@ export interface CustomersLines {
   tenant_id: string | null;
 }
 
-export interface CustomersPoints {
+export interface CustomersLocations {
   code: string | null;
   customer_id: string | null;
   latitude: number | null;
@@ -888,7 +888,7 @@ export interface DB {
   customers_billable: CustomersBillable;
   customers_labels: CustomersLabels;
   customers_lines: CustomersLines;
-  customers_points: CustomersPoints;
+  customers_locations: CustomersLocations;
   customers_private: CustomersPrivate;
   event_failures: EventFailures;
   event_inbox: EventInbox;

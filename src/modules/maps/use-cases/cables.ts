@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import { mapsErrors } from '../maps.errors.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { MapsContext } from '../maps.model.ts';
-import { mapsErrors } from '../maps.errors.ts';
 
 /** Cable routes as lines on the map (feeder ODC side, distribution, drop), with their length. */
 export type CableKind = 'feeder' | 'distribution' | 'drop';

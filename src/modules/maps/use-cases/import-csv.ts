@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import { mapsErrors } from '../maps.errors.ts';
 import { AppError, type FieldProblem } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { MapsContext } from '../maps.model.ts';
-import { mapsErrors } from '../maps.errors.ts';
 
 /**
  * Topology from a spreadsheet: `code,name,lat,lng,parent,ports` (a header row first). For ODCs

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import { mapsErrors } from '../maps.errors.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import { levelOf, type ElementKind, type MapsContext, type Outage, type OutageHistoryEntry } from '../maps.model.ts';
 import { settingsInTransaction } from './settings.ts';
-import { mapsErrors } from '../maps.errors.ts';
 
 export type SetOutageOptions = {
   actorUserId: string | null;

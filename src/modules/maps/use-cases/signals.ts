@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import { mapsErrors } from '../maps.errors.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { MapsContext } from '../maps.model.ts';
 import { setOutage } from './outages.ts';
 import { settingsInTransaction } from './settings.ts';
-import { mapsErrors } from '../maps.errors.ts';
 
 export type LineSignalOptions = { customerId: string; online: boolean; at: Date };
 

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import { mapsErrors } from '../maps.errors.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import { transactionTenantId, type CustomerPort, type MapsContext, type Odc, type OdcInput, type Odp, type OdpInput } from '../maps.model.ts';
-import { mapsErrors } from '../maps.errors.ts';
 
 /** ODCs, ODPs and the customer ↔ port links: create, edit (including a drag on the map), delete, list. */
 

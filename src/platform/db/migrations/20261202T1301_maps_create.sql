@@ -184,13 +184,3 @@ create view maps_customers_under_outage with (security_invoker = true) as
   join maps_outages o on o.tenant_id = a.tenant_id and o.id = a.outage_id
   where o.cleared_at is null;
 grant select on maps_customers_under_outage to simpul_app;
-
--- The maps module's view of customers for the map (like network_desired_lines: customers and
--- their isolation state, read set-based): active customers with their coordinates.
-create view maps_customer_points with (security_invoker = true) as
-  select c.tenant_id, c.id as customer_id, c.code, c.name, c.latitude, c.longitude,
-         coalesce(l.desired_state, 'active') = 'isolated' as isolated
-  from customers c
-  left join isolation_lines l on l.customer_id = c.id
-  where c.status = 'active';
-grant select on maps_customer_points to simpul_app;
