@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RouterModel, Menu } from '../../src/simulators/routeros/router-model.ts';
+import { RouterStandIn } from '../../src/simulators/routeros/router-stand-in.ts';
 import { runRouterScript } from '../../src/simulators/routeros/script.ts';
 import { MidtransStandIn } from '../../src/simulators/midtrans/midtrans.stand-in.ts';
 import { addStaff, createTestApp, drivers, type TestApp } from '../harness.ts';
@@ -20,6 +21,9 @@ describe.each(drivers)('isolir page and router script on %s', (driver) => {
   let seededPlanId: string;
   const slug = 'godean';
 
+  let listening: Promise<string> | undefined;
+  /** The app on a real port, for server-sent events (started once). */
+  const serverUrl = () => (listening ??= app.http.listen({ port: 0, host: '127.0.0.1' }));
   const isolirFrom = (address: string, url = `/p/${slug}/isolir`) => app.http.inject({ method: 'GET', url, remoteAddress: address });
 
   beforeAll(async () => {
@@ -95,6 +99,60 @@ describe.each(drivers)('isolir page and router script on %s', (driver) => {
     expect((await isolirFrom('100.64.0.7')).body).toContain('Kami belum mengenali sambungan Anda');
   });
 
+  it('should show "reconnecting" while the router still isolates a restored line, and flip to active when it confirms', { timeout: 90_000 }, async () => {
+    const routerStandIn = await RouterStandIn.start({ username: 'simpul', password: 'router-pass' });
+    try {
+      const router = await call('POST', '/api/routers', { name: 'Godean API', host: routerStandIn.host, port: routerStandIn.apiPort, apiKind: 'routeros-api', username: 'simpul', password: 'router-pass' });
+      const eko = await call('POST', '/api/customers', { name: 'Eko Prasetyo', phone: '0812-2700-1104', planId: seededPlanId, connectionType: 'static', ipAddress: '10.20.0.21', routerId: router.id, activatedOn: '2026-11-01' });
+      const applied = () =>
+        expect.poll(async () => {
+          const lines = await call('GET', `/api/network/lines?routerId=${router.id}`);
+          const line = lines.find((l: { customerId: string }) => l.customerId === eko.id);
+          return line && `${line.status}/${line.appliedState}`;
+        }, { timeout: 30_000, interval: 100 });
+      await call('POST', `/api/customers/${eko.id}/isolate`, { reason: 'Uji isolir router' });
+      await applied().toBe('in_sync/isolated');
+      expect(routerStandIn.model.print(Menu.addressList).map((e) => e.address)).toEqual(['10.20.0.21']);
+
+      // Restored in the database while the router is away: it still isolates the line.
+      await routerStandIn.goOffline();
+      await call('POST', `/api/customers/${eko.id}/restore`, { reason: 'Sudah bayar di kantor', force: true });
+      await expect.poll(() => app.portal.lineStatus(tenantId as never, eko.id), { timeout: 15_000, interval: 100 }).toBe('reconnecting');
+      const page = await isolirFrom('10.20.0.21');
+      expect(page.body).toContain('Router sedang menyambungkan kembali');
+      expect((await app.http.inject({ method: 'GET', url: `/api/portal/captive/${slug}`, remoteAddress: '10.20.0.21' })).json()).toMatchObject({ captive: true });
+
+      // The open page's stream flips by itself once the router confirms (no event says so: it looks again).
+      const code = await requestNewCode(app, slug, '0812-2700-1104', '+6281227001104');
+      const cookie = portalCookie(await postForm(app, `/p/${slug}/login`, { identifier: '0812-2700-1104', code }));
+      const base = await serverUrl();
+      const abort = new AbortController();
+      const res = await fetch(`${base}/p/${slug}/status`, { headers: { cookie }, signal: abort.signal });
+      const reader = res.body!.getReader();
+      let text = '';
+      const readUntil = async (needle: string) => {
+        while (!text.includes(needle)) {
+          const chunk = await reader.read();
+          if (chunk.done) throw new Error(`the status stream ended before ${needle}: ${text}`);
+          text += new TextDecoder().decode(chunk.value);
+        }
+      };
+      const giveUp = setTimeout(() => abort.abort(), 30_000);
+      await readUntil('"line":"reconnecting"');
+      // The router is back; the operator's connection test closes its circuit and a reconcile retries the line now.
+      await routerStandIn.comeOnline();
+      expect((await call('POST', `/api/routers/${router.id}/test`)).ok).toBe(true);
+      await call('POST', '/api/network/reconcile');
+      await readUntil('"line":"active"');
+      clearTimeout(giveUp);
+      abort.abort();
+      await applied().toBe('in_sync/active');
+      expect(routerStandIn.model.print(Menu.addressList)).toEqual([]);
+    } finally {
+      await routerStandIn.stop();
+    }
+  });
+
   it('should answer the RFC 8908 captive portal API for the caller’s line', async () => {
     const isolated = await app.http.inject({ method: 'GET', url: `/api/portal/captive/${slug}`, remoteAddress: budi.ip });
     expect(isolated.statusCode).toBe(200);
@@ -144,14 +202,18 @@ describe.each(drivers)('isolir page and router script on %s', (driver) => {
   it('should stream the restore progress of the session’s own customer only, and keep codes out of the staff message log', async () => {
     const code = await requestNewCode(app, slug, budi.code, budi.phone);
     const cookie = portalCookie(await postForm(app, `/p/${slug}/login`, { identifier: budi.code, code }));
-    const base = await app.http.listen({ port: 0, host: '127.0.0.1' });
+    const base = await serverUrl();
     const abort = new AbortController();
     const res = await fetch(`${base}/p/${slug}/status`, { headers: { cookie }, signal: abort.signal });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     let text = '';
     const readUntil = async (needle: string) => {
-      while (!text.includes(needle)) text += new TextDecoder().decode((await reader.read()).value);
+      while (!text.includes(needle)) {
+        const chunk = await reader.read();
+        if (chunk.done) throw new Error(`the status stream ended before ${needle}: ${text}`);
+        text += new TextDecoder().decode(chunk.value);
+      }
     };
     await readUntil('event: status');
     expect(text).toContain(`{"line":"isolated","unpaid":["${budi.invoiceId}"]}`);

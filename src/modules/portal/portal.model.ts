@@ -36,7 +36,7 @@ export type PortalDeps = {
   billing: Pick<BillingService, 'listInvoicesInTransaction' | 'getInvoiceInTransaction'>;
   payments: Pick<PaymentGatewaysService, 'listAccounts' | 'createPaymentLink'>;
   isolation: Pick<IsolationService, 'linesInTransaction'>;
-  network: Pick<NetworkService, 'customerIdByFramedAddressInTransaction' | 'getRouter'>;
+  network: Pick<NetworkService, 'customerIdByFramedAddressInTransaction' | 'getRouter' | 'lineSyncInTransaction'>;
   notifications: Pick<NotificationsService, 'queuePortalCodeInTransaction'>;
   publish: Publish<typeof portalEvents>;
   /**
@@ -70,5 +70,8 @@ export type PortalInvoice = {
   paidAt: Date | null;
 };
 
-/** Where a line stands for the customer: cut off, paid and waiting for the router, or working. */
-export type LineStatus = 'isolated' | 'restoring' | 'active';
+/**
+ * Where a line stands for the customer: cut off; paid, the restore on its way; restored, the
+ * router not yet confirming it (it still isolates the line); working.
+ */
+export type LineStatus = 'isolated' | 'restoring' | 'reconnecting' | 'active';

@@ -87,15 +87,17 @@ export function codePage(input: { tenantName: string; base: string; identifier: 
 const statusText: Record<LineStatus, string> = {
   isolated: 'Layanan Anda sedang diisolir.',
   restoring: 'Pembayaran diterima. Layanan sedang dipulihkan…',
+  reconnecting: 'Layanan dipulihkan. Router sedang menyambungkan kembali…',
   active: 'Layanan aktif.',
 };
 
 /** The restore progress: three steps, flipped live by the status stream. */
 function progress(line: LineStatus) {
   const paid = line !== 'isolated';
+  const restored = line === 'reconnecting' || line === 'active';
   const active = line === 'active';
   return `<div class="card" data-testid="line-status" data-line="${line}"><b id="line-text">${h(statusText[line])}</b>
-<ol><li id="step-paid" class="${paid ? 'done' : ''}">Tagihan dibayar</li><li id="step-restoring" class="${paid ? 'done' : ''}">Layanan dipulihkan</li>
+<ol><li id="step-paid" class="${paid ? 'done' : ''}">Tagihan dibayar</li><li id="step-restoring" class="${restored ? 'done' : ''}">Layanan dipulihkan</li>
 <li id="step-active" class="${active ? 'done' : ''}">Internet aktif kembali</li></ol>
 <p class="muted" id="line-hint">${active ? '' : 'Halaman ini berubah sendiri setelah pembayaran; tidak perlu dimuat ulang.'}</p></div>`;
 }
@@ -104,7 +106,8 @@ function progress(line: LineStatus) {
 const statusScript = (base: string) => `(function(){if(!window.EventSource)return;var box=document.querySelector('[data-testid=line-status]');if(!box)return;
 var texts=${JSON.stringify(statusText)};var es=new EventSource(${JSON.stringify(`${base}/status`)});
 es.addEventListener('status',function(e){var s=JSON.parse(e.data);box.setAttribute('data-line',s.line);document.getElementById('line-text').textContent=texts[s.line];
-var paid=s.line!=='isolated';document.getElementById('step-paid').className=paid?'done':'';document.getElementById('step-restoring').className=paid?'done':'';
+var paid=s.line!=='isolated',restored=s.line==='reconnecting'||s.line==='active';document.getElementById('step-paid').className=paid?'done':'';
+document.getElementById('step-restoring').className=restored?'done':'';
 document.getElementById('step-active').className=s.line==='active'?'done':'';
 var cards=document.querySelectorAll('[data-unpaid]');for(var i=0;i<cards.length;i++){var ids=cards[i].getAttribute('data-unpaid').split(' '),left=false;
 for(var j=0;j<ids.length;j++)if(s.unpaid.indexOf(ids[j])>=0)left=true;if(!left)cards[i].remove();}

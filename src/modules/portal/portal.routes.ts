@@ -18,6 +18,8 @@ const COOKIE = 'simpul_portal';
 const HEARTBEAT_MS = 25_000;
 /** Payment links one address may open a minute. */
 const PAY_PER_MINUTE = 6;
+/** How often the status stream looks at a line waiting for its router's confirmation. */
+const RECHECK_MS = 2_000;
 /** Events after which the status stream looks again at the customer's line. */
 const statusEvents = new Set(['billing.invoice.paid', 'billing.payment.confirmed', 'isolation.customer.restored', 'isolation.customer.isolated', 'billing.invoice.voided']);
 /** No NUL or other control characters (tab, CR, LF allowed), as every API input. */
@@ -228,10 +230,19 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
     reply.hijack();
     const res = reply.raw;
     let last = '';
+    let recheck: NodeJS.Timeout | undefined;
     const send = async () => {
-      const data = JSON.stringify(await portal.liveStatus(tenantId, customerId));
+      const status = await portal.liveStatus(tenantId, customerId);
+      const data = JSON.stringify(status);
       if (data !== last && !res.writableEnded) res.write(`event: status\ndata: ${data}\n\n`);
       last = data;
+      // The router's confirmation publishes no event: while the line waits for it, look again now and then.
+      if (status.line === 'reconnecting' && !recheck && !res.writableEnded) {
+        recheck = setInterval(() => void (queue = queue.then(send).catch((error) => request.log.warn({ err: error }, 'portal status failed'))), RECHECK_MS);
+      } else if (status.line !== 'reconnecting' && recheck) {
+        clearInterval(recheck);
+        recheck = undefined;
+      }
     };
     let queue = Promise.resolve();
     const unsubscribe = await options.liveFeed.subscribe({ tenantId, mayRead: (type) => statusEvents.has(type) }, (event) => {
@@ -246,6 +257,7 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
     request.raw.on('close', () => {
       open.delete(res);
       clearInterval(heartbeat);
+      clearInterval(recheck);
       void unsubscribe();
     });
   });

@@ -160,5 +160,16 @@ export function createLineSync({ db, clock }: NetworkContext) {
       );
     });
 
-  return { markLinesPending, markPlanLinesPending, reconcileTenant, listLines };
+  /**
+   * One line's convergence in the caller's transaction: what the router last confirmed
+   * (`appliedState`) against what is wanted; null when the line has no router.
+   */
+  async function lineSyncInTransaction(trx: Tx, customerId: string): Promise<Pick<LineSync, 'desiredState' | 'appliedState' | 'status'> | null> {
+    const { rows } = await sql<Pick<LineSyncRow, 'desired_state' | 'applied_state' | 'status'>>`
+      select d.desired_state, s.applied_state, s.status from network_line_sync s
+      join network_desired_lines d on d.customer_id = s.customer_id where s.customer_id = ${customerId}`.execute(trx);
+    return rows[0] ? { desiredState: rows[0].desired_state, appliedState: rows[0].applied_state, status: rows[0].status } : null;
+  }
+
+  return { markLinesPending, markPlanLinesPending, reconcileTenant, listLines, lineSyncInTransaction };
 }

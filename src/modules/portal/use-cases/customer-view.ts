@@ -29,11 +29,16 @@ const toPortalInvoice = (i: Invoice): PortalInvoice => ({
 
 /**
  * Where the line stands: isolated (a bill open, or isolated by hand with none), isolated for a
- * bill now paid (the restore is on its way), or working.
+ * bill now paid (the restore is on its way), restored but the router still isolating it (it has
+ * not confirmed the change yet), or working.
  */
 export async function lineStatusInTransaction(ctx: PortalContext, trx: Tx, customerId: string, unpaidCount?: number): Promise<LineStatus> {
   const line = (await ctx.isolation.linesInTransaction(trx, [customerId])).get(customerId);
-  if (!line || line.desiredState === 'active') return 'active';
+  if (!line) return 'active';
+  if (line.desiredState === 'active') {
+    const sync = await ctx.network.lineSyncInTransaction(trx, customerId);
+    return sync?.appliedState === 'isolated' ? 'reconnecting' : 'active';
+  }
   const unpaid = unpaidCount ?? (await ctx.billing.listInvoicesInTransaction(trx, { customerId, status: 'unpaid', limit: 1, offset: 0 })).total;
   return unpaid === 0 && line.invoiceId ? 'restoring' : 'isolated';
 }
