@@ -4,6 +4,7 @@ import { defineErrors } from '../../platform/errors/app-error.ts';
 export const billingErrors = defineErrors('billing', {
   INVOICE_ALREADY_PAID: 409,
   PAYMENT_AMOUNT_MISMATCH: 422,
+  INVOICE_NOT_OPEN: 409,
 });
 
 declare module '../../platform/errors/app-error.ts' {

@@ -35,7 +35,7 @@ const InvoiceSchema = z.object({
 const CustomerLabel = { customerName: z.string().nullable(), customerCode: z.string().nullable() };
 const HistorySchema = z.object({
   id: z.string(),
-  type: z.enum(['gateway', 'manual', 'collected_by_collector', 'setoran_confirmed', 'deposited', 'voided']),
+  type: z.enum(['gateway', 'manual', 'collected_by_collector', 'collection_rejected', 'setoran_confirmed', 'deposited', 'voided']),
   amount: z.number().int(),
   actorUserId: z.string().nullable(),
   reference: z.string().nullable(),
