@@ -16,5 +16,6 @@ export const collectorsErrors = defineErrors('collectors', {
 });
 
 declare module '../../platform/errors/app-error.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the codes
   interface ModuleErrorCodes extends Record<keyof typeof collectorsErrors, true> {}
 }
