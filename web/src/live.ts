@@ -9,6 +9,7 @@ import { meKey } from './session.tsx';
 /** Which cached views an event makes stale (by key prefix). */
 const staleViewsOf = (type: string): QueryKey[] => {
   if (type.startsWith('billing.')) return [keys.invoices, keys.payments, keys.lines];
+  if (type.startsWith('collectors.')) return [keys.collectors, keys.invoices];
   if (type.startsWith('isolation.')) return [keys.lines, keys.isolationHistory, keys.invoices];
   if (type.startsWith('customers.')) return [keys.customers, ['customer']];
   if (type.startsWith('network.customer.')) return [['sessions']];

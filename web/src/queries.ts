@@ -24,6 +24,7 @@ export const keys = {
   networkLines: ['network-lines'] as const,
   sessions: (customerId: string) => ['sessions', customerId] as const,
   online: ['sessions', 'online'] as const,
+  collectors: ['collectors'] as const,
 };
 
 export const useCustomers = (params: { search?: string; limit?: number; offset?: number }) =>

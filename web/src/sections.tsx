@@ -12,6 +12,11 @@ import { RoutersPage } from './pages/RoutersPage.tsx';
 import { TenantsPage } from './pages/TenantsPage.tsx';
 import { WhatsAppPage } from './pages/WhatsAppPage.tsx';
 import type { Me } from './api/types.ts';
+import { AssignmentsPage } from './features/collectors/AssignmentsPage.tsx';
+import { CollectorPage } from './features/collectors/CollectorPage.tsx';
+import { DepositPage } from './features/collectors/DepositPage.tsx';
+import { HandoverPage } from './features/collectors/HandoverPage.tsx';
+import { ReportsPage } from './features/collectors/ReportsPage.tsx';
 
 type Section = {
   label: TranslationKey;
@@ -44,6 +49,19 @@ export const sections: Section[] = [
       { path: '/invoices/:invoiceId', element: <InvoiceDetailPage /> },
     ],
     allowed: withPermission('billing.read'),
+  },
+  // The collector's phone screen (their own worklist); the office's handover, deposit and reports.
+  { label: 'nav.collector', path: '/collector', routes: [{ path: '/collector', element: <CollectorPage /> }], allowed: withPermission('collections.collect') },
+  {
+    label: 'nav.collections',
+    path: '/collectors/reports',
+    routes: [
+      { path: '/collectors/handover', element: <HandoverPage /> },
+      { path: '/collectors/deposits', element: <DepositPage /> },
+      { path: '/collectors/reports', element: <ReportsPage /> },
+      { path: '/collectors/assignments', element: <AssignmentsPage /> },
+    ],
+    allowed: withPermission('collections.read'),
   },
   { label: 'nav.isolation', path: '/isolation', routes: [{ path: '/isolation', element: <IsolationPage /> }], allowed: withPermission('customers.read') },
   { label: 'nav.whatsapp', path: '/whatsapp', routes: [{ path: '/whatsapp', element: <WhatsAppPage /> }], allowed: withPermission('notifications.read') },

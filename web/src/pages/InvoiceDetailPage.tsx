@@ -10,6 +10,7 @@ import { useLineChange } from '../components/LineActions.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { DetailRow } from '../components/DetailRow.tsx';
+import { CollectorChain } from '../features/collectors/CollectorChain.tsx';
 import { useT } from '../i18n.tsx';
 import { keys, useCustomer, useInvoice } from '../queries.ts';
 import { useCan, useFormat } from '../session.tsx';
@@ -74,6 +75,7 @@ export function InvoiceDetailPage() {
               )}
             </Grid.Col>
           </Grid>
+          <CollectorChain invoiceId={inv.id} />
           <Card withBorder>
             <Title order={4} mb="sm">
               {t('invoices.history')}

@@ -1,0 +1,82 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, query } from '../../api.ts';
+import type { BodyOf, ResponseOf } from '../../api/types.ts';
+import { keys } from '../../queries.ts';
+
+/** The collectors feature's reads and writes; every key starts with keys.collectors, so one prefix refreshes them all. */
+export const collectorKeys = {
+  worklist: [...keys.collectors, 'worklist'] as const,
+  customer: (id: string) => [...keys.collectors, 'customer', id] as const,
+  assignments: [...keys.collectors, 'assignments'] as const,
+  balance: (collectorUserId: string) => [...keys.collectors, 'balance', collectorUserId] as const,
+  handovers: (filter: object) => [...keys.collectors, 'handovers', filter] as const,
+  deposits: [...keys.collectors, 'deposits'] as const,
+  daily: (from: string, to: string) => [...keys.collectors, 'daily', from, to] as const,
+  differences: [...keys.collectors, 'differences'] as const,
+  aging: [...keys.collectors, 'aging'] as const,
+  chain: (invoiceId: string) => [...keys.collectors, 'chain', invoiceId] as const,
+  settings: [...keys.collectors, 'settings'] as const,
+};
+
+export type Worklist = ResponseOf<'/api/collector/worklist', 'get'>;
+export type WorklistCustomer = Worklist['customers'][number];
+export type Balance = ResponseOf<'/api/collectors/{collectorUserId}/balance', 'get'>;
+export type Handover = ResponseOf<'/api/collectors/handovers', 'get'>[number];
+export type ChainStep = ResponseOf<'/api/invoices/{invoiceId}/collector-chain', 'get'>[number];
+export type CollectBody = BodyOf<'/api/collector/collections', 'post'>;
+export type VisitBody = BodyOf<'/api/collector/visits', 'post'>;
+
+export const useWorklist = () =>
+  useQuery({ queryKey: collectorKeys.worklist, queryFn: () => api.get<Worklist>('/api/collector/worklist'), refetchInterval: 60_000 });
+
+export const useAssignments = (enabled = true) =>
+  useQuery({ queryKey: collectorKeys.assignments, queryFn: () => api.get<ResponseOf<'/api/collectors/assignments', 'get'>>('/api/collectors/assignments'), enabled });
+
+export const useBalance = (collectorUserId: string | null) =>
+  useQuery({
+    queryKey: collectorKeys.balance(collectorUserId ?? ''),
+    queryFn: () => api.get<Balance>(`/api/collectors/${collectorUserId}/balance`),
+    enabled: collectorUserId !== null,
+  });
+
+export const useHandovers = (filter: { undeposited?: boolean; status?: Handover['status'] }) =>
+  useQuery({
+    queryKey: collectorKeys.handovers(filter),
+    queryFn: () => api.get<Handover[]>('/api/collectors/handovers' + query({ undeposited: filter.undeposited, status: filter.status })),
+  });
+
+export const useDeposits = () => useQuery({ queryKey: collectorKeys.deposits, queryFn: () => api.get<ResponseOf<'/api/collectors/deposits', 'get'>>('/api/collectors/deposits') });
+
+export const useDailyReport = (from: string, to: string) =>
+  useQuery({ queryKey: collectorKeys.daily(from, to), queryFn: () => api.get<ResponseOf<'/api/collectors/reports/daily', 'get'>>('/api/collectors/reports/daily' + query({ from, to })) });
+
+export const useDifferences = () => useQuery({ queryKey: collectorKeys.differences, queryFn: () => api.get<Handover[]>('/api/collectors/reports/differences') });
+
+export const useAging = () => useQuery({ queryKey: collectorKeys.aging, queryFn: () => api.get<ResponseOf<'/api/collectors/reports/aging', 'get'>>('/api/collectors/reports/aging') });
+
+export const useCollectorChain = (invoiceId: string) =>
+  useQuery({ queryKey: collectorKeys.chain(invoiceId), queryFn: () => api.get<ChainStep[]>(`/api/invoices/${invoiceId}/collector-chain`) });
+
+/** A write of the office's screens: one Idempotency-Key per distinct request (a retry reuses it), then every collectors view refreshes. */
+export function useOfficeMutation<B>(path: (body: B) => string) {
+  const queryClient = useQueryClient();
+  let attempt: { body: string; key: string } | null = null;
+  return useMutation({
+    mutationFn: async (body: B) => {
+      const sent = JSON.stringify(body);
+      if (attempt?.body !== sent) attempt = { body: sent, key: crypto.randomUUID() };
+      const answer = await api.postOnce<unknown>(path(body), body, attempt.key);
+      attempt = null;
+      return answer;
+    },
+    onSettled: () => Promise.all([keys.collectors, keys.invoices].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+  });
+}
+
+export const useAssign = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/collectors/assignments', 'post'>) => api.post<ResponseOf<'/api/collectors/assignments', 'post'>>('/api/collectors/assignments', body),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.collectors }),
+  });
+};
