@@ -103,9 +103,9 @@ export function CollectorPage() {
               )}
               {queue.length > 0 && (
                 <Alert color="yellow" mt="sm" p="xs" data-testid="queue">
-                  <Group justify="space-between" wrap="nowrap">
+                  <Group justify="space-between" wrap="wrap" gap="xs">
                     <Text size="sm">{t('collector.waiting', { n: queue.length, amount: format.money(queuedCash) })}</Text>
-                    <Button size="xs" variant="light" onClick={() => void send()}>
+                    <Button size="xs" variant="light" style={{ flexShrink: 0 }} onClick={() => void send()}>
                       {t('collector.sendNow')}
                     </Button>
                   </Group>
@@ -218,14 +218,14 @@ function CustomerCard({ customer, today, queued, send }: { customer: WorklistCus
         {mode === 'collect' && (
           <Stack gap="xs">
             <Text fw={600}>{t('collector.total', { amount: format.money(total) })}</Text>
-            <Group grow>
-              <Button color="teal" disabled={total === 0} onClick={() => void collect()}>
+            <Stack gap="xs">
+              <Button color="teal" fullWidth disabled={total === 0} onClick={() => void collect()}>
                 {t('collector.confirmCash')}
               </Button>
-              <Button variant="default" onClick={() => setMode('none')}>
+              <Button variant="default" fullWidth onClick={() => setMode('none')}>
                 {t('collector.cancel')}
               </Button>
-            </Group>
+            </Stack>
           </Stack>
         )}
         {mode === 'visit' && (
@@ -238,14 +238,14 @@ function CustomerCard({ customer, today, queued, send }: { customer: WorklistCus
             />
             {result === 'promised' && <TextInput type="date" label={t('collector.promisedOn')} min={today} value={promisedOn} onChange={(e) => setPromisedOn(e.currentTarget.value)} required />}
             <Textarea label={t('collector.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
-            <Group grow>
-              <Button disabled={result === 'promised' && !promisedOn} onClick={() => void visit()}>
+            <Stack gap="xs">
+              <Button fullWidth disabled={result === 'promised' && !promisedOn} onClick={() => void visit()}>
                 {t('collector.saveVisit')}
               </Button>
-              <Button variant="default" onClick={() => setMode('none')}>
+              <Button variant="default" fullWidth onClick={() => setMode('none')}>
                 {t('collector.cancel')}
               </Button>
-            </Group>
+            </Stack>
           </Stack>
         )}
       </Stack>
