@@ -41,7 +41,7 @@ describe('collector on a phone, office on a desk', () => {
     await browser.page.goto(baseUrl + path);
     return browser;
   }
-  const noSideways = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const noSideways = async (page: Page) => expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
   beforeAll(async () => {
     app = await createTestApp('pglite', { start: wib('2026-12-05T08:00:00'), events: true });

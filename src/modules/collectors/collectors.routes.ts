@@ -213,14 +213,15 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
       schema: {
         'x-permission': 'collections.collect',
         tags: ['collectors'],
-        summary: 'Record a visit without payment: not at home, refused, or promised to pay (with the date); back-dating allowed, never the future',
+        summary: 'Record a visit without payment: not at home, refused, or promised to pay (with the date); back-dating allowed, never the future. An Idempotency-Key makes a queued retry safe',
+        headers: IdempotencyKeyHeaders,
         body: z.object({ customerId: z.uuid(), visitedOn: IsoDate, result: z.enum(['not_home', 'refused', 'promised']), promisedOn: IsoDate.optional(), note: Note.optional() }).strict(),
         response: { 201: z.object({ id: z.string(), visitedOn: z.string(), result: VisitResult, promisedOn: z.string().nullable() }) },
       },
     },
     async (request, reply) => {
       const actor = requirePermission(request);
-      return reply.code(201).send(await collectors.recordVisit(actor.tenantId, { collectorUserId: actor.userId, ...request.body }));
+      return respondOnce(request, reply, actor, 201, (trx) => collectors.recordVisitInTransaction(trx, { collectorUserId: actor.userId, ...request.body }));
     },
   );
   app.post(

@@ -37,7 +37,7 @@ export function createCollectorsService(deps: CollectorsDeps) {
     customerArrears: (tenantId: TenantId, collectorUserId: string, customerId: string) =>
       inTenant(tenantId, (trx) => customerArrears(ctx, trx, collectorUserId, customerId)),
     cashInHand: (tenantId: TenantId, collectorUserId: string) => inTenant(tenantId, (trx) => cashInHand(trx, collectorUserId)),
-    recordVisit: (tenantId: TenantId, options: RecordVisitOptions) => inTenant(tenantId, (trx) => recordVisit(ctx, trx, options)),
+    recordVisitInTransaction: (trx: Tx, options: RecordVisitOptions) => recordVisit(ctx, trx, options),
     listVisits: (tenantId: TenantId, filter: { customerId?: string; collectorUserId?: string; limit: number }) => inTenant(tenantId, (trx) => listVisits(trx, filter)),
     // phase 1 (in the route's transaction: the Idempotency-Key's answer commits with it)
     collectInTransaction: (trx: Tx, options: CollectOptions) => collect(ctx, trx, options),

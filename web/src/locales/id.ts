@@ -437,6 +437,20 @@ export const id = {
   'chain.deposited': 'Disetor ke bank',
   'chain.waiting': 'Belum',
   'chain.rejected': 'Ditolak',
+  'collectorsError.NOT_A_COLLECTOR': 'Orang ini bukan penagih aktif.',
+  'collectorsError.DATE_IN_FUTURE': 'Tanggal tidak boleh setelah hari ini.',
+  'collectorsError.VISIT_ALREADY_RECORDED': 'Kunjungan hari itu sudah dicatat.',
+  'collectorsError.COLLECTION_NOT_HELD': 'Penerimaan ini sudah disetor dan tidak bisa ditolak lagi.',
+  'collectorsError.HANDOVER_OWN': 'Setoran Anda sendiri harus dihitung orang lain.',
+  'collectorsError.HANDOVER_BALANCE_CHANGED': 'Uang penagih berubah sejak layar dibuka. Muat ulang dan hitung lagi.',
+  'collectorsError.HANDOVER_NOTE_REQUIRED': 'Selisih wajib diberi catatan.',
+  'collectorsError.SETTLEMENT_TOO_LARGE': 'Pelunasan melebihi selisih yang masih terbuka.',
+  'collectorsError.HANDOVER_NOT_SHORT': 'Hanya selisih kurang yang terbuka yang bisa dihapus buku.',
+  'collectorsError.HANDOVER_ALREADY_DEPOSITED': 'Setoran ini sudah disetor ke bank.',
+  'collectorsError.DEPOSIT_PROOF_INVALID': 'Bukti setor harus JPEG, PNG atau PDF asli, maks. 1 MB.',
+  'collectorsError.INVOICE_NOT_OPEN': 'Tagihan ini sudah dibayar atau sedang dalam proses setoran.',
+  'collectorsError.PAYMENT_AMOUNT_MISMATCH': 'Jumlah tidak sama dengan sisa tagihan.',
+  'collectorsError.NOT_FOUND': 'Pelanggan atau tagihan ini tidak ada di daftar Anda.',
 };
 
 export type TranslationKey = keyof typeof id;

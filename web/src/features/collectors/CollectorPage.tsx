@@ -7,6 +7,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n.tsx';
 import { keys } from '../../queries.ts';
 import { useFormat } from '../../session.tsx';
+import { collectorErrorMessage } from './errors.ts';
 import { enqueue, flushQueue, readQueue, type QueuedAction } from './offline-queue.ts';
 import { useWorklist, type WorklistCustomer } from './queries.ts';
 
@@ -33,7 +34,7 @@ function useQueueSender() {
     if (readQueue().length === 0) return;
     const result = await flushQueue();
     for (const sent of result.sent) notifications.show({ color: 'teal', message: t('collector.sent', { what: sent.label }) });
-    for (const { action, error } of result.refused) notifications.show({ color: 'red', title: t('collector.refused', { what: action.label }), message: error.message });
+    for (const { action, error } of result.refused) notifications.show({ color: 'red', title: t('collector.refused', { what: action.label }), message: collectorErrorMessage(error, t) });
     if (result.sent.length || result.refused.length) await queryClient.invalidateQueries({ queryKey: keys.collectors });
   }, [t, queryClient]);
   useEffect(() => {

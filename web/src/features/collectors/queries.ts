@@ -1,7 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { api, query } from '../../api.ts';
 import type { BodyOf, ResponseOf } from '../../api/types.ts';
+import { useT } from '../../i18n.tsx';
 import { keys } from '../../queries.ts';
+import { translateError } from './errors.ts';
 
 /** The collectors feature's reads and writes; every key starts with keys.collectors, so one prefix refreshes them all. */
 export const collectorKeys = {
@@ -60,14 +63,20 @@ export const useCollectorChain = (invoiceId: string) =>
 /** A write of the office's screens: one Idempotency-Key per distinct request (a retry reuses it), then every collectors view refreshes. */
 export function useOfficeMutation<B>(path: (body: B) => string) {
   const queryClient = useQueryClient();
-  let attempt: { body: string; key: string } | null = null;
+  const t = useT();
+  // One key per distinct request, kept across renders: a retry of the same one reuses it.
+  const attempt = useRef<{ body: string; key: string } | null>(null);
   return useMutation({
     mutationFn: async (body: B) => {
       const sent = JSON.stringify(body);
-      if (attempt?.body !== sent) attempt = { body: sent, key: crypto.randomUUID() };
-      const answer = await api.postOnce<unknown>(path(body), body, attempt.key);
-      attempt = null;
-      return answer;
+      if (attempt.current?.body !== sent) attempt.current = { body: sent, key: crypto.randomUUID() };
+      try {
+        const answer = await api.postOnce<unknown>(path(body), body, attempt.current.key);
+        attempt.current = null;
+        return answer;
+      } catch (error) {
+        throw translateError(error, t);
+      }
     },
     onSettled: () => Promise.all([keys.collectors, keys.invoices].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });
