@@ -1227,11 +1227,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a visit without payment: not at home, refused, or promised to pay (with the date); back-dating allowed, never the future */
+        /** Record a visit without payment: not at home, refused, or promised to pay (with the date); back-dating allowed, never the future. An Idempotency-Key makes a queued retry safe */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
