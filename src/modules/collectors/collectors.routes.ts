@@ -178,7 +178,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
         'x-permission': 'collections.collect',
         tags: ['collectors'],
         summary: 'My worklist today: my customers with an invoice due within the window or overdue, all their arrears, in route order; and my cash in hand',
-        response: { 200: z.object({ today: z.string(), dueWindowDays: z.number().int(), customers: z.array(WorklistCustomer), cashInHand: CashInHand }) },
+        response: { 200: z.object({ today: z.string(), dueWindowDays: z.number().int(), allowPartial: z.boolean(), customers: z.array(WorklistCustomer), cashInHand: CashInHand }) },
       },
     },
     async (request) => {

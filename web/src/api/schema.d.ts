@@ -1301,6 +1301,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            allowPartial: boolean;
                             cashInHand: {
                                 amount: number;
                                 collections: number;

@@ -452,4 +452,13 @@ export const en: Dictionary = {
   'collectorsError.INVOICE_NOT_OPEN': 'This invoice is already paid or on its way through the cash chain.',
   'collectorsError.PAYMENT_AMOUNT_MISMATCH': 'The amount is not what is open on the invoice.',
   'collectorsError.NOT_FOUND': 'This customer or invoice is not in your list.',
+  'collector.receipt': 'Receipt {number}: {what}',
+  'collector.map': 'Map',
+  'collectorSettings.title': 'Collection rules',
+  'collectorSettings.dueWindow': 'On the worklist when due within (days)',
+  'collectorSettings.retention': 'Keep collector logs (days)',
+  'collectorSettings.partial': 'Allow partial payments',
+  'collectorSettings.restore': 'Restore service when the collector receives the cash',
+  'collectorSettings.restoreHint': 'The customer paid in person; the money still moves through handover and bank deposit.',
+  'settings.saved': 'Settings saved.',
 };

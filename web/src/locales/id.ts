@@ -451,6 +451,15 @@ export const id = {
   'collectorsError.INVOICE_NOT_OPEN': 'Tagihan ini sudah dibayar atau sedang dalam proses setoran.',
   'collectorsError.PAYMENT_AMOUNT_MISMATCH': 'Jumlah tidak sama dengan sisa tagihan.',
   'collectorsError.NOT_FOUND': 'Pelanggan atau tagihan ini tidak ada di daftar Anda.',
+  'collector.receipt': 'Tanda terima {number}: {what}',
+  'collector.map': 'Peta',
+  'collectorSettings.title': 'Aturan penagihan',
+  'collectorSettings.dueWindow': 'Masuk daftar kunjungan bila jatuh tempo ≤ (hari)',
+  'collectorSettings.retention': 'Simpan log penagih (hari)',
+  'collectorSettings.partial': 'Boleh bayar sebagian (cicilan)',
+  'collectorSettings.restore': 'Aktifkan layanan saat penagih menerima uang',
+  'collectorSettings.restoreHint': 'Pelanggan sudah bayar langsung; uang tetap melalui setoran dan setor bank.',
+  'settings.saved': 'Pengaturan disimpan.',
 };
 
 export type TranslationKey = keyof typeof id;

@@ -96,7 +96,7 @@ export async function worklist(ctx: Pick<CollectorsContext, 'clock' | 'tenants'>
     customer.invoices.push({ invoiceId: r.invoice_id, number: r.number, period: r.period, dueDate: r.due_date, amount: Number(r.amount), open, overdue: r.due_date < today });
     customer.arrears += open;
   }
-  return { today, dueWindowDays: settings.dueWindowDays, customers: customers.filter((c) => c.invoices.length > 0) };
+  return { today, dueWindowDays: settings.dueWindowDays, allowPartial: settings.allowPartial, customers: customers.filter((c) => c.invoices.length > 0) };
 }
 
 /** The collector's cash in hand: the sum of their held collections (derived, never a stored counter). */

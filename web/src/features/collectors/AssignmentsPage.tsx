@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Checkbox, Group, NumberInput, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -6,7 +6,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n.tsx';
 import { CollectionsNav } from './CollectionsNav.tsx';
-import { useAssign, useAssignments } from './queries.ts';
+import { useAssign, useAssignments, useCollectorsSettings, useUpdateCollectorsSettings, type CollectorsSettings } from './queries.ts';
 
 /** The admin's worksheet: customers with their collector; pick some (or an area) and assign or move them. */
 export function AssignmentsPage() {
@@ -25,6 +25,7 @@ export function AssignmentsPage() {
     <Stack>
       <PageTitle>{t('collections.title')}</PageTitle>
       <CollectionsNav />
+      <SettingsCard />
       <QueryState query={assignments}>
         {(data) => (
           <Stack>
@@ -54,5 +55,42 @@ export function AssignmentsPage() {
         )}
       </QueryState>
     </Stack>
+  );
+}
+
+/** The tenant's collector rules: due window, partial collections, restore at collection, log retention. */
+function SettingsCard() {
+  const t = useT();
+  const settings = useCollectorsSettings();
+  const update = useUpdateCollectorsSettings();
+  return (
+    <QueryState query={settings}>
+      {(current) => <SettingsForm key={JSON.stringify(current)} current={current} save={(change) => update.mutate(change, { onSuccess: () => notifications.show({ color: 'teal', message: t('settings.saved') }) })} saving={update.isPending} />}
+    </QueryState>
+  );
+}
+
+function SettingsForm({ current, save, saving }: { current: CollectorsSettings; save: (change: Partial<CollectorsSettings>) => void; saving: boolean }) {
+  const t = useT();
+  const [draft, setDraft] = useState(current);
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        {t('collectorSettings.title')}
+      </Title>
+      <Stack gap="sm">
+        <Group grow align="flex-start" wrap="wrap">
+          <NumberInput label={t('collectorSettings.dueWindow')} min={0} max={60} value={draft.dueWindowDays} onChange={(v) => setDraft({ ...draft, dueWindowDays: Number(v) })} />
+          <NumberInput label={t('collectorSettings.retention')} min={30} max={3650} value={draft.logRetentionDays} onChange={(v) => setDraft({ ...draft, logRetentionDays: Number(v) })} />
+        </Group>
+        <Switch label={t('collectorSettings.partial')} checked={draft.allowPartial} onChange={(e) => setDraft({ ...draft, allowPartial: e.currentTarget.checked })} />
+        <Switch label={t('collectorSettings.restore')} description={t('collectorSettings.restoreHint')} checked={draft.restoreOnCollection} onChange={(e) => setDraft({ ...draft, restoreOnCollection: e.currentTarget.checked })} />
+        <Group>
+          <Button onClick={() => save(draft)} loading={saving} disabled={JSON.stringify(draft) === JSON.stringify(current)}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
@@ -33,7 +33,9 @@ function useQueueSender() {
   const send = useCallback(async () => {
     if (readQueue().length === 0) return;
     const result = await flushQueue();
-    for (const sent of result.sent) notifications.show({ color: 'teal', message: t('collector.sent', { what: sent.label }) });
+    for (const sent of result.sent) {
+      notifications.show({ color: 'teal', message: sent.receipt ? t('collector.receipt', { number: sent.receipt, what: sent.label }) : t('collector.sent', { what: sent.label }) });
+    }
     for (const { action, error } of result.refused) notifications.show({ color: 'red', title: t('collector.refused', { what: action.label }), message: collectorErrorMessage(error, t) });
     if (result.sent.length || result.refused.length) await queryClient.invalidateQueries({ queryKey: keys.collectors });
   }, [t, queryClient]);
@@ -121,7 +123,7 @@ export function CollectorPage() {
             </Group>
             {list.customers.length === 0 && <Text c="dimmed">{t('collector.empty')}</Text>}
             {list.customers.map((customer) => (
-              <CustomerCard key={customer.customerId} customer={customer} today={list.today} queued={queue.filter((q) => q.customerId === customer.customerId)} send={send} />
+              <CustomerCard key={customer.customerId} customer={customer} today={list.today} allowPartial={list.allowPartial} queued={queue.filter((q) => q.customerId === customer.customerId)} send={send} />
             ))}
           </Stack>
         )}
@@ -130,16 +132,20 @@ export function CollectorPage() {
   );
 }
 
-function CustomerCard({ customer, today, queued, send }: { customer: WorklistCustomer; today: string; queued: QueuedAction[]; send: () => Promise<void> }) {
+function CustomerCard({ customer, today, allowPartial, queued, send }: { customer: WorklistCustomer; today: string; allowPartial: boolean; queued: QueuedAction[]; send: () => Promise<void> }) {
   const t = useT();
   const format = useFormat();
   const [mode, setMode] = useState<'none' | 'collect' | 'visit'>('none');
   const [picked, setPicked] = useState<string[]>(customer.invoices.map((i) => i.invoiceId));
+  // With partial collections allowed (cicilan), the amount received per invoice, at most what is open.
+  const [amounts, setAmounts] = useState<Record<string, number>>(Object.fromEntries(customer.invoices.map((i) => [i.invoiceId, i.open])));
+  const amountOf = (invoiceId: string, open: number) => (allowPartial ? Math.min(open, Math.max(0, Math.floor(amounts[invoiceId] ?? open))) : open);
   const [result, setResult] = useState<'not_home' | 'refused' | 'promised'>('not_home');
   const [promisedOn, setPromisedOn] = useState('');
   const [note, setNote] = useState('');
   const collectedHere = queued.some((q) => q.path === '/api/collector/collections');
-  const total = customer.invoices.filter((i) => picked.includes(i.invoiceId)).reduce((s, i) => s + i.open, 0);
+  const chosen = customer.invoices.filter((i) => picked.includes(i.invoiceId) && amountOf(i.invoiceId, i.open) > 0);
+  const total = chosen.reduce((s, i) => s + amountOf(i.invoiceId, i.open), 0);
 
   const record = async (action: Omit<QueuedAction, 'key' | 'queuedAt'>) => {
     enqueue(action);
@@ -152,7 +158,7 @@ function CustomerCard({ customer, today, queued, send }: { customer: WorklistCus
       path: '/api/collector/collections',
       customerId: customer.customerId,
       label: `${customer.name} ${format.money(total)}`,
-      body: { customerId: customer.customerId, collectedOn: today, items: customer.invoices.filter((i) => picked.includes(i.invoiceId)).map((i) => ({ invoiceId: i.invoiceId, amount: i.open })) },
+      body: { customerId: customer.customerId, collectedOn: today, items: chosen.map((i) => ({ invoiceId: i.invoiceId, amount: amountOf(i.invoiceId, i.open) })) },
     });
   const visit = () =>
     record({
@@ -171,9 +177,16 @@ function CustomerCard({ customer, today, queued, send }: { customer: WorklistCus
             <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
               {customer.code} · {customer.address || '—'}
             </Text>
-            <Anchor size="sm" href={`tel:${customer.phone}`}>
-              {customer.phone}
-            </Anchor>
+            <Group gap="sm">
+              <Anchor size="sm" href={`tel:${customer.phone}`}>
+                {customer.phone}
+              </Anchor>
+              {customer.latitude !== null && customer.longitude !== null && (
+                <Anchor size="sm" href={`https://www.google.com/maps/search/?api=1&query=${customer.latitude},${customer.longitude}`} target="_blank" rel="noreferrer">
+                  {t('collector.map')}
+                </Anchor>
+              )}
+            </Group>
           </div>
           <div style={{ textAlign: 'right', flexShrink: 0 }}>
             <Text fw={700} c="red" data-testid="arrears">
@@ -205,7 +218,21 @@ function CustomerCard({ customer, today, queued, send }: { customer: WorklistCus
                 )}
               </Text>
             )}
-            <Text size="sm">{format.money(invoice.open)}</Text>
+            {mode === 'collect' && allowPartial ? (
+              <NumberInput
+                size="xs"
+                w={130}
+                aria-label={invoice.number}
+                min={1}
+                max={invoice.open}
+                value={amounts[invoice.invoiceId]}
+                onChange={(v) => setAmounts({ ...amounts, [invoice.invoiceId]: Number(v) || 0 })}
+                thousandSeparator="."
+                decimalSeparator=","
+              />
+            ) : (
+              <Text size="sm">{format.money(invoice.open)}</Text>
+            )}
           </Group>
         ))}
         {mode === 'none' && !collectedHere && (

@@ -38,7 +38,7 @@ export function enqueue(action: Omit<QueuedAction, 'key' | 'queuedAt'>): QueuedA
   return queued;
 }
 
-export type FlushResult = { sent: QueuedAction[]; refused: { action: QueuedAction; error: ApiError }[]; waiting: number };
+export type FlushResult = { sent: (QueuedAction & { receipt: string | null })[]; refused: { action: QueuedAction; error: ApiError }[]; waiting: number };
 
 let flushing: Promise<FlushResult> | null = null;
 
@@ -53,8 +53,8 @@ export function flushQueue(): Promise<FlushResult> {
     try {
       for (const action of readQueue()) {
         try {
-          await api.postOnce(action.path, action.body, action.key);
-          result.sent.push(action);
+          const answer = await api.postOnce<{ number?: string }>(action.path, action.body, action.key);
+          result.sent.push({ ...action, receipt: answer?.number ?? null });
         } catch (error) {
           const retryLater = !(error instanceof ApiError) || error.status === 0 || error.status >= 500 || error.code === 'IDEMPOTENCY_REQUEST_IN_FLIGHT';
           if (retryLater) break;

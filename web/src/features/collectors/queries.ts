@@ -82,6 +82,16 @@ export function useOfficeMutation<B>(path: (body: B) => string) {
   });
 }
 
+export type CollectorsSettings = ResponseOf<'/api/collectors/settings', 'get'>;
+export const useCollectorsSettings = () => useQuery({ queryKey: collectorKeys.settings, queryFn: () => api.get<CollectorsSettings>('/api/collectors/settings') });
+export const useUpdateCollectorsSettings = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: Partial<CollectorsSettings>) => api.patch<CollectorsSettings>('/api/collectors/settings', change),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.collectors }),
+  });
+};
+
 export const useAssign = () => {
   const queryClient = useQueryClient();
   return useMutation({
