@@ -173,6 +173,13 @@ describe('collector on a phone, office on a desk', () => {
     await shown(phone.page.getByText('Riwayat setor bank'));
     await noSideways(phone.page);
     await screenshot(phone.page, 'collector-deposit-phone', { notifications: false });
+    const admin = await open({ phone: true }, people.dewi, '/collectors/assignments');
+    await shown(admin.page.getByText('Aturan penagihan'));
+    await shown(admin.page.getByText('Budi Santoso (C00002)'));
+    await noSideways(admin.page);
+    await screenshot(admin.page, 'collector-assignments-phone', { notifications: false });
+    await admin.page.setViewportSize({ width: 1280, height: 860 });
+    await screenshot(admin.page, 'collector-assignments-desktop', { notifications: false });
     const desk = await open({ phone: false }, people.agus, '/collector');
     await shown(desk.page.getByTestId('cash-in-hand'));
     await screenshot(desk.page, 'collector-worklist-desktop', { notifications: false });
