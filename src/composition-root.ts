@@ -30,6 +30,7 @@ import {
   createPaymentGatewaysService,
   paymentGatewaysRoutes,
 } from './modules/billing/index.ts';
+import { collectorsEvents, collectorsHandlers, collectorsJobs, collectorsRoutes, createCollectorsService } from './modules/collectors/index.ts';
 import { createCustomersService, customerEvents, customersRoutes } from './modules/customers/index.ts';
 import { createAuthenticate, createIdentityService, identityRoutes, requirePermission, requireSuperAdmin } from './modules/identity/index.ts';
 import { createIsolationService, isolationEvents, isolationRoutes } from './modules/isolation/index.ts';
@@ -71,7 +72,7 @@ export type AppOptions = {
 };
 
 /** Every module's events, one map: the bus validates and routes by it. */
-export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents, mapsEvents, portalEvents);
+export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, collectorsEvents, networkEvents, notificationEvents, mapsEvents, portalEvents);
 
 /** The only place that constructs things: read top to bottom, it is the dependency graph. */
 export async function createApp(options: AppOptions) {
@@ -91,6 +92,7 @@ export async function createApp(options: AppOptions) {
   const customers = createCustomersService({ db, clock, plans, ...publisherOf(customerEvents) });
   const isolation = createIsolationService({ db, clock, ...publisherOf(isolationEvents) });
   const billing = createBillingService({ db, clock, tenants, isolation, ...publisherOf(billingEvents) });
+  const collectors = createCollectorsService({ db, clock, billing, identity, tenants, ...publisherOf(collectorsEvents) });
   const payments = createPaymentGatewaysService({ db, clock, secrets, tenants, billing, fetch: options.fetch, providerUrls: config.providerUrls, ...publisherOf(billingEvents) });
 
   const maps = createMapsService({
@@ -120,7 +122,7 @@ export async function createApp(options: AppOptions) {
   const bus = createEventBus({
     db,
     catalog: eventCatalog,
-    handlers: [...billingHandlers(billing), ...networkHandlers(network, eventCatalog), ...notificationsHandlers(notifications, eventCatalog), ...mapsHandlers(maps, eventCatalog)],
+    handlers: [...billingHandlers(billing), ...collectorsHandlers(collectors), ...networkHandlers(network, eventCatalog), ...notificationsHandlers(notifications, eventCatalog), ...mapsHandlers(maps, eventCatalog)],
     transport,
     clock,
     logger,
@@ -128,7 +130,7 @@ export async function createApp(options: AppOptions) {
     listenUrl: config.events.databaseUrl,
   });
 
-  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...networkJobs(network)]) });
+  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...collectorsJobs(collectors), ...networkJobs(network)]) });
   const liveFeed = createLiveFeed({ db, logger });
   const convergeWorker = createConvergeWorker({ network, logger, listen: listenTo(db, 'network_converge', config.events.databaseUrl) });
   const deliveryWorker = createDeliveryWorker({ delivery: notifications, logger });
@@ -154,6 +156,7 @@ export async function createApp(options: AppOptions) {
   await http.register(isolationRoutes(isolation));
   const respondOnce = createIdempotency({ db, clock });
   await http.register(billingRoutes(billing, respondOnce));
+  await http.register(collectorsRoutes(collectors, respondOnce));
   await http.register(paymentGatewaysRoutes(payments));
   await http.register(networkRoutes(network));
   await http.register(notificationsRoutes(notifications, respondOnce));
@@ -188,6 +191,7 @@ export async function createApp(options: AppOptions) {
     customers,
     isolation,
     billing,
+    collectors,
     payments,
     network,
     notifications,

@@ -25,6 +25,10 @@ export const liveAudience = {
   'customers.customer.created': 'customers.read',
   'customers.customer.changed': 'customers.read',
   'plans.plan.changed': 'customers.read',
+  // The office's handover and deposit screens (the collector's own screen polls its worklist).
+  'collectors.visit.succeeded': 'collections.read',
+  'collectors.setoran.confirmed': 'collections.read',
+  'collectors.deposit.confirmed': 'collections.read',
   'network.router.failed': 'network.manage',
   'network.router.recovered': 'network.manage',
   // A customer's sessions and login failures: GET /api/customers/{id}/sessions.

@@ -8,7 +8,7 @@ import { newId } from '../src/platform/ids.ts';
  */
 export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug: string, nasIp: string) {
   const secret = `rahasia-${slug}`;
-  const ids = { user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId(), odc: newId(), odp: newId(), odcOutage: newId(), odpOutage: newId() };
+  const ids = { collector: newId(), handover: newId(), shortHandover: newId(), deposit: newId(), collection: newId(), user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId(), odc: newId(), odp: newId(), odcOutage: newId(), odpOutage: newId() };
   const username = `pppoe-${slug}`;
   const statements = [
     sql`insert into identity_users (id, email, name, password_hash) values (${ids.user}, ${`staf@${slug}.test`}, 'Staf', 'x')`,
@@ -82,6 +82,29 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
         values (${newId()}, ${tenantId}, ${`Kabel ${secret}`}, 'distribution', '[[-7.8, 110.4], [-7.81, 110.41]]', 1560, ${ids.odc}, ${ids.odp}, now())`,
     sql`insert into maps_outage_suggestions (id, tenant_id, odp_id, offline_customers, window_minutes, status, outage_id, created_at)
         values (${newId()}, ${tenantId}, ${ids.odp}, 5, 10, 'accepted', ${ids.odpOutage}, now())`,
+    // The collector cash chain (collectors module).
+    sql`insert into identity_users (id, email, name, password_hash) values (${ids.collector}, ${`penagih@${slug}.test`}, 'Penagih', 'x')`,
+    sql`insert into identity_memberships (id, tenant_id, user_id, roles) values (${newId()}, ${tenantId}, ${ids.collector}, '{collector}')`,
+    sql`insert into collectors_settings (tenant_id, updated_at) values (${tenantId}, now())`,
+    sql`insert into collectors_counters (tenant_id, kind, year, last) values (${tenantId}, 'KOL', 2026, 1)`,
+    sql`insert into collectors_assignments (tenant_id, customer_id, collector_user_id, route_order, assigned_by, assigned_at)
+        values (${tenantId}, ${ids.customer}, ${ids.collector}, 1, ${ids.user}, now())`,
+    sql`insert into collectors_deposits (id, tenant_id, number, bank, reference, deposited_on, amount, proof_content_type, proof, recorded_by, created_at)
+        values (${ids.deposit}, ${tenantId}, 'BANK-2026-000001', 'BCA', ${`ref-${secret}`}, '2026-11-20', 150000, 'image/png', ${Buffer.from(`\x89PNG${secret}`)}, ${ids.user}, now())`,
+    sql`insert into collectors_handovers (id, tenant_id, number, collector_user_id, expected, settlement, counted, difference, kept, status, note, confirmed_by, confirmed_at, deposit_id)
+        values (${ids.shortHandover}, ${tenantId}, 'SETOR-2026-000001', ${ids.collector}, 200000, 0, 150000, -50000, 150000, 'short_settled', ${secret}, ${ids.user}, now(), null),
+               (${ids.handover}, ${tenantId}, 'SETOR-2026-000002', ${ids.collector}, 150000, 10000, 160000, 0, 160000, 'confirmed', null, ${ids.user}, now(), ${ids.deposit})`,
+    sql`update collectors_handovers set closed_by = ${ids.user}, closed_at = now(), close_reason = 'settled' where id = ${ids.shortHandover}`,
+    sql`insert into collectors_settlements (tenant_id, handover_id, short_handover_id, amount) values (${tenantId}, ${ids.handover}, ${ids.shortHandover}, 10000)`,
+    sql`insert into collectors_collections (id, tenant_id, number, collector_user_id, customer_id, collected_on, collected_at, amount, status, handover_id)
+        values (${ids.collection}, ${tenantId}, 'KOL-2026-000001', ${ids.collector}, ${ids.customer}, '2026-11-15', now(), 150000, 'deposited', ${ids.handover})`,
+    sql`insert into collectors_collections (id, tenant_id, number, collector_user_id, customer_id, collected_on, collected_at, amount, status, reject_reason, rejected_by)
+        values (${newId()}, ${tenantId}, 'KOL-2026-000002', ${ids.collector}, ${ids.customer}, '2026-11-16', now(), 150000, 'rejected', ${secret}, ${ids.user})`,
+    sql`insert into collectors_collection_items (tenant_id, collection_id, invoice_id, amount) values (${tenantId}, ${ids.collection}, ${ids.invoice}, 150000)`,
+    sql`insert into collectors_visits (id, tenant_id, collector_user_id, customer_id, visited_on, result, promised_on, note, collection_id, created_at)
+        values (${newId()}, ${tenantId}, ${ids.collector}, ${ids.customer}, '2026-11-15', 'paid', null, ${secret}, ${ids.collection}, now())`,
+    sql`insert into collectors_logs (id, tenant_id, collector_user_id, actor_user_id, action, subject, amount, detail, created_at)
+        values (${newId()}, ${tenantId}, ${ids.collector}, ${ids.collector}, 'collection', 'KOL-2026-000001', 150000, ${secret}, now())`,
   ];
   for (const statement of statements) await statement.execute(owner);
   return { ...ids, username, secret };

@@ -381,7 +381,7 @@ describe('web app in Chromium', () => {
       // On a phone the navigation sits behind the menu button.
       await p.getByRole('button', { name: 'menu' }).click();
       await shown(p.getByRole('navigation').getByRole('link', { name: 'Pelanggan' }));
-      expect(await p.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['Ringkasan', 'Pelanggan', 'Isolir']);
+      expect(await p.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['Ringkasan', 'Pelanggan', 'Penagihan saya', 'Isolir']);
       await screenshot(p, 'collector-phone-menu');
 
       await p.goto(`${baseUrl}/invoices/${customers.paysAtDesk.invoiceId}`);

@@ -39,7 +39,7 @@ describe.each(drivers)('the super admin and tenant-internal data on %s', (driver
     const { rows: tables } = await sql<{ table_name: string }>`
       select distinct table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'
       order by table_name`.execute(app.db.owner);
-    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['billing_payment_history', 'billing_payments', 'customers_private', 'notifications_messages']));
+    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['billing_payment_history', 'billing_payments', 'customers_private', 'notifications_messages', 'collectors_logs', 'collectors_collections', 'collectors_visits', 'collectors_handovers', 'collectors_deposits']));
     const held: Record<string, string[]> = {};
     for (const { table_name: table } of tables) {
       const granted: string[] = [];
@@ -53,6 +53,15 @@ describe.each(drivers)('the super admin and tenant-internal data on %s', (driver
       if (granted.length) held[table] = granted;
     }
     expect(held).toEqual(platformMay);
+  });
+
+  it('should refuse the platform role the collector logs and the cash chain (cannot_view_collector_logs)', async () => {
+    for (const table of ['collectors_logs', 'collectors_collections', 'collectors_visits', 'collectors_handovers', 'collectors_deposits']) {
+      await expect(app.db.platform((trx) => sql`select * from ${sql.table(table)}`.execute(trx)), table).rejects.toThrow(/permission denied/);
+    }
+    // The rows are there (so the refusal is not about an empty table).
+    const { rows: there } = await sql<{ n: number }>`select count(*)::int as n from collectors_logs where detail = ${rows.secret}`.execute(app.db.owner);
+    expect(there[0].n).toBe(1);
   });
 
   it('should show the platform role no tenant’s audit entries although it may read the log', async () => {

@@ -15,6 +15,7 @@ const staleViewsOf = (type: string): QueryKey[] => {
   if (type.startsWith('network.')) return [queryKeys.routers.all, queryKeys.networkLines.all];
   if (type.startsWith('notifications.')) return [queryKeys.whatsapp.messages.all];
   if (type.startsWith('maps.')) return [queryKeys.maps.all];
+  if (type.startsWith('collectors.')) return [queryKeys.collectors.all, queryKeys.invoices.all];
   return [];
 };
 

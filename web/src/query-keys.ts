@@ -66,6 +66,7 @@ export const queryKeys = {
     backlog: ['events', 'backlog'] as const,
     failures: (status: 'dead' | 'retrying') => ['events', 'failures', status] as const,
   },
+  collectors: { all: ['collectors'] as const },
   jobs: {
     all: ['jobs'] as const,
     list: ['jobs', 'list'] as const,

@@ -16,6 +16,11 @@ import { AuditPage } from './features/audit/AuditPage.tsx';
 import { PlansPage } from './features/plans/PlansPage.tsx';
 import { StaffPage } from './features/staff/StaffPage.tsx';
 import type { Me } from './api/types.ts';
+import { AssignmentsPage } from './features/collectors/AssignmentsPage.tsx';
+import { CollectorPage } from './features/collectors/CollectorPage.tsx';
+import { DepositPage } from './features/collectors/DepositPage.tsx';
+import { HandoverPage } from './features/collectors/HandoverPage.tsx';
+import { ReportsPage } from './features/collectors/ReportsPage.tsx';
 
 type Section = {
   label: TranslationKey;
@@ -51,6 +56,19 @@ export const sections: Section[] = [
   },
   { label: 'nav.maps', path: '/maps', routes: [{ path: '/maps', element: <MapsPage /> }], allowed: withPermission('maps.read') },
   { label: 'nav.plans', path: '/plans', routes: [{ path: '/plans', element: <PlansPage /> }], allowed: withPermission('customers.manage') },
+  // The collector's phone screen (their own worklist); the office's handover, deposit and reports.
+  { label: 'nav.collector', path: '/collector', routes: [{ path: '/collector', element: <CollectorPage /> }], allowed: withPermission('collections.collect') },
+  {
+    label: 'nav.collections',
+    path: '/collectors/reports',
+    routes: [
+      { path: '/collectors/handover', element: <HandoverPage /> },
+      { path: '/collectors/deposits', element: <DepositPage /> },
+      { path: '/collectors/reports', element: <ReportsPage /> },
+      { path: '/collectors/assignments', element: <AssignmentsPage /> },
+    ],
+    allowed: withPermission('collections.read'),
+  },
   { label: 'nav.isolation', path: '/isolation', routes: [{ path: '/isolation', element: <IsolationPage /> }], allowed: withPermission('customers.read') },
   { label: 'nav.whatsapp', path: '/whatsapp', routes: [{ path: '/whatsapp', element: <WhatsAppPage /> }], allowed: withPermission('notifications.read') },
   { label: 'nav.routers', path: '/routers', routes: [{ path: '/routers', element: <RoutersPage /> }], allowed: withPermission('network.manage') },

@@ -12,6 +12,7 @@ export const billingErrors = defineErrors('billing', {
   PAYMENT_SIGNATURE_INVALID: 401,
   PAYMENT_NOTIFICATION_INVALID: 400,
   PAYMENT_AMOUNT_INVALID: 422,
+  INVOICE_NOT_OPEN: 409,
 });
 
 declare module '../../platform/errors/app-error.ts' {

@@ -51,7 +51,7 @@ export type Invoice = {
 /** Cash or a bank transfer recorded by finance: the full invoice amount. */
 export type ManualPayment = { amount: number; method: 'cash' | 'transfer'; note?: string };
 export type PaymentSource = 'gateway' | 'finance' | 'manual' | 'collector';
-export type PaymentHistoryType = 'gateway' | 'manual' | 'collected_by_collector' | 'setoran_confirmed' | 'deposited' | 'voided';
+export type PaymentHistoryType = 'gateway' | 'manual' | 'collected_by_collector' | 'collection_rejected' | 'setoran_confirmed' | 'deposited' | 'voided';
 
 /** Which invoice stages keep a customer isolated under each trigger. */
 export const stagesIsolatingUnder: Record<IsolationTrigger, InvoiceStage[]> = {

@@ -35,7 +35,7 @@ const InvoiceSchema = z.object({
 const CustomerLabel = { customerName: z.string().nullable(), customerCode: z.string().nullable() };
 const HistorySchema = z.object({
   id: z.string(),
-  type: z.enum(['gateway', 'manual', 'collected_by_collector', 'setoran_confirmed', 'deposited', 'voided']),
+  type: z.enum(['gateway', 'manual', 'collected_by_collector', 'collection_rejected', 'setoran_confirmed', 'deposited', 'voided']),
   amount: z.number().int(),
   /** How it was paid: Tunai (cash), Transfer, a payment gateway, a collector. */
   method: z.enum(['cash', 'transfer', 'gateway', 'collector']).nullable(),

@@ -2,6 +2,14 @@ import type { TenantId, Tx } from '../../platform/db/database.ts';
 import type { IsoDate } from '../../platform/dates.ts';
 import type { BillingDeps, BillingPolicy, ManualPayment } from './billing.model.ts';
 import { bulkIsolation, type BulkIsolationOptions } from './use-cases/bulk-isolation.ts';
+import {
+  markCollectedInTransaction,
+  markCollectionRejectedInTransaction,
+  markDepositedInTransaction,
+  markSetoranConfirmedInTransaction,
+  type ChainStep,
+  type MarkCollectedOptions,
+} from './use-cases/collector-chain.ts';
 import { runDailyScan } from './use-cases/daily-scan.ts';
 import { generateInvoices, type GenerateInvoicesOptions } from './use-cases/generate-invoices.ts';
 import { getInvoice, getInvoiceInTransaction, listInvoices, voidInvoice, type ListInvoicesOptions } from './use-cases/invoices.ts';
@@ -58,6 +66,11 @@ export function createBillingService(deps: BillingDeps) {
     recordPayment: (tenantId: TenantId, actorUserId: string, invoiceId: string, payment: ManualPayment) =>
       inTenant(tenantId, (trx) => recordPaymentInTransaction(ctx, trx, { actorUserId, invoiceId, payment })),
     paymentHistory: (tenantId: TenantId, filter: PaymentHistoryOptions) => inTenant(tenantId, (trx) => paymentHistory(trx, filter)),
+    // the collector cash chain (the collectors module calls these in its transactions)
+    markCollectedInTransaction: (trx: Tx, options: MarkCollectedOptions) => markCollectedInTransaction(ctx, trx, options),
+    markCollectionRejectedInTransaction: (trx: Tx, step: ChainStep) => markCollectionRejectedInTransaction(ctx, trx, step),
+    markSetoranConfirmedInTransaction: (trx: Tx, step: ChainStep) => markSetoranConfirmedInTransaction(ctx, trx, step),
+    markDepositedInTransaction: (trx: Tx, step: ChainStep) => markDepositedInTransaction(ctx, trx, step),
     // the daily scan and restoring lines
     runDailyScan: (tenantId: TenantId) => inTenant(tenantId, (trx) => runDailyScan(ctx, trx)),
     runDailyScanInTransaction: (trx: Tx) => runDailyScan(ctx, trx),

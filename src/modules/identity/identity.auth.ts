@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { logContext } from '../../platform/logging/logger.ts';
 import type { Actor } from './actor.ts';
 import type { IdentityService } from './identity.service.ts';
-import { hasPermission, type Permission } from './permissions.ts';
+import { hasPermission, seesOnlyAssignedCustomers, type Permission } from './permissions.ts';
 
 export const SESSION_COOKIE = 'simpul_session';
 
@@ -37,7 +37,14 @@ export const createAuthenticate = (identity: IdentityService) => async (request:
   else if (cookie) request.actor = await identity.authenticateSession(cookie);
   if (request.actor) {
     const store = logContext.getStore();
-    if (store) Object.assign(store, { userId: request.actor.userId, tenantId: request.actor.tenantId ?? undefined });
+    if (store) {
+      Object.assign(store, {
+        userId: request.actor.userId,
+        tenantId: request.actor.tenantId ?? undefined,
+        // The database narrows a collector-only caller to their assigned customers (collector_scope policies).
+        scopeUserId: request.actor.tenantId && seesOnlyAssignedCustomers(request.actor.roles) ? request.actor.userId : undefined,
+      });
+    }
   }
   if (declaredPermission(request)) requirePermission(request);
   return request.actor;

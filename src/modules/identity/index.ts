@@ -4,5 +4,5 @@ export { createIdentityService, type Actor, type IdentityService, type IdentityC
 export { createAuthenticate, requireActor, requirePermission, requireSuperAdmin, SESSION_COOKIE } from './identity.auth.ts';
 export { identityRoutes } from './identity.routes.ts';
 export { staffRoles, type StaffRole, type IdentityTables } from './identity.tables.ts';
-export { hasPermission, permissionsOf, type Permission } from './permissions.ts';
+export { hasPermission, permissionsOf, seesOnlyAssignedCustomers, type Permission } from './permissions.ts';
 export { hashPassword } from './secrets.ts';

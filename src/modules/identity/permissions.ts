@@ -17,6 +17,10 @@ const rolesByPermission = {
   'payments.record': ['owner', 'admin', 'finance'],
   'deposits.confirm': ['owner', 'finance'],
   'collections.collect': ['collector'],
+  'collections.manage': ['owner', 'admin'],
+  'collections.read': ['owner', 'admin', 'finance'],
+  'setoran.confirm': ['owner', 'admin'],
+  'collections.write_off': ['owner'],
   'fieldwork.log': ['technician'],
   'network.manage': ['owner', 'admin', 'technician'],
   'events.operate': ['owner', 'admin'],
@@ -35,6 +39,13 @@ export const permissionsOf = (roles: readonly StaffRole[]): Permission[] =>
   (Object.keys(rolesByPermission) as Permission[]).filter((p) =>
     (rolesByPermission[p] as readonly StaffRole[]).some((r) => roles.includes(r)),
   );
+
+/**
+ * A collector and nothing else: the database shows them only the customers assigned to them
+ * (row-level security on the request's user). A technician who also collects keeps the
+ * technician's view of customers; their worklist is still only their assigned customers.
+ */
+export const seesOnlyAssignedCustomers = (roles: readonly StaffRole[]) => roles.length > 0 && roles.every((r) => r === 'collector');
 
 export const hasPermission = (roles: readonly StaffRole[], permission: Permission) =>
   (rolesByPermission[permission] as readonly StaffRole[]).some((r) => roles.includes(r));

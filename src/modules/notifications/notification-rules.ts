@@ -171,10 +171,10 @@ export const notificationRules: readonly NotificationRule[] = [
     }),
   }),
 
-  // ---- collector chain (collections module, not built yet) ----
+  // ---- collector chain (collectors module) ----
   defineRule({
     id: 'admin-cash-collected',
-    on: 'collections.visit.succeeded',
+    on: 'collectors.visit.succeeded',
     kind: 'collector_cash_collected',
     to: { staff: ['admin'] },
     reads: z.object({ collectorName: z.string(), customerId: z.uuid(), invoiceNumber: z.string(), amount: z.number().int() }),
@@ -186,9 +186,24 @@ export const notificationRules: readonly NotificationRule[] = [
       collected_at: at.occurredAt,
     }),
   }),
+  // The customer's receipt of phase 1: number, amount, invoice, collector, time.
+  defineRule({
+    id: 'customer-collection-receipt',
+    on: 'collectors.visit.succeeded',
+    kind: 'collector_receipt',
+    to: { customer: 'from_event' },
+    reads: z.object({ receiptNumber: z.string(), collectorName: z.string(), customerId: z.uuid(), invoiceNumber: z.string(), amount: z.number().int() }),
+    values: async (d, at) => ({
+      receipt_number: d.receiptNumber,
+      collector_name: d.collectorName,
+      invoice_number: d.invoiceNumber,
+      amount: d.amount,
+      collected_at: at.occurredAt,
+    }),
+  }),
   defineRule({
     id: 'finance-setoran-ready',
-    on: 'collections.setoran.confirmed',
+    on: 'collectors.setoran.confirmed',
     kind: 'setoran_ready',
     to: { staff: ['finance'] },
     reads: z.object({ collectorName: z.string(), amount: z.number().int(), invoiceCount: z.number().int(), confirmedByName: z.string() }),
@@ -196,7 +211,7 @@ export const notificationRules: readonly NotificationRule[] = [
   }),
   defineRule({
     id: 'owner-deposit-confirmed',
-    on: 'collections.deposit.confirmed',
+    on: 'collectors.deposit.confirmed',
     kind: 'deposit_confirmed',
     to: { staff: ['owner'] },
     reads: z.object({ collectorName: z.string(), amount: z.number().int(), invoiceCount: z.number().int(), confirmedByName: z.string() }),

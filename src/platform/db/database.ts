@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import { createLogger, type Logger } from '../logging/logger.ts';
+import { createLogger, logContext, type Logger } from '../logging/logger.ts';
 import { createOutageLog } from './connection-errors.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -46,11 +46,19 @@ export interface Database {
  * SET LOCAL: it ends with the transaction, so a pooled connection never carries one request's
  * tenant into the next.
  */
-export async function assumeRole(trx: Tx, role: string, settings: { tenantId?: string; userId?: string }) {
+export async function assumeRole(trx: Tx, role: string, settings: { tenantId?: string; userId?: string; scopeUserId?: string }) {
   await sql`select set_config('role', ${role}, true),
                    set_config('app.tenant_id', ${settings.tenantId ?? ''}, true),
-                   set_config('app.user_id', ${settings.userId ?? ''}, true)`.execute(trx);
+                   set_config('app.user_id', ${settings.userId ?? ''}, true),
+                   set_config('app.scope_user_id', ${settings.scopeUserId ?? ''}, true)`.execute(trx);
 }
+
+/**
+ * The person whose rows a tenant transaction is narrowed to (`app_scope_user_id()` in the
+ * restrictive `collector_scope` policies): the request's, when authentication marked it as
+ * row-scoped (a collector-only staff member); nobody for jobs, handlers and everyone else.
+ */
+const requestScopeUserId = () => logContext.getStore()?.scopeUserId;
 
 /** Continues the open transaction as tenant staff of `tenantId` (e.g. right after creating it). */
 export const enterTenant = (trx: Tx, tenantId: TenantId, userId?: string) =>
@@ -90,7 +98,7 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
 
   const scoped =
     (role: string) =>
-    <T>(settings: { tenantId?: string; userId?: string }, fn: (trx: Tx<any>) => Promise<T>) =>
+    <T>(settings: { tenantId?: string; userId?: string; scopeUserId?: string }, fn: (trx: Tx<any>) => Promise<T>) =>
       owner.transaction().execute(async (trx) => {
         await assumeRole(trx, role, settings);
         return fn(trx);
@@ -102,7 +110,7 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
     driver: options.driver,
     owner,
     pglite,
-    tenant: (tenantId, fn, context) => asApp({ tenantId, userId: context?.userId }, fn),
+    tenant: (tenantId, fn, context) => asApp({ tenantId, userId: context?.userId, scopeUserId: requestScopeUserId() }, fn),
     system: (fn, context) => asApp({ userId: context?.userId }, fn),
     platform: (fn, context) => asPlatform({ userId: context?.userId }, fn),
     ping: async () => {

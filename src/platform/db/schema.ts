@@ -123,6 +123,120 @@ export interface BillingPolicies {
   updated_at: Timestamp;
 }
 
+export interface CollectorsAssignments {
+  assigned_at: Timestamp;
+  assigned_by: string;
+  collector_user_id: string;
+  customer_id: string;
+  route_order: Generated<number>;
+  tenant_id: string;
+}
+
+export interface CollectorsCollectionItems {
+  amount: Int8;
+  collection_id: string;
+  invoice_id: string;
+  tenant_id: string;
+}
+
+export interface CollectorsCollections {
+  amount: Int8;
+  collected_at: Timestamp;
+  collected_on: Timestamp;
+  collector_user_id: string;
+  customer_id: string;
+  handover_id: string | null;
+  id: string;
+  number: string;
+  reject_reason: string | null;
+  rejected_by: string | null;
+  status: Generated<string>;
+  tenant_id: string;
+}
+
+export interface CollectorsCounters {
+  kind: string;
+  last: number;
+  tenant_id: string;
+  year: number;
+}
+
+export interface CollectorsDeposits {
+  amount: Int8;
+  bank: string;
+  created_at: Timestamp;
+  deposited_on: Timestamp;
+  id: string;
+  number: string;
+  proof: Buffer;
+  proof_content_type: string;
+  recorded_by: string;
+  reference: string;
+  tenant_id: string;
+}
+
+export interface CollectorsHandovers {
+  close_reason: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  collector_user_id: string;
+  confirmed_at: Timestamp;
+  confirmed_by: string;
+  counted: Int8;
+  deposit_id: string | null;
+  difference: Int8;
+  expected: Int8;
+  id: string;
+  kept: Int8;
+  note: string | null;
+  number: string;
+  settled: Generated<Int8>;
+  settlement: Generated<Int8>;
+  status: string;
+  tenant_id: string;
+}
+
+export interface CollectorsLogs {
+  action: string;
+  actor_user_id: string | null;
+  amount: Int8 | null;
+  collector_user_id: string | null;
+  created_at: Timestamp;
+  detail: string | null;
+  id: string;
+  subject: string | null;
+  tenant_id: string;
+}
+
+export interface CollectorsSettings {
+  allow_partial: Generated<boolean>;
+  due_window_days: Generated<number>;
+  log_retention_days: Generated<number>;
+  restore_on_collection: Generated<boolean>;
+  tenant_id: string;
+  updated_at: Timestamp;
+}
+
+export interface CollectorsSettlements {
+  amount: Int8;
+  handover_id: string;
+  short_handover_id: string;
+  tenant_id: string;
+}
+
+export interface CollectorsVisits {
+  collection_id: string | null;
+  collector_user_id: string;
+  created_at: Timestamp;
+  customer_id: string;
+  id: string;
+  note: string | null;
+  promised_on: Timestamp | null;
+  result: string;
+  tenant_id: string;
+  visited_on: Timestamp;
+}
+
 export interface Customers {
   activated_on: Timestamp;
   address: Generated<string>;
@@ -152,6 +266,17 @@ export interface CustomersBillable {
   phone: string | null;
   plan_id: string | null;
   plan_name: string | null;
+  tenant_id: string | null;
+}
+
+export interface CustomersField {
+  address: string | null;
+  code: string | null;
+  customer_id: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  name: string | null;
+  phone: string | null;
   tenant_id: string | null;
 }
 
@@ -884,8 +1009,19 @@ export interface DB {
   billing_payment_links: BillingPaymentLinks;
   billing_payments: BillingPayments;
   billing_policies: BillingPolicies;
+  collectors_assignments: CollectorsAssignments;
+  collectors_collection_items: CollectorsCollectionItems;
+  collectors_collections: CollectorsCollections;
+  collectors_counters: CollectorsCounters;
+  collectors_deposits: CollectorsDeposits;
+  collectors_handovers: CollectorsHandovers;
+  collectors_logs: CollectorsLogs;
+  collectors_settings: CollectorsSettings;
+  collectors_settlements: CollectorsSettlements;
+  collectors_visits: CollectorsVisits;
   customers: Customers;
   customers_billable: CustomersBillable;
+  customers_field: CustomersField;
   customers_labels: CustomersLabels;
   customers_lines: CustomersLines;
   customers_locations: CustomersLocations;

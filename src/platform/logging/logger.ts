@@ -4,7 +4,15 @@ import { pino, type Logger } from 'pino';
 export type { Logger };
 
 /** Per-request / per-job context; every log line carries it. */
-export type LogContext = { requestId?: string; tenantId?: string; userId?: string; jobId?: string; eventId?: string };
+export type LogContext = {
+  requestId?: string;
+  tenantId?: string;
+  userId?: string;
+  /** Set by authentication for a row-scoped caller (a collector-only staff member): tenant transactions see only their rows. */
+  scopeUserId?: string;
+  jobId?: string;
+  eventId?: string;
+};
 export const logContext = new AsyncLocalStorage<LogContext>();
 
 export const createLogger = (options: { level: string; pretty?: boolean }): Logger =>

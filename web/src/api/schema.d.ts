@@ -1189,6 +1189,1248 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/collector/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My collections, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    status?: "held" | "handed_over" | "deposited" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            /** Format: date-time */
+                            collectedAt: string;
+                            collectedOn: string;
+                            collectorUserId: string;
+                            customerId: string;
+                            customerName: string | null;
+                            handoverId: string | null;
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "held" | "handed_over" | "deposited" | "rejected";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record cash received from one of my customers for one or more invoices (phase 1); send an Idempotency-Key so a retry never records twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        collectedOn: string;
+                        /** Format: uuid */
+                        customerId: string;
+                        items: {
+                            amount: number;
+                            /** Format: uuid */
+                            invoiceId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            cashInHand: {
+                                amount: number;
+                                collections: number;
+                                openShortfall: number;
+                            };
+                            /** Format: date-time */
+                            collectedAt: string;
+                            collectedOn: string;
+                            collectorName: string;
+                            customerId: string;
+                            id: string;
+                            items: {
+                                amount: number;
+                                invoiceId: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            number: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collector/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my customers: all open invoices (arrears) and my visits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            arrears: number;
+                            code: string;
+                            customerId: string;
+                            invoices: {
+                                amount: number;
+                                dueDate: string;
+                                invoiceId: string;
+                                number: string;
+                                open: number;
+                                overdue: boolean;
+                                period: string;
+                            }[];
+                            latitude: number | null;
+                            longitude: number | null;
+                            name: string;
+                            phone: string;
+                            routeOrder: number;
+                            visitedToday: string | null;
+                            visits: {
+                                collectionId: string | null;
+                                collectorUserId: string;
+                                customerId: string;
+                                id: string;
+                                note: string | null;
+                                promisedOn: string | null;
+                                /** @enum {string} */
+                                result: "paid" | "not_home" | "refused" | "promised";
+                                visitedOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collector/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a visit without payment: not at home, refused, or promised to pay (with the date); back-dating allowed, never the future. An Idempotency-Key makes a queued retry safe */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        note?: string;
+                        /** Format: date */
+                        promisedOn?: string;
+                        /** @enum {string} */
+                        result: "not_home" | "refused" | "promised";
+                        /** Format: date */
+                        visitedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            promisedOn: string | null;
+                            /** @enum {string} */
+                            result: "paid" | "not_home" | "refused" | "promised";
+                            visitedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collector/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My worklist today: my customers with an invoice due within the window or overdue, all their arrears, in route order; and my cash in hand */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowPartial: boolean;
+                            cashInHand: {
+                                amount: number;
+                                collections: number;
+                                openShortfall: number;
+                            };
+                            customers: {
+                                address: string;
+                                arrears: number;
+                                code: string;
+                                customerId: string;
+                                invoices: {
+                                    amount: number;
+                                    dueDate: string;
+                                    invoiceId: string;
+                                    number: string;
+                                    open: number;
+                                    overdue: boolean;
+                                    period: string;
+                                }[];
+                                latitude: number | null;
+                                longitude: number | null;
+                                name: string;
+                                phone: string;
+                                routeOrder: number;
+                                visitedToday: string | null;
+                            }[];
+                            dueWindowDays: number;
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/{collectorUserId}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A collector’s cash in hand: the held collections a handover must cover, and the open shortfall */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    collectorUserId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            collections: number;
+                            held: {
+                                amount: number;
+                                /** Format: date-time */
+                                collectedAt: string;
+                                collectedOn: string;
+                                collectorUserId: string;
+                                customerId: string;
+                                customerName: string | null;
+                                handoverId: string | null;
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "held" | "handed_over" | "deposited" | "rejected";
+                            }[];
+                            openShortfall: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/{collectorUserId}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a collector’s route: their customers in visiting order */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    collectorUserId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ordered: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collectors, and every active customer with the collector assigned (null: nobody) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            collectors: {
+                                customers: number;
+                                name: string;
+                                userId: string;
+                            }[];
+                            customers: {
+                                address: string;
+                                code: string;
+                                collectorName: string | null;
+                                collectorUserId: string | null;
+                                customerId: string;
+                                name: string;
+                                routeOrder: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Assign customers (one by one, or every customer whose address contains an area) to a collector; assigned elsewhere, they move */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        area?: string;
+                        /** Format: uuid */
+                        collectorUserId: string;
+                        customerIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            moved: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/assignments/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release customers from their collector */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            released: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collections of every collector, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    collectorUserId?: string;
+                    limit?: number;
+                    status?: "held" | "handed_over" | "deposited" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            /** Format: date-time */
+                            collectedAt: string;
+                            collectedOn: string;
+                            collectorUserId: string;
+                            customerId: string;
+                            customerName: string | null;
+                            handoverId: string | null;
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "held" | "handed_over" | "deposited" | "rejected";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/collections/{collectionId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a held collection: its invoices return to unpaid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    collectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bank deposits, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            bank: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            depositedOn: string;
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            proofContentType: "image/jpeg" | "image/png" | "application/pdf";
+                            recordedBy: string;
+                            reference: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record the bank deposit of confirmed handovers (phase 3), with the proof (JPEG, PNG or PDF, ≤ 1 MiB, base64): their invoices become paid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bank: string;
+                        /** Format: date */
+                        depositedOn: string;
+                        handoverIds: string[];
+                        proof: {
+                            /** @enum {string} */
+                            contentType: "image/jpeg" | "image/png" | "application/pdf";
+                            dataBase64: string;
+                        };
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            bank: string;
+                            depositedOn: string;
+                            handovers: number;
+                            id: string;
+                            invoices: number;
+                            number: string;
+                            paidInvoices: number;
+                            reference: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/deposits/{depositId}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deposit’s proof file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    depositId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Handovers, newest first; `undeposited` lists those finance can bank */
+        get: {
+            parameters: {
+                query?: {
+                    collectorUserId?: string;
+                    limit?: number;
+                    status?: "confirmed" | "short" | "short_settled" | "written_off" | "over";
+                    undeposited?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            closeReason: string | null;
+                            collections: number;
+                            collectorUserId: string;
+                            /** Format: date-time */
+                            confirmedAt: string;
+                            confirmedBy: string;
+                            counted: number;
+                            depositId: string | null;
+                            difference: number;
+                            expected: number;
+                            id: string;
+                            kept: number;
+                            note: string | null;
+                            number: string;
+                            openShortfall: number;
+                            settled: number;
+                            settlement: number;
+                            /** @enum {string} */
+                            status: "confirmed" | "short" | "short_settled" | "written_off" | "over";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Confirm a collector’s handover (setoran, phase 2): the whole balance, counted at the desk; a difference needs a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        collectionIds: string[];
+                        /** Format: uuid */
+                        collectorUserId: string;
+                        countedAmount: number;
+                        note?: string;
+                        /** @default 0 */
+                        settlementAmount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            closeReason: string | null;
+                            collections: number;
+                            collectorUserId: string;
+                            /** Format: date-time */
+                            confirmedAt: string;
+                            confirmedBy: string;
+                            counted: number;
+                            depositId: string | null;
+                            difference: number;
+                            expected: number;
+                            id: string;
+                            kept: number;
+                            note: string | null;
+                            number: string;
+                            openShortfall: number;
+                            settled: number;
+                            settlement: number;
+                            /** @enum {string} */
+                            status: "confirmed" | "short" | "short_settled" | "written_off" | "over";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/handovers/{handoverId}/write-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write off what is left of a short handover (owner), with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Send the same key when retrying: a retry returns the first answer (with Idempotent-Replayed: true) instead of doing the work again. Kept 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    handoverId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            closeReason: string | null;
+                            collections: number;
+                            collectorUserId: string;
+                            /** Format: date-time */
+                            confirmedAt: string;
+                            confirmedBy: string;
+                            counted: number;
+                            depositId: string | null;
+                            difference: number;
+                            expected: number;
+                            id: string;
+                            kept: number;
+                            note: string | null;
+                            number: string;
+                            openShortfall: number;
+                            settled: number;
+                            settlement: number;
+                            /** @enum {string} */
+                            status: "confirmed" | "short" | "short_settled" | "written_off" | "over";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The collectors’ log, newest first (kept for the tenant’s retention) */
+        get: {
+            parameters: {
+                query?: {
+                    collectorUserId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: string;
+                            actorUserId: string | null;
+                            amount: number | null;
+                            collectorUserId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            detail: string | null;
+                            id: string;
+                            subject: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/reports/aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overdue customers with their visits; 3 or more failed visits are flagged */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            arrears: number;
+                            code: string;
+                            collectorName: string | null;
+                            collectorUserId: string | null;
+                            customerId: string;
+                            daysOverdue: number;
+                            failedVisits: number;
+                            flagged: boolean;
+                            lastResult: string | null;
+                            lastVisit: string | null;
+                            name: string;
+                            oldestDue: string;
+                            promisedOn: string | null;
+                            visits: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/reports/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collections per collector per field day */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            collections: number;
+                            collectorName: string | null;
+                            collectorUserId: string;
+                            day: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/reports/differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open differences: short handovers not yet settled or written off */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            closeReason: string | null;
+                            collections: number;
+                            collectorUserId: string;
+                            /** Format: date-time */
+                            confirmedAt: string;
+                            confirmedBy: string;
+                            counted: number;
+                            depositId: string | null;
+                            difference: number;
+                            expected: number;
+                            id: string;
+                            kept: number;
+                            note: string | null;
+                            number: string;
+                            openShortfall: number;
+                            settled: number;
+                            settlement: number;
+                            /** @enum {string} */
+                            status: "confirmed" | "short" | "short_settled" | "written_off" | "over";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/collectors/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Collector settings of the tenant */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowPartial: boolean;
+                            dueWindowDays: number;
+                            logRetentionDays: number;
+                            restoreOnCollection: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the due window, partial collections, restore at collection, log retention */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowPartial?: boolean;
+                        dueWindowDays?: number;
+                        logRetentionDays?: number;
+                        restoreOnCollection?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowPartial: boolean;
+                            dueWindowDays: number;
+                            logRetentionDays: number;
+                            restoreOnCollection: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/customers": {
         parameters: {
             query?: never;
@@ -1973,7 +3215,7 @@ export interface paths {
                                 method: "cash" | "transfer" | "gateway" | "collector" | null;
                                 reference: string | null;
                                 /** @enum {string} */
-                                type: "gateway" | "manual" | "collected_by_collector" | "setoran_confirmed" | "deposited" | "voided";
+                                type: "gateway" | "manual" | "collected_by_collector" | "collection_rejected" | "setoran_confirmed" | "deposited" | "voided";
                             }[];
                             id: string;
                             issueDate: string;
@@ -1987,6 +3229,71 @@ export interface paths {
                             status: "unpaid" | "awaiting_setoran" | "setoran_confirmed" | "paid" | "void";
                             voidReason: string | null;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{invoiceId}/collector-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice’s collector chain: collected → setoran → deposited, with who and when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            collected: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                number: string;
+                                on: string;
+                            };
+                            collectionId: string;
+                            deposited: {
+                                /** Format: date-time */
+                                at: string;
+                                bank: string;
+                                by: string | null;
+                                number: string;
+                                on: string;
+                            } | null;
+                            setoran: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                number: string;
+                                status: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "held" | "handed_over" | "deposited" | "rejected";
+                        }[];
                     };
                 };
             };
@@ -4802,7 +6109,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -4840,7 +6147,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -4889,7 +6196,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -4941,7 +6248,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -5134,7 +6441,7 @@ export interface paths {
                             method: "cash" | "transfer" | "gateway" | "collector" | null;
                             reference: string | null;
                             /** @enum {string} */
-                            type: "gateway" | "manual" | "collected_by_collector" | "setoran_confirmed" | "deposited" | "voided";
+                            type: "gateway" | "manual" | "collected_by_collector" | "collection_rejected" | "setoran_confirmed" | "deposited" | "voided";
                         }[];
                     };
                 };

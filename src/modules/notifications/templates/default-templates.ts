@@ -27,6 +27,10 @@ export const defaultTemplates: Record<NotificationKind, Record<TemplateLanguage,
     id: '[{{tenant_name}}] Penagih *{{collector_name}}* menerima tunai *{{amount}}* dari {{customer_name}} untuk tagihan {{invoice_number}} pada {{collected_at}}.',
     en: '[{{tenant_name}}] Collector *{{collector_name}}* collected *{{amount}}* in cash from {{customer_name}} for invoice {{invoice_number}} at {{collected_at}}.',
   },
+  collector_receipt: {
+    id: 'Yth. {{customer_name}},\n\nTanda terima *{{receipt_number}}*: kami menerima tunai *{{amount}}* untuk tagihan {{invoice_number}} melalui penagih {{collector_name}} pada {{collected_at}}. Simpan pesan ini sebagai bukti.\n\nTerima kasih,\n{{tenant_name}}',
+    en: 'Dear {{customer_name}},\n\nReceipt *{{receipt_number}}*: we received *{{amount}}* in cash for invoice {{invoice_number}} through collector {{collector_name}} at {{collected_at}}. Keep this message as your proof.\n\nThank you,\n{{tenant_name}}',
+  },
   setoran_ready: {
     id: '[{{tenant_name}}] Setoran dari *{{collector_name}}* sebesar *{{amount}}* ({{invoice_count}} tagihan) sudah dikonfirmasi oleh {{confirmed_by}} dan siap disetor ke bank.',
     en: '[{{tenant_name}}] The cash handover from *{{collector_name}}* of *{{amount}}* ({{invoice_count}} invoices) was confirmed by {{confirmed_by}} and is ready to be banked.',

@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { DetailRow } from '../../components/DetailRow.tsx';
 import { fieldErrors } from '../../components/form-errors.ts';
+import { CollectorChain } from '../collectors/CollectorChain.tsx';
 import { useT } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
 import type { InvoiceDetail } from '../../api/types.ts';
@@ -75,6 +76,7 @@ export function InvoiceDetailPage() {
               )}
             </Grid.Col>
           </Grid>
+          <CollectorChain invoiceId={inv.id} />
           <Card withBorder>
             <Title order={4} mb="sm">
               {t('invoices.history')}
