@@ -52,6 +52,16 @@ import {
 } from './modules/notifications/index.ts';
 import { createMapsService, mapsEvents, mapsHandlers, mapsRoutes } from './modules/maps/index.ts';
 import { createPlansService, planEvents, plansRoutes } from './modules/plans/index.ts';
+import {
+  createTechniciansService,
+  diskPhotoStorage,
+  s3PhotoStorage,
+  technicianEvents,
+  techniciansHandlers,
+  techniciansJobs,
+  techniciansRoutes,
+  type PhotoStorage,
+} from './modules/technicians/index.ts';
 import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -62,7 +72,9 @@ export type AppOptions = {
   logger: Logger;
   /** Seals credentials at rest (payment providers, routers, WhatsApp). */
   secrets: SecretBox;
-  config: Pick<AppConfig, 'http' | 'identity' | 'events'> & Partial<Pick<AppConfig, 'providerUrls' | 'maps'>>;
+  config: Pick<AppConfig, 'http' | 'identity' | 'events'> & Partial<Pick<AppConfig, 'providerUrls' | 'maps' | 'photos'>>;
+  /** Where technicians' photos go; default from `config.photos` (a folder in DATA_DIR, or S3), else a temporary folder. */
+  photoStorage?: PhotoStorage;
   /** Outgoing HTTP to providers; tests may observe it. */
   fetch?: typeof fetch;
   /** Router connections (tests point them at stand-ins). */
@@ -70,7 +82,7 @@ export type AppOptions = {
 };
 
 /** Every module's events, one map: the bus validates and routes by it. */
-export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents, mapsEvents);
+export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents, mapsEvents, technicianEvents);
 
 /** The only place that constructs things: read top to bottom, it is the dependency graph. */
 export async function createApp(options: AppOptions) {
@@ -99,6 +111,18 @@ export async function createApp(options: AppOptions) {
     ...publisherOf(mapsEvents),
   });
   const network = createNetworkService({ db, clock, secrets, logger, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
+  const technicians = createTechniciansService({
+    db,
+    clock,
+    secrets,
+    storage: options.photoStorage ?? (await photoStorageOf(config.photos)),
+    maxPhotoBytes: config.photos?.maxBytes,
+    maps,
+    network,
+    staff: identity,
+    timeZoneInTransaction: tenantDirectory.timeZoneInTransaction,
+    ...publisherOf(technicianEvents),
+  });
 
   const notifications = createNotificationsService({
     db,
@@ -117,7 +141,7 @@ export async function createApp(options: AppOptions) {
   const bus = createEventBus({
     db,
     catalog: eventCatalog,
-    handlers: [...billingHandlers(billing), ...networkHandlers(network, eventCatalog), ...notificationsHandlers(notifications, eventCatalog), ...mapsHandlers(maps, eventCatalog)],
+    handlers: [...billingHandlers(billing), ...networkHandlers(network, eventCatalog), ...notificationsHandlers(notifications, eventCatalog), ...mapsHandlers(maps, eventCatalog), ...techniciansHandlers(technicians, eventCatalog)],
     transport,
     clock,
     logger,
@@ -125,7 +149,7 @@ export async function createApp(options: AppOptions) {
     listenUrl: config.events.databaseUrl,
   });
 
-  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...networkJobs(network)]) });
+  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...networkJobs(network), ...techniciansJobs(technicians)]) });
   const liveFeed = createLiveFeed({ db, logger });
   const convergeWorker = createConvergeWorker({ network, logger, listen: listenTo(db, 'network_converge', config.events.databaseUrl) });
   const deliveryWorker = createDeliveryWorker({ delivery: notifications, logger });
@@ -154,6 +178,7 @@ export async function createApp(options: AppOptions) {
   await http.register(networkRoutes(network));
   await http.register(notificationsRoutes(notifications));
   await http.register(mapsRoutes(maps));
+  await http.register(techniciansRoutes(technicians));
   await http.register(waProvidersRoutes(notifications));
   await http.register(eventsRoutes(bus.operations, requireSuperAdmin));
   await http.register(jobsRoutes(scheduler, requireSuperAdmin));
@@ -177,6 +202,7 @@ export async function createApp(options: AppOptions) {
     network,
     notifications,
     maps,
+    technicians,
     scheduler,
     /**
      * Background roles. `workers`: relay events, run handlers and job runs, drive routers.
@@ -198,6 +224,16 @@ export async function createApp(options: AppOptions) {
       await bus.stop();
     },
   };
+}
+
+/** The configured photo storage; without configuration (tests) a fresh temporary folder. */
+async function photoStorageOf(photos: AppConfig['photos'] | undefined): Promise<PhotoStorage> {
+  if (photos?.driver === 's3' && photos.s3) return s3PhotoStorage(photos.s3);
+  if (photos) return diskPhotoStorage(photos.dir);
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  return diskPhotoStorage(await mkdtemp(join(tmpdir(), 'simpul-photos-')));
 }
 
 function createTransport(db: Database, events: AppConfig['events'], logger: Logger): EventTransport {

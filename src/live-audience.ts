@@ -36,6 +36,11 @@ export const liveAudience = {
   'maps.outage.cleared': 'maps.read',
   'maps.outage.technician_requested': 'maps.read',
   'maps.outage.suggested': 'maps.read',
+  // Tasks and activity logs: what GET /api/tasks shows (never to collectors or finance).
+  'field.task.created': 'tasks.read',
+  'field.task.status_changed': 'tasks.read',
+  'field.activity.logged': 'tasks.read',
+  'field.outage.fixed': 'tasks.read',
   'notifications.message.queued': 'notifications.read',
   'notifications.message.sent': 'notifications.read',
   'notifications.message.delivered': 'notifications.read',
