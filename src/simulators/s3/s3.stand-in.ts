@@ -24,7 +24,10 @@ export class S3StandIn {
   readonly objects = new Map<string, StoredObject>();
   readonly requests: { method: string; path: string }[] = [];
   private server: Server | undefined;
-  private constructor(private readonly options: S3StandInOptions) {}
+  private readonly options: S3StandInOptions;
+  private constructor(options: S3StandInOptions) {
+    this.options = options;
+  }
 
   static async start(options: S3StandInOptions): Promise<S3StandIn> {
     const standIn = new S3StandIn(options);

@@ -1,9 +1,9 @@
 import exifr from 'exifr';
 import { sql } from 'kysely';
+import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { newId } from '../../../platform/ids.ts';
 import { transactionTenantId, type Photo, type TechniciansContext } from '../technicians.model.ts';
 
 export const DEFAULT_MAX_PHOTO_BYTES = 15 * 1024 * 1024;
@@ -14,7 +14,25 @@ const THUMB_EDGE = 320;
 export const PHOTO_LINK_TTL_MS = 5 * 60 * 1000;
 
 const acceptedFormats = new Set(['jpeg', 'png', 'webp', 'heif']);
-const zoneOffsetHours: Record<string, number> = { WIB: 7, WITA: 8, WIT: 9 };
+/** The tenants' zones (Indonesia keeps no daylight saving time). */
+const zoneOffsetHours: Record<string, number> = { 'Asia/Jakarta': 7, 'Asia/Pontianak': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9, WIB: 7, WITA: 8, WIT: 9 };
+
+/**
+ * At most one decode per core at a time: each 12-megapixel photo is ~36 MB decoded, so fifty
+ * uploads at once would hold ~2 GB; queued ones wait holding only their compressed bytes.
+ */
+const slots = { free: Math.max(1, availableParallelism()), waiting: [] as Array<() => void> };
+async function inSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (slots.free === 0) await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  else slots.free -= 1;
+  try {
+    return await fn();
+  } finally {
+    const next = slots.waiting.shift();
+    if (next) next();
+    else slots.free += 1;
+  }
+}
 
 export type PreparedPhoto = {
   image: Buffer;
@@ -64,12 +82,16 @@ export async function preparePhoto(bytes: Buffer, options: { maxBytes: number; t
   const lat = typeof tags?.latitude === 'number' && Number.isFinite(tags.latitude) && Math.abs(tags.latitude) <= 90 ? tags.latitude : null;
   const lng = typeof tags?.longitude === 'number' && Number.isFinite(tags.longitude) && Math.abs(tags.longitude) <= 180 ? tags.longitude : null;
   try {
-    const { data: image, info } = await sharp(bytes, { failOn: 'error' })
-      .rotate()
-      .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 82 })
-      .toBuffer({ resolveWithObject: true });
-    const thumbnail = await sharp(image).resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside' }).jpeg({ quality: 70 }).toBuffer();
+    const { image, info, thumbnail } = await inSlot(async () => {
+      const { data, info } = await sharp(bytes, { failOn: 'error' })
+        .rotate()
+        .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 82 })
+        .toBuffer({ resolveWithObject: true });
+      // From the original: JPEG shrink-on-load makes a 12× smaller thumbnail cheap.
+      const thumb = await sharp(bytes, { failOn: 'error' }).rotate().resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside' }).jpeg({ quality: 70 }).toBuffer();
+      return { image: data, info, thumbnail: thumb };
+    });
     return { image, thumbnail, width: info.width, height: info.height, latitude: lat !== null && lng !== null ? lat : null, longitude: lat !== null && lng !== null ? lng : null, takenAt: takenAtOf(tags, options.timeZone) };
   } catch {
     // e.g. HEIC (HEVC) where the image library has no decoder for it
