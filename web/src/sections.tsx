@@ -12,6 +12,8 @@ import { RoutersPage } from './pages/RoutersPage.tsx';
 import { TenantsPage } from './pages/TenantsPage.tsx';
 import { WhatsAppPage } from './pages/WhatsAppPage.tsx';
 import { MapsPage } from './features/maps/MapsPage.tsx';
+import { MyTasksPage, TaskDetailPage } from './features/technicians/MyTasksPage.tsx';
+import { TasksPage } from './features/technicians/TasksPage.tsx';
 import type { Me } from './api/types.ts';
 
 type Section = {
@@ -45,6 +47,17 @@ export const sections: Section[] = [
       { path: '/invoices/:invoiceId', element: <InvoiceDetailPage /> },
     ],
     allowed: withPermission('billing.read'),
+  },
+  // Field work: a technician's own tasks (phone-first), the office's board; a task page for both.
+  { label: 'nav.myTasks', path: '/my-tasks', routes: [{ path: '/my-tasks', element: <MyTasksPage /> }], allowed: withPermission('fieldwork.log') },
+  {
+    label: 'nav.tasks',
+    path: '/tasks',
+    routes: [
+      { path: '/tasks', element: <TasksPage /> },
+      { path: '/tasks/:taskId', element: <TaskDetailPage /> },
+    ],
+    allowed: withPermission('tasks.read'),
   },
   { label: 'nav.maps', path: '/maps', routes: [{ path: '/maps', element: <MapsPage /> }], allowed: withPermission('maps.read') },
   { label: 'nav.isolation', path: '/isolation', routes: [{ path: '/isolation', element: <IsolationPage /> }], allowed: withPermission('customers.read') },

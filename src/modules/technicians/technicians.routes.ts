@@ -68,7 +68,7 @@ const ActivitySchema = z.object({
   note: z.string(),
   statusChange: TaskStatus.nullable(),
   createdAt: z.coerce.date(),
-  photos: z.array(PhotoSchema),
+  photos: z.array(PhotoSchema.extend({ url: z.string().optional(), thumbnailUrl: z.string().optional() })),
 });
 const CreateTaskBody = z
   .object({
@@ -100,6 +100,8 @@ const OverlaySchema = z.object({
   placedBy: z.enum(['gps', 'element']),
   takenAt: z.coerce.date().nullable(),
   createdAt: z.coerce.date(),
+  url: z.string(),
+  thumbnailUrl: z.string(),
 });
 
 /** The actor as the use cases see them. */
@@ -227,7 +229,7 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
   );
 
   // ---- photos ----
-  app.get('/api/tasks/:id/photos', { schema: { 'x-permission': 'tasks.read', tags, summary: "The task's photos", params: IdParams, response: { 200: z.array(PhotoSchema) } } }, async (request) => {
+  app.get('/api/tasks/:id/photos', { schema: { 'x-permission': 'tasks.read', tags, summary: "The task's photos, with short-lived links", params: IdParams, response: { 200: z.array(PhotoSchema.extend({ url: z.string(), thumbnailUrl: z.string() })) } } }, async (request) => {
     const { tenantId, actor } = fieldActor(request);
     return technicians.taskPhotos(tenantId, request.params.id, actor);
   });

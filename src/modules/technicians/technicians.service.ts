@@ -122,15 +122,26 @@ export function createTechniciansService(deps: TechniciansDeps) {
     taskHistory: (tenantId: TenantId, taskId: string, actor: FieldActor) => inTenant(tenantId, (trx) => taskHistory(ctx, trx, taskId, actor)),
     // activities
     logActivity: (tenantId: TenantId, options: LogActivityOptions) => inTenant(tenantId, (trx) => logActivity(ctx, trx, options)),
-    taskActivities: (tenantId: TenantId, taskId: string, actor: FieldActor) => inTenant(tenantId, (trx) => taskActivities(ctx, trx, taskId, actor)),
+    /** The log, each photo with its short-lived links (the console shows thumbnails at once). */
+    taskActivities: async (tenantId: TenantId, taskId: string, actor: FieldActor) =>
+      (await inTenant(tenantId, (trx) => taskActivities(ctx, trx, taskId, actor))).map((a) => ({
+        ...a,
+        photos: a.photos.map((p) => ({ ...p, url: photoLink(ctx, tenantId, p.id, 'full').url, thumbnailUrl: photoLink(ctx, tenantId, p.id, 'thumb').url })),
+      })),
     elementActivities: (tenantId: TenantId, elementId: string | null, limit: number) => inTenant(tenantId, (trx) => elementActivities(ctx, trx, elementId, limit)),
     // photos
     uploadPhoto,
     maxPhotoBytes: maxBytes,
-    taskPhotos: (tenantId: TenantId, taskId: string, actor: FieldActor) => inTenant(tenantId, async (trx) => (await getTask(ctx, trx, taskId, actor), listPhotos(trx, { taskId }))),
+    taskPhotos: async (tenantId: TenantId, taskId: string, actor: FieldActor) =>
+      (await inTenant(tenantId, async (trx) => (await getTask(ctx, trx, taskId, actor), listPhotos(trx, { taskId })))).map((p) => ({
+        ...p,
+        url: photoLink(ctx, tenantId, p.id, 'full').url,
+        thumbnailUrl: photoLink(ctx, tenantId, p.id, 'thumb').url,
+      })),
     photoLinks,
     photoFile,
-    photoOverlay: (tenantId: TenantId) => inTenant(tenantId, photoOverlay),
+    photoOverlay: async (tenantId: TenantId) =>
+      (await inTenant(tenantId, photoOverlay)).map((p) => ({ ...p, url: photoLink(ctx, tenantId, p.photoId, 'full').url, thumbnailUrl: photoLink(ctx, tenantId, p.photoId, 'thumb').url })),
     purgeExpired: purge,
     // outage fixes
     reportOutageFixed: (tenantId: TenantId, options: { actor: FieldActor; taskId: string; note?: string | null }) => inTenant(tenantId, (trx) => reportOutageFixed(ctx, trx, options)),

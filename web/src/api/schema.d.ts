@@ -1541,7 +1541,9 @@ export interface paths {
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 taskId: string | null;
+                                thumbnailUrl?: string;
                                 uploadedBy: string;
+                                url?: string;
                                 width: number;
                             }[];
                             /** @enum {string|null} */
@@ -1610,7 +1612,9 @@ export interface paths {
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 taskId: string | null;
+                                thumbnailUrl?: string;
                                 uploadedBy: string;
+                                url?: string;
                                 width: number;
                             }[];
                             /** @enum {string|null} */
@@ -1651,7 +1655,9 @@ export interface paths {
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 taskId: string | null;
+                                thumbnailUrl?: string;
                                 uploadedBy: string;
+                                url?: string;
                                 width: number;
                             }[];
                             /** @enum {string|null} */
@@ -4851,6 +4857,8 @@ export interface paths {
                             takenAt: string | null;
                             taskId: string | null;
                             taskNumber: number | null;
+                            thumbnailUrl: string;
+                            url: string;
                         }[];
                     };
                 };
@@ -6159,7 +6167,9 @@ export interface paths {
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 taskId: string | null;
+                                thumbnailUrl?: string;
                                 uploadedBy: string;
+                                url?: string;
                                 width: number;
                             }[];
                             /** @enum {string|null} */
@@ -6226,7 +6236,9 @@ export interface paths {
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 taskId: string | null;
+                                thumbnailUrl?: string;
                                 uploadedBy: string;
+                                url?: string;
                                 width: number;
                             }[];
                             /** @enum {string|null} */
@@ -6267,7 +6279,9 @@ export interface paths {
                                 /** Format: date-time */
                                 takenAt: string | null;
                                 taskId: string | null;
+                                thumbnailUrl?: string;
                                 uploadedBy: string;
+                                url?: string;
                                 width: number;
                             }[];
                             /** @enum {string|null} */
@@ -6611,7 +6625,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The task's photos */
+        /** The task's photos, with short-lived links */
         get: {
             parameters: {
                 query?: never;
@@ -6642,7 +6656,9 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string | null;
                             taskId: string | null;
+                            thumbnailUrl: string;
                             uploadedBy: string;
+                            url: string;
                             width: number;
                         }[];
                     };
