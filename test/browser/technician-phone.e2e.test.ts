@@ -18,7 +18,6 @@ const noHorizontalOverflow = (page: Page) => page.evaluate(() => ((w: Window) =>
 describe('technician screens in Chromium', () => {
   let app: TestApp;
   let baseUrl: string;
-  let taskId: string;
   let tenantOwner: { email: string; password: string };
   const budi = { email: 'budi@ngaglik.test', password: 'rahasia-staf-1' };
   const activities = async () => Number((await sql<{ n: number }>`select count(*)::int as n from technicians_activities`.execute(app.db.owner)).rows[0]!.n);
@@ -32,7 +31,7 @@ describe('technician screens in Chromium', () => {
     const plan = await owner('POST', '/api/plans', { name: 'Hemat', downloadKbps: 10_000, uploadKbps: 5_000, monthlyPrice: 120_000, routerProfile: 'hemat' });
     const customer = await owner('POST', '/api/customers', { name: 'Sari Wulandari', phone: '081211112222', planId: plan.body.id, connectionType: 'dhcp', ipAddress: '10.1.1.2', activatedOn: '2026-11-01', latitude: -7.7123, longitude: 110.4011 });
     const task = await owner('POST', '/api/tasks', { kind: 'repair', title: 'Internet mati sejak pagi', target: { kind: 'customer', id: customer.body.id }, assigneeIds: [tech.userId], priority: 'high', dueAt: '2026-12-10T15:00:00+07:00' });
-    taskId = task.body.id;
+    expect(task.status).toBe(201);
     await owner('POST', '/api/tasks', { kind: 'installation', title: 'Pasang baru Pak Joko', target: { kind: 'customer', id: customer.body.id }, assigneeIds: [tech.userId] });
     baseUrl = await app.http.listen({ port: 0, host: '127.0.0.1' });
   }, 60_000);
