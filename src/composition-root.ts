@@ -228,7 +228,11 @@ export async function createApp(options: AppOptions) {
 
 /** The configured photo storage; without configuration (tests) a fresh temporary folder. */
 async function photoStorageOf(photos: AppConfig['photos'] | undefined): Promise<PhotoStorage> {
-  if (photos?.driver === 's3' && photos.s3) return s3PhotoStorage(photos.s3);
+  if (photos?.driver === 's3' && photos.s3) {
+    const missing = (['bucket', 'accessKeyId', 'secretAccessKey'] as const).filter((k) => !photos.s3![k]);
+    if (missing.length) throw new Error(`PHOTO_STORAGE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (missing: ${missing.join(', ')})`);
+    return s3PhotoStorage(photos.s3);
+  }
   if (photos) return diskPhotoStorage(photos.dir);
   const { mkdtemp } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
