@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../src/platform/clock.ts';
 import type { ProviderUrlOverrides } from '../src/platform/config/env.ts';
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
+import type { PhotoStorage } from '../src/modules/technicians/index.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 
@@ -37,9 +38,10 @@ export async function openBenchPglite(): Promise<Database> {
 }
 
 /** The whole application on `db`, logging nothing, with the postgres event transport. */
-export const createBenchApp = (db: Database, options: { databaseUrl?: string; clock?: Clock; secretKey?: Buffer; providerUrls?: ProviderUrlOverrides } = {}) =>
+export const createBenchApp = (db: Database, options: { databaseUrl?: string; clock?: Clock; secretKey?: Buffer; providerUrls?: ProviderUrlOverrides; photoStorage?: PhotoStorage } = {}) =>
   createApp({
     db,
+    photoStorage: options.photoStorage,
     clock: options.clock ?? systemClock,
     logger: createLogger({ level: 'silent' }),
     secrets: createSecretBox(options.secretKey ?? randomBytes(32)),

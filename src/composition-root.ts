@@ -54,6 +54,16 @@ import {
 import { createMapsService, mapsEvents, mapsHandlers, mapsRoutes } from './modules/maps/index.ts';
 import { createPlansService, planEvents, plansRoutes } from './modules/plans/index.ts';
 import { createPortalService, portalEvents, portalRoutes } from './modules/portal/index.ts';
+import {
+  createTechniciansService,
+  diskPhotoStorage,
+  s3PhotoStorage,
+  technicianEvents,
+  techniciansHandlers,
+  techniciansJobs,
+  techniciansRoutes,
+  type PhotoStorage,
+} from './modules/technicians/index.ts';
 import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -64,7 +74,9 @@ export type AppOptions = {
   logger: Logger;
   /** Seals credentials at rest (payment providers, routers, WhatsApp). */
   secrets: SecretBox;
-  config: Pick<AppConfig, 'http' | 'identity' | 'events'> & Partial<Pick<AppConfig, 'providerUrls' | 'maps'>>;
+  config: Pick<AppConfig, 'http' | 'identity' | 'events'> & Partial<Pick<AppConfig, 'providerUrls' | 'maps' | 'photos'>>;
+  /** Where technicians' photos go; default from `config.photos` (a folder in DATA_DIR, or S3), else a temporary folder. */
+  photoStorage?: PhotoStorage;
   /** Outgoing HTTP to providers; tests may observe it. */
   fetch?: typeof fetch;
   /** Router connections (tests point them at stand-ins). */
@@ -72,7 +84,7 @@ export type AppOptions = {
 };
 
 /** Every module's events, one map: the bus validates and routes by it. */
-export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, collectorsEvents, networkEvents, notificationEvents, mapsEvents, portalEvents);
+export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, collectorsEvents, networkEvents, notificationEvents, mapsEvents, portalEvents, technicianEvents);
 
 /** The only place that constructs things: read top to bottom, it is the dependency graph. */
 export async function createApp(options: AppOptions) {
@@ -102,6 +114,18 @@ export async function createApp(options: AppOptions) {
     ...publisherOf(mapsEvents),
   });
   const network = createNetworkService({ db, clock, secrets, logger, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
+  const technicians = createTechniciansService({
+    db,
+    clock,
+    secrets,
+    storage: options.photoStorage ?? (await photoStorageOf(config.photos)),
+    maxPhotoBytes: config.photos?.maxBytes,
+    maps,
+    network,
+    staff: identity,
+    timeZoneInTransaction: tenantDirectory.timeZoneInTransaction,
+    ...publisherOf(technicianEvents),
+  });
 
   const notifications = createNotificationsService({
     db,
@@ -122,7 +146,7 @@ export async function createApp(options: AppOptions) {
   const bus = createEventBus({
     db,
     catalog: eventCatalog,
-    handlers: [...billingHandlers(billing), ...collectorsHandlers(collectors), ...networkHandlers(network, eventCatalog), ...notificationsHandlers(notifications, eventCatalog), ...mapsHandlers(maps, eventCatalog)],
+    handlers: [...billingHandlers(billing), ...collectorsHandlers(collectors), ...networkHandlers(network, eventCatalog), ...notificationsHandlers(notifications, eventCatalog), ...mapsHandlers(maps, eventCatalog), ...techniciansHandlers(technicians, eventCatalog)],
     transport,
     clock,
     logger,
@@ -130,7 +154,7 @@ export async function createApp(options: AppOptions) {
     listenUrl: config.events.databaseUrl,
   });
 
-  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...collectorsJobs(collectors), ...networkJobs(network)]) });
+  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...collectorsJobs(collectors), ...networkJobs(network), ...techniciansJobs(technicians)]) });
   const liveFeed = createLiveFeed({ db, logger });
   const convergeWorker = createConvergeWorker({ network, logger, listen: listenTo(db, 'network_converge', config.events.databaseUrl) });
   const deliveryWorker = createDeliveryWorker({ delivery: notifications, logger });
@@ -161,6 +185,7 @@ export async function createApp(options: AppOptions) {
   await http.register(networkRoutes(network));
   await http.register(notificationsRoutes(notifications, respondOnce));
   await http.register(mapsRoutes(maps));
+  await http.register(techniciansRoutes(technicians));
   await http.register(waProvidersRoutes(notifications));
   await http.register(eventsRoutes(bus.operations, requireSuperAdmin));
   await http.register(jobsRoutes(scheduler, requireSuperAdmin));
@@ -197,6 +222,7 @@ export async function createApp(options: AppOptions) {
     notifications,
     maps,
     portal,
+    technicians,
     scheduler,
     /**
      * Background roles. `workers`: relay events, run handlers and job runs, drive routers.
@@ -218,6 +244,20 @@ export async function createApp(options: AppOptions) {
       await bus.stop();
     },
   };
+}
+
+/** The configured photo storage; without configuration (tests) a fresh temporary folder. */
+async function photoStorageOf(photos: AppConfig['photos'] | undefined): Promise<PhotoStorage> {
+  if (photos?.driver === 's3' && photos.s3) {
+    const missing = (['bucket', 'accessKeyId', 'secretAccessKey'] as const).filter((k) => !photos.s3![k]);
+    if (missing.length) throw new Error(`PHOTO_STORAGE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (missing: ${missing.join(', ')})`);
+    return s3PhotoStorage(photos.s3);
+  }
+  if (photos) return diskPhotoStorage(photos.dir);
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  return diskPhotoStorage(await mkdtemp(join(tmpdir(), 'simpul-photos-')));
 }
 
 function createTransport(db: Database, events: AppConfig['events'], logger: Logger): EventTransport {

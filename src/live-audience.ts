@@ -42,6 +42,11 @@ export const liveAudience = {
   'maps.outage.suggested': 'maps.read',
   // A customer's complaint from the portal: whoever reads customers (technicians will act on it).
   'portal.complaint.submitted': 'customers.read',
+  // Tasks and activity logs: what GET /api/tasks shows (never to collectors or finance).
+  'field.task.created': 'tasks.read',
+  'field.task.status_changed': 'tasks.read',
+  'field.activity.logged': 'tasks.read',
+  'field.outage.fixed': 'tasks.read',
   'notifications.message.queued': 'notifications.read',
   'notifications.message.sent': 'notifications.read',
   'notifications.message.delivered': 'notifications.read',

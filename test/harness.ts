@@ -9,6 +9,7 @@ import { createLogger } from '../src/platform/logging/logger.ts';
 import { createApp, type App } from '../src/composition-root.ts';
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
 import type { GatewayFactory } from '../src/modules/network/index.ts';
+import type { PhotoStorage } from '../src/modules/technicians/index.ts';
 import { createTenantDirectory } from '../src/modules/tenants/index.ts';
 import type { ProviderUrlOverrides } from '../src/platform/config/env.ts';
 
@@ -67,7 +68,7 @@ export type TestApp = App & { clock: ManualClock; db: TestDatabase; stop(): Prom
  */
 export async function createTestApp(
   driver: DriverName,
-  options: { start?: string; events?: boolean; routerGateways?: GatewayFactory; providerUrls?: ProviderUrlOverrides } = {},
+  options: { start?: string; events?: boolean; routerGateways?: GatewayFactory; providerUrls?: ProviderUrlOverrides; photoStorage?: PhotoStorage } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase(driver);
   const clock = new ManualClock(options.start ?? '2026-11-24T03:00:00Z');
@@ -77,6 +78,7 @@ export async function createTestApp(
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     secrets: createSecretBox(randomBytes(32)),
     routerGateways: options.routerGateways,
+    photoStorage: options.photoStorage,
     config: {
       ...testConfig,
       events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'simpul-test', databaseUrl: db.url },

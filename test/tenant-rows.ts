@@ -8,7 +8,7 @@ import { newId } from '../src/platform/ids.ts';
  */
 export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug: string, nasIp: string) {
   const secret = `rahasia-${slug}`;
-  const ids = { collector: newId(), handover: newId(), shortHandover: newId(), deposit: newId(), collection: newId(), user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId(), odc: newId(), odp: newId(), odcOutage: newId(), odpOutage: newId() };
+  const ids = { collector: newId(), handover: newId(), shortHandover: newId(), deposit: newId(), collection: newId(), user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId(), odc: newId(), odp: newId(), odcOutage: newId(), odpOutage: newId(), task: newId(), outageTask: newId(), activity: newId(), looseActivity: newId() };
   const username = `pppoe-${slug}`;
   const statements = [
     sql`insert into identity_users (id, email, name, password_hash) values (${ids.user}, ${`staf@${slug}.test`}, 'Staf', 'x')`,
@@ -105,6 +105,26 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
         values (${newId()}, ${tenantId}, ${ids.collector}, ${ids.customer}, '2026-11-15', 'paid', null, ${secret}, ${ids.collection}, now())`,
     sql`insert into collectors_logs (id, tenant_id, collector_user_id, actor_user_id, action, subject, amount, detail, created_at)
         values (${newId()}, ${tenantId}, ${ids.collector}, ${ids.collector}, 'collection', 'KOL-2026-000001', 150000, ${secret}, now())`,
+    // technicians: a task on the customer and an outage-fix task, activities (on a task, on an ODP), a photo, a re-checked line
+    sql`insert into technicians_settings (tenant_id, outage_fix_mode, retention_days, updated_at) values (${tenantId}, 'propose', 365, now())`,
+    sql`insert into technicians_tasks (id, tenant_id, number, kind, title, description, target_kind, customer_id, target_name, source, created_by, created_at, updated_at)
+        values (${ids.task}, ${tenantId}, 1, 'repair', 'Perbaikan', ${secret}, 'customer', ${ids.customer}, 'Pelanggan', 'staff', ${ids.user}, now(), now())`,
+    sql`insert into technicians_tasks (id, tenant_id, number, kind, title, target_kind, outage_id, target_name, source, created_at, updated_at)
+        values (${ids.outageTask}, ${tenantId}, 2, 'outage_fix', 'Gangguan', 'outage', ${ids.odcOutage}, 'ODC', 'outage', now(), now())`,
+    sql`insert into technicians_tasks (id, tenant_id, number, kind, title, target_kind, odp_id, odc_id, target_name, source, created_at, updated_at)
+        values (${newId()}, ${tenantId}, 3, 'survey', 'Survei ODP', 'odp', ${ids.odp}, null, 'ODP', 'staff', now(), now()),
+               (${newId()}, ${tenantId}, 4, 'survey', 'Survei ODC', 'odc', null, ${ids.odc}, 'ODC', 'staff', now(), now())`,
+    sql`insert into technicians_task_assignees (task_id, tenant_id, user_id, assigned_at) values (${ids.task}, ${tenantId}, ${ids.user}, now())`,
+    sql`insert into technicians_task_history (id, tenant_id, task_id, from_status, to_status, actor_user_id, note, created_at)
+        values (${newId()}, ${tenantId}, ${ids.task}, null, 'open', ${ids.user}, ${secret}, now())`,
+    sql`insert into technicians_activities (id, tenant_id, task_id, technician_id, note, created_at) values (${ids.activity}, ${tenantId}, ${ids.task}, ${ids.user}, ${secret}, now())`,
+    sql`insert into technicians_activities (id, tenant_id, element_kind, odp_id, odc_id, customer_id, element_name, technician_id, note, created_at)
+        values (${ids.looseActivity}, ${tenantId}, 'odp', ${ids.odp}, null, null, 'ODP', ${ids.user}, ${secret}, now()),
+               (${newId()}, ${tenantId}, 'odc', null, ${ids.odc}, null, 'ODC', ${ids.user}, ${secret}, now()),
+               (${newId()}, ${tenantId}, 'customer', null, null, ${ids.customer}, 'Pelanggan', ${ids.user}, ${secret}, now())`,
+    sql`insert into technicians_photos (id, tenant_id, task_id, activity_id, uploaded_by, storage_key, thumbnail_key, content_type, size_bytes, width, height, latitude, longitude, created_at)
+        values (${newId()}, ${tenantId}, ${ids.task}, ${ids.activity}, ${ids.user}, ${`${tenantId}/${secret}.jpg`}, ${`${tenantId}/${secret}.thumb.jpg`}, 'image/jpeg', 1, 1, 1, -7.7, 110.4, now())`,
+    sql`insert into technicians_task_lines (task_id, tenant_id, customer_id, rechecked_at) values (${ids.outageTask}, ${tenantId}, ${ids.customer}, now())`,
   ];
   for (const statement of statements) await statement.execute(owner);
   return { ...ids, username, secret };

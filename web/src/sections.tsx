@@ -15,6 +15,8 @@ import { MapsPage } from './features/maps/MapsPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { PlansPage } from './features/plans/PlansPage.tsx';
 import { StaffPage } from './features/staff/StaffPage.tsx';
+import { MyTasksPage, TaskDetailPage } from './features/technicians/MyTasksPage.tsx';
+import { TasksPage } from './features/technicians/TasksPage.tsx';
 import type { Me } from './api/types.ts';
 import { AssignmentsPage } from './features/collectors/AssignmentsPage.tsx';
 import { CollectorPage } from './features/collectors/CollectorPage.tsx';
@@ -53,6 +55,17 @@ export const sections: Section[] = [
       { path: '/invoices/:invoiceId', element: <InvoiceDetailPage /> },
     ],
     allowed: withPermission('billing.read'),
+  },
+  // Field work: a technician's own tasks (phone-first), the office's board; a task page for both.
+  { label: 'nav.myTasks', path: '/my-tasks', routes: [{ path: '/my-tasks', element: <MyTasksPage /> }], allowed: withPermission('fieldwork.log') },
+  {
+    label: 'nav.tasks',
+    path: '/tasks',
+    routes: [
+      { path: '/tasks', element: <TasksPage /> },
+      { path: '/tasks/:taskId', element: <TaskDetailPage /> },
+    ],
+    allowed: withPermission('tasks.read'),
   },
   { label: 'nav.maps', path: '/maps', routes: [{ path: '/maps', element: <MapsPage /> }], allowed: withPermission('maps.read') },
   { label: 'nav.plans', path: '/plans', routes: [{ path: '/plans', element: <PlansPage /> }], allowed: withPermission('customers.manage') },

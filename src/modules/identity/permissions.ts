@@ -31,6 +31,10 @@ const rolesByPermission = {
   'maps.read': ['owner', 'admin', 'finance', 'technician'],
   'maps.manage': ['owner', 'admin', 'technician'],
   'maps.configure': ['owner', 'admin'],
+  // Work orders: technicians see theirs (the service narrows it), office staff all; never collectors or finance.
+  'tasks.read': ['owner', 'admin', 'technician'],
+  'tasks.manage': ['owner', 'admin'],
+  'tasks.configure': ['owner', 'admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof rolesByPermission;

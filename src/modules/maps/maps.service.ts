@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { TenantId, Tx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import type { MapsDeps, MapsSettings, OdcInput, OdpInput, CustomerPort, ElementKind } from './maps.model.ts';
 import { createCable, deleteCable, listCables, type CableInput } from './use-cases/cables.ts';
 import { commitImport, previewImport, type ImportOptions } from './use-cases/import-csv.ts';
@@ -24,6 +26,21 @@ import {
 } from './use-cases/topology.ts';
 
 export type MapsService = ReturnType<typeof createMapsService>;
+
+/** An element's name and position (an outage: its element's), or NOT_FOUND. */
+async function locateElement(trx: Tx, element: { kind: 'odc' | 'odp' | 'customer' | 'outage'; id: string }): Promise<{ name: string; latitude: number | null; longitude: number | null }> {
+  if (element.kind === 'odc') return getOdc(trx, element.id).then((d) => ({ name: `${d.code} ${d.name}`, latitude: d.latitude, longitude: d.longitude }));
+  if (element.kind === 'odp') return getOdp(trx, element.id).then((p) => ({ name: `${p.code} ${p.name}`, latitude: p.latitude, longitude: p.longitude }));
+  if (element.kind === 'outage') {
+    const outage = await getOutage(trx, element.id);
+    const at = await locateElement(trx, { kind: outage.elementKind === 'client' ? 'customer' : outage.elementKind, id: outage.elementId });
+    return { ...at, name: outage.elementName };
+  }
+  const { rows } = await sql<{ name: string; latitude: number | null; longitude: number | null }>`
+    select name, latitude, longitude from maps_customer_points where customer_id = ${element.id}`.execute(trx);
+  if (!rows[0]) throw new AppError('NOT_FOUND', 'No such customer.');
+  return rows[0];
+}
 
 /**
  * The maps module's service (FTTH topology, outages, the map): each use case lives in
@@ -70,5 +87,8 @@ export function createMapsService(deps: MapsDeps) {
     listSuggestions: (tenantId: TenantId, status: 'open' | 'all') => inTenant(tenantId, (trx) => listSuggestions(trx, status)),
     resolveSuggestion: (tenantId: TenantId, options: { suggestionId: string; accept: boolean; actorUserId: string; cause?: string }) =>
       inTenant(tenantId, (trx) => resolveSuggestion(ctx, trx, options)),
+    // for the technicians module, in its transaction: an outage fix clears the outage; a task's place on the map
+    clearOutageInTransaction: (trx: Tx, options: ClearOutageOptions) => clearOutage(ctx, trx, options),
+    locateInTransaction: (trx: Tx, element: { kind: 'odc' | 'odp' | 'customer' | 'outage'; id: string }) => locateElement(trx, element),
   };
 }

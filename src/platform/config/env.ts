@@ -64,6 +64,14 @@ const EnvSchema = z.object({
   // plain background with the topology drawn on it, never the public OpenStreetMap servers).
   MAP_TILE_URL: z.url({ protocol: /^https?$/ }).optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  // Technicians' photos: a folder in DATA_DIR (default) or an S3-compatible bucket.
+  PHOTO_STORAGE: z.enum(['disk', 's3']).default('disk'),
+  PHOTO_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).max(100 * 1024 * 1024).default(15 * 1024 * 1024),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -92,6 +100,22 @@ const toConfig = (env: z.infer<typeof EnvSchema>) => ({
   providerUrls: (env.SIMPUL_PROVIDER_URL_OVERRIDES ?? {}) as ProviderUrlOverrides,
   /** The map's default tile source (a tenant setting overrides it). */
   maps: { tileUrl: env.MAP_TILE_URL ?? null, tileAttribution: env.MAP_TILE_ATTRIBUTION ?? null },
+  /** Where technicians' photos are stored (S3_* only with PHOTO_STORAGE=s3). */
+  photos: {
+    driver: env.PHOTO_STORAGE,
+    dir: resolve(env.DATA_DIR, 'photos'),
+    maxBytes: env.PHOTO_MAX_BYTES,
+    s3:
+      env.PHOTO_STORAGE === 's3'
+        ? {
+            endpoint: env.S3_ENDPOINT,
+            region: env.S3_REGION,
+            bucket: env.S3_BUCKET ?? '',
+            accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+          }
+        : undefined,
+  },
   /** Master key for secrets at rest; the embedded shape keeps one in DATA_DIR/secret.key. */
   secretKey: env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : undefined,
   demoData: env.DEMO_DATA,

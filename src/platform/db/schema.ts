@@ -984,6 +984,103 @@ export interface ServicePlans {
   upload_kbps: number;
 }
 
+export interface TechniciansActivities {
+  client_key: string | null;
+  created_at: Timestamp;
+  customer_id: string | null;
+  element_kind: string | null;
+  element_name: string | null;
+  id: string;
+  note: string;
+  odc_id: string | null;
+  odp_id: string | null;
+  status_change: string | null;
+  task_id: string | null;
+  technician_id: string;
+  tenant_id: string;
+}
+
+export interface TechniciansPhotos {
+  activity_id: string | null;
+  client_key: string | null;
+  content_type: string;
+  created_at: Timestamp;
+  height: number;
+  id: string;
+  latitude: number | null;
+  longitude: number | null;
+  size_bytes: number;
+  storage_key: string;
+  taken_at: Timestamp | null;
+  task_id: string | null;
+  tenant_id: string;
+  thumbnail_key: string;
+  uploaded_by: string;
+  width: number;
+}
+
+export interface TechniciansSettings {
+  outage_fix_mode: Generated<string>;
+  retention_days: Generated<number>;
+  tenant_id: string;
+  updated_at: Timestamp;
+}
+
+export interface TechniciansTaskAssignees {
+  assigned_at: Timestamp;
+  task_id: string;
+  tenant_id: string;
+  user_id: string;
+}
+
+export interface TechniciansTaskHistory {
+  actor_user_id: string | null;
+  created_at: Timestamp;
+  from_status: string | null;
+  id: string;
+  note: string | null;
+  seq: Generated<Int8>;
+  task_id: string;
+  tenant_id: string;
+  to_status: string;
+}
+
+export interface TechniciansTaskLines {
+  back_online_at: Timestamp | null;
+  customer_id: string;
+  rechecked_at: Timestamp;
+  task_id: string;
+  tenant_id: string;
+}
+
+export interface TechniciansTasks {
+  checklist: Json | null;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  customer_id: string | null;
+  description: string | null;
+  due_at: Timestamp | null;
+  fix_applied_at: Timestamp | null;
+  fix_requested_at: Timestamp | null;
+  id: string;
+  kind: string;
+  latitude: number | null;
+  longitude: number | null;
+  number: number;
+  odc_id: string | null;
+  odp_id: string | null;
+  outage_id: string | null;
+  priority: Generated<string>;
+  source: string;
+  status: Generated<string>;
+  target_kind: string;
+  target_name: string;
+  tenant_id: string;
+  title: string;
+  updated_at: Timestamp;
+}
+
 export interface TenantCounters {
   name: string;
   tenant_id: string;
@@ -1082,6 +1179,13 @@ export interface DB {
   radreply: Radreply;
   radusergroup: Radusergroup;
   service_plans: ServicePlans;
+  technicians_activities: TechniciansActivities;
+  technicians_photos: TechniciansPhotos;
+  technicians_settings: TechniciansSettings;
+  technicians_task_assignees: TechniciansTaskAssignees;
+  technicians_task_history: TechniciansTaskHistory;
+  technicians_task_lines: TechniciansTaskLines;
+  technicians_tasks: TechniciansTasks;
   tenant_counters: TenantCounters;
   tenants: Tenants;
 }

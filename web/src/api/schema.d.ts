@@ -3059,6 +3059,271 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/field-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Free-standing activities (of one element, or all) */
+        get: {
+            parameters: {
+                query?: {
+                    elementId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            element: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc";
+                                name: string;
+                            } | null;
+                            id: string;
+                            note: string;
+                            photos: {
+                                activityId: string | null;
+                                contentType: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                height: number;
+                                id: string;
+                                latitude: number | null;
+                                longitude: number | null;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                takenAt: string | null;
+                                taskId: string | null;
+                                thumbnailUrl?: string;
+                                uploadedBy: string;
+                                url?: string;
+                                width: number;
+                            }[];
+                            /** @enum {string|null} */
+                            statusChange: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled" | null;
+                            taskId: string | null;
+                            technicianId: string;
+                            technicianName: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log an activity on an element ("cleaned ODP-12") */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The same key on a retry (an offline queue sending again) stores the activity or photo once and answers the first one. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        element: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "customer" | "odp" | "odc";
+                        };
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            element: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc";
+                                name: string;
+                            } | null;
+                            id: string;
+                            note: string;
+                            photos: {
+                                activityId: string | null;
+                                contentType: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                height: number;
+                                id: string;
+                                latitude: number | null;
+                                longitude: number | null;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                takenAt: string | null;
+                                taskId: string | null;
+                                thumbnailUrl?: string;
+                                uploadedBy: string;
+                                url?: string;
+                                width: number;
+                            }[];
+                            /** @enum {string|null} */
+                            statusChange: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled" | null;
+                            taskId: string | null;
+                            technicianId: string;
+                            technicianName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            element: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc";
+                                name: string;
+                            } | null;
+                            id: string;
+                            note: string;
+                            photos: {
+                                activityId: string | null;
+                                contentType: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                height: number;
+                                id: string;
+                                latitude: number | null;
+                                longitude: number | null;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                takenAt: string | null;
+                                taskId: string | null;
+                                thumbnailUrl?: string;
+                                uploadedBy: string;
+                                url?: string;
+                                width: number;
+                            }[];
+                            /** @enum {string|null} */
+                            statusChange: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled" | null;
+                            taskId: string | null;
+                            technicianId: string;
+                            technicianName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/field-activities/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a photo to a free-standing activity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The same key on a retry (an offline queue sending again) stores the activity or photo once and answers the first one. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: string | null;
+                            contentType: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            height: number;
+                            id: string;
+                            latitude: number | null;
+                            longitude: number | null;
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            takenAt: string | null;
+                            taskId: string | null;
+                            uploadedBy: string;
+                            width: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: string | null;
+                            contentType: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            height: number;
+                            id: string;
+                            latitude: number | null;
+                            longitude: number | null;
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            takenAt: string | null;
+                            taskId: string | null;
+                            uploadedBy: string;
+                            width: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/accept": {
         parameters: {
             query?: never;
@@ -6493,6 +6758,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/photos/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo (or thumbnail) bytes, through a short-lived link, for the signed-in staff of its tenant */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                    variant?: "full" | "thumb";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/photos/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Short-lived links (5 minutes) to a photo and its thumbnail */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            thumbnailUrl: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/photos/overlay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Photos pinned on the map: where taken (GPS), else on their element */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            elementName: string;
+                            latitude: number;
+                            longitude: number;
+                            photoId: string;
+                            /** @enum {string} */
+                            placedBy: "gps" | "element";
+                            /** Format: date-time */
+                            takenAt: string | null;
+                            taskId: string | null;
+                            taskNumber: number | null;
+                            thumbnailUrl: string;
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans": {
         parameters: {
             query?: never;
@@ -7503,6 +7901,1109 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks (work orders), most urgent first; a technician sees their own */
+        get: {
+            parameters: {
+                query?: {
+                    assignee?: string | "me";
+                    kind?: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                    status?: ("open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled") | ("active" | "all");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignees: {
+                                name: string;
+                                userId: string;
+                            }[];
+                            checklist: {
+                                done: boolean;
+                                label: string;
+                            }[] | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            fixAppliedAt: string | null;
+                            /** Format: date-time */
+                            fixRequestedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                            lines: {
+                                backOnline: number;
+                                rechecked: number;
+                            } | null;
+                            number: number;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            source: "staff" | "complaint" | "outage";
+                            /** @enum {string} */
+                            status: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled";
+                            target: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc" | "outage";
+                                latitude: number | null;
+                                longitude: number | null;
+                                name: string;
+                            };
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a task for a customer, an ODP/ODC or an outage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeIds?: string[];
+                        checklist?: string[];
+                        description?: string | null;
+                        /** Format: date-time */
+                        dueAt?: string | null;
+                        /** @enum {string} */
+                        kind: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        source?: "staff" | "complaint";
+                        target: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "customer" | "odp" | "odc" | "outage";
+                        };
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignees: {
+                                name: string;
+                                userId: string;
+                            }[];
+                            checklist: {
+                                done: boolean;
+                                label: string;
+                            }[] | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            fixAppliedAt: string | null;
+                            /** Format: date-time */
+                            fixRequestedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                            lines: {
+                                backOnline: number;
+                                rechecked: number;
+                            } | null;
+                            number: number;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            source: "staff" | "complaint" | "outage";
+                            /** @enum {string} */
+                            status: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled";
+                            target: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc" | "outage";
+                                latitude: number | null;
+                                longitude: number | null;
+                                name: string;
+                            };
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignees: {
+                                name: string;
+                                userId: string;
+                            }[];
+                            checklist: {
+                                done: boolean;
+                                label: string;
+                            }[] | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            fixAppliedAt: string | null;
+                            /** Format: date-time */
+                            fixRequestedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                            lines: {
+                                backOnline: number;
+                                rechecked: number;
+                            } | null;
+                            number: number;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            source: "staff" | "complaint" | "outage";
+                            /** @enum {string} */
+                            status: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled";
+                            target: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc" | "outage";
+                                latitude: number | null;
+                                longitude: number | null;
+                                name: string;
+                            };
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignees: {
+                                name: string;
+                                userId: string;
+                            }[];
+                            checklist: {
+                                done: boolean;
+                                label: string;
+                            }[] | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            fixAppliedAt: string | null;
+                            /** Format: date-time */
+                            fixRequestedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                            lines: {
+                                backOnline: number;
+                                rechecked: number;
+                            } | null;
+                            number: number;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            source: "staff" | "complaint" | "outage";
+                            /** @enum {string} */
+                            status: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled";
+                            target: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc" | "outage";
+                                latitude: number | null;
+                                longitude: number | null;
+                                name: string;
+                            };
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The task's activity log with photos */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            element: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc";
+                                name: string;
+                            } | null;
+                            id: string;
+                            note: string;
+                            photos: {
+                                activityId: string | null;
+                                contentType: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                height: number;
+                                id: string;
+                                latitude: number | null;
+                                longitude: number | null;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                takenAt: string | null;
+                                taskId: string | null;
+                                thumbnailUrl?: string;
+                                uploadedBy: string;
+                                url?: string;
+                                width: number;
+                            }[];
+                            /** @enum {string|null} */
+                            statusChange: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled" | null;
+                            taskId: string | null;
+                            technicianId: string;
+                            technicianName: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log an activity on the task (a note, optionally a status move) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The same key on a retry (an offline queue sending again) stores the activity or photo once and answers the first one. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @enum {string} */
+                        status?: "assigned" | "on_the_way" | "working";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            element: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc";
+                                name: string;
+                            } | null;
+                            id: string;
+                            note: string;
+                            photos: {
+                                activityId: string | null;
+                                contentType: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                height: number;
+                                id: string;
+                                latitude: number | null;
+                                longitude: number | null;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                takenAt: string | null;
+                                taskId: string | null;
+                                thumbnailUrl?: string;
+                                uploadedBy: string;
+                                url?: string;
+                                width: number;
+                            }[];
+                            /** @enum {string|null} */
+                            statusChange: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled" | null;
+                            taskId: string | null;
+                            technicianId: string;
+                            technicianName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            element: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc";
+                                name: string;
+                            } | null;
+                            id: string;
+                            note: string;
+                            photos: {
+                                activityId: string | null;
+                                contentType: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                height: number;
+                                id: string;
+                                latitude: number | null;
+                                longitude: number | null;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                takenAt: string | null;
+                                taskId: string | null;
+                                thumbnailUrl?: string;
+                                uploadedBy: string;
+                                url?: string;
+                                width: number;
+                            }[];
+                            /** @enum {string|null} */
+                            statusChange: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled" | null;
+                            taskId: string | null;
+                            technicianId: string;
+                            technicianName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign the task to one or more technicians */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignees: {
+                                name: string;
+                                userId: string;
+                            }[];
+                            checklist: {
+                                done: boolean;
+                                label: string;
+                            }[] | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            fixAppliedAt: string | null;
+                            /** Format: date-time */
+                            fixRequestedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                            lines: {
+                                backOnline: number;
+                                rechecked: number;
+                            } | null;
+                            number: number;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            source: "staff" | "complaint" | "outage";
+                            /** @enum {string} */
+                            status: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled";
+                            target: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc" | "outage";
+                                latitude: number | null;
+                                longitude: number | null;
+                                name: string;
+                            };
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The task's status changes: who and when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actorName: string | null;
+                            actorUserId: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string|null} */
+                            from: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled" | null;
+                            note: string | null;
+                            /** @enum {string} */
+                            to: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/outage-fix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report the outage fixed: clears it (or proposes clearing, per setting) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignees: {
+                                name: string;
+                                userId: string;
+                            }[];
+                            checklist: {
+                                done: boolean;
+                                label: string;
+                            }[] | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            fixAppliedAt: string | null;
+                            /** Format: date-time */
+                            fixRequestedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                            lines: {
+                                backOnline: number;
+                                rechecked: number;
+                            } | null;
+                            number: number;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            source: "staff" | "complaint" | "outage";
+                            /** @enum {string} */
+                            status: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled";
+                            target: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc" | "outage";
+                                latitude: number | null;
+                                longitude: number | null;
+                                name: string;
+                            };
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/outage-fix/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a proposed outage fix: clears the outage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignees: {
+                                name: string;
+                                userId: string;
+                            }[];
+                            checklist: {
+                                done: boolean;
+                                label: string;
+                            }[] | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            fixAppliedAt: string | null;
+                            /** Format: date-time */
+                            fixRequestedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                            lines: {
+                                backOnline: number;
+                                rechecked: number;
+                            } | null;
+                            number: number;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            source: "staff" | "complaint" | "outage";
+                            /** @enum {string} */
+                            status: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled";
+                            target: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc" | "outage";
+                                latitude: number | null;
+                                longitude: number | null;
+                                name: string;
+                            };
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The task's photos, with short-lived links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: string | null;
+                            contentType: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            height: number;
+                            id: string;
+                            latitude: number | null;
+                            longitude: number | null;
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            takenAt: string | null;
+                            taskId: string | null;
+                            thumbnailUrl: string;
+                            uploadedBy: string;
+                            url: string;
+                            width: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a photo (multipart, field "file": JPEG, PNG, WebP) to the task, optionally to one of its activities */
+        post: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                };
+                header?: {
+                    /** @description The same key on a retry (an offline queue sending again) stores the activity or photo once and answers the first one. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: string | null;
+                            contentType: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            height: number;
+                            id: string;
+                            latitude: number | null;
+                            longitude: number | null;
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            takenAt: string | null;
+                            taskId: string | null;
+                            uploadedBy: string;
+                            width: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: string | null;
+                            contentType: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            height: number;
+                            id: string;
+                            latitude: number | null;
+                            longitude: number | null;
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            takenAt: string | null;
+                            taskId: string | null;
+                            uploadedBy: string;
+                            width: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the task (on the way, working, done with the checklist, cancelled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checklist?: {
+                            done: boolean;
+                            label: string;
+                        }[];
+                        note?: string | null;
+                        /** @enum {string} */
+                        status: "assigned" | "on_the_way" | "working" | "done" | "cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignees: {
+                                name: string;
+                                userId: string;
+                            }[];
+                            checklist: {
+                                done: boolean;
+                                label: string;
+                            }[] | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            fixAppliedAt: string | null;
+                            /** Format: date-time */
+                            fixRequestedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                            lines: {
+                                backOnline: number;
+                                rechecked: number;
+                            } | null;
+                            number: number;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            source: "staff" | "complaint" | "outage";
+                            /** @enum {string} */
+                            status: "open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled";
+                            target: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer" | "odp" | "odc" | "outage";
+                                latitude: number | null;
+                                longitude: number | null;
+                                name: string;
+                            };
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/technicians/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outage-fix mode and retention */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            outageFixMode: "clear" | "propose";
+                            retentionDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the outage-fix mode (clear or propose) and retention days */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outageFixMode?: "clear" | "propose";
+                        retentionDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            outageFixMode: "clear" | "propose";
+                            retentionDays: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/tenant": {

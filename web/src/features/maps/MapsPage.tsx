@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useT, type Translate } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
 import { FtthMap, type MapFilter } from './FtthMap.tsx';
+import { PhotoOverlay } from '../technicians/PhotoOverlay.tsx';
 import { legend } from './legend.ts';
 import './maps.css';
 import {
@@ -164,6 +165,7 @@ function MapWorkspace({ data, tilesFailed, onTilesFailed }: { data: MapData; til
               {t('maps.tileSource')}: {data.tiles.source === 'tenant' ? t('maps.tileSourceTenant') : t('maps.tileSourceDeployment')}
             </Text>
           )}
+          <PhotoOverlay />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
