@@ -51,6 +51,8 @@ import {
   waProvidersRoutes,
 } from './modules/notifications/index.ts';
 import { createPlansService, planEvents, plansRoutes } from './modules/plans/index.ts';
+import { createSaasService, installSaasHooks, saasEvents, saasJobs, saasRoutes, type SaasConfig } from './modules/saas/index.ts';
+import { promises as dns } from 'node:dns';
 import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -66,10 +68,16 @@ export type AppOptions = {
   fetch?: typeof fetch;
   /** Router connections (tests point them at stand-ins). */
   routerGateways?: GatewayFactory;
+  /** The SaaS layer: platform domain, grace, the platform's own gateway account. */
+  saas?: Partial<SaasConfig>;
+  /** DNS TXT lookups for custom domain proofs (tests inject one). */
+  resolveTxt?: (host: string) => Promise<string[][]>;
 };
 
+const defaultSaasConfig: SaasConfig = { platformDomain: 'simpul.id', graceDays: 7, dueDays: 10, timeZone: 'Asia/Jakarta' };
+
 /** Every module's events, one map: the bus validates and routes by it. */
-export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents);
+export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, networkEvents, notificationEvents, saasEvents);
 
 /** The only place that constructs things: read top to bottom, it is the dependency graph. */
 export async function createApp(options: AppOptions) {
@@ -83,15 +91,26 @@ export async function createApp(options: AppOptions) {
 
   // Identity and the scheduler read tenants through the directory; the tenants service uses identity for a first owner.
   const tenantDirectory = createTenantDirectory({ db });
-  const identity = createIdentityService({ db, clock, config: config.identity, tenants: tenantDirectory });
+  // The SaaS layer first: every create that counts against a limit asks it in its own transaction.
+  const saas = createSaasService({
+    db,
+    clock,
+    config: { ...defaultSaasConfig, ...options.saas },
+    fetch: options.fetch,
+    providerUrls: config.providerUrls,
+    resolveTxt: options.resolveTxt ?? ((host) => dns.resolveTxt(host)),
+    tenantIdBySlug: tenantDirectory.findIdBySlug,
+    ...publisherOf(saasEvents),
+  });
+  const identity = createIdentityService({ db, clock, config: config.identity, tenants: tenantDirectory, limits: saas.limits, features: saas });
   const tenants = createTenantsService({ db, clock, identity, directory: tenantDirectory });
   const plans = createPlansService({ db, clock, ...publisherOf(planEvents) });
-  const customers = createCustomersService({ db, clock, plans, ...publisherOf(customerEvents) });
+  const customers = createCustomersService({ db, clock, plans, limits: saas.limits, ...publisherOf(customerEvents) });
   const isolation = createIsolationService({ db, clock, ...publisherOf(isolationEvents) });
   const billing = createBillingService({ db, clock, tenants, isolation, ...publisherOf(billingEvents) });
   const payments = createPaymentGatewaysService({ db, clock, secrets, tenants, billing, fetch: options.fetch, providerUrls: config.providerUrls, ...publisherOf(billingEvents) });
 
-  const network = createNetworkService({ db, clock, secrets, logger, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
+  const network = createNetworkService({ db, clock, secrets, logger, limits: saas.limits, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
 
   const notifications = createNotificationsService({
     db,
@@ -118,7 +137,7 @@ export async function createApp(options: AppOptions) {
     listenUrl: config.events.databaseUrl,
   });
 
-  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...networkJobs(network)]) });
+  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...networkJobs(network), ...saasJobs(saas)]) });
   const liveFeed = createLiveFeed({ db, logger });
   const convergeWorker = createConvergeWorker({ network, logger, listen: listenTo(db, 'network_converge', config.events.databaseUrl) });
   const deliveryWorker = createDeliveryWorker({ delivery: notifications, logger });
@@ -137,6 +156,7 @@ export async function createApp(options: AppOptions) {
       events: () => transport.health(), // Redis with the redis-streams transport, bounded to 1 s
     },
   });
+  installSaasHooks(http, saas);
   await http.register(identityRoutes(identity, config.identity));
   await http.register(tenantsRoutes(tenants));
   await http.register(plansRoutes(plans));
@@ -147,6 +167,7 @@ export async function createApp(options: AppOptions) {
   await http.register(networkRoutes(network));
   await http.register(notificationsRoutes(notifications));
   await http.register(waProvidersRoutes(notifications));
+  await http.register(saasRoutes(saas));
   await http.register(eventsRoutes(bus.operations, requireSuperAdmin));
   await http.register(jobsRoutes(scheduler, requireSuperAdmin));
   await http.register(liveRoutes(liveFeed, (request) => liveViewer(requirePermission(request, 'customers.read'))));
@@ -168,6 +189,7 @@ export async function createApp(options: AppOptions) {
     payments,
     network,
     notifications,
+    saas,
     scheduler,
     /**
      * Background roles. `workers`: relay events, run handlers and job runs, drive routers.

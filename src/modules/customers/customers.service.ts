@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { reserveCounter } from '../../platform/db/counters.ts';
-import type { Database, TenantId } from '../../platform/db/database.ts';
+import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import { columnsToSet, requireSomethingToUpdate } from '../../platform/db/updates.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Publish } from '../../platform/events/outbox.ts';
@@ -132,7 +132,10 @@ const changedLineFields = (before: Record<string, unknown>, after: Record<string
 
 export type CustomersService = ReturnType<typeof createCustomersService>;
 
-export function createCustomersService(deps: { db: Database; clock: Clock; plans: PlansService; publish: Publish<typeof customerEvents> }) {
+/** The SaaS customer limit (composition root: the saas module's guard), checked in the creating transaction. */
+export type CustomerLimit = { assertWithinLimit(trx: Tx<any>, limit: 'customers', countUsed: (trx: Tx<any>) => Promise<number>): Promise<void> };
+
+export function createCustomersService(deps: { db: Database; clock: Clock; plans: PlansService; publish: Publish<typeof customerEvents>; limits?: CustomerLimit }) {
   const { db, clock, plans, publish } = deps;
 
   const requirePhone = (phone: string) => {
@@ -167,6 +170,10 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     const phone = requirePhone(input.phone);
     requireConnection(input);
     return db.tenant<CustomersTables, Customer>(tenantId, async (trx) => {
+      // Terminated customers no longer count: a tenant at its limit can end one to add another.
+      await deps.limits?.assertWithinLimit(trx, 'customers', async (t) =>
+        (await sql<{ n: number }>`select count(*)::int as n from customers where status <> 'terminated'`.execute(t)).rows[0]!.n,
+      );
       await plans.getInTransaction(trx, input.planId);
       const code = input.code ?? `C${String(await reserveCounter(trx, 'customer_code')).padStart(5, '0')}`;
       const id = newId();

@@ -17,6 +17,8 @@ const MeSchema = z.object({
   activeTenantId: z.string().nullable(),
   roles: z.array(RoleSchema),
   permissions: z.array(z.string()),
+  /** Features of the active tenant's subscription (empty without one). */
+  features: z.array(z.string()),
 });
 const StaffSchema = z.object({
   userId: z.string(),

@@ -22,6 +22,8 @@ const rolesByPermission = {
   'events.operate': ['owner', 'admin'],
   'notifications.read': ['owner', 'admin', 'finance'],
   'notifications.manage': ['owner', 'admin'],
+  'subscription.read': ['owner', 'admin'],
+  'subscription.manage': ['owner'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof rolesByPermission;

@@ -28,7 +28,14 @@ export type TenantsForIdentity = {
 const SESSION_TOUCH_INTERVAL_MS = 60_000; // refresh last_seen at most once a minute, not on every request
 
 /** Login, logout, the session behind a cookie, the caller's own profile, tenant switch and password change. */
-export function createSessions(deps: { db: Database; clock: Clock; config: IdentityConfig; audit: RecordAudit; tenants: TenantsForIdentity }) {
+export function createSessions(deps: {
+  db: Database;
+  clock: Clock;
+  config: IdentityConfig;
+  audit: RecordAudit;
+  tenants: TenantsForIdentity;
+  features?: { featuresOf(tenantId: TenantId): Promise<string[]> };
+}) {
   const { db, clock, config, audit, tenants } = deps;
 
   /** The user's active memberships in active tenants, oldest first, with the tenant as they see it. */
@@ -138,6 +145,8 @@ export function createSessions(deps: { db: Database; clock: Clock; config: Ident
   }
 
   async function me(actor: Actor) {
+    // What the tenant's subscription switches on now (the console hides the rest); its own transaction, before the user's.
+    const features = actor.tenantId && deps.features ? await deps.features.featuresOf(actor.tenantId) : [];
     return withUser(actor.userId, async (trx) => {
       const user = await trx
         .selectFrom('identity_users')
@@ -151,6 +160,7 @@ export function createSessions(deps: { db: Database; clock: Clock; config: Ident
         activeTenantId: actor.tenantId,
         roles: actor.roles,
         permissions: permissionsOf(actor.roles),
+        features,
       };
     });
   }
