@@ -120,6 +120,7 @@ export async function createApp(options: AppOptions) {
     identity,
     tenants,
     billing,
+    limits: saas.limits,
     fetch: options.fetch,
     providerUrls: config.providerUrls,
     ...publisherOf(notificationEvents),

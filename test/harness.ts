@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { withDatabase } from './global-setup.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
-import { createApp, type App } from '../src/composition-root.ts';
+import { createApp, type App, type AppOptions } from '../src/composition-root.ts';
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
 import type { GatewayFactory } from '../src/modules/network/index.ts';
 import { createTenantDirectory } from '../src/modules/tenants/index.ts';
@@ -67,7 +67,7 @@ export type TestApp = App & { clock: ManualClock; db: TestDatabase; stop(): Prom
  */
 export async function createTestApp(
   driver: DriverName,
-  options: { start?: string; events?: boolean; routerGateways?: GatewayFactory; providerUrls?: ProviderUrlOverrides } = {},
+  options: { start?: string; events?: boolean; routerGateways?: GatewayFactory; providerUrls?: ProviderUrlOverrides; saas?: AppOptions['saas']; resolveTxt?: AppOptions['resolveTxt'] } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase(driver);
   const clock = new ManualClock(options.start ?? '2026-11-24T03:00:00Z');
@@ -77,6 +77,8 @@ export async function createTestApp(
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     secrets: createSecretBox(randomBytes(32)),
     routerGateways: options.routerGateways,
+    saas: options.saas,
+    resolveTxt: options.resolveTxt,
     config: {
       ...testConfig,
       events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'simpul-test', databaseUrl: db.url },

@@ -8,7 +8,7 @@ import { newId } from '../src/platform/ids.ts';
  */
 export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug: string, nasIp: string) {
   const secret = `rahasia-${slug}`;
-  const ids = { user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId() };
+  const ids = { user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId(), addon: newId(), saasInvoice: newId() };
   const username = `pppoe-${slug}`;
   const statements = [
     sql`insert into identity_users (id, email, name, password_hash) values (${ids.user}, ${`staf@${slug}.test`}, 'Staf', 'x')`,
@@ -56,6 +56,11 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
           '+6281200000009', 'id', ${`Tes ${secret}`}, 'sent', now(), now(), now())`,
     sql`insert into http_idempotency_keys (tenant_id, user_id, route, key, request_hash, status, response_body, created_at, expires_at)
         values (${tenantId}, ${ids.user}, 'POST /api/invoices/:invoiceId/payments', ${`k-${slug}`}, 'h', 201, ${`{"note":"${secret}"}`}, now(), now())`,
+    // The SaaS layer: an add-on bought with its invoice (the only reference between its tenant tables).
+    sql`insert into saas_addons (id, code, name, limit_name, amount, price, created_at) values (${ids.addon}, ${`seed-${slug}`}, 'Tambahan 100 pelanggan', 'customers', 100, 50000, now())`,
+    sql`insert into saas_invoices (id, tenant_id, number, kind, description, amount, due_date, order_id, created_at)
+        values (${ids.saasInvoice}, ${tenantId}, ${`SAAS-${slug}`}, 'addon', 'Tambahan', 50000, '2026-12-10', ${`saas-${slug}`}, now())`,
+    sql`insert into saas_tenant_addons (id, tenant_id, addon_id, quantity, invoice_id, created_at) values (${newId()}, ${tenantId}, ${ids.addon}, 1, ${ids.saasInvoice}, now())`,
   ];
   for (const statement of statements) await statement.execute(owner);
   return { ...ids, username, secret };
