@@ -31,7 +31,7 @@ import {
   paymentGatewaysRoutes,
 } from './modules/billing/index.ts';
 import { createCustomersService, customerEvents, customersRoutes } from './modules/customers/index.ts';
-import { createAuthenticate, createIdentityService, identityRoutes, requirePermission, requireSuperAdmin } from './modules/identity/index.ts';
+import { createAuthenticate, createIdentityService, identityRoutes, installImpersonationGuards, requirePermission, requireSuperAdmin } from './modules/identity/index.ts';
 import { createIsolationService, isolationEvents, isolationRoutes } from './modules/isolation/index.ts';
 import {
   createConvergeWorker,
@@ -102,7 +102,11 @@ export async function createApp(options: AppOptions) {
     tenantIdBySlug: tenantDirectory.findIdBySlug,
     ...publisherOf(saasEvents),
   });
-  const identity = createIdentityService({ db, clock, config: config.identity, tenants: tenantDirectory, limits: saas.limits, features: saas });
+  const identity = createIdentityService({ db, clock, config: config.identity, tenants: tenantDirectory,
+    limits: saas.limits,
+    features: saas,
+    impersonationPorts: { supportWriteAllowed: saas.supportWriteAllowed, isActiveTenant: async (id) => (await tenantDirectory.activeTenants([id])).length > 0 },
+  });
   const tenants = createTenantsService({ db, clock, identity, directory: tenantDirectory });
   const plans = createPlansService({ db, clock, ...publisherOf(planEvents) });
   const customers = createCustomersService({ db, clock, plans, limits: saas.limits, ...publisherOf(customerEvents) });
@@ -157,6 +161,7 @@ export async function createApp(options: AppOptions) {
       events: () => transport.health(), // Redis with the redis-streams transport, bounded to 1 s
     },
   });
+  installImpersonationGuards(http, identity);
   installSaasHooks(http, saas);
   await http.register(identityRoutes(identity, config.identity));
   await http.register(tenantsRoutes(tenants));

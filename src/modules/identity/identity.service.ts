@@ -5,6 +5,7 @@ import { createAudit } from './audit.ts';
 import { createSessions, type IdentityConfig, type TenantsForIdentity } from './sessions.ts';
 import { createStaff } from './staff.ts';
 import type { StaffLimit } from './invitations.ts';
+import { createImpersonation, type ImpersonationPorts } from './impersonation.ts';
 import { createSuperAdminBootstrap } from './super-admin.ts';
 
 export type { Actor, RequestOrigin } from './actor.ts';
@@ -20,18 +21,25 @@ export type IdentityService = ReturnType<typeof createIdentityService>;
 export type SaasForIdentity = {
   limits: StaffLimit;
   features: { featuresOf(tenantId: TenantId): Promise<string[]> };
+  impersonationPorts: ImpersonationPorts;
 };
 
 export function createIdentityService(deps: { db: Database; clock: Clock; config: IdentityConfig; tenants: TenantsForIdentity } & Partial<SaasForIdentity>) {
   const { db, clock } = deps;
   const audit = createAudit({ db, clock });
   const useCase = { db, clock, audit: audit.record };
+  const impersonation = createImpersonation({ ...useCase, ports: deps.impersonationPorts });
   return {
     audit: audit.record,
     listAudit: audit.list,
-    ...createSessions({ ...useCase, config: deps.config, tenants: deps.tenants, features: deps.features }),
+    ...createSessions({ ...useCase, config: deps.config, tenants: deps.tenants, features: deps.features, impersonation }),
     ...createApiTokens(useCase),
     ...createStaff({ ...useCase, limits: deps.limits }),
     ensureSuperAdmin: createSuperAdminBootstrap(useCase),
+    startImpersonation: impersonation.start,
+    endImpersonation: impersonation.end,
+    recordImpersonatedAction: impersonation.recordAction,
+    impersonationHistory: impersonation.history,
+    tenantImpersonations: impersonation.tenantHistory,
   };
 }

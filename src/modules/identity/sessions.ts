@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
-import { assumeRole, DbRole, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
+import { assumeRole, DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
+import type { createImpersonation } from './impersonation.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor, RequestOrigin } from './actor.ts';
@@ -35,6 +36,7 @@ export function createSessions(deps: {
   audit: RecordAudit;
   tenants: TenantsForIdentity;
   features?: { featuresOf(tenantId: TenantId): Promise<string[]> };
+  impersonation?: ReturnType<typeof createImpersonation>;
 }) {
   const { db, clock, config, audit, tenants } = deps;
 
@@ -132,6 +134,15 @@ export function createSessions(deps: {
       if (now.getTime() - new Date(session.last_seen_at).getTime() > SESSION_TOUCH_INTERVAL_MS) {
         await trx.updateTable('identity_sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
       }
+      // A super admin impersonating works in that tenant as its admin, and every tenant
+      // transaction of this request runs as simpul_support (no payment history, private data, credentials).
+      const impersonating = session.is_super_admin && deps.impersonation ? await deps.impersonation.activeInTransaction(trx, session.id) : null;
+      if (impersonating) {
+        const scope = tenantRoleScope.getStore();
+        if (scope) scope.role = DbRole.support;
+        const { tenantId: impersonatedTenant, ...impersonation } = impersonating;
+        return { userId: session.user_id, isSuperAdmin: true, tenantId: impersonatedTenant as TenantId, roles: ['admin'], via: 'session', sessionId: session.id, impersonation };
+      }
       return { userId: session.user_id, isSuperAdmin: session.is_super_admin, tenantId, roles, via: 'session', sessionId: session.id };
     });
   }
@@ -147,6 +158,11 @@ export function createSessions(deps: {
   async function me(actor: Actor) {
     // What the tenant's subscription switches on now (the console hides the rest); its own transaction, before the user's.
     const features = actor.tenantId && deps.features ? await deps.features.featuresOf(actor.tenantId) : [];
+    // The banner: the super admin sees their own impersonation; the tenant's staff see who is working as their admin.
+    const open = actor.tenantId && deps.impersonation ? await deps.impersonation.openInTenant(actor.tenantId) : undefined;
+    const impersonation = open
+      ? { superAdminName: open.superAdminName, reason: open.reason, expiresAt: new Date(open.expiresAt), writeAllowed: open.writeAllowed, you: actor.impersonation?.id === open.id }
+      : null;
     return withUser(actor.userId, async (trx) => {
       const user = await trx
         .selectFrom('identity_users')
@@ -161,6 +177,7 @@ export function createSessions(deps: {
         roles: actor.roles,
         permissions: permissionsOf(actor.roles),
         features,
+        impersonation,
       };
     });
   }

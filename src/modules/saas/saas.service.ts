@@ -75,6 +75,9 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
           .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ support_write: allowed, updated_at: now }))
           .execute();
       }),
+    /** Whether the owner allowed an impersonating super admin to write (identity asks when one starts). */
+    supportWriteAllowed: (tenantId: string) =>
+      asPlatform(async (trx) => (await trx.selectFrom('saas_subscriptions').select('support_write').where('tenant_id', '=', tenantId).executeTakeFirst())?.support_write ?? false),
     // domains
     addDomain: (tenantId: TenantId, host: string) => inTenant(tenantId, (trx) => addDomain(ctx, trx, tenantId, host)),
     listDomains: (tenantId: TenantId) => inTenant(tenantId, (trx) => listDomains(ctx, trx)),

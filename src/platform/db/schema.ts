@@ -227,6 +227,19 @@ export interface IdentityAuditLog {
   tenant_id: string | null;
 }
 
+export interface IdentityImpersonations {
+  ended_at: Timestamp | null;
+  expires_at: Timestamp;
+  id: string;
+  reason: string;
+  session_id: string;
+  started_at: Timestamp;
+  super_admin_id: string;
+  super_admin_name: string;
+  tenant_id: string;
+  write_allowed: boolean;
+}
+
 export interface IdentityInvitations {
   accepted_at: Timestamp | null;
   accepted_by: string | null;
@@ -770,6 +783,7 @@ export interface DB {
   http_idempotency_keys: HttpIdempotencyKeys;
   identity_api_tokens: IdentityApiTokens;
   identity_audit_log: IdentityAuditLog;
+  identity_impersonations: IdentityImpersonations;
   identity_invitations: IdentityInvitations;
   identity_memberships: IdentityMemberships;
   identity_sessions: IdentitySessions;

@@ -541,6 +541,14 @@ export interface paths {
                         "application/json": {
                             activeTenantId: string | null;
                             features: string[];
+                            impersonation: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                reason: string;
+                                superAdminName: string;
+                                writeAllowed: boolean;
+                                you: boolean;
+                            } | null;
                             permissions: string[];
                             roles: ("owner" | "admin" | "finance" | "collector" | "technician")[];
                             tenants: {
@@ -1617,6 +1625,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/impersonations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who from the platform worked as this tenant’s admin, when and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            reason: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            superAdminId: string;
+                            superAdminName: string;
+                            tenantId: string;
+                            writeAllowed: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/accept": {
         parameters: {
             query?: never;
@@ -2139,6 +2196,14 @@ export interface paths {
                         "application/json": {
                             activeTenantId: string | null;
                             features: string[];
+                            impersonation: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                reason: string;
+                                superAdminName: string;
+                                writeAllowed: boolean;
+                                you: boolean;
+                            } | null;
                             permissions: string[];
                             roles: ("owner" | "admin" | "finance" | "collector" | "technician")[];
                             tenants: {
@@ -2253,6 +2318,14 @@ export interface paths {
                         "application/json": {
                             activeTenantId: string | null;
                             features: string[];
+                            impersonation: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                reason: string;
+                                superAdminName: string;
+                                writeAllowed: boolean;
+                                you: boolean;
+                            } | null;
                             permissions: string[];
                             roles: ("owner" | "admin" | "finance" | "collector" | "technician")[];
                             tenants: {
@@ -3607,6 +3680,131 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/impersonations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Super admin: impersonation history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            reason: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            superAdminId: string;
+                            superAdminName: string;
+                            tenantId: string;
+                            writeAllowed: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Super admin: work in a tenant as its admin, with a reason, for at most 30 minutes (read-only unless the owner allowed support write) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        minutes?: number;
+                        reason: string;
+                        /** Format: uuid */
+                        tenantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            reason: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            tenantId: string;
+                            writeAllowed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/impersonations/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Super admin: end my impersonation now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: boolean;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
