@@ -14,6 +14,8 @@ const staleViewsOf = (type: string): QueryKey[] => {
   if (type.startsWith('network.customer.')) return [queryKeys.sessions.all];
   if (type.startsWith('network.')) return [queryKeys.routers.all, queryKeys.networkLines.all];
   if (type.startsWith('notifications.')) return [queryKeys.whatsapp.messages.all];
+  // A paid add-on raises limits: the subscription page (and /api/me's features) follow without reload.
+  if (type.startsWith('addons.') || type.startsWith('saas.')) return [queryKeys.subscription.all, queryKeys.me];
   return [];
 };
 

@@ -38,4 +38,14 @@ export function QueryProvider({ children }: { children: ReactNode }) {
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
-export const messageOf = (error: Error, t: Translate) => (error instanceof ApiError && error.code === 'NETWORK' ? t('error.network') : error.message);
+/** Codes a person meets often get the app's own words (with the server's details, e.g. which limit). */
+const translatedCodes = { LIMIT_REACHED: 'error.LIMIT_REACHED', SUBSCRIPTION_LOCKED: 'error.SUBSCRIPTION_LOCKED', FEATURE_DISABLED: 'error.FEATURE_DISABLED' } as const;
+
+export const messageOf = (error: Error, t: Translate) => {
+  if (!(error instanceof ApiError)) return error.message;
+  if (error.code === 'NETWORK') return t('error.network');
+  const key = translatedCodes[error.code as keyof typeof translatedCodes];
+  if (!key) return error.message;
+  const details = (error.details ?? {}) as { limit?: string; max?: number; number?: string; feature?: string };
+  return t(key, { limit: details.limit ? t(`limit.${details.limit}` as 'limit.customers') : '', max: details.max ?? '', number: details.number ?? '', feature: details.feature ?? '' });
+};

@@ -10,6 +10,8 @@ import { BillingSettingsPage } from './features/billing-settings/BillingSettings
 import { EventBusPage } from './features/events/EventBusPage.tsx';
 import { RoutersPage } from './features/routers/RoutersPage.tsx';
 import { TenantsPage } from './features/tenants/TenantsPage.tsx';
+import { PlatformSaasPage } from './features/platform/PlatformSaasPage.tsx';
+import { SubscriptionPage } from './features/subscription/SubscriptionPage.tsx';
 import { WhatsAppPage } from './features/whatsapp/WhatsAppPage.tsx';
 import type { Me } from './api/types.ts';
 
@@ -49,7 +51,9 @@ export const sections: Section[] = [
   { label: 'nav.whatsapp', path: '/whatsapp', routes: [{ path: '/whatsapp', element: <WhatsAppPage /> }], allowed: withPermission('notifications.read') },
   { label: 'nav.routers', path: '/routers', routes: [{ path: '/routers', element: <RoutersPage /> }], allowed: withPermission('network.manage') },
   { label: 'nav.billing', path: '/billing', routes: [{ path: '/billing', element: <BillingSettingsPage /> }], allowed: withPermission('billing.configure') },
+  { label: 'nav.subscription', path: '/subscription', routes: [{ path: '/subscription', element: <SubscriptionPage /> }], allowed: withPermission('subscription.read') },
   { label: 'nav.tenants', path: '/platform/tenants', routes: [{ path: '/platform/tenants', element: <TenantsPage /> }], allowed: (me) => me.user.isSuperAdmin },
+  { label: 'nav.platformSaas', path: '/platform/saas', routes: [{ path: '/platform/saas', element: <PlatformSaasPage /> }], allowed: (me) => me.user.isSuperAdmin && !me.impersonation?.you },
   // Cross-tenant infrastructure (every tenant's failures): the platform operator's, like its API.
   { label: 'nav.events', path: '/events', routes: [{ path: '/events', element: <EventBusPage /> }], allowed: (me) => me.user.isSuperAdmin },
 ];
