@@ -7,5 +7,6 @@ export const billingErrors = defineErrors('billing', {
 });
 
 declare module '../../platform/errors/app-error.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the codes
   interface ModuleErrorCodes extends Record<keyof typeof billingErrors, true> {}
 }

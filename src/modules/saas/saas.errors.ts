@@ -13,5 +13,6 @@ export const saasErrors = defineErrors('saas', {
 });
 
 declare module '../../platform/errors/app-error.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the codes
   interface ModuleErrorCodes extends Record<keyof typeof saasErrors, true> {}
 }

@@ -54,7 +54,9 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
         const entitlements = await entitlementsInTransaction(ctx, trx, tenantId);
         const usage = await trx.selectFrom('saas_my_usage').selectAll().executeTakeFirst();
         const locking = await lockingInvoiceInTransaction(ctx, trx, tenantId);
+        const subscription = await trx.selectFrom('saas_subscriptions').select('support_write').executeTakeFirst();
         return {
+          supportWrite: subscription?.support_write ?? false,
           ...entitlements,
           usage: { customers: Number(usage?.customers ?? 0), routers: Number(usage?.routers ?? 0), staff: Number(usage?.staff ?? 0) },
           locked: locking !== null,

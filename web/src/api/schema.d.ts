@@ -5361,6 +5361,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            supportWrite: boolean;
                             usage: {
                                 customers: number;
                                 routers: number;

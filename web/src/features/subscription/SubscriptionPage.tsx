@@ -80,7 +80,7 @@ function LimitsCard({ e }: { e: Entitlements }) {
           ))}
         </Group>
         {me.permissions.includes('subscription.manage') && (
-          <Switch label={t('subscription.supportWrite')} onChange={(event) => support.mutate(event.currentTarget.checked)} />
+          <Switch label={t('subscription.supportWrite')} checked={e.supportWrite} onChange={(event) => support.mutate(event.currentTarget.checked)} />
         )}
       </Stack>
     </Card>
