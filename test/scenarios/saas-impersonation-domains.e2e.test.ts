@@ -123,5 +123,10 @@ describe.each(drivers)('impersonation and domains on %s', (driver) => {
     expect((await call('POST', '/api/saas/domains', tenant.ownerCookie, { host: 'portal.bantunet.id' })).status).toBe(409);
     expect((await call('POST', '/api/saas/domains', tenant.ownerCookie, { host: 'x.simpul.test' })).status).toBe(400);
     expect(await app.saas.tenantOfHost('portal.bantunet.id:443')).toBe(tenant.tenantId);
+    // Host-based routing: the address in the browser picks the tenant.
+    const byHost = async (host: string) => app.http.inject({ method: 'GET', url: '/api/host-tenant', headers: { host } });
+    expect((await byHost('portal.bantunet.id')).json()).toEqual({ tenantId: tenant.tenantId });
+    expect((await byHost('bantu-net.simpul.test')).json()).toEqual({ tenantId: tenant.tenantId });
+    expect((await byHost('elsewhere.example.com')).statusCode).toBe(404);
   });
 });

@@ -116,6 +116,25 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
     },
   );
 
+  // Host-based routing: which tenant the address in the browser belongs to (the portal and the
+  // login page of `slug.<platform domain>` or a verified custom domain pick their tenant by it).
+  app.get(
+    '/api/host-tenant',
+    {
+      schema: {
+        tags: ['domains'],
+        summary: 'The tenant the request’s Host belongs to (slug under the platform domain, or a verified custom domain)',
+        security: [],
+        response: { 200: z.object({ tenantId: z.string() }), 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const tenantId = await saas.tenantOfHost(request.hostname);
+      if (!tenantId) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'This address belongs to no tenant.' } });
+      return { tenantId };
+    },
+  );
+
   // ---- the platform (super admin) ----
   app.get('/api/platform/saas/tenants', { schema: { tags: ['platform'], summary: 'Super admin: tenants with plan, usage against limits (counts only), over-limit flags, unpaid SaaS invoices', response: { 200: z.array(z.object({ tenantId: z.string(), slug: z.string(), name: z.string(), status: z.string(), plan: z.string(), usage: Usage, limits: z.record(z.string(), z.number()), unpaidInvoices: z.number().int(), overLimit: z.array(z.string()) })) } } }, async (request) => {
     requireSuperAdmin(request);
