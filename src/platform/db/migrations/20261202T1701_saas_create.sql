@@ -242,5 +242,5 @@ grant select, insert, update on saas_invoice_counters to simpul_app, simpul_plat
 
 insert into saas_plans (id, code, name, monthly_price, limits, features, is_default, created_at) values
   ('01900000-0000-7000-8000-000000000001', 'dasar', 'Dasar', 250000,
-   '{"customers": 500, "routers": 5, "staff": 10, "collectors": 5, "technicians": 5, "odps": 200, "whatsapp_messages": 5000, "photo_storage_mb": 1024}',
+   '{"customers": 2000, "routers": 50, "staff": 50, "collectors": 20, "technicians": 20, "odps": 1000, "whatsapp_messages": 20000, "photo_storage_mb": 5120}',
    array['radius', 'payment_gateways', 'collectors', 'ftth_maps', 'technicians', 'customer_portal', 'custom_domain', 'api_tokens'], true, now());
