@@ -32,7 +32,7 @@ import {
 } from './modules/billing/index.ts';
 import { collectorsEvents, collectorsHandlers, collectorsJobs, collectorsRoutes, createCollectorsService } from './modules/collectors/index.ts';
 import { createCustomersService, customerEvents, customersRoutes } from './modules/customers/index.ts';
-import { createAuthenticate, createIdentityService, identityRoutes, requirePermission, requireSuperAdmin } from './modules/identity/index.ts';
+import { createAuthenticate, createIdentityService, identityRoutes, installImpersonationGuards, requirePermission, requireSuperAdmin } from './modules/identity/index.ts';
 import { createIsolationService, isolationEvents, isolationRoutes } from './modules/isolation/index.ts';
 import {
   createConvergeWorker,
@@ -64,6 +64,8 @@ import {
   techniciansRoutes,
   type PhotoStorage,
 } from './modules/technicians/index.ts';
+import { createSaasService, installSaasHooks, saasEvents, saasJobs, saasRoutes, type SaasConfig } from './modules/saas/index.ts';
+import { promises as dns } from 'node:dns';
 import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -81,10 +83,16 @@ export type AppOptions = {
   fetch?: typeof fetch;
   /** Router connections (tests point them at stand-ins). */
   routerGateways?: GatewayFactory;
+  /** The SaaS layer: platform domain, grace, the platform's own gateway account. */
+  saas?: Partial<SaasConfig>;
+  /** DNS TXT lookups for custom domain proofs (tests inject one). */
+  resolveTxt?: (host: string) => Promise<string[][]>;
 };
 
+const defaultSaasConfig: SaasConfig = { platformDomain: 'simpul.id', graceDays: 7, dueDays: 10, timeZone: 'Asia/Jakarta' };
+
 /** Every module's events, one map: the bus validates and routes by it. */
-export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, collectorsEvents, networkEvents, notificationEvents, mapsEvents, portalEvents, technicianEvents);
+export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, collectorsEvents, networkEvents, notificationEvents, mapsEvents, portalEvents, technicianEvents, saasEvents);
 
 /** The only place that constructs things: read top to bottom, it is the dependency graph. */
 export async function createApp(options: AppOptions) {
@@ -98,10 +106,25 @@ export async function createApp(options: AppOptions) {
 
   // Identity and the scheduler read tenants through the directory; the tenants service uses identity for a first owner.
   const tenantDirectory = createTenantDirectory({ db });
-  const identity = createIdentityService({ db, clock, config: config.identity, tenants: tenantDirectory });
+  // The SaaS layer first: every create that counts against a limit asks it in its own transaction.
+  const saas = createSaasService({
+    db,
+    clock,
+    config: { ...defaultSaasConfig, ...options.saas },
+    fetch: options.fetch,
+    providerUrls: config.providerUrls,
+    resolveTxt: options.resolveTxt ?? ((host) => dns.resolveTxt(host)),
+    tenantIdBySlug: tenantDirectory.findIdBySlug,
+    ...publisherOf(saasEvents),
+  });
+  const identity = createIdentityService({ db, clock, config: config.identity, tenants: tenantDirectory,
+    limits: saas.limits,
+    features: saas,
+    impersonationPorts: { supportWriteAllowed: saas.supportWriteAllowed, isActiveTenant: async (id) => (await tenantDirectory.activeTenants([id])).length > 0 },
+  });
   const tenants = createTenantsService({ db, clock, identity, directory: tenantDirectory });
   const plans = createPlansService({ db, clock, ...publisherOf(planEvents) });
-  const customers = createCustomersService({ db, clock, plans, ...publisherOf(customerEvents) });
+  const customers = createCustomersService({ db, clock, plans, limits: saas.limits, ...publisherOf(customerEvents) });
   const isolation = createIsolationService({ db, clock, ...publisherOf(isolationEvents) });
   const billing = createBillingService({ db, clock, tenants, isolation, ...publisherOf(billingEvents) });
   const collectors = createCollectorsService({ db, clock, billing, identity, tenants, ...publisherOf(collectorsEvents) });
@@ -113,7 +136,7 @@ export async function createApp(options: AppOptions) {
     defaultTiles: { url: config.maps?.tileUrl ?? null, attribution: config.maps?.tileAttribution ?? null },
     ...publisherOf(mapsEvents),
   });
-  const network = createNetworkService({ db, clock, secrets, logger, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
+  const network = createNetworkService({ db, clock, secrets, logger, limits: saas.limits, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
   const technicians = createTechniciansService({
     db,
     clock,
@@ -135,6 +158,7 @@ export async function createApp(options: AppOptions) {
     identity,
     tenants,
     billing,
+    limits: saas.limits,
     fetch: options.fetch,
     providerUrls: config.providerUrls,
     ...publisherOf(notificationEvents),
@@ -154,7 +178,7 @@ export async function createApp(options: AppOptions) {
     listenUrl: config.events.databaseUrl,
   });
 
-  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...collectorsJobs(collectors), ...networkJobs(network), ...techniciansJobs(technicians)]) });
+  const scheduler = createScheduler({ db, tenants: tenantDirectory, clock, logger, metrics, jobs: withSpecWorkers([...billingJobs(billing), ...collectorsJobs(collectors), ...networkJobs(network), ...techniciansJobs(technicians), ...saasJobs(saas)]) });
   const liveFeed = createLiveFeed({ db, logger });
   const convergeWorker = createConvergeWorker({ network, logger, listen: listenTo(db, 'network_converge', config.events.databaseUrl) });
   const deliveryWorker = createDeliveryWorker({ delivery: notifications, logger });
@@ -173,6 +197,8 @@ export async function createApp(options: AppOptions) {
       events: () => transport.health(), // Redis with the redis-streams transport, bounded to 1 s
     },
   });
+  installImpersonationGuards(http, identity);
+  installSaasHooks(http, saas);
   await http.register(identityRoutes(identity, config.identity));
   await http.register(tenantsRoutes(tenants));
   await http.register(plansRoutes(plans));
@@ -187,6 +213,7 @@ export async function createApp(options: AppOptions) {
   await http.register(mapsRoutes(maps));
   await http.register(techniciansRoutes(technicians));
   await http.register(waProvidersRoutes(notifications));
+  await http.register(saasRoutes(saas));
   await http.register(eventsRoutes(bus.operations, requireSuperAdmin));
   await http.register(jobsRoutes(scheduler, requireSuperAdmin));
   await http.register(liveRoutes(liveFeed, (request) => liveViewer(requirePermission(request, 'customers.read'))));
@@ -223,6 +250,7 @@ export async function createApp(options: AppOptions) {
     maps,
     portal,
     technicians,
+    saas,
     scheduler,
     /**
      * Background roles. `workers`: relay events, run handlers and job runs, drive routers.

@@ -51,6 +51,12 @@ export const liveAudience = {
   'notifications.message.sent': 'notifications.read',
   'notifications.message.delivered': 'notifications.read',
   'notifications.message.failed': 'notifications.read',
+  // The subscription page (GET /api/saas/subscription, /api/saas/invoices): limits update live after a purchase is paid.
+  'addons.invoice.created': 'subscription.read',
+  'addons.invoice.paid': 'subscription.read',
+  'addons.addon.activated': 'subscription.read',
+  'saas.invoice.issued': 'subscription.read',
+  'saas.limit.warning': 'subscription.read',
 } as const satisfies Record<CatalogEventType, Permission>;
 
 /** The live feed's view of a staff member: their tenant, and the event types their roles may read. */

@@ -79,7 +79,7 @@ async function main(argv: string[]) {
   try {
     // loadConfig demands SECRET_KEY with DATABASE_URL: only the embedded shape keeps its key in a file.
     const secretKey = config.secretKey ?? (config.db.driver === 'pglite' ? loadOrCreateKeyFile(config.db.dataDir) : undefined);
-    const app = await createApp({ db, clock: systemClock, logger, config, secrets: createSecretBox(secretKey!) });
+    const app = await createApp({ db, clock: systemClock, logger, config, saas: config.saas, secrets: createSecretBox(secretKey!) });
     shutdown.push(() => app.close());
 
     switch (command) {

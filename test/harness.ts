@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { withDatabase } from './global-setup.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
-import { createApp, type App } from '../src/composition-root.ts';
+import { createApp, type App, type AppOptions } from '../src/composition-root.ts';
 import { createSecretBox } from '../src/platform/crypto/secret-box.ts';
 import type { GatewayFactory } from '../src/modules/network/index.ts';
 import type { PhotoStorage } from '../src/modules/technicians/index.ts';
@@ -68,7 +68,7 @@ export type TestApp = App & { clock: ManualClock; db: TestDatabase; stop(): Prom
  */
 export async function createTestApp(
   driver: DriverName,
-  options: { start?: string; events?: boolean; routerGateways?: GatewayFactory; providerUrls?: ProviderUrlOverrides; photoStorage?: PhotoStorage } = {},
+  options: { start?: string; events?: boolean; routerGateways?: GatewayFactory; providerUrls?: ProviderUrlOverrides; photoStorage?: PhotoStorage; saas?: AppOptions['saas']; resolveTxt?: AppOptions['resolveTxt'] } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase(driver);
   const clock = new ManualClock(options.start ?? '2026-11-24T03:00:00Z');
@@ -79,6 +79,8 @@ export async function createTestApp(
     secrets: createSecretBox(randomBytes(32)),
     routerGateways: options.routerGateways,
     photoStorage: options.photoStorage,
+    saas: options.saas,
+    resolveTxt: options.resolveTxt,
     config: {
       ...testConfig,
       events: { transport: 'postgres', redisUrl: undefined, redisKeyPrefix: 'simpul-test', databaseUrl: db.url },

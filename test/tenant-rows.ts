@@ -8,7 +8,7 @@ import { newId } from '../src/platform/ids.ts';
  */
 export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug: string, nasIp: string) {
   const secret = `rahasia-${slug}`;
-  const ids = { collector: newId(), handover: newId(), shortHandover: newId(), deposit: newId(), collection: newId(), user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId(), odc: newId(), odp: newId(), odcOutage: newId(), odpOutage: newId(), task: newId(), outageTask: newId(), activity: newId(), looseActivity: newId() };
+  const ids = { collector: newId(), handover: newId(), shortHandover: newId(), deposit: newId(), collection: newId(), user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId(), odc: newId(), odp: newId(), odcOutage: newId(), odpOutage: newId(), task: newId(), outageTask: newId(), activity: newId(), looseActivity: newId(), addon: newId(), saasInvoice: newId() };
   const username = `pppoe-${slug}`;
   const statements = [
     sql`insert into identity_users (id, email, name, password_hash) values (${ids.user}, ${`staf@${slug}.test`}, 'Staf', 'x')`,
@@ -125,6 +125,11 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
     sql`insert into technicians_photos (id, tenant_id, task_id, activity_id, uploaded_by, storage_key, thumbnail_key, content_type, size_bytes, width, height, latitude, longitude, created_at)
         values (${newId()}, ${tenantId}, ${ids.task}, ${ids.activity}, ${ids.user}, ${`${tenantId}/${secret}.jpg`}, ${`${tenantId}/${secret}.thumb.jpg`}, 'image/jpeg', 1, 1, 1, -7.7, 110.4, now())`,
     sql`insert into technicians_task_lines (task_id, tenant_id, customer_id, rechecked_at) values (${ids.outageTask}, ${tenantId}, ${ids.customer}, now())`,
+    // The SaaS layer: an add-on bought with its invoice (the only reference between its tenant tables).
+    sql`insert into saas_addons (id, code, name, limit_name, amount, price, created_at) values (${ids.addon}, ${`seed-${slug}`}, 'Tambahan 100 pelanggan', 'customers', 100, 50000, now())`,
+    sql`insert into saas_invoices (id, tenant_id, number, kind, description, amount, due_date, order_id, created_at)
+        values (${ids.saasInvoice}, ${tenantId}, ${`SAAS-${slug}`}, 'addon', 'Tambahan', 50000, '2026-12-10', ${`saas-${slug}`}, now())`,
+    sql`insert into saas_tenant_addons (id, tenant_id, addon_id, quantity, invoice_id, created_at) values (${newId()}, ${tenantId}, ${ids.addon}, 1, ${ids.saasInvoice}, now())`,
   ];
   for (const statement of statements) await statement.execute(owner);
   return { ...ids, username, secret };

@@ -12,6 +12,14 @@ const platformMay: Record<string, string[]> = {
   job_runs: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], // the scheduler's operational rows, no tenant data
   event_outbox: ['INSERT'], // publishes events about a tenant (its plan changed), never reads them
   identity_audit_log: ['SELECT', 'INSERT'], // row-level security: only entries outside any tenant
+  identity_impersonations: ['SELECT', 'INSERT', 'UPDATE'], // the super admin's own sessions in a tenant (who, why, until when)
+  // The SaaS layer: the platform's own business with each tenant (what it sells and bills), no tenant data.
+  saas_subscriptions: ['SELECT', 'INSERT', 'UPDATE'],
+  saas_invoices: ['SELECT', 'INSERT', 'UPDATE'],
+  saas_tenant_addons: ['SELECT', 'INSERT', 'UPDATE'],
+  saas_overrides: ['SELECT', 'INSERT', 'UPDATE'],
+  saas_domains: ['SELECT', 'UPDATE'],
+  saas_tenant_usage: ['SELECT'], // counts only, like platform_tenant_summaries
 };
 const privileges = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'];
 

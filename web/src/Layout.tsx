@@ -1,4 +1,6 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import type { Me } from './api/types.ts';
+import { useEndImpersonation } from './features/platform/queries.ts';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
@@ -89,10 +91,30 @@ export function Layout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        {me.impersonation && <ImpersonationBanner impersonation={me.impersonation} />}
         <ErrorBoundary key={location.pathname}>
           <Outlet />
         </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** While a super admin works as this tenant's admin, everyone in the tenant (and the super admin) sees it. */
+function ImpersonationBanner({ impersonation }: { impersonation: NonNullable<Me['impersonation']> }) {
+  const { t } = useI18n();
+  const end = useEndImpersonation();
+  const until = new Date(impersonation.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return (
+    <Alert color="grape" mb="md" data-testid="impersonation-banner" title={t(impersonation.you ? 'impersonation.youTitle' : 'impersonation.title', { name: impersonation.superAdminName })}>
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm">{t(impersonation.writeAllowed ? 'impersonation.write' : 'impersonation.readOnly', { reason: impersonation.reason, until })}</Text>
+        {impersonation.you && (
+          <Button size="xs" color="grape" loading={end.isPending} onClick={() => end.mutate()}>
+            {t('impersonation.end')}
+          </Button>
+        )}
+      </Group>
+    </Alert>
   );
 }

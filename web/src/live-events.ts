@@ -38,4 +38,9 @@ export const liveEventTypes = [
   'notifications.message.sent',
   'notifications.message.delivered',
   'notifications.message.failed',
+  'addons.invoice.created',
+  'addons.invoice.paid',
+  'addons.addon.activated',
+  'saas.invoice.issued',
+  'saas.limit.warning',
 ] as const;

@@ -16,6 +16,8 @@ const staleViewsOf = (type: string): QueryKey[] => {
   if (type.startsWith('notifications.')) return [queryKeys.whatsapp.messages.all];
   if (type.startsWith('maps.')) return [queryKeys.maps.all];
   if (type.startsWith('collectors.')) return [queryKeys.collectors.all, queryKeys.invoices.all];
+  // A paid add-on raises limits: the subscription page (and /api/me's features) follow without reload.
+  if (type.startsWith('addons.') || type.startsWith('saas.')) return [queryKeys.subscription.all, queryKeys.me];
   return [];
 };
 

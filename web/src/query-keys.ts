@@ -40,6 +40,21 @@ export const queryKeys = {
   },
   audit: { all: ['audit'] as const, list: (limit: number) => ['audit', limit] as const },
   tenants: { all: ['platform-tenants'] as const },
+  subscription: {
+    all: ['subscription'] as const,
+    entitlements: ['subscription', 'entitlements'] as const,
+    addons: ['subscription', 'addons'] as const,
+    invoices: ['subscription', 'invoices'] as const,
+  },
+  platformSaas: {
+    all: ['platform-saas'] as const,
+    tenants: ['platform-saas', 'tenants'] as const,
+    plans: ['platform-saas', 'plans'] as const,
+    addons: ['platform-saas', 'addons'] as const,
+    features: ['platform-saas', 'features'] as const,
+    invoices: ['platform-saas', 'invoices'] as const,
+    impersonations: ['platform-saas', 'impersonations'] as const,
+  },
   routers: { all: ['routers'] as const, script: (routerId: string) => ['routers', 'script', routerId] as const },
   networkLines: {
     all: ['network-lines'] as const,

@@ -56,6 +56,9 @@ export function QueryProvider({ children }: { children: ReactNode }) {
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
+/** Codes a person meets often get the app's own words (with the server's details, e.g. which limit). */
+const translatedCodes = { LIMIT_REACHED: 'error.LIMIT_REACHED', SUBSCRIPTION_LOCKED: 'error.SUBSCRIPTION_LOCKED', FEATURE_DISABLED: 'error.FEATURE_DISABLED' } as const;
+
 /**
  * The person's language from the error's code (`errors.<CODE>` in the dictionaries), with the
  * server's own sentence after it: it names the particulars (amounts, numbers, variables).
@@ -63,6 +66,11 @@ export function QueryProvider({ children }: { children: ReactNode }) {
 export function messageOf(error: Error, t: Translate): string {
   if (!(error instanceof ApiError)) return error.message;
   if (error.code === 'NETWORK') return t('error.network');
+  const withDetails = translatedCodes[error.code as keyof typeof translatedCodes];
+  if (withDetails) {
+    const details = (error.details ?? {}) as { limit?: string; max?: number; number?: string; feature?: string };
+    return t(withDetails, { limit: details.limit ? t(`limit.${details.limit}` as 'limit.customers') : '', max: details.max ?? '', number: details.number ?? '', feature: details.feature ?? '' });
+  }
   const key = `errors.${error.code}` as TranslationKey;
   if (!(key in id)) return error.message;
   const translated = t(key);

@@ -10,6 +10,8 @@ import { BillingSettingsPage } from './features/billing-settings/BillingSettings
 import { EventBusPage } from './features/events/EventBusPage.tsx';
 import { RoutersPage } from './features/routers/RoutersPage.tsx';
 import { TenantsPage } from './features/tenants/TenantsPage.tsx';
+import { PlatformSaasPage } from './features/platform/PlatformSaasPage.tsx';
+import { SubscriptionPage } from './features/subscription/SubscriptionPage.tsx';
 import { WhatsAppPage } from './features/whatsapp/WhatsAppPage.tsx';
 import { MapsPage } from './features/maps/MapsPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
@@ -88,7 +90,9 @@ export const sections: Section[] = [
   { label: 'nav.billing', path: '/billing', routes: [{ path: '/billing', element: <BillingSettingsPage /> }], allowed: withPermission('billing.configure') },
   { label: 'nav.staff', path: '/staff', routes: [{ path: '/staff', element: <StaffPage /> }], allowed: withPermission('staff.manage') },
   { label: 'nav.audit', path: '/audit', routes: [{ path: '/audit', element: <AuditPage /> }], allowed: withPermission('audit.read') },
+  { label: 'nav.subscription', path: '/subscription', routes: [{ path: '/subscription', element: <SubscriptionPage /> }], allowed: withPermission('subscription.read') },
   { label: 'nav.tenants', path: '/platform/tenants', routes: [{ path: '/platform/tenants', element: <TenantsPage /> }], allowed: (me) => me.user.isSuperAdmin },
+  { label: 'nav.platformSaas', path: '/platform/saas', routes: [{ path: '/platform/saas', element: <PlatformSaasPage /> }], allowed: (me) => me.user.isSuperAdmin && !me.impersonation?.you },
   // Cross-tenant infrastructure (every tenant's failures): the platform operator's, like its API.
   { label: 'nav.events', path: '/events', routes: [{ path: '/events', element: <EventBusPage /> }], allowed: (me) => me.user.isSuperAdmin },
 ];

@@ -24,4 +24,13 @@ export const billingJobs = (billing: BillingService) => [
       });
     },
   }),
+  defineJob({
+    name: 'purge_payment_history_worker',
+    cron: '0 2 * * *',
+    description: 'Delete payment history past the tenant’s retention period (default 10 years, never below its legal minimum)',
+    async run(ctx) {
+      const removed = await billing.purgePaymentHistory(ctx.tenantId);
+      await ctx.reportProgress({ done: 1, total: 1, message: `${removed} payment history rows past retention deleted` });
+    },
+  }),
 ];

@@ -58,6 +58,16 @@ export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce)
     async (request) => billing.updatePolicy(requirePermission(request).tenantId, request.body),
   );
 
+  const RetentionSchema = z.object({ legalMinimumYears: z.number().int().min(1).max(30), paymentHistoryRetentionYears: z.number().int().min(1).max(30) });
+  app.get('/api/billing/retention', { schema: { 'x-permission': 'billing.read', tags: ['billing'], summary: 'How long payment history is kept', response: { 200: RetentionSchema } } }, async (request) =>
+    billing.getRetention(requirePermission(request).tenantId),
+  );
+  app.patch(
+    '/api/billing/retention',
+    { schema: { 'x-permission': 'billing.configure', tags: ['billing'], summary: 'Set the legal minimum and how long payment history is kept (never below the minimum)', body: RetentionSchema.partial().strict(), response: { 200: RetentionSchema } } },
+    async (request) => billing.updateRetention(requirePermission(request).tenantId, request.body),
+  );
+
   const Exclusion = z.object({ day: IsoDate, reason: z.string().trim().min(1).max(120) });
   app.get('/api/billing/exclusions', { schema: { 'x-permission': 'billing.read', tags: ['billing'], summary: 'Days on which nothing is isolated', response: { 200: z.array(Exclusion) } } }, async (request) =>
     billing.listExclusions(requirePermission(request).tenantId),

@@ -17,6 +17,7 @@ import { inRolledBackTransaction, previewDailyScan, previewInvoices } from './us
 import { paymentHistory, type PaymentHistoryOptions } from './use-cases/payment-history.ts';
 import { addExclusion, listExclusions, policyInTransaction, removeExclusion, updatePolicy } from './use-cases/policy.ts';
 import { payInTransaction, recordPaymentInTransaction, type PayOptions } from './use-cases/record-payment.ts';
+import { purgePaymentHistory, retentionInTransaction, updateRetention, type Retention } from './use-cases/retention.ts';
 import { restoreAfterPayment, restoreByStaff, type RestoreAfterPaymentOptions } from './use-cases/restore-after-payment.ts';
 
 export {
@@ -50,6 +51,10 @@ export function createBillingService(deps: BillingDeps) {
     listExclusions: (tenantId: TenantId) => inTenant(tenantId, listExclusions),
     addExclusion: (tenantId: TenantId, day: IsoDate, reason: string) => inTenant(tenantId, (trx) => addExclusion(trx, { day, reason })),
     removeExclusion: (tenantId: TenantId, day: IsoDate) => inTenant(tenantId, (trx) => removeExclusion(trx, day)),
+    // payment history retention (purge_payment_history_worker)
+    getRetention: (tenantId: TenantId) => inTenant(tenantId, (trx) => retentionInTransaction(ctx, trx)),
+    updateRetention: (tenantId: TenantId, change: Partial<Retention>) => inTenant(tenantId, (trx) => updateRetention(ctx, trx, change)),
+    purgePaymentHistory: (tenantId: TenantId) => inTenant(tenantId, (trx) => purgePaymentHistory(ctx, trx)),
     // invoices
     generateInvoices: (tenantId: TenantId, options: GenerateInvoicesOptions = {}) => inTenant(tenantId, (trx) => generateInvoices(ctx, trx, options)),
     generateInvoicesInTransaction: (trx: Tx, options: GenerateInvoicesOptions = {}) => generateInvoices(ctx, trx, options),

@@ -7,3 +7,5 @@ export { billingHandlers } from './billing.handlers.ts';
 export { createPaymentGatewaysService, type PaymentGatewaysService } from './payment-gateways.service.ts';
 export { paymentGatewaysRoutes } from './payment-gateways.routes.ts';
 export { billingJobs } from './billing.jobs.ts';
+// The platform bills tenants through its own account with the same adapters.
+export { createPaymentGateway, type PaymentNotificationRequest } from './gateways/index.ts';

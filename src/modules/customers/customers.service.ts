@@ -144,7 +144,10 @@ const changedLineFields = (before: Record<string, unknown>, after: Record<string
 
 export type CustomersService = ReturnType<typeof createCustomersService>;
 
-export function createCustomersService(deps: { db: Database; clock: Clock; plans: PlansService; publish: Publish<typeof customerEvents> }) {
+/** The SaaS customer limit (composition root: the saas module's guard), checked in the creating transaction. */
+export type CustomerLimit = { assertWithinLimit(trx: Tx<any>, limit: 'customers', countUsed: (trx: Tx<any>) => Promise<number>): Promise<void> };
+
+export function createCustomersService(deps: { db: Database; clock: Clock; plans: PlansService; publish: Publish<typeof customerEvents>; limits?: CustomerLimit }) {
   const { db, clock, plans, publish } = deps;
 
   const requirePhone = (phone: string) => {
@@ -179,6 +182,10 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     const phone = requirePhone(input.phone);
     requireConnection(input);
     return db.tenant<CustomersTables, Customer>(tenantId, async (trx) => {
+      // Terminated customers no longer count: a tenant at its limit can end one to add another.
+      await deps.limits?.assertWithinLimit(trx, 'customers', async (t) =>
+        (await sql<{ n: number }>`select count(*)::int as n from customers where status <> 'terminated'`.execute(t)).rows[0]!.n,
+      );
       await plans.getInTransaction(trx, input.planId);
       const code = input.code ?? `C${String(await reserveCounter(trx, 'customer_code')).padStart(5, '0')}`;
       const id = newId();

@@ -12,6 +12,8 @@ export type Actor = {
   via: 'session' | 'token';
   sessionId?: string;
   tokenId?: string;
+  /** A super admin working in `tenantId` as its admin (time-boxed, audited, database role simpul_support). */
+  impersonation?: { id: string; writeAllowed: boolean; expiresAt: Date; reason: string };
 };
 
 export type RequestOrigin = { ip?: string; userAgent?: string };

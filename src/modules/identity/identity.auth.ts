@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TenantId } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { logContext } from '../../platform/logging/logger.ts';
@@ -74,4 +74,27 @@ export function requireSuperAdmin(request: FastifyRequest): Actor {
   const actor = requireActor(request);
   if (!actor.isSuperAdmin || actor.via !== 'session') throw new AppError('FORBIDDEN', 'Only a platform super admin may do this.');
   return actor;
+}
+
+/** Writes an impersonating super admin may never make, even with support write: money, credentials, people, the subscription. */
+const neverWhileImpersonating = new Set<Permission>(['payments.record', 'deposits.confirm', 'collections.collect', 'billing.configure', 'isolation.manage', 'tokens.manage', 'staff.manage', 'subscription.manage', 'notifications.manage']);
+
+/**
+ * Impersonation guards, on the root server before any route: a read-only impersonation refuses
+ * every write (ending it excepted), money and credential writes are refused always, and every
+ * request lands in the tenant's audit log under the real super admin.
+ */
+export function installImpersonationGuards(app: FastifyInstance<any, any, any, any, any>, identity: IdentityService) {
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const impersonation = request.actor?.impersonation;
+    if (!impersonation || ['GET', 'HEAD', 'OPTIONS'].includes(request.method) || request.routeOptions.url === '/api/platform/impersonations/end') return;
+    if (!impersonation.writeAllowed) throw new AppError('FORBIDDEN', 'This impersonation is read-only: the tenant owner has not allowed support to make changes.');
+    const permission = declaredPermission(request);
+    if (!permission || neverWhileImpersonating.has(permission)) throw new AppError('FORBIDDEN', 'Support never does this while impersonating (money, credentials, staff or the subscription).');
+  });
+  app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    const actor = request.actor;
+    if (!actor?.impersonation) return;
+    await identity.recordImpersonatedAction(actor, { method: request.method, url: request.url, status: reply.statusCode }).catch((error: unknown) => request.log.error({ err: error }, 'impersonation audit failed'));
+  });
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/server.ts';
-import { SESSION_COOKIE, requireActor, requirePermission } from './identity.auth.ts';
+import { SESSION_COOKIE, requireActor, requirePermission, requireSuperAdmin } from './identity.auth.ts';
 import type { IdentityService } from './identity.service.ts';
 import { staffRoles } from './identity.tables.ts';
 import { permissionsOf } from './permissions.ts';
@@ -17,6 +17,10 @@ const MeSchema = z.object({
   activeTenantId: z.string().nullable(),
   roles: z.array(RoleSchema),
   permissions: z.array(z.string()),
+  /** Features of the active tenant's subscription (empty without one). */
+  features: z.array(z.string()),
+  /** While a super admin works as this tenant's admin: the banner. `you`: this session is the one impersonating. */
+  impersonation: z.object({ superAdminName: z.string(), reason: z.string(), expiresAt: z.coerce.date(), writeAllowed: z.boolean(), you: z.boolean() }).nullable(),
 });
 const StaffSchema = z.object({
   userId: z.string(),
@@ -104,6 +108,35 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
         },
       },
       async (request) => ({ ok: true as const, ...(await identity.changePassword(requireActor(request), { ...request.body, ip: request.ip })) }),
+    );
+
+    const ImpersonationRow = z.object({
+      id: z.string(), tenantId: z.string(), superAdminId: z.string(), superAdminName: z.string(), reason: z.string(), writeAllowed: z.boolean(),
+      startedAt: z.coerce.date(), expiresAt: z.coerce.date(), endedAt: z.coerce.date().nullable(),
+    });
+    app.post(
+      '/api/platform/impersonations',
+      {
+        schema: {
+          tags: ['platform'],
+          summary: 'Super admin: work in a tenant as its admin, with a reason, for at most 30 minutes (read-only unless the owner allowed support write)',
+          body: z.object({ tenantId: z.uuid(), reason: z.string().max(500), minutes: z.number().int().min(1).max(30).optional() }).strict(),
+          response: { 201: z.object({ id: z.string(), tenantId: z.string(), reason: z.string(), writeAllowed: z.boolean(), startedAt: z.coerce.date(), expiresAt: z.coerce.date() }) },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await identity.startImpersonation(requireSuperAdmin(request), request.body)),
+    );
+    app.post(
+      '/api/platform/impersonations/end',
+      { schema: { tags: ['platform'], summary: 'Super admin: end my impersonation now', response: { 200: z.object({ ended: z.boolean() }) } } },
+      async (request) => identity.endImpersonation(requireSuperAdmin(request)),
+    );
+    app.get('/api/platform/impersonations', { schema: { tags: ['platform'], summary: 'Super admin: impersonation history', response: { 200: z.array(ImpersonationRow) } } }, async (request) => {
+      requireSuperAdmin(request);
+      return identity.impersonationHistory();
+    });
+    app.get('/api/impersonations', { schema: { 'x-permission': 'audit.read', tags: ['staff'], summary: 'Who from the platform worked as this tenant’s admin, when and why', response: { 200: z.array(ImpersonationRow) } } }, async (request) =>
+      identity.tenantImpersonations(requirePermission(request).tenantId),
     );
 
     app.get('/api/permissions', { schema: { tags: ['identity'], summary: 'Which role grants which permission', response: { 200: z.record(z.string(), z.array(z.string())) } } }, async () =>

@@ -1,9 +1,11 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, TenantId } from '../../platform/db/database.ts';
 import { createApiTokens } from './api-tokens.ts';
 import { createAudit } from './audit.ts';
 import { createSessions, type IdentityConfig, type TenantsForIdentity } from './sessions.ts';
 import { createStaff } from './staff.ts';
+import type { StaffLimit } from './invitations.ts';
+import { createImpersonation, type ImpersonationPorts } from './impersonation.ts';
 import { createSuperAdminBootstrap } from './super-admin.ts';
 
 export type { Actor, RequestOrigin } from './actor.ts';
@@ -15,16 +17,29 @@ export type { StaffMember } from './staff.ts';
 export type IdentityService = ReturnType<typeof createIdentityService>;
 
 /** The identity module's one service: each use case lives in its own file, wired here. */
-export function createIdentityService(deps: { db: Database; clock: Clock; config: IdentityConfig; tenants: TenantsForIdentity }) {
+/** What identity needs from the SaaS layer (the composition root hands it in): the staff limit and the tenant's features. */
+export type SaasForIdentity = {
+  limits: StaffLimit;
+  features: { featuresOf(tenantId: TenantId): Promise<string[]> };
+  impersonationPorts: ImpersonationPorts;
+};
+
+export function createIdentityService(deps: { db: Database; clock: Clock; config: IdentityConfig; tenants: TenantsForIdentity } & Partial<SaasForIdentity>) {
   const { db, clock } = deps;
   const audit = createAudit({ db, clock });
   const useCase = { db, clock, audit: audit.record };
+  const impersonation = createImpersonation({ ...useCase, ports: deps.impersonationPorts });
   return {
     audit: audit.record,
     listAudit: audit.list,
-    ...createSessions({ ...useCase, config: deps.config, tenants: deps.tenants }),
+    ...createSessions({ ...useCase, config: deps.config, tenants: deps.tenants, features: deps.features, impersonation }),
     ...createApiTokens(useCase),
-    ...createStaff(useCase),
+    ...createStaff({ ...useCase, limits: deps.limits }),
     ensureSuperAdmin: createSuperAdminBootstrap(useCase),
+    startImpersonation: impersonation.start,
+    endImpersonation: impersonation.end,
+    recordImpersonatedAction: impersonation.recordAction,
+    impersonationHistory: impersonation.history,
+    tenantImpersonations: impersonation.tenantHistory,
   };
 }

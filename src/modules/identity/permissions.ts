@@ -35,6 +35,8 @@ const rolesByPermission = {
   'tasks.read': ['owner', 'admin', 'technician'],
   'tasks.manage': ['owner', 'admin'],
   'tasks.configure': ['owner', 'admin'],
+  'subscription.read': ['owner', 'admin'],
+  'subscription.manage': ['owner'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof rolesByPermission;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
-import { assumeRole, DbRole, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
+import { assumeRole, DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
+import type { createImpersonation } from './impersonation.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor, RequestOrigin } from './actor.ts';
@@ -29,7 +30,15 @@ export type TenantsForIdentity = {
 const SESSION_TOUCH_INTERVAL_MS = 60_000; // refresh last_seen at most once a minute, not on every request
 
 /** Login, logout, the session behind a cookie, the caller's own profile, tenant switch and password change. */
-export function createSessions(deps: { db: Database; clock: Clock; config: IdentityConfig; audit: RecordAudit; tenants: TenantsForIdentity }) {
+export function createSessions(deps: {
+  db: Database;
+  clock: Clock;
+  config: IdentityConfig;
+  audit: RecordAudit;
+  tenants: TenantsForIdentity;
+  features?: { featuresOf(tenantId: TenantId): Promise<string[]> };
+  impersonation?: ReturnType<typeof createImpersonation>;
+}) {
   const { db, clock, config, audit, tenants } = deps;
 
   /** The user's active memberships in active tenants, oldest first, with the tenant as they see it. */
@@ -126,6 +135,15 @@ export function createSessions(deps: { db: Database; clock: Clock; config: Ident
       if (now.getTime() - new Date(session.last_seen_at).getTime() > SESSION_TOUCH_INTERVAL_MS) {
         await trx.updateTable('identity_sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
       }
+      // A super admin impersonating works in that tenant as its admin, and every tenant
+      // transaction of this request runs as simpul_support (no payment history, private data, credentials).
+      const impersonating = session.is_super_admin && deps.impersonation ? await deps.impersonation.activeInTransaction(trx, session.id) : null;
+      if (impersonating) {
+        const scope = tenantRoleScope.getStore();
+        if (scope) scope.role = DbRole.support;
+        const { tenantId: impersonatedTenant, ...impersonation } = impersonating;
+        return { userId: session.user_id, isSuperAdmin: true, tenantId: impersonatedTenant as TenantId, roles: ['admin'], via: 'session', sessionId: session.id, impersonation };
+      }
       return { userId: session.user_id, isSuperAdmin: session.is_super_admin, tenantId, roles, via: 'session', sessionId: session.id };
     });
   }
@@ -139,6 +157,13 @@ export function createSessions(deps: { db: Database; clock: Clock; config: Ident
   }
 
   async function me(actor: Actor) {
+    // What the tenant's subscription switches on now (the console hides the rest); its own transaction, before the user's.
+    const features = actor.tenantId && deps.features ? await deps.features.featuresOf(actor.tenantId) : [];
+    // The banner: the super admin sees their own impersonation; the tenant's staff see who is working as their admin.
+    const open = actor.tenantId && deps.impersonation ? await deps.impersonation.openInTenant(actor.tenantId) : undefined;
+    const impersonation = open
+      ? { superAdminName: open.superAdminName, reason: open.reason, expiresAt: new Date(open.expiresAt), writeAllowed: open.writeAllowed, you: actor.impersonation?.id === open.id }
+      : null;
     return withUser(actor.userId, async (trx) => {
       const user = await trx
         .selectFrom('identity_users')
@@ -152,6 +177,8 @@ export function createSessions(deps: { db: Database; clock: Clock; config: Ident
         activeTenantId: actor.tenantId,
         roles: actor.roles,
         permissions: permissionsOf(actor.roles),
+        features,
+        impersonation,
       };
     });
   }

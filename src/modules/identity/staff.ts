@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { requireTenant, type Actor } from './actor.ts';
 import type { RecordAudit } from './audit.ts';
+import type { StaffLimit } from './invitations.ts';
 import type { IdentityTables, StaffRole } from './identity.tables.ts';
 import { createInvitations } from './invitations.ts';
 import { assertStrongPassword } from './password-policy.ts';
@@ -24,7 +25,7 @@ export type StaffMember = {
 };
 
 /** Staff of a tenant: listing, invitations, role and status changes, and a new tenant's first owner. */
-export function createStaff(deps: { db: Database; clock: Clock; audit: RecordAudit }) {
+export function createStaff(deps: { db: Database; clock: Clock; audit: RecordAudit; limits?: StaffLimit }) {
   const { db, audit } = deps;
 
   /** Staff of the tenant, as the API shows them (RLS also shows a person their own other memberships: hence the filter). */

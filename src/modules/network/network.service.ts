@@ -7,7 +7,7 @@ import type { networkEvents } from './network.events.ts';
 import { createConvergeRouter } from './use-cases/converge-router.ts';
 import { createLineSync } from './use-cases/line-sync.ts';
 import { createRadiusSessions } from './use-cases/radius-sessions.ts';
-import { createRouterAccess, type GatewayFactory } from './use-cases/router-access.ts';
+import { createRouterAccess, type GatewayFactory, type NetworkContext } from './use-cases/router-access.ts';
 import { createRouters } from './use-cases/routers.ts';
 
 export type { GatewayFactory, RadiusIsolationReply } from './use-cases/router-access.ts';
@@ -30,8 +30,9 @@ export function createNetworkService(deps: {
   logger: Logger;
   publish: Publish<typeof networkEvents>;
   gatewayFactory?: GatewayFactory;
+  limits?: NetworkContext['limits'];
 }) {
-  const ctx = { db: deps.db, clock: deps.clock, secrets: deps.secrets, publish: deps.publish, logger: deps.logger.child({ module: 'network' }) };
+  const ctx: NetworkContext = { db: deps.db, clock: deps.clock, secrets: deps.secrets, publish: deps.publish, logger: deps.logger.child({ module: 'network' }), limits: deps.limits };
   const access = createRouterAccess(ctx, deps.gatewayFactory);
   const lines = createLineSync(ctx);
   return {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
-import { addDays, localDate, startOfLocalDay, type IsoDate } from '../../platform/dates.ts';
+import { addDays, localDate, monthOf, startOfLocalDay, type IsoDate } from '../../platform/dates.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { isAppError } from '../../platform/errors/app-error.ts';
 import type { EventEnvelope } from '../../platform/events/event-envelope.ts';
@@ -52,8 +52,32 @@ export function createEnqueuer(deps: {
   tenants: TenantsService;
   billing: BillingService;
   publish: Publish<typeof notificationEvents>;
+  /** The SaaS monthly WhatsApp quota (composition root: the saas module's guard). */
+  limits?: { remainingInLimit(trx: Tx<any>, limit: 'whatsapp_messages', countUsed: (trx: Tx<any>) => Promise<number>): Promise<number | null> };
 }) {
   const { clock } = deps;
+
+  /**
+   * Over the month's quota only urgent kinds (isolation and restoration notices) are queued;
+   * the others are kept as skipped messages that say why.
+   */
+  async function applyMonthlyQuota<R extends { urgent: boolean; status: string; reason: string | null }>(trx: Tx, timeZone: TenantTimeZone, rows: R[]): Promise<R[]> {
+    if (!deps.limits || !rows.some((r) => !r.urgent && r.status === 'pending')) return rows;
+    const monthStart = startOfLocalDay(monthOf(localDate(clock.now(), timeZone)), timeZone);
+    let remaining = await deps.limits.remainingInLimit(trx, 'whatsapp_messages', async (t) =>
+      (await sql<{ n: number }>`select count(*)::int as n from notifications_messages where created_at >= ${monthStart} and status not in ('skipped', 'failed')`.execute(t)).rows[0]!.n,
+    );
+    if (remaining === null) return rows;
+    return rows.map((r) => {
+      if (r.status !== 'pending') return r;
+      if (r.urgent) return r;
+      if (remaining! > 0) {
+        remaining!--;
+        return r;
+      }
+      return { ...r, status: 'skipped', reason: 'The monthly WhatsApp quota of your subscription is used up: only urgent messages (isolation and restoration notices) are sent until next month. An add-on raises the quota.' };
+    });
+  }
 
   /** Per transaction: the tenant facts every message needs, read once. */
   async function tenantContext(trx: Tx) {
@@ -183,7 +207,7 @@ export function createEnqueuer(deps: {
     const now = clock.now();
     const templates = new Map<NotificationKind, string>();
     for (const kind of new Set(messages.map((m) => m.kind))) templates.set(kind, (await templateInTransaction(trx, kind, settings.language)).body);
-    const rows = messages.map((m) => {
+    let rows = messages.map((m) => {
       const base = {
         id: newId(),
         key: m.key,
@@ -210,6 +234,7 @@ export function createEnqueuer(deps: {
       const startAt = base.urgent ? now : afterQuietHours(now, tenant.timeZone, settings.quietHours);
       return { ...base, body, status: 'pending', reason: startAt > now ? 'Waiting for the end of quiet hours.' : null, next_attempt_at: startAt };
     });
+    rows = await applyMonthlyQuota(trx, tenant.timeZone, rows);
     let queued = 0;
     let skipped = 0;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {

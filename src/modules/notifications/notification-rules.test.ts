@@ -66,8 +66,17 @@ const examples: Record<string, unknown> = {
     customerIds: [id],
   },
   'field.activity.logged': { technicianName: 'Rudi', summary: 'Kabel diganti', customerId: null, areaName: null },
-  'addons.invoice.created': { addonName: 'Peta', number: 'SAAS/1', amount: 99_000, dueDate: '2026-12-17', paymentUrl: 'https://bayar.example/x' },
-  'addons.addon.activated': { addonName: 'Peta' },
+  'addons.invoice.created': {
+    invoiceId: '01900000-0000-7000-8000-0000000000a1',
+    tenantAddonId: '01900000-0000-7000-8000-0000000000a2',
+    addonName: 'Peta',
+    number: 'SAAS/1',
+    amount: 99_000,
+    dueDate: '2026-12-17',
+    paymentUrl: 'https://bayar.example/x',
+  },
+  'addons.addon.activated': { tenantAddonId: '01900000-0000-7000-8000-0000000000a2', addonName: 'Peta', limitName: null, feature: 'ftth_maps', quantity: 1 },
+  'saas.limit.warning': { limit: 'customers', label: 'customers', used: 400, max: 500, percent: 80 },
 };
 
 /** The data a handler of `type` receives: the example as the catalog's schema parses it (events of modules not built yet: as written). */

@@ -294,6 +294,14 @@ export const notificationRules: readonly NotificationRule[] = [
     reads: z.object({ addonName: z.string() }),
     values: async (d, at) => ({ addon_name: d.addonName, activation_date: at.occurredAt }),
   }),
+  defineRule({
+    id: 'owner-limit-warning',
+    on: 'saas.limit.warning',
+    kind: 'limit_warning',
+    to: { staff: ['owner'] },
+    reads: z.object({ label: z.string(), used: z.number().int(), max: z.number().int() }),
+    values: async (d) => ({ limit_label: d.label, limit_used: d.used, limit_max: d.max }),
+  }),
 ];
 
 export const rulesFor = (eventType: string): NotificationRule[] => notificationRules.filter((r) => r.on === eventType);

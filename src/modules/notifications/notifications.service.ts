@@ -86,6 +86,7 @@ export function createNotificationsService(deps: {
   fetch?: typeof fetch;
   /** Development and tests: stand-ins instead of the providers' hosts. */
   providerUrls?: ProviderUrlOverrides;
+  limits?: Parameters<typeof createEnqueuer>[0]['limits'];
 }) {
   const { db, clock } = deps;
   const devInbox = new DevInbox();
@@ -99,7 +100,7 @@ export function createNotificationsService(deps: {
     providerUrls: deps.providerUrls,
     devInbox,
   });
-  const enqueuer = createEnqueuer({ clock, identity: deps.identity, tenants: deps.tenants, billing: deps.billing, publish: deps.publish });
+  const enqueuer = createEnqueuer({ clock, identity: deps.identity, tenants: deps.tenants, billing: deps.billing, publish: deps.publish, limits: deps.limits });
   const delivery = createDelivery({
     db,
     clock,

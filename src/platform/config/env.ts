@@ -72,6 +72,13 @@ const EnvSchema = z.object({
   S3_BUCKET: z.string().min(3).max(63).optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Tenants are reachable at <slug>.PLATFORM_DOMAIN (and Caddy's ask accepts those names). */
+  PLATFORM_DOMAIN: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a domain such as simpul.id').default('simpul.id'),
+  /** Days after a SaaS invoice's due date before the tenant's console turns read-only. */
+  SAAS_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  /** The platform's own Midtrans account for SaaS invoices (none: the super admin marks them paid). */
+  SAAS_MIDTRANS_SERVER_KEY: z.string().min(1).optional(),
+  SAAS_MIDTRANS_MODE: z.enum(['sandbox', 'production']).default('sandbox'),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -120,6 +127,11 @@ const toConfig = (env: z.infer<typeof EnvSchema>) => ({
   secretKey: env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : undefined,
   demoData: env.DEMO_DATA,
   logLevel: env.LOG_LEVEL,
+  saas: {
+    platformDomain: env.PLATFORM_DOMAIN,
+    graceDays: env.SAAS_GRACE_DAYS,
+    gateway: env.SAAS_MIDTRANS_SERVER_KEY ? { provider: 'midtrans', mode: env.SAAS_MIDTRANS_MODE, serverKey: env.SAAS_MIDTRANS_SERVER_KEY } : undefined,
+  },
   identity: {
     sessionTtlHours: env.SESSION_TTL_HOURS,
     cookieSecure: env.COOKIE_SECURE ?? env.PUBLIC_URL?.startsWith('https:') ?? false,

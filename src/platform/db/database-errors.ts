@@ -65,6 +65,11 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
       constraint,
     });
   }
+  // Insufficient privilege: the session's role lacks a grant (an impersonating super admin reading
+  // payment history or customers' private data). PostgreSQL refused it, not only the API.
+  if (state === '42501') {
+    return new AppError('FORBIDDEN', 'The database refused this for your session (not permitted while impersonating, or for this role).');
+  }
   // Class 22 (data exception: invalid text representation, NUL byte, out of range, too long),
   // other integrity violations (not null, check), and values too large to index (54000).
   if (state.startsWith('22') || state.startsWith('23') || state === '54000') {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -19,7 +20,16 @@ export const DbRole = {
   app: 'simpul_app',
   /** Super admin work: grants on platform tables and tenant summaries only, never tenant-internal rows. */
   platform: 'simpul_platform',
+  /** An impersonating super admin in a tenant: RLS like staff, no grant on payment history, private data, credentials. */
+  support: 'simpul_support',
 } as const;
+
+/**
+ * The role tenant transactions of the current request run as. The HTTP server opens one (empty)
+ * scope per request; authentication sets `role` for an impersonating session, so every
+ * `db.tenant(…)` of that request runs as `simpul_support` without the modules knowing.
+ */
+export const tenantRoleScope = new AsyncLocalStorage<{ role?: string }>();
 
 export type DatabaseOptions =
   | { driver: 'pglite'; dataDir?: string; loadDataDir?: Blob }
@@ -104,13 +114,15 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
         return fn(trx);
       });
   const asApp = scoped(DbRole.app);
+  const asTenantRole = <T>(settings: { tenantId?: string; userId?: string; scopeUserId?: string }, fn: (trx: Tx<any>) => Promise<T>) =>
+    scoped(tenantRoleScope.getStore()?.role ?? DbRole.app)(settings, fn);
   const asPlatform = scoped(DbRole.platform);
 
   return {
     driver: options.driver,
     owner,
     pglite,
-    tenant: (tenantId, fn, context) => asApp({ tenantId, userId: context?.userId, scopeUserId: requestScopeUserId() }, fn),
+    tenant: (tenantId, fn, context) => asTenantRole({ tenantId, userId: context?.userId, scopeUserId: requestScopeUserId() }, fn),
     system: (fn, context) => asApp({ userId: context?.userId }, fn),
     platform: (fn, context) => asPlatform({ userId: context?.userId }, fn),
     ping: async () => {

@@ -116,9 +116,11 @@ export interface BillingPolicies {
   due_days: Generated<number>;
   grace_days: Generated<number>;
   isolation_trigger: Generated<string>;
+  legal_minimum_years: Generated<number>;
   notify_isolated: Generated<boolean>;
   notify_reconnected: Generated<boolean>;
   notify_unpaid: Generated<boolean>;
+  payment_history_retention_years: Generated<number>;
   tenant_id: string;
   updated_at: Timestamp;
 }
@@ -389,6 +391,19 @@ export interface IdentityAuditLog {
   ip: string | null;
   subject: string | null;
   tenant_id: string | null;
+}
+
+export interface IdentityImpersonations {
+  ended_at: Timestamp | null;
+  expires_at: Timestamp;
+  id: string;
+  reason: string;
+  session_id: string;
+  started_at: Timestamp;
+  super_admin_id: string;
+  super_admin_name: string;
+  tenant_id: string;
+  write_allowed: boolean;
 }
 
 export interface IdentityInvitations {
@@ -972,6 +987,125 @@ export interface Radusergroup {
   username: Generated<string>;
 }
 
+export interface SaasAddons {
+  active: Generated<boolean>;
+  amount: number | null;
+  code: string;
+  created_at: Timestamp;
+  feature: string | null;
+  id: string;
+  limit_name: string | null;
+  name: string;
+  price: Int8;
+  recurring: Generated<boolean>;
+}
+
+export interface SaasDomains {
+  created_at: Timestamp;
+  host: string;
+  id: string;
+  tenant_id: string;
+  verified_at: Timestamp | null;
+  verify_token: string;
+}
+
+export interface SaasFeatureSwitches {
+  enabled: boolean;
+  feature: string;
+  reason: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface SaasInvoiceCounters {
+  last_value: number;
+  month: string;
+}
+
+export interface SaasInvoices {
+  amount: Int8;
+  created_at: Timestamp;
+  description: string;
+  due_date: Timestamp;
+  id: string;
+  kind: string;
+  number: string;
+  order_id: string;
+  paid_at: Timestamp | null;
+  paid_via: string | null;
+  period: Timestamp | null;
+  provider_ref: string | null;
+  status: Generated<string>;
+  tenant_id: string;
+}
+
+export interface SaasLimitWarnings {
+  limit_name: string;
+  limit_value: Int8;
+  tenant_id: string;
+  warned_at: Timestamp;
+}
+
+export interface SaasMyUsage {
+  customers: Int8 | null;
+  routers: Int8 | null;
+  staff: Int8 | null;
+  tenant_id: string | null;
+}
+
+export interface SaasOverrides {
+  amount: Int8 | null;
+  created_at: Timestamp;
+  created_by: string;
+  ended_at: Timestamp | null;
+  ends_at: Timestamp;
+  feature: string | null;
+  feature_enabled: boolean | null;
+  id: string;
+  limit_name: string | null;
+  reason: string;
+  tenant_id: string;
+}
+
+export interface SaasPlans {
+  active: Generated<boolean>;
+  code: string;
+  created_at: Timestamp;
+  features: Generated<string[]>;
+  id: string;
+  is_default: Generated<boolean>;
+  limits: Generated<Json>;
+  monthly_price: Int8;
+  name: string;
+}
+
+export interface SaasSubscriptions {
+  over_limit: Generated<string[]>;
+  plan_id: string;
+  reconciled_at: Timestamp | null;
+  support_write: Generated<boolean>;
+  tenant_id: string;
+  updated_at: Timestamp;
+}
+
+export interface SaasTenantAddons {
+  activated_at: Timestamp | null;
+  addon_id: string;
+  created_at: Timestamp;
+  ends_at: Timestamp | null;
+  id: string;
+  invoice_id: string;
+  quantity: number;
+  status: Generated<string>;
+  tenant_id: string;
+}
+
+export interface SaasTenantUsage {
+  customers: Int8 | null;
+  routers: Int8 | null;
+  staff: Int8 | null;
+  tenant_id: string | null;
+}
+
 export interface ServicePlans {
   created_at: Timestamp;
   download_kbps: number;
@@ -1129,6 +1263,7 @@ export interface DB {
   http_idempotency_keys: HttpIdempotencyKeys;
   identity_api_tokens: IdentityApiTokens;
   identity_audit_log: IdentityAuditLog;
+  identity_impersonations: IdentityImpersonations;
   identity_invitations: IdentityInvitations;
   identity_memberships: IdentityMemberships;
   identity_sessions: IdentitySessions;
@@ -1178,6 +1313,18 @@ export interface DB {
   radpostauth: Radpostauth;
   radreply: Radreply;
   radusergroup: Radusergroup;
+  saas_addons: SaasAddons;
+  saas_domains: SaasDomains;
+  saas_feature_switches: SaasFeatureSwitches;
+  saas_invoice_counters: SaasInvoiceCounters;
+  saas_invoices: SaasInvoices;
+  saas_limit_warnings: SaasLimitWarnings;
+  saas_my_usage: SaasMyUsage;
+  saas_overrides: SaasOverrides;
+  saas_plans: SaasPlans;
+  saas_subscriptions: SaasSubscriptions;
+  saas_tenant_addons: SaasTenantAddons;
+  saas_tenant_usage: SaasTenantUsage;
   service_plans: ServicePlans;
   technicians_activities: TechniciansActivities;
   technicians_photos: TechniciansPhotos;

@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Registry } from 'prom-client';
 import type { Clock } from '../clock.ts';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../db/database-errors.ts';
+import { tenantRoleScope } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { logContext, type Logger } from '../logging/logger.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors.ts';
@@ -65,6 +66,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     reply.header('x-request-id', request.id);
     // Every log line of this request carries its id (and later its tenant and user).
     logContext.enterWith({ requestId: request.id });
+    // Tenant transactions of this request run as staff unless authentication says otherwise (impersonation).
+    tenantRoleScope.enterWith({});
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {

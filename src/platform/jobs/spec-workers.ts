@@ -13,11 +13,9 @@ const placeholder = (name: string, cron: string, description: string, arrivesWit
     run: (ctx) => ctx.reportProgress({ done: 0, total: 0, message: `no-op until ${arrivesWith}` }),
   });
 
+// purge_payment_history_worker (billing), plan_reconciliation_worker and addon_subscription_billing_worker (saas) have their bodies now.
 export const specWorkerPlaceholders: JobDefinition[] = [
-  placeholder('purge_payment_history_worker', '0 2 * * *', 'Delete payment history past the tenant’s retention period', 'the super-admin retention issue'),
   placeholder('purge_collector_logs_worker', '30 2 * * *', 'Delete collector logs past the tenant’s retention period', 'the super-admin retention issue'),
-  placeholder('plan_reconciliation_worker', '0 * * * *', 'Reconcile each tenant’s limits with its SaaS plan, add-ons and overrides', 'the SaaS plans and add-ons issue'),
-  placeholder('addon_subscription_billing_worker', '0 1 * * *', 'Invoice tenants for their recurring add-on subscriptions', 'the SaaS plans and add-ons issue'),
 ];
 
 /** The jobs to schedule: every module's own, plus the placeholder of each spec worker no module provides yet. */

@@ -540,6 +540,15 @@ export interface paths {
                     content: {
                         "application/json": {
                             activeTenantId: string | null;
+                            features: string[];
+                            impersonation: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                reason: string;
+                                superAdminName: string;
+                                writeAllowed: boolean;
+                                you: boolean;
+                            } | null;
                             permissions: string[];
                             roles: ("owner" | "admin" | "finance" | "collector" | "technician")[];
                             tenants: {
@@ -1182,6 +1191,75 @@ export interface paths {
                             notifyIsolated: boolean;
                             notifyReconnected: boolean;
                             notifyUnpaid: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/billing/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long payment history is kept */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            legalMinimumYears: number;
+                            paymentHistoryRetentionYears: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set the legal minimum and how long payment history is kept (never below the minimum) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        legalMinimumYears?: number;
+                        paymentHistoryRetentionYears?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            legalMinimumYears: number;
+                            paymentHistoryRetentionYears: number;
                         };
                     };
                 };
@@ -3059,6 +3137,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/domains/ask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Caddy on-demand TLS `ask`: 200 for a tenant host (slug or verified custom domain), 404 otherwise */
+        get: {
+            parameters: {
+                query: {
+                    domain: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/field-activities": {
         parameters: {
             query?: never;
@@ -3318,6 +3452,108 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/host-tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant the request’s Host belongs to (slug under the platform domain, or a verified custom domain) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impersonations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who from the platform worked as this tenant’s admin, when and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            reason: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            superAdminId: string;
+                            superAdminName: string;
+                            tenantId: string;
+                            writeAllowed: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5396,6 +5632,15 @@ export interface paths {
                     content: {
                         "application/json": {
                             activeTenantId: string | null;
+                            features: string[];
+                            impersonation: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                reason: string;
+                                superAdminName: string;
+                                writeAllowed: boolean;
+                                you: boolean;
+                            } | null;
                             permissions: string[];
                             roles: ("owner" | "admin" | "finance" | "collector" | "technician")[];
                             tenants: {
@@ -5509,6 +5754,15 @@ export interface paths {
                     content: {
                         "application/json": {
                             activeTenantId: string | null;
+                            features: string[];
+                            impersonation: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                reason: string;
+                                superAdminName: string;
+                                writeAllowed: boolean;
+                                you: boolean;
+                            } | null;
                             permissions: string[];
                             roles: ("owner" | "admin" | "finance" | "collector" | "technician")[];
                             tenants: {
@@ -6374,7 +6628,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -6412,7 +6666,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -6461,7 +6715,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -6513,7 +6767,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -7031,6 +7285,642 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/platform/features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Super admin: platform-wide feature switches (a feature without a row is on) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            feature: string;
+                            reason: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/features/{feature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Super admin: switch a feature on or off for every tenant */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/impersonations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Super admin: impersonation history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            reason: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            superAdminId: string;
+                            superAdminName: string;
+                            tenantId: string;
+                            writeAllowed: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Super admin: work in a tenant as its admin, with a reason, for at most 30 minutes (read-only unless the owner allowed support write) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        minutes?: number;
+                        reason: string;
+                        /** Format: uuid */
+                        tenantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            reason: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            tenantId: string;
+                            writeAllowed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/impersonations/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Super admin: end my impersonation now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/saas/addons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Super admin: the add-on catalog */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amount: number | null;
+                            code: string;
+                            /** @enum {string|null} */
+                            feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens" | null;
+                            id: string;
+                            /** @enum {string|null} */
+                            limitName: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb" | null;
+                            name: string;
+                            price: number;
+                            recurring: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Super admin: add an add-on (raises a limit by `amount` per unit, or switches a feature on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        code: string;
+                        /** @enum {string} */
+                        limitName: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb";
+                        name: string;
+                        price: number;
+                        /** @default true */
+                        recurring?: boolean;
+                    } | {
+                        code: string;
+                        /** @enum {string} */
+                        feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
+                        name: string;
+                        price: number;
+                        /** @default true */
+                        recurring?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amount: number | null;
+                            code: string;
+                            /** @enum {string|null} */
+                            feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens" | null;
+                            id: string;
+                            /** @enum {string|null} */
+                            limitName: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb" | null;
+                            name: string;
+                            price: number;
+                            recurring: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/saas/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Super admin: SaaS invoices of every tenant */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            dueDate: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "subscription" | "addon";
+                            number: string;
+                            orderId: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** @enum {string|null} */
+                            paidVia: "gateway" | "super_admin" | null;
+                            period: string | null;
+                            /** @enum {string} */
+                            status: "unpaid" | "paid" | "void";
+                            tenantId: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/saas/invoices/{invoiceId}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Super admin: mark a SaaS invoice paid (bank transfer received) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            dueDate: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "subscription" | "addon";
+                            number: string;
+                            orderId: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** @enum {string|null} */
+                            paidVia: "gateway" | "super_admin" | null;
+                            period: string | null;
+                            /** @enum {string} */
+                            status: "unpaid" | "paid" | "void";
+                            tenantId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/saas/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Super admin: SaaS plans */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            code: string;
+                            features: ("radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens")[];
+                            id: string;
+                            isDefault: boolean;
+                            limits: {
+                                [key: string]: number;
+                            };
+                            monthlyPrice: number;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Super admin: add a SaaS plan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        features: ("radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens")[];
+                        limits: {
+                            [key: string]: number;
+                        };
+                        monthlyPrice: number;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            code: string;
+                            features: ("radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens")[];
+                            id: string;
+                            isDefault: boolean;
+                            limits: {
+                                [key: string]: number;
+                            };
+                            monthlyPrice: number;
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/saas/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Super admin: change a SaaS plan */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    planId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        features?: ("radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens")[];
+                        limits?: {
+                            [key: string]: number;
+                        };
+                        monthlyPrice?: number;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            code: string;
+                            features: ("radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens")[];
+                            id: string;
+                            isDefault: boolean;
+                            limits: {
+                                [key: string]: number;
+                            };
+                            monthlyPrice: number;
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/platform/saas/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Super admin: tenants with plan, usage against limits (counts only), over-limit flags, unpaid SaaS invoices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            limits: {
+                                [key: string]: number;
+                            };
+                            name: string;
+                            overLimit: string[];
+                            plan: string;
+                            slug: string;
+                            status: string;
+                            tenantId: string;
+                            unpaidInvoices: number;
+                            usage: {
+                                customers: number;
+                                routers: number;
+                                staff: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platform/tenants": {
         parameters: {
             query?: never;
@@ -7119,6 +8009,187 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/tenants/{tenantId}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Super admin: a tenant’s overrides */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string;
+                            feature: string | null;
+                            id: string;
+                            limitName: string | null;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Super admin: raise or lower a limit, or force a feature, for one tenant, with a reason and an end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        endsAt: unknown;
+                        /** @enum {string} */
+                        limitName: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb";
+                        reason: string;
+                    } | {
+                        enabled: boolean;
+                        endsAt: unknown;
+                        /** @enum {string} */
+                        feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/tenants/{tenantId}/overrides/{overrideId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Super admin: end an override now */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    overrideId: string;
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/tenants/{tenantId}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Super admin: move a tenant to a plan (a downgrade keeps what it has; it cannot add past the limit) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        planId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7665,6 +8736,459 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saas/addons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Add-ons on sale */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amount: number | null;
+                            code: string;
+                            /** @enum {string|null} */
+                            feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens" | null;
+                            id: string;
+                            /** @enum {string|null} */
+                            limitName: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb" | null;
+                            name: string;
+                            price: number;
+                            recurring: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saas/addons/purchase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy an add-on: a SaaS invoice to pay; the add-on applies once it is paid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        addonId: string;
+                        /** @default 1 */
+                        quantity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoice: {
+                                amount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string;
+                                dueDate: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "subscription" | "addon";
+                                number: string;
+                                orderId: string;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                /** @enum {string|null} */
+                                paidVia: "gateway" | "super_admin" | null;
+                                period: string | null;
+                                /** @enum {string} */
+                                status: "unpaid" | "paid" | "void";
+                                tenantId: string;
+                            };
+                            paymentUrl: string;
+                            tenantAddonId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saas/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My custom domains */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            host: string;
+                            id: string;
+                            txtRecord: {
+                                name: string;
+                                value: string;
+                            };
+                            verified: boolean;
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a custom domain; prove it with the TXT record in the answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        host: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            host: string;
+                            id: string;
+                            txtRecord: {
+                                name: string;
+                                value: string;
+                            };
+                            verified: boolean;
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saas/domains/{domainId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a custom domain */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    domainId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saas/domains/{domainId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the TXT record and verify the domain */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    domainId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            host: string;
+                            id: string;
+                            txtRecord: {
+                                name: string;
+                                value: string;
+                            };
+                            verified: boolean;
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saas/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My SaaS invoices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            dueDate: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "subscription" | "addon";
+                            number: string;
+                            orderId: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** @enum {string|null} */
+                            paidVia: "gateway" | "super_admin" | null;
+                            period: string | null;
+                            /** @enum {string} */
+                            status: "unpaid" | "paid" | "void";
+                            tenantId: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saas/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My plan, effective limits and features, usage, and whether the console is locked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            features: ("radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens")[];
+                            limits: {
+                                collectors: number | null;
+                                customers: number | null;
+                                odps: number | null;
+                                photo_storage_mb: number | null;
+                                routers: number | null;
+                                staff: number | null;
+                                technicians: number | null;
+                                whatsapp_messages: number | null;
+                            };
+                            locked: boolean;
+                            plan: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            supportWrite: boolean;
+                            usage: {
+                                customers: number;
+                                routers: number;
+                                staff: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saas/support-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Allow (or stop allowing) platform support to write while impersonating */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        write: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9224,6 +10748,60 @@ export interface paths {
                             code?: string;
                             message: string;
                             outcome: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/saas/midtrans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The platform gateway’s notification for SaaS invoices */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settled: boolean;
+                            status: string;
                         };
                     };
                 };

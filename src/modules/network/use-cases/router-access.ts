@@ -16,6 +16,8 @@ export type NetworkContext = {
   secrets: SecretBox;
   logger: Logger;
   publish: Publish<typeof networkEvents>;
+  /** The SaaS router limit, checked in the adding transaction. */
+  limits?: { assertWithinLimit(trx: Tx<any>, limit: 'routers', countUsed: (trx: Tx<any>) => Promise<number>): Promise<void> };
 };
 
 export type GatewayFactory = (connection: RouterConnection, settings: EnforcementSettings) => RouterGateway;

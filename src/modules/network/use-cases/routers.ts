@@ -101,7 +101,7 @@ async function assertNameFree(trx: Tx, name: string, exceptId: string | null) {
 
 /** A tenant's routers: add, edit, list, and an operator's connection test. */
 export function createRouters(
-  { db, clock, secrets }: NetworkContext,
+  { db, clock, secrets, limits }: NetworkContext,
   access: RouterAccess,
   lines: { markLinesPending(trx: Tx, customerIds: string[]): Promise<void> },
 ) {
@@ -111,6 +111,7 @@ export function createRouters(
     const location: RouterLocation = { apiKind: input.apiKind, useTls: input.useTls ?? false, host: input.host, port: input.port ?? null };
     const isolation = input.radiusIsolation ?? defaultRadiusIsolation;
     await db.tenant(tenantId, async (trx) => {
+      await limits?.assertWithinLimit(trx, 'routers', async (t) => (await sql<{ n: number }>`select count(*)::int as n from network_routers`.execute(t)).rows[0]!.n);
       await assertNameFree(trx, input.name, null);
       await sql`insert into network_routers (id, tenant_id, name, host, port, api_kind, use_tls, username, sealed_password,
           isolation_address_list, isolation_profile, pppoe_via_radius, radius_isolation_address_list, radius_isolation_pool,

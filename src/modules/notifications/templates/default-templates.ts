@@ -67,6 +67,10 @@ export const defaultTemplates: Record<NotificationKind, Record<TemplateLanguage,
     id: '[{{tenant_name}}] Add-on *{{addon_name}}* sudah aktif sejak {{activation_date}}.',
     en: '[{{tenant_name}}] Add-on *{{addon_name}}* has been active since {{activation_date}}.',
   },
+  limit_warning: {
+    id: '[{{tenant_name}}] Pemakaian {{limit_label}} sudah {{limit_used}} dari batas {{limit_max}} langganan Anda. Tambah kuota lewat menu Langganan → Add-on sebelum penuh.',
+    en: '[{{tenant_name}}] You are using {{limit_used}} of your {{limit_max}} {{limit_label}}. Raise the limit in Subscription → Add-ons before it is full.',
+  },
   router_error: {
     id: '[{{tenant_name}}] ❗ Router *{{router_name}}* bermasalah pada {{occurred_at}}: {{error_message}}',
     en: '[{{tenant_name}}] ❗ Router *{{router_name}}* reported an error at {{occurred_at}}: {{error_message}}',

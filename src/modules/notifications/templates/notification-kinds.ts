@@ -29,6 +29,9 @@ export const templateVariables = {
   logged_at: { kind: 'datetime', sample: new Date('2026-12-10T09:45:00Z') },
   addon_name: { kind: 'text', sample: 'Tambahan 500 pelanggan' },
   activation_date: { kind: 'date', sample: new Date('2026-12-10T05:00:00Z') },
+  limit_label: { kind: 'text', sample: 'customers' },
+  limit_used: { kind: 'count', sample: 400 },
+  limit_max: { kind: 'count', sample: 500 },
   router_name: { kind: 'text', sample: 'MikroTik Pusat' },
   error_message: { kind: 'text', sample: 'connection timed out' },
   occurred_at: { kind: 'datetime', sample: new Date('2026-12-10T10:05:00Z') },
@@ -73,6 +76,7 @@ export const notificationKinds = {
   technician_update: kind(['admin'], ['tenant_name', 'technician_name', 'activity_summary', 'customer_name', 'outage_area', 'logged_at'], canWait),
   addon_invoice_created: kind(['owner'], ['tenant_name', 'addon_name', 'invoice_number', 'amount', 'due_date', 'payment_link'], canWait),
   addon_activated: kind(['owner'], ['tenant_name', 'addon_name', 'activation_date'], canWait),
+  limit_warning: kind(['owner'], ['tenant_name', 'limit_label', 'limit_used', 'limit_max'], canWait),
   router_error: kind(['admin'], ['tenant_name', 'router_name', 'error_message', 'occurred_at'], urgent),
   router_recovered: kind(['admin'], ['tenant_name', 'router_name', 'occurred_at'], urgent),
   /** The customer portal's one-time login code: sent at once, whatever the hour (the customer is waiting for it). */

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { Clock } from '../../platform/clock.ts';
+import { DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { newId } from '../../platform/ids.ts';
+import type { Actor } from './actor.ts';
+import type { RecordAudit } from './audit.ts';
+
+/** The longest an impersonation lasts. */
+export const IMPERSONATION_MAX_MINUTES = 30;
+
+export type Impersonation = { id: string; writeAllowed: boolean; expiresAt: Date; reason: string };
+
+/** What identity needs from outside: whether the tenant's owner granted support write, and whether the tenant is active. */
+export type ImpersonationPorts = {
+  supportWriteAllowed(tenantId: string): Promise<boolean>;
+  isActiveTenant(tenantId: string): Promise<boolean>;
+};
+
+export type StartImpersonationOptions = { tenantId: string; reason: string; minutes?: number };
+
+/**
+ * A super admin works in a tenant as its admin: with a reason, for at most 30 minutes, read-only
+ * unless the owner allowed support write. The session's tenant transactions run as
+ * `simpul_support` (see authenticateSession), which PostgreSQL refuses payment history, payments,
+ * customers' private data and credentials. Every action lands in the tenant's own audit log under
+ * the real super admin.
+ */
+export function createImpersonation(deps: { db: Database; clock: Clock; audit: RecordAudit; ports?: ImpersonationPorts }) {
+  const { db, clock, audit } = deps;
+
+  /** A transaction as support in the tenant (the tenant's audit log is written this way). */
+  const asSupport = <R>(tenantId: string, fn: (trx: Tx<any>) => Promise<R>) => tenantRoleScope.run({ role: DbRole.support }, () => db.tenant(tenantId as TenantId, fn));
+
+  async function start(actor: Actor, options: StartImpersonationOptions) {
+    if (!actor.isSuperAdmin || actor.via !== 'session' || !actor.sessionId) throw new AppError('FORBIDDEN', 'Only a platform super admin, logged in, may impersonate.');
+    if (actor.impersonation) throw new AppError('CONFLICT', 'End the current impersonation first.');
+    const reason = options.reason.trim();
+    if (reason.length < 5) throw new AppError('VALIDATION_FAILED', 'Say why you need to work as this tenant’s admin (at least 5 characters).', { fields: { reason: 'required' } });
+    const minutes = options.minutes ?? IMPERSONATION_MAX_MINUTES;
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > IMPERSONATION_MAX_MINUTES) {
+      throw new AppError('VALIDATION_FAILED', `An impersonation lasts 1 to ${IMPERSONATION_MAX_MINUTES} minutes.`, { fields: { minutes: `must be 1–${IMPERSONATION_MAX_MINUTES}` } });
+    }
+    if (deps.ports && !(await deps.ports.isActiveTenant(options.tenantId))) throw new AppError('NOT_FOUND', 'No such active tenant.');
+    const writeAllowed = (await deps.ports?.supportWriteAllowed(options.tenantId)) ?? false;
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + minutes * 60_000);
+    const id = newId();
+    await db.platform(async (trx) => {
+      const me = await trx.selectFrom('identity_users').select('name').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      await trx
+        .insertInto('identity_impersonations')
+        .values({ id, tenant_id: options.tenantId, session_id: actor.sessionId!, super_admin_id: actor.userId, super_admin_name: me.name, reason, write_allowed: writeAllowed, started_at: now, expires_at: expiresAt })
+        .execute();
+    });
+    await asSupport(options.tenantId, (trx) => audit(trx, { tenantId: options.tenantId, actorUserId: actor.userId, action: 'impersonation.started', subject: id, details: { reason, minutes, writeAllowed } }));
+    return { id, tenantId: options.tenantId, reason, writeAllowed, startedAt: now, expiresAt };
+  }
+
+  async function end(actor: Actor) {
+    if (!actor.sessionId) return { ended: false };
+    const now = clock.now();
+    const ended = await db.platform((trx) =>
+      trx.updateTable('identity_impersonations').set({ ended_at: now }).where('session_id', '=', actor.sessionId!).where('ended_at', 'is', null).returning(['id', 'tenant_id']).execute(),
+    );
+    for (const row of ended) {
+      await asSupport(row.tenant_id, (trx) => audit(trx, { tenantId: row.tenant_id, actorUserId: actor.userId, action: 'impersonation.ended', subject: row.id }));
+    }
+    return { ended: ended.length > 0 };
+  }
+
+  /** The session's open impersonation, read during authentication (before a tenant is chosen). */
+  async function activeInTransaction(trx: Tx<any>, sessionId: string): Promise<(Impersonation & { tenantId: string }) | null> {
+    const { rows } = await sql<{ id: string; tenant_id: string; write_allowed: boolean; expires_at: Date; reason: string }>`
+      select * from identity_active_impersonation(${sessionId}::uuid, ${clock.now()})`.execute(trx);
+    const r = rows[0];
+    return r ? { id: r.id, tenantId: r.tenant_id, writeAllowed: r.write_allowed, expiresAt: new Date(r.expires_at), reason: r.reason } : null;
+  }
+
+  /** One line in the tenant's audit log per request made while impersonating, under the real super admin. */
+  async function recordAction(actor: Actor, action: { method: string; url: string; status: number }) {
+    if (!actor.impersonation || !actor.tenantId) return;
+    await asSupport(actor.tenantId, (trx) =>
+      audit(trx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'impersonation.request', subject: `${action.method} ${action.url}`.slice(0, 300), details: { status: action.status, impersonationId: actor.impersonation!.id } }),
+    );
+  }
+
+  const columns = ['id', 'tenant_id as tenantId', 'super_admin_id as superAdminId', 'super_admin_name as superAdminName', 'reason', 'write_allowed as writeAllowed', 'started_at as startedAt', 'expires_at as expiresAt', 'ended_at as endedAt'] as const;
+
+  /** Every impersonation (the super admin's history). */
+  const history = () => db.platform((trx) => trx.selectFrom('identity_impersonations').select(columns).orderBy('started_at', 'desc').limit(200).execute());
+
+  /** The tenant's own view: who worked as its admin, when and why (staff see the banner from the open one). */
+  const tenantHistory = (tenantId: TenantId) => db.tenant(tenantId, (trx) => trx.selectFrom('identity_impersonations').select(columns).orderBy('started_at', 'desc').limit(100).execute());
+
+  /** The open impersonation of a tenant, for the banner every staff member sees. */
+  const openInTenant = (tenantId: TenantId) =>
+    db.tenant(tenantId, (trx) =>
+      trx.selectFrom('identity_impersonations').select(columns).where('ended_at', 'is', null).where('expires_at', '>', clock.now()).orderBy('started_at', 'desc').executeTakeFirst(),
+    );
+
+  return { start, end, activeInTransaction, recordAction, history, tenantHistory, openInTenant };
+}

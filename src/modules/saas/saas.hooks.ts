@@ -1,0 +1,50 @@
+import type { FastifyRequest } from 'fastify';
+import type { TenantId } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { HttpServer } from '../../platform/http/server.ts';
+import type { Permission } from '../identity/index.ts';
+import type { FeatureName } from './saas.model.ts';
+import type { SaasService } from './saas.service.ts';
+import { saasErrors } from './saas.errors.ts';
+
+declare module 'fastify' {
+  interface FastifySchema {
+    /** The feature a route belongs to: refused with FEATURE_DISABLED while it is off for the tenant. */
+    'x-feature'?: FeatureName;
+  }
+}
+
+/**
+ * Writes that keep serving the tenant's customers while its console is locked for an unpaid
+ * SaaS invoice: recording their payments (and restoring after them), isolation and restoration,
+ * collections. Webhooks, RADIUS and the portal are not staff routes and are never locked; the
+ * subscription pages stay open so the owner can pay.
+ */
+const servesCustomers = new Set<Permission>(['payments.record', 'isolation.manage', 'collections.collect', 'deposits.confirm', 'subscription.manage', 'subscription.read']);
+const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Installed on the root server before any route: feature switches and the subscription lock are
+ * read at request time from one place (the effective-features SQL function, the SaaS invoices).
+ */
+export function installSaasHooks(app: HttpServer, saas: SaasService) {
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const schema = request.routeOptions.schema;
+    const tenantId = request.actor?.tenantId as TenantId | null | undefined;
+    if (!schema || !tenantId) return;
+    const feature = schema['x-feature'];
+    if (feature && !(await saas.featureEnabled(tenantId, feature))) {
+      throw new AppError(saasErrors.FEATURE_DISABLED, `The ${feature} feature is not part of your subscription now. Buy it as an add-on, or ask the platform.`, { feature });
+    }
+    const permission = schema['x-permission'];
+    if (!permission || readOnly.has(request.method) || servesCustomers.has(permission)) return;
+    const locking = await saas.lockingInvoice(tenantId);
+    if (locking) {
+      throw new AppError(
+        saasErrors.SUBSCRIPTION_LOCKED,
+        `The console is read-only until SaaS invoice ${locking.number} (Rp ${locking.amount.toLocaleString('id-ID')}, due ${locking.dueDate}) is paid. Pay it in Subscription; your customers' payments, isolation and restoration keep working.`,
+        { invoiceId: locking.id, number: locking.number, amount: locking.amount },
+      );
+    }
+  });
+}
