@@ -164,7 +164,7 @@ export async function createApp(options: AppOptions) {
     ...publisherOf(notificationEvents),
   });
 
-  const portal = createPortalService({ db, clock, tenants, customers, billing, payments, isolation, network, notifications, ...publisherOf(portalEvents) });
+  const portal = createPortalService({ db, clock, tenants, customers, billing, payments, isolation, network, notifications, outages: maps, ...publisherOf(portalEvents) });
 
   const transport = createTransport(db, config.events, logger);
   const bus = createEventBus({

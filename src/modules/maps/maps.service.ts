@@ -7,6 +7,7 @@ import { commitImport, previewImport, type ImportOptions } from './use-cases/imp
 import { blastRadius, mapData } from './use-cases/map-data.ts';
 import { clearOutage, getOutage, listOutages, outageHistory, setOutage, type ClearOutageOptions, type ListOutagesOptions, type SetOutageOptions } from './use-cases/outages.ts';
 import { settingsInTransaction, updateSettings } from './use-cases/settings.ts';
+import { openOutageForCustomerInTransaction } from './use-cases/customer-outage.ts';
 import { listSuggestions, recordLineSignal, resolveSuggestion, type LineSignalOptions } from './use-cases/signals.ts';
 import {
   createOdc,
@@ -89,6 +90,8 @@ export function createMapsService(deps: MapsDeps) {
       inTenant(tenantId, (trx) => resolveSuggestion(ctx, trx, options)),
     // for the technicians module, in its transaction: an outage fix clears the outage; a task's place on the map
     clearOutageInTransaction: (trx: Tx, options: ClearOutageOptions) => clearOutage(ctx, trx, options),
+    /** The customer portal's outage notice. */
+    openOutageForCustomerInTransaction,
     locateInTransaction: (trx: Tx, element: { kind: 'odc' | 'odp' | 'customer' | 'outage'; id: string }) => locateElement(trx, element),
   };
 }

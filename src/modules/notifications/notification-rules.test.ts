@@ -65,7 +65,7 @@ const examples: Record<string, unknown> = {
     stillAffected: 0,
     customerIds: [id],
   },
-  'field.activity.logged': { technicianName: 'Rudi', summary: 'Kabel diganti', customerId: null, areaName: null },
+  'field.activity.logged': { activityId: id, taskId: id, taskNumber: 12, technicianId: id, technicianName: 'Rudi', summary: 'Kabel diganti', customerId: null, areaName: null },
   'addons.invoice.created': {
     invoiceId: '01900000-0000-7000-8000-0000000000a1',
     tenantAddonId: '01900000-0000-7000-8000-0000000000a2',

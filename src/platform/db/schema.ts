@@ -271,6 +271,11 @@ export interface CustomersBillable {
   tenant_id: string | null;
 }
 
+export interface CustomersCounts {
+  customers: Int8 | null;
+  tenant_id: string | null;
+}
+
 export interface CustomersField {
   address: string | null;
   code: string | null;
@@ -727,6 +732,11 @@ export interface NetworkRadiusLines {
   tenant_id: string | null;
   upload_kbps: number | null;
   username: string | null;
+}
+
+export interface NetworkRouterCounts {
+  routers: Int8 | null;
+  tenant_id: string | null;
 }
 
 export interface NetworkRouters {
@@ -1252,6 +1262,7 @@ export interface DB {
   collectors_visits: CollectorsVisits;
   customers: Customers;
   customers_billable: CustomersBillable;
+  customers_counts: CustomersCounts;
   customers_field: CustomersField;
   customers_labels: CustomersLabels;
   customers_lines: CustomersLines;
@@ -1292,6 +1303,7 @@ export interface DB {
   network_desired_lines: NetworkDesiredLines;
   network_line_sync: NetworkLineSync;
   network_radius_lines: NetworkRadiusLines;
+  network_router_counts: NetworkRouterCounts;
   network_routers: NetworkRouters;
   notifications_messages: NotificationsMessages;
   notifications_opt_outs: NotificationsOptOuts;

@@ -5,6 +5,7 @@ import { BACK_ONLINE_WINDOW_MS, mayManage, transactionTenantId, type FieldActor,
 import { settingsInTransaction } from './settings.ts';
 import { assertMayWork, getTask, lockOpenTask } from './tasks.ts';
 import { techniciansErrors } from '../technicians.errors.ts';
+import { mapsErrors } from '../../maps/index.ts';
 
 export type ReportFixOptions = { actor: FieldActor; taskId: string; note?: string | null };
 
@@ -50,7 +51,7 @@ async function clearOutage(ctx: TechniciansContext, trx: Tx, outageId: string, a
     await ctx.maps.clearOutageInTransaction(trx, { actorUserId, outageId, note: note ?? 'Diperbaiki teknisi' });
   } catch (error) {
     // Someone cleared it from the map meanwhile: the fix stands, the outage is already back.
-    if (!(error instanceof AppError && error.code === 'OUTAGE_ALREADY_CLEARED')) throw error;
+    if (!(error instanceof AppError && error.code === mapsErrors.OUTAGE_ALREADY_CLEARED)) throw error;
   }
 }
 

@@ -166,8 +166,8 @@ grant select, update on saas_domains to simpul_platform;
 -- Before a tenant is known (a request's Host, Caddy asking): the one narrow path to a domain.
 create function saas_resolve_host(p_host text) returns table (tenant_id uuid)
   language sql stable security definer set search_path = public as $$
-    select d.tenant_id from saas_domains d join tenants t on t.id = d.tenant_id
-    where d.host = lower(p_host) and d.verified_at is not null and t.status = 'active'
+    select d.tenant_id from saas_domains d
+    where d.host = lower(p_host) and d.verified_at is not null and tenants_status(d.tenant_id) = 'active'
   $$;
 revoke all on function saas_resolve_host(text) from public;
 grant execute on function saas_resolve_host(text) to simpul_app, simpul_platform;
@@ -223,11 +223,14 @@ grant execute on function saas_effective_limits(uuid, timestamptz), saas_effecti
 
 -- Counts only, for the super admin and the reconciliation worker (like platform_tenant_summaries).
 create view saas_tenant_usage as
+  -- Built on the owners' published counts (customers, network, identity) and the tenants list.
   select t.id as tenant_id,
-         (select count(*) from customers c where c.tenant_id = t.id and c.status <> 'terminated')::bigint as customers,
-         (select count(*) from network_routers r where r.tenant_id = t.id)::bigint as routers,
-         (select count(*) from identity_memberships m where m.tenant_id = t.id and m.status = 'active')::bigint as staff
-  from tenants t;
+         coalesce(c.customers, 0)::bigint as customers,
+         coalesce(r.routers, 0)::bigint as routers,
+         coalesce(t.staff_count, 0)::bigint as staff
+  from platform_tenant_summaries t
+  left join customers_counts c on c.tenant_id = t.id
+  left join network_router_counts r on r.tenant_id = t.id;
 grant select on saas_tenant_usage to simpul_platform;
 -- A tenant's own counts (the owner's subscription page).
 create view saas_my_usage as select * from saas_tenant_usage where tenant_id = app_tenant_id();

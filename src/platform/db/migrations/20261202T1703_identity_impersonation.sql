@@ -82,8 +82,8 @@ create function identity_active_impersonation(p_session uuid, p_now timestamptz)
   returns table (id uuid, tenant_id uuid, write_allowed boolean, expires_at timestamptz, reason text)
   language sql stable security definer set search_path = public as $$
     select i.id, i.tenant_id, i.write_allowed, i.expires_at, i.reason
-    from identity_impersonations i join tenants t on t.id = i.tenant_id
-    where i.session_id = p_session and i.ended_at is null and i.expires_at > p_now and t.status = 'active'
+    from identity_impersonations i
+    where i.session_id = p_session and i.ended_at is null and i.expires_at > p_now and tenants_status(i.tenant_id) = 'active'
     order by i.started_at desc limit 1
   $$;
 revoke all on function identity_active_impersonation(uuid, timestamptz) from public;
