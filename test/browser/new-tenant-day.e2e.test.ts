@@ -239,7 +239,7 @@ describe('a new tenant’s first day in the console', () => {
     const grace = page().getByLabel('Masa tenggang (hari)', { exact: false });
     await grace.fill('-3');
     await page().locator('form').filter({ has: grace }).getByRole('button', { name: 'Simpan' }).click();
-    await shown(page().getByText('Isian tidak valid.'));
+    await shown(page().getByText('Paling kecil 0.'));
     expect(await grace.inputValue()).toBe('-3');
     expect((await call('GET', '/api/billing/policy')).graceDays).toBe(3);
   });
