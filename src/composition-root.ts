@@ -29,6 +29,7 @@ import {
   createBillingService,
   createPaymentGatewaysService,
   paymentGatewaysRoutes,
+  receiptsRoutes,
 } from './modules/billing/index.ts';
 import { createCustomersService, customerEvents, customersRoutes } from './modules/customers/index.ts';
 import { createAuthenticate, createIdentityService, identityRoutes, requirePermission, requireSuperAdmin } from './modules/identity/index.ts';
@@ -88,7 +89,15 @@ export async function createApp(options: AppOptions) {
   const plans = createPlansService({ db, clock, ...publisherOf(planEvents) });
   const customers = createCustomersService({ db, clock, plans, ...publisherOf(customerEvents) });
   const isolation = createIsolationService({ db, clock, ...publisherOf(isolationEvents) });
-  const billing = createBillingService({ db, clock, tenants, isolation, ...publisherOf(billingEvents) });
+  const billing = createBillingService({
+    db,
+    clock,
+    tenants,
+    isolation,
+    staffNames: identity.staffNamesInTransaction,
+    sign: secrets.sign,
+    ...publisherOf(billingEvents),
+  });
   const payments = createPaymentGatewaysService({ db, clock, secrets, tenants, billing, fetch: options.fetch, providerUrls: config.providerUrls, ...publisherOf(billingEvents) });
 
   const network = createNetworkService({ db, clock, secrets, logger, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
@@ -144,6 +153,7 @@ export async function createApp(options: AppOptions) {
   await http.register(isolationRoutes(isolation));
   await http.register(billingRoutes(billing, createIdempotency({ db, clock })));
   await http.register(paymentGatewaysRoutes(payments));
+  await http.register(receiptsRoutes(billing));
   await http.register(networkRoutes(network));
   await http.register(notificationsRoutes(notifications));
   await http.register(waProvidersRoutes(notifications));

@@ -7,6 +7,7 @@ import { getInvoice, getInvoiceInTransaction, listInvoices, voidInvoice, type Li
 import { paymentHistory, type PaymentHistoryOptions } from './use-cases/payment-history.ts';
 import { addExclusion, listExclusions, policyInTransaction, removeExclusion, updatePolicy } from './use-cases/policy.ts';
 import { payInTransaction, recordPaymentInTransaction, type PayOptions } from './use-cases/record-payment.ts';
+import { getReceipt, receiptsOfInvoice, verifyReceipt } from './use-cases/receipts.ts';
 import { restoreAfterPayment, restoreByStaff, type RestoreAfterPaymentOptions } from './use-cases/restore-after-payment.ts';
 
 export {
@@ -53,6 +54,11 @@ export function createBillingService(deps: BillingDeps) {
     recordPayment: (tenantId: TenantId, actorUserId: string, invoiceId: string, payment: ManualPayment) =>
       inTenant(tenantId, (trx) => recordPaymentInTransaction(ctx, trx, { actorUserId, invoiceId, payment })),
     paymentHistory: (tenantId: TenantId, filter: PaymentHistoryOptions) => inTenant(tenantId, (trx) => paymentHistory(trx, filter)),
+    // receipts (kuitansi)
+    getReceipt: (tenantId: TenantId, number: string) =>
+      inTenant(tenantId, async (trx) => ({ receipt: await getReceipt(ctx, trx, number), timeZone: await ctx.tenants.timeZoneInTransaction(trx) })),
+    receiptsOfInvoice: (tenantId: TenantId, invoiceId: string) => inTenant(tenantId, (trx) => receiptsOfInvoice(ctx, trx, invoiceId)),
+    verifyReceipt: (input: { slug: string; number: string; sig: string }) => verifyReceipt(ctx, inTenant, input),
     // the daily scan and restoring lines
     runDailyScan: (tenantId: TenantId) => inTenant(tenantId, (trx) => runDailyScan(ctx, trx)),
     restoreAfterPayment: (trx: Tx, event: RestoreAfterPaymentOptions) => restoreAfterPayment(ctx, trx, event),

@@ -43,6 +43,8 @@ export async function runDailyScan(ctx: BillingContext, trx: Tx): Promise<DailyS
       .select(['customer_id', 'id as invoice_id', 'number'])
       .where('status', '=', 'unpaid')
       .where('stage', 'in', stagesIsolatingUnder[policy.isolationTrigger])
+      // Money desk: the same rule as the restore decision (partly paid holds the line unless the tenant says otherwise).
+      .$if(policy.partialRestores, (q) => q.where('paid_amount', '=', '0'))
       .orderBy('customer_id')
       .orderBy('due_date')
       .execute();
