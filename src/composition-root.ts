@@ -52,6 +52,7 @@ import {
   waProvidersRoutes,
 } from './modules/notifications/index.ts';
 import { createPlansService, planEvents, plansRoutes } from './modules/plans/index.ts';
+import { createReportsService, reportsRoutes } from './modules/reports/index.ts';
 import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -114,6 +115,7 @@ export async function createApp(options: AppOptions) {
     providerUrls: config.providerUrls,
     ...publisherOf(notificationEvents),
   });
+  const reports = createReportsService({ db, clock, tenants, billing, isolation, customers, notifications });
 
   const transport = createTransport(db, config.events, logger);
   const bus = createEventBus({
@@ -154,6 +156,7 @@ export async function createApp(options: AppOptions) {
   await http.register(billingRoutes(billing, createIdempotency({ db, clock })));
   await http.register(paymentGatewaysRoutes(payments));
   await http.register(receiptsRoutes(billing));
+  await http.register(reportsRoutes(reports, billing, customers));
   await http.register(networkRoutes(network));
   await http.register(notificationsRoutes(notifications));
   await http.register(waProvidersRoutes(notifications));

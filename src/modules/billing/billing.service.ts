@@ -7,6 +7,7 @@ import { getInvoice, getInvoiceInTransaction, listInvoices, voidInvoice, type Li
 import { paymentHistory, type PaymentHistoryOptions } from './use-cases/payment-history.ts';
 import { addExclusion, listExclusions, policyInTransaction, removeExclusion, updatePolicy } from './use-cases/policy.ts';
 import { payInTransaction, recordPaymentInTransaction, type PayOptions } from './use-cases/record-payment.ts';
+import { agingReport, incomeReport, paymentsPage, type IncomeReportOptions, type PaymentsPageOptions } from './use-cases/reports.ts';
 import { getReceipt, receiptsOfInvoice, verifyReceipt } from './use-cases/receipts.ts';
 import { restoreAfterPayment, restoreByStaff, type RestoreAfterPaymentOptions } from './use-cases/restore-after-payment.ts';
 
@@ -54,6 +55,10 @@ export function createBillingService(deps: BillingDeps) {
     recordPayment: (tenantId: TenantId, actorUserId: string, invoiceId: string, payment: ManualPayment) =>
       inTenant(tenantId, (trx) => recordPaymentInTransaction(ctx, trx, { actorUserId, invoiceId, payment })),
     paymentHistory: (tenantId: TenantId, filter: PaymentHistoryOptions) => inTenant(tenantId, (trx) => paymentHistory(trx, filter)),
+    // reports
+    incomeReport: (tenantId: TenantId, options: IncomeReportOptions) => inTenant(tenantId, (trx) => incomeReport(ctx, trx, options)),
+    agingReport: (tenantId: TenantId, options: { asOf?: IsoDate }) => inTenant(tenantId, (trx) => agingReport(ctx, trx, options)),
+    paymentsPage: (tenantId: TenantId, options: PaymentsPageOptions) => inTenant(tenantId, (trx) => paymentsPage(ctx, trx, options)),
     // receipts (kuitansi)
     getReceipt: (tenantId: TenantId, number: string) =>
       inTenant(tenantId, async (trx) => ({ receipt: await getReceipt(ctx, trx, number), timeZone: await ctx.tenants.timeZoneInTransaction(trx) })),

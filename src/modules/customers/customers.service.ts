@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { reserveCounter } from '../../platform/db/counters.ts';
-import type { Database, TenantId } from '../../platform/db/database.ts';
+import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import { columnsToSet, requireSomethingToUpdate } from '../../platform/db/updates.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Publish } from '../../platform/events/outbox.ts';
@@ -268,5 +268,22 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
       return toCustomer(after);
     });
 
-  return { create, list, get, update };
+  /** Money desk report: customers activated per local month in a range, and the active / terminated counts now. */
+  const movementsInTransaction = async (trx: Tx, range: { from: string; to: string }) => {
+    const { rows } = await sql<{ month: string; added: number }>`
+      select to_char(activated_on, 'YYYY-MM') as month, count(*)::int as added from customers
+      where activated_on between ${range.from}::date and ${range.to}::date group by 1 order by 1`.execute(trx);
+    const { rows: status } = await sql<{ active: number; terminated: number }>`
+      select count(*) filter (where status = 'active')::int as active, count(*) filter (where status = 'terminated')::int as terminated from customers`.execute(trx);
+    return { months: rows, ...status[0] };
+  };
+
+  /** Importers: which of these PPPoE usernames already belong to a customer (id by username). */
+  const idsByPppoeUsernameInTransaction = async (trx: Tx, usernames: readonly string[]): Promise<Map<string, string>> => {
+    if (usernames.length === 0) return new Map();
+    const rows = await (trx as Tx<CustomersTables>).selectFrom('customers').select(['id', 'pppoe_username']).where('pppoe_username', 'in', usernames).execute();
+    return new Map(rows.map((r) => [r.pppoe_username!, r.id]));
+  };
+
+  return { create, list, get, update, movementsInTransaction, idsByPppoeUsernameInTransaction };
 }
