@@ -53,6 +53,7 @@ import {
 } from './modules/notifications/index.ts';
 import { createPlansService, planEvents, plansRoutes } from './modules/plans/index.ts';
 import { createReportsService, reportsRoutes } from './modules/reports/index.ts';
+import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -116,6 +117,7 @@ export async function createApp(options: AppOptions) {
     ...publisherOf(notificationEvents),
   });
   const reports = createReportsService({ db, clock, tenants, billing, isolation, customers, notifications });
+  const imports = createImportsService({ db, clock, tenants, plans, customers });
 
   const transport = createTransport(db, config.events, logger);
   const bus = createEventBus({
@@ -157,6 +159,7 @@ export async function createApp(options: AppOptions) {
   await http.register(paymentGatewaysRoutes(payments));
   await http.register(receiptsRoutes(billing));
   await http.register(reportsRoutes(reports, billing, customers));
+  await http.register(importsRoutes(imports));
   await http.register(networkRoutes(network));
   await http.register(notificationsRoutes(notifications));
   await http.register(waProvidersRoutes(notifications));

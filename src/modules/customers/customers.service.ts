@@ -164,9 +164,17 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
   };
 
   const create = (tenantId: TenantId, input: CustomerInput) => {
+    requirePhone(input.phone);
+    requireConnection(input);
+    return db.tenant<CustomersTables, Customer>(tenantId, (trx) => createInTransaction(trx, tenantId, input));
+  };
+
+  /** The same inside the caller's transaction (importers: one import is one transaction). */
+  const createInTransaction = async (anyTrx: Tx, tenantId: TenantId, input: CustomerInput): Promise<Customer> => {
+    const trx = anyTrx as Tx<CustomersTables>;
     const phone = requirePhone(input.phone);
     requireConnection(input);
-    return db.tenant<CustomersTables, Customer>(tenantId, async (trx) => {
+    {
       await plans.getInTransaction(trx, input.planId);
       const code = input.code ?? `C${String(await reserveCounter(trx, 'customer_code')).padStart(5, '0')}`;
       const id = newId();
@@ -204,7 +212,7 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
         .execute();
       await publish(trx, 'customers.customer.created', { customerId: id, code, planId: input.planId }, { key: id });
       return toCustomer(await trx.selectFrom('customers').select(publicColumns).where('id', '=', id).executeTakeFirstOrThrow());
-    });
+    }
   };
 
   const list = (tenantId: TenantId, filter: { search?: string; planId?: string; limit: number; offset: number }) =>
@@ -233,7 +241,12 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     });
 
   const update = (tenantId: TenantId, customerId: string, input: Partial<Omit<CustomerInput, 'code'>>) =>
-    db.tenant<CustomersTables, Customer>(tenantId, async (trx) => {
+    db.tenant<CustomersTables, Customer>(tenantId, (trx) => updateInTransaction(trx, customerId, input));
+
+  /** The same inside the caller's transaction (importers). */
+  const updateInTransaction = async (anyTrx: Tx, customerId: string, input: Partial<Omit<CustomerInput, 'code'>>): Promise<Customer> => {
+    const trx = anyTrx as Tx<CustomersTables>;
+    {
       const changes = columnsToSet({
         name: input.name,
         phone: input.phone !== undefined ? requirePhone(input.phone) : undefined,
@@ -266,7 +279,8 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
       const fields = changedLineFields({ ...current, ...privateBefore }, { ...after, ...privateAfter });
       if (fields.length) await publish(trx, 'customers.customer.changed', { customerId, code: current.code, fields }, { key: customerId });
       return toCustomer(after);
-    });
+    }
+  };
 
   /** Money desk report: customers activated per local month in a range, and the active / terminated counts now. */
   const movementsInTransaction = async (trx: Tx, range: { from: string; to: string }) => {
@@ -285,5 +299,5 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     return new Map(rows.map((r) => [r.pppoe_username!, r.id]));
   };
 
-  return { create, list, get, update, movementsInTransaction, idsByPppoeUsernameInTransaction };
+  return { create, createInTransaction, list, get, update, updateInTransaction, movementsInTransaction, idsByPppoeUsernameInTransaction };
 }
