@@ -16,22 +16,23 @@ const when = (d: Date, timeZone: string) =>
 
 const paperCss: Record<ReceiptPaper, string> = {
   // 58 mm paper prints about 48 mm; 80 mm about 72 mm.
-  '58': '@page { size: 58mm auto; margin: 0 } body { width: 48mm; font: 9pt/1.3 monospace; padding: 2mm 5mm } .qr svg { width: 28mm }',
-  '80': '@page { size: 80mm auto; margin: 0 } body { width: 72mm; font: 10pt/1.35 monospace; padding: 3mm 4mm } .qr svg { width: 34mm }',
+  '58': '@page { size: 58mm auto; margin: 0 } body { width: 48mm; font: 8pt/1.3 monospace; padding: 2mm 0; margin: 0 5mm } .qr svg { width: 28mm } th { padding-right: 1mm }',
+  '80': '@page { size: 80mm auto; margin: 0 } body { width: 72mm; font: 10pt/1.35 monospace; padding: 3mm 0; margin: 0 4mm } .qr svg { width: 34mm }',
   a4: '@page { size: A4; margin: 18mm } body { max-width: 170mm; font: 11pt/1.5 system-ui, sans-serif; margin: 0 auto } .qr svg { width: 36mm } h1 { font-size: 18pt }',
 };
 
 export async function renderReceiptHtml(receipt: Receipt, paper: ReceiptPaper, origin: string, timeZone: string): Promise<string> {
   const verifyUrl = `${origin}${receipt.verifyPath}`;
   const qr = await QRCode.toString(verifyUrl, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
-  const row = (label: string, value: string) => `<tr><th>${esc(label)}</th><td>${esc(value)}</td></tr>`;
+  const row = (label: string, value: string, money = false) => `<tr><th>${esc(label)}</th><td${money ? ' class="money"' : ''}>${esc(value)}</td></tr>`;
   const c = receipt.customer;
-  const remaining = receipt.invoice.remaining > 0 ? row('Sisa tagihan', rupiah(receipt.invoice.remaining)) : row('Status', 'LUNAS');
+  const remaining = receipt.invoice.remaining > 0 ? row('Sisa tagihan', rupiah(receipt.invoice.remaining), true) : row('Status', 'LUNAS');
   return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Kuitansi ${esc(receipt.number)}</title>
 <style>
-* { box-sizing: border-box } body { margin: 0; color: #000; background: #fff; overflow-wrap: anywhere }
+* { box-sizing: border-box } body { margin: 0; color: #000; background: #fff; overflow-wrap: break-word }
+.money, .amount { white-space: nowrap }
 header { text-align: center; border-bottom: 1px dashed #000; padding-bottom: 2mm; margin-bottom: 2mm }
 h1 { font-size: 1.15em; margin: 0 } .address { margin: 0 } .title { font-weight: bold; letter-spacing: .1em; margin-top: 1mm }
 table { width: 100%; border-collapse: collapse } th { text-align: left; font-weight: normal; vertical-align: top; padding-right: 2mm; white-space: nowrap } td { text-align: right }
@@ -52,7 +53,7 @@ ${row('Petugas', receipt.staffName ?? 'Sistem')}
 </table>
 <p class="amount">${esc(rupiah(receipt.amount))}</p>
 <p class="words">${esc(receipt.amountInWords)}</p>
-<table>${row('Total tagihan', rupiah(receipt.invoice.amount))}${remaining}</table>
+<table>${row('Total tagihan', rupiah(receipt.invoice.amount), true)}${remaining}</table>
 <div class="qr">${qr}<p>Pindai untuk cek keaslian kuitansi</p></div>
 <div class="actions"><button onclick="window.print()">Cetak</button>${receipt.whatsappUrl ? ` <a href="${esc(receipt.whatsappUrl + encodeURIComponent(verifyUrl))}">Kirim lewat WhatsApp</a>` : ''}</div>
 </body></html>`;
