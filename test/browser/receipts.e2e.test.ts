@@ -75,10 +75,10 @@ describe('receipts in a browser', () => {
               await shown(page.getByText('Pembayaran online'));
             }
             await shown(page.locator('.qr svg'));
-            expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+            expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
             // The printed width is the paper's: 48 mm of print on a 58 mm roll, 72 mm on 80 mm.
             await page.emulateMedia({ media: 'print' });
-            const width = await page.evaluate(() => document.body.getBoundingClientRect().width);
+            const width = Number(await page.evaluate('document.body.getBoundingClientRect().width'));
             if (paper === '58') expect(width).toBeLessThanOrEqual(58 * MM);
             if (paper === '80') {
               expect(width).toBeGreaterThan(58 * MM);

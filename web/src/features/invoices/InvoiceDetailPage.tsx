@@ -58,6 +58,16 @@ export function InvoiceDetailPage() {
                     <DetailRow label={t('invoices.amount')}>
                       <Text fw={700}>{format.money(inv.amount)}</Text>
                     </DetailRow>
+                    {inv.paidAmount > 0 && inv.remaining > 0 && (
+                      <>
+                        <DetailRow label={t('invoices.paidSoFar')}>{format.money(inv.paidAmount)}</DetailRow>
+                        <DetailRow label={t('invoices.remaining')}>
+                          <Text fw={700} data-testid="invoice-remaining">
+                            {format.money(inv.remaining)}
+                          </Text>
+                        </DetailRow>
+                      </>
+                    )}
                     {inv.status === 'unpaid' && <DetailRow label={t('invoices.stage')}>{t(`stage.${inv.stage}`)}</DetailRow>}
                     {inv.paidAt && <DetailRow label={t('invoices.paidAt')}>{format.dateTime(inv.paidAt)}</DetailRow>}
                     {inv.voidReason && <DetailRow label={t('invoices.voidReason')}>{inv.voidReason}</DetailRow>}
@@ -134,7 +144,9 @@ function CustomerLinePanel({ invoice }: { invoice: InvoiceDetail }) {
 
 function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
   const t = useT();
-  const [amount, setAmount] = useState<number | string>(invoice.amount);
+  // What remains (the whole amount unless partly paid); more than that is refused before sending.
+  const [amount, setAmount] = useState<number | string>(invoice.remaining);
+  const overpaid = Number(amount) > invoice.remaining;
   const [method, setMethod] = useState<'cash' | 'transfer'>('cash');
   const [note, setNote] = useState('');
   const record = useRecordPayment(invoice.id);
@@ -152,7 +164,18 @@ function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
       >
         <Stack gap="sm">
           <Title order={5}>{t('invoices.recordPayment')}</Title>
-          <NumberInput label={t('invoices.amount')} value={amount} onChange={setAmount} prefix="Rp " thousandSeparator="." decimalSeparator="," allowDecimal={false} min={1} required />
+          <NumberInput
+            label={t('invoices.amount')}
+            value={amount}
+            onChange={setAmount}
+            prefix="Rp "
+            thousandSeparator="."
+            decimalSeparator=","
+            allowDecimal={false}
+            min={1}
+            required
+            error={overpaid ? t('invoices.overpayment', { remaining: String(invoice.remaining.toLocaleString('id-ID')) }) : undefined}
+          />
           <SegmentedControl
             aria-label={t('invoices.method')}
             value={method}
@@ -163,7 +186,7 @@ function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
             ]}
           />
           <TextInput label={t('invoices.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={300} />
-          <Button type="submit" loading={record.isPending}>
+          <Button type="submit" loading={record.isPending} disabled={overpaid}>
             {t('invoices.recordPayment')}
           </Button>
         </Stack>
