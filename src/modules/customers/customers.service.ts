@@ -174,45 +174,43 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     const trx = anyTrx as Tx<CustomersTables>;
     const phone = requirePhone(input.phone);
     requireConnection(input);
-    {
-      await plans.getInTransaction(trx, input.planId);
-      const code = input.code ?? `C${String(await reserveCounter(trx, 'customer_code')).padStart(5, '0')}`;
-      const id = newId();
-      await trx
-        .insertInto('customers')
-        .values({
-          id,
-          tenant_id: tenantId,
-          code,
-          name: input.name,
-          phone,
-          address: input.address ?? '',
-          latitude: input.latitude ?? null,
-          longitude: input.longitude ?? null,
-          plan_id: input.planId,
-          connection_type: input.connectionType,
-          pppoe_username: input.pppoeUsername ?? null,
-          ip_address: input.ipAddress ?? null,
-          router_id: input.routerId ?? null,
-          status: 'active',
-          activated_on: input.activatedOn,
-          created_at: clock.now(),
-        })
-        .execute()
-        .catch(asFieldError);
-      await trx
-        .insertInto('customers_private')
-        .values({
-          customer_id: id,
-          tenant_id: tenantId,
-          id_card_number: input.private?.idCardNumber ?? null,
-          pppoe_password: input.private?.pppoePassword ?? null,
-          notes: input.private?.notes ?? null,
-        })
-        .execute();
-      await publish(trx, 'customers.customer.created', { customerId: id, code, planId: input.planId }, { key: id });
-      return toCustomer(await trx.selectFrom('customers').select(publicColumns).where('id', '=', id).executeTakeFirstOrThrow());
-    }
+    await plans.getInTransaction(trx, input.planId);
+    const code = input.code ?? `C${String(await reserveCounter(trx, 'customer_code')).padStart(5, '0')}`;
+    const id = newId();
+    await trx
+      .insertInto('customers')
+      .values({
+        id,
+        tenant_id: tenantId,
+        code,
+        name: input.name,
+        phone,
+        address: input.address ?? '',
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        plan_id: input.planId,
+        connection_type: input.connectionType,
+        pppoe_username: input.pppoeUsername ?? null,
+        ip_address: input.ipAddress ?? null,
+        router_id: input.routerId ?? null,
+        status: 'active',
+        activated_on: input.activatedOn,
+        created_at: clock.now(),
+      })
+      .execute()
+      .catch(asFieldError);
+    await trx
+      .insertInto('customers_private')
+      .values({
+        customer_id: id,
+        tenant_id: tenantId,
+        id_card_number: input.private?.idCardNumber ?? null,
+        pppoe_password: input.private?.pppoePassword ?? null,
+        notes: input.private?.notes ?? null,
+      })
+      .execute();
+    await publish(trx, 'customers.customer.created', { customerId: id, code, planId: input.planId }, { key: id });
+    return toCustomer(await trx.selectFrom('customers').select(publicColumns).where('id', '=', id).executeTakeFirstOrThrow());
   };
 
   const list = (tenantId: TenantId, filter: { search?: string; planId?: string; limit: number; offset: number }) =>
@@ -246,40 +244,38 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
   /** The same inside the caller's transaction (importers). */
   const updateInTransaction = async (anyTrx: Tx, customerId: string, input: Partial<Omit<CustomerInput, 'code'>>): Promise<Customer> => {
     const trx = anyTrx as Tx<CustomersTables>;
-    {
-      const changes = columnsToSet({
-        name: input.name,
-        phone: input.phone !== undefined ? requirePhone(input.phone) : undefined,
-        address: input.address,
-        latitude: input.latitude,
-        longitude: input.longitude,
-        plan_id: input.planId,
-        connection_type: input.connectionType,
-        pppoe_username: input.pppoeUsername,
-        ip_address: input.ipAddress,
-        router_id: input.routerId,
-      });
-      const privateChanges = columnsToSet({
-        id_card_number: input.private?.idCardNumber,
-        pppoe_password: input.private?.pppoePassword,
-        notes: input.private?.notes,
-      });
-      requireSomethingToUpdate(changes, privateChanges);
-      const current = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).forUpdate().executeTakeFirst();
-      if (!current) throw new AppError('NOT_FOUND', 'No such customer.');
-      requireConnection({ ...toCustomer(current), ...input });
-      if (input.planId) await plans.getInTransaction(trx, input.planId);
-      const privateBefore = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
-      if (Object.keys(changes).length) await trx.updateTable('customers').set(changes).where('id', '=', customerId).execute().catch(asFieldError);
-      if (Object.keys(privateChanges).length) {
-        await trx.updateTable('customers_private').set(privateChanges).where('customer_id', '=', customerId).execute();
-      }
-      const after = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirstOrThrow();
-      const privateAfter = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
-      const fields = changedLineFields({ ...current, ...privateBefore }, { ...after, ...privateAfter });
-      if (fields.length) await publish(trx, 'customers.customer.changed', { customerId, code: current.code, fields }, { key: customerId });
-      return toCustomer(after);
+    const changes = columnsToSet({
+      name: input.name,
+      phone: input.phone !== undefined ? requirePhone(input.phone) : undefined,
+      address: input.address,
+      latitude: input.latitude,
+      longitude: input.longitude,
+      plan_id: input.planId,
+      connection_type: input.connectionType,
+      pppoe_username: input.pppoeUsername,
+      ip_address: input.ipAddress,
+      router_id: input.routerId,
+    });
+    const privateChanges = columnsToSet({
+      id_card_number: input.private?.idCardNumber,
+      pppoe_password: input.private?.pppoePassword,
+      notes: input.private?.notes,
+    });
+    requireSomethingToUpdate(changes, privateChanges);
+    const current = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).forUpdate().executeTakeFirst();
+    if (!current) throw new AppError('NOT_FOUND', 'No such customer.');
+    requireConnection({ ...toCustomer(current), ...input });
+    if (input.planId) await plans.getInTransaction(trx, input.planId);
+    const privateBefore = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+    if (Object.keys(changes).length) await trx.updateTable('customers').set(changes).where('id', '=', customerId).execute().catch(asFieldError);
+    if (Object.keys(privateChanges).length) {
+      await trx.updateTable('customers_private').set(privateChanges).where('customer_id', '=', customerId).execute();
     }
+    const after = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirstOrThrow();
+    const privateAfter = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+    const fields = changedLineFields({ ...current, ...privateBefore }, { ...after, ...privateAfter });
+    if (fields.length) await publish(trx, 'customers.customer.changed', { customerId, code: current.code, fields }, { key: customerId });
+    return toCustomer(after);
   };
 
   /** Money desk report: customers activated per local month in a range, and the active / terminated counts now. */

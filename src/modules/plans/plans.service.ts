@@ -64,24 +64,22 @@ export function createPlansService(deps: { db: Database; clock: Clock; publish: 
   /** The same inside the caller's transaction (importers: one import is one transaction). */
   const createInTransaction = async (anyTrx: Tx, tenantId: TenantId, input: PlanInput): Promise<ServicePlan> => {
     const trx = anyTrx as Tx<PlansTables>;
-    {
-      const row = await trx
-        .insertInto('service_plans')
-        .values({
-          id: newId(),
-          tenant_id: tenantId,
-          name: input.name,
-          download_kbps: input.downloadKbps,
-          upload_kbps: input.uploadKbps,
-          monthly_price: input.monthlyPrice,
-          router_profile: input.routerProfile,
-          is_active: input.isActive ?? true,
-          created_at: clock.now(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toPlan(row);
-    }
+    const row = await trx
+      .insertInto('service_plans')
+      .values({
+        id: newId(),
+        tenant_id: tenantId,
+        name: input.name,
+        download_kbps: input.downloadKbps,
+        upload_kbps: input.uploadKbps,
+        monthly_price: input.monthlyPrice,
+        router_profile: input.routerProfile,
+        is_active: input.isActive ?? true,
+        created_at: clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toPlan(row);
   };
 
   const update = (tenantId: TenantId, planId: string, input: Partial<PlanInput>) =>
