@@ -32,6 +32,11 @@ export const queryKeys = {
   gateways: { all: ['billing-gateways'] as const },
   policy: { all: ['billing-policy'] as const },
   plans: { all: ['plans'] as const },
+  reports: {
+    all: ['reports'] as const,
+    aging: ['reports', 'aging'] as const,
+    income: (groupBy: string) => ['reports', 'income', groupBy] as const,
+  },
   tenants: { all: ['platform-tenants'] as const },
   routers: { all: ['routers'] as const },
   networkLines: {
