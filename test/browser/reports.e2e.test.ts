@@ -11,6 +11,7 @@ describe('reports page in a browser', () => {
   let cookie: string;
   let owner: { email: string; password: string };
   let baseUrl: string;
+  let partlyPaidInvoiceId: string;
 
   const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
     (await app.http.inject({ method, url, headers: { cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) })).json();
@@ -33,6 +34,7 @@ describe('reports page in a browser', () => {
     for (const month of ['08', '09', '10', '11']) await pay(0, month, 100_000, 'cash');
     app.clock.set(wib('2026-12-15T10:00:00'));
     await pay(2, '08', 40_000, 'transfer');
+    partlyPaidInvoiceId = invoices.find((i) => i.customerId === ids[2] && i.period === '2026-08-01')!.id;
     app.clock.set(wib('2026-12-16T09:00:00'));
     for (const month of ['08', '09', '10']) await pay(1, month, 100_000, 'transfer');
     baseUrl = await app.http.listen({ port: 0, host: '127.0.0.1' });
@@ -59,6 +61,18 @@ describe('reports page in a browser', () => {
         expect(await page.getByRole('link', { name: 'XLSX' }).count()).toBeGreaterThanOrEqual(4);
         expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
         await screenshot(page, `reports-${phone ? 'phone' : 'desktop'}`, { notifications: false });
+
+        // The partly paid invoice: paid so far, what remains, its receipt with print links; more than remains is refused in Indonesian.
+        await page.goto(`${baseUrl}/invoices/${partlyPaidInvoiceId}`);
+        await shown(page.getByTestId('invoice-remaining').getByText(/Rp\s?60\.000/));
+        await shown(page.getByTestId('receipts').getByText('KW-000005'));
+        await shown(page.getByTestId('receipts').getByRole('link', { name: '58 mm' }));
+        const amount = page.getByLabel('Jumlah');
+        await amount.fill('70000');
+        await shown(page.getByText(/Melebihi sisa tagihan/));
+        expect(await page.getByRole('button', { name: 'Catat pembayaran' }).isDisabled()).toBe(true);
+        expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+        await screenshot(page, `invoice-partly-paid-${phone ? 'phone' : 'desktop'}`, { notifications: false });
       } finally {
         await browser.close();
       }

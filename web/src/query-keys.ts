@@ -23,6 +23,7 @@ export const queryKeys = {
     all: ['invoices'] as const,
     list: (params: object) => ['invoices', 'list', params] as const,
     one: (id: string) => ['invoices', 'one', id] as const,
+    receipts: (id: string) => ['invoices', 'receipts', id] as const,
   },
   payments: {
     all: ['payments'] as const,

@@ -13,7 +13,7 @@ import { DetailRow } from '../../components/DetailRow.tsx';
 import { useT } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
 import type { InvoiceDetail } from '../../api/types.ts';
-import { useInvoice, usePaymentLink, useRecordPayment, useVoidInvoice } from './queries.ts';
+import { useInvoice, useInvoiceReceipts, usePaymentLink, useRecordPayment, useVoidInvoice } from './queries.ts';
 
 /** The invoice's one customer, read by id (terminated customers included). */
 function CustomerLink({ customerId }: { customerId: string }) {
@@ -100,9 +100,51 @@ export function InvoiceDetailPage() {
               ]}
             />
           </Card>
+          <ReceiptsCard invoiceId={inv.id} />
         </Stack>
       )}
     </QueryState>
+  );
+}
+
+/** Receipts (kuitansi) of the invoice's payments: print on 58 / 80 mm thermal paper or A4, send by WhatsApp. */
+function ReceiptsCard({ invoiceId }: { invoiceId: string }) {
+  const t = useT();
+  const format = useFormat();
+  const receipts = useInvoiceReceipts(invoiceId);
+  if (!receipts.data?.length) return null;
+  const print = (number: string, paper: string) => `/api/receipts/${number}/print?paper=${paper}`;
+  return (
+    <Card withBorder data-testid="receipts">
+      <Title order={4} mb="sm">
+        {t('receipts.title')}
+      </Title>
+      <DataTable
+        rows={receipts.data}
+        rowKey={(r) => r.number}
+        minWidth={520}
+        columns={[
+          { header: t('receipts.number'), cell: (r) => r.number },
+          { header: t('payment.when'), cell: (r) => format.dateTime(r.issuedAt) },
+          { header: t('invoices.amount'), align: 'right', cell: (r) => format.money(r.amount) },
+          {
+            header: t('receipts.print'),
+            cell: (r) => (
+              <Group gap="xs">
+                <Anchor href={print(r.number, '58')} target="_blank">58 mm</Anchor>
+                <Anchor href={print(r.number, '80')} target="_blank">80 mm</Anchor>
+                <Anchor href={print(r.number, 'a4')} target="_blank">A4</Anchor>
+                {r.whatsappUrl && (
+                  <Anchor href={r.whatsappUrl + encodeURIComponent(window.location.origin + r.verifyPath)} target="_blank">
+                    {t('receipts.whatsapp')}
+                  </Anchor>
+                )}
+              </Group>
+            ),
+          },
+        ]}
+      />
+    </Card>
   );
 }
 
