@@ -8,6 +8,7 @@ import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { IsolationPage } from './features/isolation/IsolationPage.tsx';
 import { BillingSettingsPage } from './features/billing-settings/BillingSettingsPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { ImportsPage } from './features/imports/ImportsPage.tsx';
 import { EventBusPage } from './features/events/EventBusPage.tsx';
 import { RoutersPage } from './features/routers/RoutersPage.tsx';
 import { TenantsPage } from './features/tenants/TenantsPage.tsx';
@@ -47,6 +48,7 @@ export const sections: Section[] = [
     allowed: withPermission('billing.read'),
   },
   { label: 'nav.reports', path: '/reports', routes: [{ path: '/reports', element: <ReportsPage /> }], allowed: withPermission('billing.read') },
+  { label: 'nav.imports', path: '/imports', routes: [{ path: '/imports', element: <ImportsPage /> }], allowed: withPermission('customers.manage') },
   { label: 'nav.isolation', path: '/isolation', routes: [{ path: '/isolation', element: <IsolationPage /> }], allowed: withPermission('customers.read') },
   { label: 'nav.whatsapp', path: '/whatsapp', routes: [{ path: '/whatsapp', element: <WhatsAppPage /> }], allowed: withPermission('notifications.read') },
   { label: 'nav.routers', path: '/routers', routes: [{ path: '/routers', element: <RoutersPage /> }], allowed: withPermission('network.manage') },
