@@ -49,7 +49,7 @@ export function sendTable<R>(reply: FastifyReply, format: TableFormat, name: str
 }
 
 /** Pages through a source `pageSize` rows at a time (each page its own short transaction). */
-export async function* paged<R>(fetchPage: (offset: number, limit: number) => Promise<R[]>, pageSize = 2000): AsyncIterable<R> {
+export async function* paged<R>(fetchPage: (offset: number, limit: number) => Promise<R[]>, pageSize = 5000): AsyncIterable<R> {
   for (let offset = 0; ; offset += pageSize) {
     const page = await fetchPage(offset, pageSize);
     yield* page;
