@@ -29,6 +29,7 @@ import {
   createBillingService,
   createPaymentGatewaysService,
   paymentGatewaysRoutes,
+  receiptsRoutes,
 } from './modules/billing/index.ts';
 import { collectorsEvents, collectorsHandlers, collectorsJobs, collectorsRoutes, createCollectorsService } from './modules/collectors/index.ts';
 import { createCustomersService, customerEvents, customersRoutes } from './modules/customers/index.ts';
@@ -66,6 +67,8 @@ import {
 } from './modules/technicians/index.ts';
 import { createSaasService, installSaasHooks, saasEvents, saasJobs, saasRoutes, type SaasConfig } from './modules/saas/index.ts';
 import { promises as dns } from 'node:dns';
+import { createReportsService, reportsRoutes } from './modules/reports/index.ts';
+import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -126,7 +129,15 @@ export async function createApp(options: AppOptions) {
   const plans = createPlansService({ db, clock, ...publisherOf(planEvents) });
   const customers = createCustomersService({ db, clock, plans, limits: saas.limits, ...publisherOf(customerEvents) });
   const isolation = createIsolationService({ db, clock, ...publisherOf(isolationEvents) });
-  const billing = createBillingService({ db, clock, tenants, isolation, ...publisherOf(billingEvents) });
+  const billing = createBillingService({
+    db,
+    clock,
+    tenants,
+    isolation,
+    staffNames: identity.staffNamesInTransaction,
+    sign: secrets.sign,
+    ...publisherOf(billingEvents),
+  });
   const collectors = createCollectorsService({ db, clock, billing, identity, tenants, ...publisherOf(collectorsEvents) });
   const payments = createPaymentGatewaysService({ db, clock, secrets, tenants, billing, fetch: options.fetch, providerUrls: config.providerUrls, ...publisherOf(billingEvents) });
 
@@ -163,6 +174,8 @@ export async function createApp(options: AppOptions) {
     providerUrls: config.providerUrls,
     ...publisherOf(notificationEvents),
   });
+  const reports = createReportsService({ db, clock, tenants, billing, isolation, customers, notifications });
+  const imports = createImportsService({ db, clock, tenants, plans, customers });
 
   const portal = createPortalService({ db, clock, tenants, customers, billing, payments, isolation, network, notifications, outages: maps, ...publisherOf(portalEvents) });
 
@@ -208,6 +221,9 @@ export async function createApp(options: AppOptions) {
   await http.register(billingRoutes(billing, respondOnce));
   await http.register(collectorsRoutes(collectors, respondOnce));
   await http.register(paymentGatewaysRoutes(payments));
+  await http.register(receiptsRoutes(billing));
+  await http.register(reportsRoutes(reports, billing, customers));
+  await http.register(importsRoutes(imports));
   await http.register(networkRoutes(network));
   await http.register(notificationsRoutes(notifications, respondOnce));
   await http.register(mapsRoutes(maps));

@@ -16,6 +16,7 @@ export const liveAudience = {
   'billing.invoice.overdue': 'billing.read',
   'billing.invoice.grace_expired': 'billing.read',
   'billing.invoice.paid': 'billing.read',
+  'billing.invoice.partially_paid': 'billing.read',
   'billing.invoice.voided': 'billing.read',
   'billing.payment.confirmed': 'billing.read',
   'billing.payment.failed': 'billing.read',

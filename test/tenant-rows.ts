@@ -29,6 +29,8 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
         values (${ids.invoice}, ${tenantId}, 'INV-1', ${ids.customer}, '2026-11-01', '2026-11-01', '2026-11-10', 150000, ${secret}, now())`,
     sql`insert into billing_payments (id, tenant_id, invoice_id, amount, method, recorded_by, received_at, note)
         values (${ids.payment}, ${tenantId}, ${ids.invoice}, 150000, 'cash', ${ids.user}, now(), ${secret})`,
+    sql`insert into billing_receipts (id, tenant_id, number, payment_id, invoice_id, customer_id, amount, method, staff_user_id, issued_at)
+        values (${newId()}, ${tenantId}, ${`KW-${secret}`}, ${ids.payment}, ${ids.invoice}, ${ids.customer}, 150000, 'cash', ${ids.user}, now())`,
     sql`insert into billing_payment_history (id, tenant_id, invoice_id, customer_id, type, amount, actor_user_id, reference, created_at)
         values (${newId()}, ${tenantId}, ${ids.invoice}, ${ids.customer}, 'manual', 150000, ${ids.user}, ${secret}, now())`,
     sql`insert into billing_payment_links (order_id, tenant_id, invoice_id, provider, url, amount, created_at)

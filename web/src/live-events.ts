@@ -14,6 +14,7 @@ export const liveEventTypes = [
   'billing.invoice.overdue',
   'billing.invoice.grace_expired',
   'billing.invoice.paid',
+  'billing.invoice.partially_paid',
   'billing.invoice.voided',
   'billing.payment.confirmed',
   'billing.payment.failed',

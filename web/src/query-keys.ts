@@ -23,6 +23,7 @@ export const queryKeys = {
     all: ['invoices'] as const,
     list: (params: object) => ['invoices', 'list', params] as const,
     one: (id: string) => ['invoices', 'one', id] as const,
+    receipts: (id: string) => ['invoices', 'receipts', id] as const,
   },
   payments: {
     all: ['payments'] as const,
@@ -39,6 +40,11 @@ export const queryKeys = {
     invitations: ['staff', 'invitations'] as const,
   },
   audit: { all: ['audit'] as const, list: (limit: number) => ['audit', limit] as const },
+  reports: {
+    all: ['reports'] as const,
+    aging: ['reports', 'aging'] as const,
+    income: (groupBy: string) => ['reports', 'income', groupBy] as const,
+  },
   tenants: { all: ['platform-tenants'] as const },
   subscription: {
     all: ['subscription'] as const,

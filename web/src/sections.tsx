@@ -7,6 +7,8 @@ import { InvoiceDetailPage } from './features/invoices/InvoiceDetailPage.tsx';
 import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { IsolationPage } from './features/isolation/IsolationPage.tsx';
 import { BillingSettingsPage } from './features/billing-settings/BillingSettingsPage.tsx';
+import { ReportsPage as MoneyReportsPage } from './features/reports/ReportsPage.tsx';
+import { ImportsPage } from './features/imports/ImportsPage.tsx';
 import { EventBusPage } from './features/events/EventBusPage.tsx';
 import { RoutersPage } from './features/routers/RoutersPage.tsx';
 import { TenantsPage } from './features/tenants/TenantsPage.tsx';
@@ -24,7 +26,7 @@ import { AssignmentsPage } from './features/collectors/AssignmentsPage.tsx';
 import { CollectorPage } from './features/collectors/CollectorPage.tsx';
 import { DepositPage } from './features/collectors/DepositPage.tsx';
 import { HandoverPage } from './features/collectors/HandoverPage.tsx';
-import { ReportsPage } from './features/collectors/ReportsPage.tsx';
+import { ReportsPage as CollectionsReportsPage } from './features/collectors/ReportsPage.tsx';
 
 type Section = {
   label: TranslationKey;
@@ -79,11 +81,13 @@ export const sections: Section[] = [
     routes: [
       { path: '/collectors/handover', element: <HandoverPage /> },
       { path: '/collectors/deposits', element: <DepositPage /> },
-      { path: '/collectors/reports', element: <ReportsPage /> },
+      { path: '/collectors/reports', element: <CollectionsReportsPage /> },
       { path: '/collectors/assignments', element: <AssignmentsPage /> },
     ],
     allowed: withPermission('collections.read'),
   },
+  { label: 'nav.reports', path: '/reports', routes: [{ path: '/reports', element: <MoneyReportsPage /> }], allowed: withPermission('billing.read') },
+  { label: 'nav.imports', path: '/imports', routes: [{ path: '/imports', element: <ImportsPage /> }], allowed: withPermission('customers.manage') },
   { label: 'nav.isolation', path: '/isolation', routes: [{ path: '/isolation', element: <IsolationPage /> }], allowed: withPermission('customers.read') },
   { label: 'nav.whatsapp', path: '/whatsapp', routes: [{ path: '/whatsapp', element: <WhatsAppPage /> }], allowed: withPermission('notifications.read') },
   { label: 'nav.routers', path: '/routers', routes: [{ path: '/routers', element: <RoutersPage /> }], allowed: withPermission('network.manage') },

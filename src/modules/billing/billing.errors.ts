@@ -4,6 +4,8 @@ import { defineErrors } from '../../platform/errors/app-error.ts';
 export const billingErrors = defineErrors('billing', {
   INVOICE_ALREADY_PAID: 409,
   PAYMENT_AMOUNT_MISMATCH: 422,
+  // Money desk: a payment above what remains of the invoice (partial payments on).
+  PAYMENT_OVERPAYMENT: 422,
   // Payment gateways (Midtrans, Xendit, Tripay): a provider refusing our keys is an upstream
   // failure (502), like a router or WA provider; a forged notification is the caller's 401.
   PAYMENT_GATEWAY_CONFIG_INVALID: 400,

@@ -29,6 +29,17 @@ export const billingEvents = defineEvents({
     version: 1,
     data: InvoiceRef.extend({ paymentId: z.uuid(), source: z.enum(['gateway', 'finance', 'manual', 'collector']) }),
   },
+  /** Money desk: a payment less than what remained (cicilan); the invoice stays unpaid. */
+  'billing.invoice.partially_paid': {
+    topic: Topic.billing,
+    version: 1,
+    data: InvoiceRef.extend({
+      paymentId: z.uuid(),
+      source: z.enum(['gateway', 'finance', 'manual', 'collector']),
+      paidAmount: z.number().int().positive(),
+      remaining: z.number().int().positive(),
+    }),
+  },
   'billing.invoice.voided': { topic: Topic.billing, version: 1, data: InvoiceRef.extend({ reason: z.string() }) },
   'billing.payment.confirmed': {
     topic: Topic.payment,

@@ -6,10 +6,11 @@ import type { BillingService } from './billing.service.ts';
 export const billingHandlers = (billing: BillingService) => [
   defineHandler(billingEvents, {
     id: 'billing.restore-on-payment', // NEVER rename: names the queue, consumer group and inbox rows
-    on: ['billing.invoice.paid'],
+    on: ['billing.invoice.paid', 'billing.invoice.partially_paid'],
     ordered: true, // one customer's payments in order
     async handle(event, ctx) {
-      const outcome = await billing.restoreAfterPayment(ctx.trx, event.data);
+      // Money desk: a partial payment restores only when the tenant's "partial restores" is on.
+      const outcome = await billing.restoreAfterPayment(ctx.trx, { ...event.data, partial: event.type === 'billing.invoice.partially_paid' });
       ctx.logger.info({ customerId: event.data.customerId, outcome }, 'restore after payment');
     },
   }),

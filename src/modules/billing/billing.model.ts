@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { IsoDate } from '../../platform/dates.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Tx } from '../../platform/db/database.ts';
 import type { BillingInvoices } from '../../platform/db/schema.ts';
 import type { Publish, PublishMany } from '../../platform/events/outbox.ts';
 import type { IsolationService } from '../isolation/index.ts';
@@ -29,6 +29,14 @@ export type BillingPolicy = {
   notifyUnpaid: boolean;
   notifyIsolated: boolean;
   notifyReconnected: boolean;
+  /** Money desk: a payment may be less than what remains (cicilan). */
+  partialPayments: boolean;
+  /** Money desk: a partly paid invoice no longer holds the line (default false: isolated until paid). */
+  partialRestores: boolean;
+  /** Printed under the ISP's name on receipts. */
+  receiptAddress: string;
+  /** Offer the receipt link to the customer by WhatsApp. */
+  receiptWhatsapp: boolean;
 };
 
 export type InvoiceStatus = 'unpaid' | 'awaiting_setoran' | 'setoran_confirmed' | 'paid' | 'void';
@@ -41,6 +49,9 @@ export type Invoice = {
   issueDate: IsoDate;
   dueDate: IsoDate;
   amount: number;
+  /** Paid so far (partial payments); `remaining` = amount - paidAmount. */
+  paidAmount: number;
+  remaining: number;
   description: string;
   status: InvoiceStatus;
   stage: InvoiceStage;
@@ -48,7 +59,7 @@ export type Invoice = {
   voidReason: string | null;
 };
 
-/** Cash or a bank transfer recorded by finance: the full invoice amount. */
+/** Cash or a bank transfer recorded by finance: what remains, or less when the tenant allows partial payments. */
 export type ManualPayment = { amount: number; method: 'cash' | 'transfer'; note?: string };
 export type PaymentSource = 'gateway' | 'finance' | 'manual' | 'collector';
 export type PaymentHistoryType = 'gateway' | 'manual' | 'collected_by_collector' | 'collection_rejected' | 'setoran_confirmed' | 'deposited' | 'voided';
@@ -80,6 +91,8 @@ export const toInvoice = (r: InvoiceRow): Invoice => ({
   issueDate: r.issue_date,
   dueDate: r.due_date,
   amount: Number(r.amount),
+  paidAmount: Number(r.paid_amount),
+  remaining: Number(r.amount) - Number(r.paid_amount),
   description: r.description,
   status: r.status,
   stage: r.stage,
@@ -101,6 +114,9 @@ export type BillingDeps = {
   isolation: IsolationService;
   publish: Publish<typeof billingEvents>;
   publishMany: PublishMany<typeof billingEvents>;
+  /** Receipts: staff names (identity's) and the HMAC for the public verify link (the secret box's). */
+  staffNames: (trx: Tx, userIds: readonly string[]) => Promise<Map<string, string>>;
+  sign: (purpose: string, text: string) => string;
 };
 /** What a use case needs inside a transaction its caller opened. */
 export type BillingContext = Omit<BillingDeps, 'db'>;

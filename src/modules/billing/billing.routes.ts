@@ -16,6 +16,10 @@ const PolicySchema = z.object({
   notifyUnpaid: z.boolean(),
   notifyIsolated: z.boolean(),
   notifyReconnected: z.boolean(),
+  partialPayments: z.boolean(),
+  partialRestores: z.boolean(),
+  receiptAddress: z.string().trim().max(300),
+  receiptWhatsapp: z.boolean(),
 });
 const InvoiceSchema = z.object({
   id: z.string(),
@@ -25,6 +29,8 @@ const InvoiceSchema = z.object({
   issueDate: z.string(),
   dueDate: z.string(),
   amount: z.number().int(),
+  paidAmount: z.number().int(),
+  remaining: z.number().int(),
   description: z.string(),
   status: z.enum(['unpaid', 'awaiting_setoran', 'setoran_confirmed', 'paid', 'void']),
   stage: z.enum(['issued', 'due_unpaid', 'overdue', 'grace_expired']),
@@ -276,11 +282,11 @@ export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce)
       schema: {
         'x-permission': 'payments.record',
         tags: ['billing'],
-        summary: 'Record a cash or transfer payment (the full invoice amount)',
+        summary: 'Record a cash or transfer payment (what remains, or less when the tenant allows partial payments); answers with its receipt number',
         params: InvoiceParams,
         headers: IdempotencyKeyHeaders,
         body: z.object({ amount: Rupiah, method: z.enum(['cash', 'transfer']), note: z.string().max(300).optional() }).strict(),
-        response: { 201: z.object({ paymentId: z.string(), invoice: InvoiceSchema }) },
+        response: { 201: z.object({ paymentId: z.string(), receiptNumber: z.string().nullable(), invoice: InvoiceSchema }) },
       },
     },
     async (request, reply) => {

@@ -18,6 +18,8 @@ import { paymentHistory, type PaymentHistoryOptions } from './use-cases/payment-
 import { addExclusion, listExclusions, policyInTransaction, removeExclusion, updatePolicy } from './use-cases/policy.ts';
 import { payInTransaction, recordPaymentInTransaction, type PayOptions } from './use-cases/record-payment.ts';
 import { purgePaymentHistory, retentionInTransaction, updateRetention, type Retention } from './use-cases/retention.ts';
+import { agingReport, incomeReport, paymentsPage, type IncomeReportOptions, type PaymentsPageOptions } from './use-cases/reports.ts';
+import { getReceipt, receiptsOfInvoice, verifyReceipt } from './use-cases/receipts.ts';
 import { restoreAfterPayment, restoreByStaff, type RestoreAfterPaymentOptions } from './use-cases/restore-after-payment.ts';
 
 export {
@@ -76,6 +78,15 @@ export function createBillingService(deps: BillingDeps) {
     markCollectionRejectedInTransaction: (trx: Tx, step: ChainStep) => markCollectionRejectedInTransaction(ctx, trx, step),
     markSetoranConfirmedInTransaction: (trx: Tx, step: ChainStep) => markSetoranConfirmedInTransaction(ctx, trx, step),
     markDepositedInTransaction: (trx: Tx, step: ChainStep) => markDepositedInTransaction(ctx, trx, step),
+    // reports
+    incomeReport: (tenantId: TenantId, options: IncomeReportOptions) => inTenant(tenantId, (trx) => incomeReport(ctx, trx, options)),
+    agingReport: (tenantId: TenantId, options: { asOf?: IsoDate }) => inTenant(tenantId, (trx) => agingReport(ctx, trx, options)),
+    paymentsPage: (tenantId: TenantId, options: PaymentsPageOptions) => inTenant(tenantId, (trx) => paymentsPage(ctx, trx, options)),
+    // receipts (kuitansi)
+    getReceipt: (tenantId: TenantId, number: string) =>
+      inTenant(tenantId, async (trx) => ({ receipt: await getReceipt(ctx, trx, number), timeZone: await ctx.tenants.timeZoneInTransaction(trx) })),
+    receiptsOfInvoice: (tenantId: TenantId, invoiceId: string) => inTenant(tenantId, (trx) => receiptsOfInvoice(ctx, trx, invoiceId)),
+    verifyReceipt: (input: { slug: string; number: string; sig: string }) => verifyReceipt(ctx, inTenant, input),
     // the daily scan and restoring lines
     runDailyScan: (tenantId: TenantId) => inTenant(tenantId, (trx) => runDailyScan(ctx, trx)),
     runDailyScanInTransaction: (trx: Tx) => runDailyScan(ctx, trx),

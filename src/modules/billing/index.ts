@@ -1,6 +1,8 @@
 // Public entry of the billing module: policy, invoices, payments, the daily scan, restore after payment.
 export { createBillingService, isolationTriggers, type BillingService, type BillingPolicy, type Invoice } from './billing.service.ts';
 export { billingRoutes } from './billing.routes.ts';
+export { receiptsRoutes } from './receipts.routes.ts';
+export { terbilang } from './terbilang.ts';
 export { billingErrors } from './billing.errors.ts';
 export { billingEvents } from './billing.events.ts';
 export { billingHandlers } from './billing.handlers.ts';

@@ -179,52 +179,58 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
   };
 
   const create = (tenantId: TenantId, input: CustomerInput) => {
+    requirePhone(input.phone);
+    requireConnection(input);
+    return db.tenant<CustomersTables, Customer>(tenantId, (trx) => createInTransaction(trx, tenantId, input));
+  };
+
+  /** The same inside the caller's transaction (importers: one import is one transaction). */
+  const createInTransaction = async (anyTrx: Tx, tenantId: TenantId, input: CustomerInput): Promise<Customer> => {
+    const trx = anyTrx as Tx<CustomersTables>;
     const phone = requirePhone(input.phone);
     requireConnection(input);
-    return db.tenant<CustomersTables, Customer>(tenantId, async (trx) => {
-      // Terminated customers no longer count: a tenant at its limit can end one to add another.
-      await deps.limits?.assertWithinLimit(trx, 'customers', async (t) =>
-        (await sql<{ n: number }>`select count(*)::int as n from customers where status <> 'terminated'`.execute(t)).rows[0]!.n,
-      );
-      await plans.getInTransaction(trx, input.planId);
-      const code = input.code ?? `C${String(await reserveCounter(trx, 'customer_code')).padStart(5, '0')}`;
-      const id = newId();
-      await trx
-        .insertInto('customers')
-        .values({
-          id,
-          tenant_id: tenantId,
-          code,
-          name: input.name,
-          phone,
-          address: input.address ?? '',
-          latitude: input.latitude ?? null,
-          longitude: input.longitude ?? null,
-          plan_id: input.planId,
-          connection_type: input.connectionType,
-          pppoe_username: input.pppoeUsername ?? null,
-          ip_address: input.ipAddress ?? null,
-          mac_address: input.macAddress ?? null,
-          router_id: input.routerId ?? null,
-          status: 'active',
-          activated_on: input.activatedOn,
-          created_at: clock.now(),
-        })
-        .execute()
-        .catch(asFieldError);
-      await trx
-        .insertInto('customers_private')
-        .values({
-          customer_id: id,
-          tenant_id: tenantId,
-          id_card_number: input.private?.idCardNumber ?? null,
-          pppoe_password: input.private?.pppoePassword ?? null,
-          notes: input.private?.notes ?? null,
-        })
-        .execute();
-      await publish(trx, 'customers.customer.created', { customerId: id, code, planId: input.planId }, { key: id });
-      return toCustomer(await trx.selectFrom('customers').select(publicColumns).where('id', '=', id).executeTakeFirstOrThrow());
-    });
+    // Terminated customers no longer count: a tenant at its limit can end one to add another.
+    await deps.limits?.assertWithinLimit(trx, 'customers', async (t) =>
+      (await sql<{ n: number }>`select count(*)::int as n from customers where status <> 'terminated'`.execute(t)).rows[0]!.n,
+    );
+    await plans.getInTransaction(trx, input.planId);
+    const code = input.code ?? `C${String(await reserveCounter(trx, 'customer_code')).padStart(5, '0')}`;
+    const id = newId();
+    await trx
+      .insertInto('customers')
+      .values({
+        id,
+        tenant_id: tenantId,
+        code,
+        name: input.name,
+        phone,
+        address: input.address ?? '',
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        plan_id: input.planId,
+        connection_type: input.connectionType,
+        pppoe_username: input.pppoeUsername ?? null,
+        ip_address: input.ipAddress ?? null,
+        mac_address: input.macAddress ?? null,
+        router_id: input.routerId ?? null,
+        status: 'active',
+        activated_on: input.activatedOn,
+        created_at: clock.now(),
+      })
+      .execute()
+      .catch(asFieldError);
+    await trx
+      .insertInto('customers_private')
+      .values({
+        customer_id: id,
+        tenant_id: tenantId,
+        id_card_number: input.private?.idCardNumber ?? null,
+        pppoe_password: input.private?.pppoePassword ?? null,
+        notes: input.private?.notes ?? null,
+      })
+      .execute();
+    await publish(trx, 'customers.customer.created', { customerId: id, code, planId: input.planId }, { key: id });
+    return toCustomer(await trx.selectFrom('customers').select(publicColumns).where('id', '=', id).executeTakeFirstOrThrow());
   };
 
   const list = (tenantId: TenantId, filter: { search?: string; planId?: string; status?: CustomerStatus; limit: number; offset: number }) =>
@@ -268,42 +274,46 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
     });
 
   const update = (tenantId: TenantId, customerId: string, input: Partial<Omit<CustomerInput, 'code'>>) =>
-    db.tenant<CustomersTables, Customer>(tenantId, async (trx) => {
-      const changes = columnsToSet({
-        name: input.name,
-        phone: input.phone !== undefined ? requirePhone(input.phone) : undefined,
-        address: input.address,
-        latitude: input.latitude,
-        longitude: input.longitude,
-        plan_id: input.planId,
-        connection_type: input.connectionType,
-        pppoe_username: input.pppoeUsername,
-        ip_address: input.ipAddress,
-        mac_address: input.macAddress,
-        router_id: input.routerId,
-      });
-      const privateChanges = columnsToSet({
-        id_card_number: input.private?.idCardNumber,
-        pppoe_password: input.private?.pppoePassword,
-        notes: input.private?.notes,
-      });
-      requireSomethingToUpdate(changes, privateChanges);
-      const current = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).forUpdate().executeTakeFirst();
-      if (!current) throw new AppError('NOT_FOUND', 'No such customer.');
-      if (current.status === 'terminated') throw new AppError(customerErrors.CUSTOMER_TERMINATED, 'The customer has been terminated; nothing can be changed.');
-      requireConnection({ ...toCustomer(current), ...input });
-      if (input.planId) await plans.getInTransaction(trx, input.planId);
-      const privateBefore = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
-      if (Object.keys(changes).length) await trx.updateTable('customers').set(changes).where('id', '=', customerId).execute().catch(asFieldError);
-      if (Object.keys(privateChanges).length) {
-        await trx.updateTable('customers_private').set(privateChanges).where('customer_id', '=', customerId).execute();
-      }
-      const after = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirstOrThrow();
-      const privateAfter = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
-      const fields = changedLineFields({ ...current, ...privateBefore }, { ...after, ...privateAfter });
-      if (fields.length) await publish(trx, 'customers.customer.changed', { customerId, code: current.code, fields }, { key: customerId });
-      return toCustomer(after);
+    db.tenant<CustomersTables, Customer>(tenantId, (trx) => updateInTransaction(trx, customerId, input));
+
+  /** The same inside the caller's transaction (importers). */
+  const updateInTransaction = async (anyTrx: Tx, customerId: string, input: Partial<Omit<CustomerInput, 'code'>>): Promise<Customer> => {
+    const trx = anyTrx as Tx<CustomersTables>;
+    const changes = columnsToSet({
+      name: input.name,
+      phone: input.phone !== undefined ? requirePhone(input.phone) : undefined,
+      address: input.address,
+      latitude: input.latitude,
+      longitude: input.longitude,
+      plan_id: input.planId,
+      connection_type: input.connectionType,
+      pppoe_username: input.pppoeUsername,
+      ip_address: input.ipAddress,
+      mac_address: input.macAddress,
+      router_id: input.routerId,
     });
+    const privateChanges = columnsToSet({
+      id_card_number: input.private?.idCardNumber,
+      pppoe_password: input.private?.pppoePassword,
+      notes: input.private?.notes,
+    });
+    requireSomethingToUpdate(changes, privateChanges);
+    const current = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).forUpdate().executeTakeFirst();
+    if (!current) throw new AppError('NOT_FOUND', 'No such customer.');
+    if (current.status === 'terminated') throw new AppError(customerErrors.CUSTOMER_TERMINATED, 'The customer has been terminated; nothing can be changed.');
+    requireConnection({ ...toCustomer(current), ...input });
+    if (input.planId) await plans.getInTransaction(trx, input.planId);
+    const privateBefore = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+    if (Object.keys(changes).length) await trx.updateTable('customers').set(changes).where('id', '=', customerId).execute().catch(asFieldError);
+    if (Object.keys(privateChanges).length) {
+      await trx.updateTable('customers_private').set(privateChanges).where('customer_id', '=', customerId).execute();
+    }
+    const after = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirstOrThrow();
+    const privateAfter = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+    const fields = changedLineFields({ ...current, ...privateBefore }, { ...after, ...privateAfter });
+    if (fields.length) await publish(trx, 'customers.customer.changed', { customerId, code: current.code, fields }, { key: customerId });
+    return toCustomer(after);
+  };
 
   /**
    * For the customer portal, in the caller's tenant transaction: the active customer with this
@@ -354,5 +364,22 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
       return toCustomer(await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirstOrThrow());
     });
 
-  return { create, list, get, update, setStatus, findActiveInTransaction, idByLineAddressInTransaction, getInTransaction };
+  /** Reports: customers added per month in the range, and how many are active, suspended and terminated now. */
+  const movementsInTransaction = async (trx: Tx, range: { from: string; to: string }) => {
+    const { rows } = await sql<{ month: string; added: number }>`
+      select to_char(activated_on, 'YYYY-MM') as month, count(*)::int as added from customers
+      where activated_on between ${range.from}::date and ${range.to}::date group by 1 order by 1`.execute(trx);
+    const { rows: status } = await sql<{ active: number; terminated: number }>`
+      select count(*) filter (where status = 'active')::int as active, count(*) filter (where status = 'terminated')::int as terminated from customers`.execute(trx);
+    return { months: rows, ...status[0] };
+  };
+
+  /** Importers: which of these PPPoE usernames already belong to a customer (id by username). */
+  const idsByPppoeUsernameInTransaction = async (trx: Tx, usernames: readonly string[]): Promise<Map<string, string>> => {
+    if (usernames.length === 0) return new Map();
+    const rows = await (trx as Tx<CustomersTables>).selectFrom('customers').select(['id', 'pppoe_username']).where('pppoe_username', 'in', usernames).execute();
+    return new Map(rows.map((r) => [r.pppoe_username!, r.id]));
+  };
+
+  return { create, createInTransaction, list, get, update, updateInTransaction, setStatus, movementsInTransaction, idsByPppoeUsernameInTransaction, findActiveInTransaction, idByLineAddressInTransaction, getInTransaction };
 }

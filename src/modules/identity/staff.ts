@@ -54,6 +54,19 @@ export function createStaff(deps: { db: Database; clock: Clock; audit: RecordAud
       .orderBy('u.name')
       .execute();
 
+  /** Names of the current tenant's staff among `userIds` (receipts name who took the money). */
+  const staffNamesInTransaction = async (trx: Tx, userIds: readonly string[]): Promise<Map<string, string>> => {
+    if (userIds.length === 0) return new Map();
+    const rows = await (trx as T)
+      .selectFrom('identity_memberships as m')
+      .innerJoin('identity_users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.name'])
+      .where('m.tenant_id', '=', sql<string>`app_tenant_id()`)
+      .where('u.id', 'in', userIds)
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  };
+
   const invitations = createInvitations(deps);
 
   /** Adds staff by invitation: the answer carries the one-time link token, shown once. */
@@ -138,6 +151,7 @@ export function createStaff(deps: { db: Database; clock: Clock; audit: RecordAud
   return {
     listStaff,
     staffContactsInTransaction,
+    staffNamesInTransaction,
     inviteStaff,
     listInvitations,
     revokeInvitation,

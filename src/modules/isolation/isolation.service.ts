@@ -154,7 +154,20 @@ export function createIsolationService(deps: { db: Database; clock: Clock; publi
   const getLine = (tenantId: TenantId, customerId: string) =>
     db.tenant(tenantId, async (trx) => (await linesInTransaction(trx, [customerId])).get(customerId) ?? null);
 
-  return { isolateInTransaction, restoreInTransaction, markRestoreEligible, linesInTransaction, setByStaff, listIsolated, history, getLine };
+  /** Money desk report: isolations and restorations per local day between `from` and `to` (inclusive), and lines isolated now. */
+  const actionCountsInTransaction = async (trx: Tx, range: { from: string; to: string; timeZone: string }) => {
+    const { rows } = await sql<{ day: string; isolated: number; restored: number }>`
+      select to_char(created_at at time zone ${range.timeZone}, 'YYYY-MM-DD') as day,
+             count(*) filter (where action = 'isolated')::int as isolated, count(*) filter (where action = 'restored')::int as restored
+      from isolation_history
+      where created_at >= (${range.from}::date)::timestamp at time zone ${range.timeZone}
+        and created_at < ((${range.to}::date + 1)::timestamp at time zone ${range.timeZone})
+      group by 1 order by 1`.execute(trx);
+    const { rows: now } = await sql<{ n: number }>`select count(*)::int as n from isolation_lines where desired_state = 'isolated'`.execute(trx);
+    return { days: rows, isolatedNow: now[0].n };
+  };
+
+  return { isolateInTransaction, restoreInTransaction, markRestoreEligible, linesInTransaction, setByStaff, listIsolated, history, getLine, actionCountsInTransaction };
 }
 
 const toLine = (r: Record<string, any>): IsolationLine => ({

@@ -59,25 +59,28 @@ export function createPlansService(deps: { db: Database; clock: Clock; publish: 
     return toPlan(row);
   }
 
-  const create = (tenantId: TenantId, input: PlanInput) =>
-    db.tenant<PlansTables, ServicePlan>(tenantId, async (trx) => {
-      const row = await trx
-        .insertInto('service_plans')
-        .values({
-          id: newId(),
-          tenant_id: tenantId,
-          name: input.name,
-          download_kbps: input.downloadKbps,
-          upload_kbps: input.uploadKbps,
-          monthly_price: input.monthlyPrice,
-          router_profile: input.routerProfile,
-          is_active: input.isActive ?? true,
-          created_at: clock.now(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toPlan(row);
-    });
+  const create = (tenantId: TenantId, input: PlanInput) => db.tenant<PlansTables, ServicePlan>(tenantId, (trx) => createInTransaction(trx, tenantId, input));
+
+  /** The same inside the caller's transaction (importers: one import is one transaction). */
+  const createInTransaction = async (anyTrx: Tx, tenantId: TenantId, input: PlanInput): Promise<ServicePlan> => {
+    const trx = anyTrx as Tx<PlansTables>;
+    const row = await trx
+      .insertInto('service_plans')
+      .values({
+        id: newId(),
+        tenant_id: tenantId,
+        name: input.name,
+        download_kbps: input.downloadKbps,
+        upload_kbps: input.uploadKbps,
+        monthly_price: input.monthlyPrice,
+        router_profile: input.routerProfile,
+        is_active: input.isActive ?? true,
+        created_at: clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toPlan(row);
+  };
 
   const update = (tenantId: TenantId, planId: string, input: Partial<PlanInput>) =>
     db.tenant<PlansTables, ServicePlan>(tenantId, async (trx) => {
@@ -103,5 +106,8 @@ export function createPlansService(deps: { db: Database; clock: Clock; publish: 
       return toPlan(row);
     });
 
-  return { list, create, update, getInTransaction };
+  /** Importers: the tenant's plans inside the caller's transaction. */
+  const listInTransaction = async (trx: Tx) => (await (trx as Tx<PlansTables>).selectFrom('service_plans').selectAll().execute()).map(toPlan);
+
+  return { list, listInTransaction, create, createInTransaction, update, getInTransaction };
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -7,7 +7,12 @@ import { join } from 'node:path';
  * master key. The stored form is `v1.<iv>.<tag>.<ciphertext>` (base64url), so a key rotation
  * can add v2 without guessing.
  */
-export type SecretBox = { seal(plaintext: string): string; open(sealed: string): string };
+export type SecretBox = {
+  seal(plaintext: string): string;
+  open(sealed: string): string;
+  /** HMAC-SHA256 (base64url) of `text` under a key derived from the master key for `purpose` (e.g. receipt links). */
+  sign(purpose: string, text: string): string;
+};
 
 export function createSecretBox(masterKey: Buffer): SecretBox {
   if (masterKey.length !== 32) throw new Error('The master key must be 32 bytes (base64 of 32 random bytes).');
@@ -24,6 +29,10 @@ export function createSecretBox(masterKey: Buffer): SecretBox {
       const decipher = createDecipheriv('aes-256-gcm', masterKey, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    },
+    sign(purpose, text) {
+      const key = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), `simpul:${purpose}`, 32));
+      return createHmac('sha256', key).update(text, 'utf8').digest('base64url');
     },
   };
 }

@@ -59,6 +59,7 @@ export interface BillingInvoices {
   id: string;
   issue_date: Timestamp;
   number: string;
+  paid_amount: Generated<Int8>;
   paid_at: Timestamp | null;
   period: Timestamp;
   stage: Generated<string>;
@@ -120,9 +121,26 @@ export interface BillingPolicies {
   notify_isolated: Generated<boolean>;
   notify_reconnected: Generated<boolean>;
   notify_unpaid: Generated<boolean>;
+  partial_payments: Generated<boolean>;
+  partial_restores: Generated<boolean>;
   payment_history_retention_years: Generated<number>;
+  receipt_address: Generated<string>;
+  receipt_whatsapp: Generated<boolean>;
   tenant_id: string;
   updated_at: Timestamp;
+}
+
+export interface BillingReceipts {
+  amount: Int8;
+  customer_id: string;
+  id: string;
+  invoice_id: string;
+  issued_at: Timestamp;
+  method: string;
+  number: string;
+  payment_id: string;
+  staff_user_id: string | null;
+  tenant_id: string;
 }
 
 export interface CollectorsAssignments {
@@ -1250,6 +1268,7 @@ export interface DB {
   billing_payment_links: BillingPaymentLinks;
   billing_payments: BillingPayments;
   billing_policies: BillingPolicies;
+  billing_receipts: BillingReceipts;
   collectors_assignments: CollectorsAssignments;
   collectors_collection_items: CollectorsCollectionItems;
   collectors_collections: CollectorsCollections;

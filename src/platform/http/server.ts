@@ -106,7 +106,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const publicLimiter = createAddressRateLimiter({ clock: options.clock, perMinute: options.publicRateLimitPerMinute });
   app.addHook('onRequest', async (request) => {
     const route = request.routeOptions;
-    if (!route.url?.startsWith('/api/')) return; // the web app, docs, health, unknown routes
+    // The web app, docs, health, unknown routes; `/p/` are public portal pages (receipt checks), limited like public API routes.
+    if (!route.url?.startsWith('/api/') && !route.url?.startsWith('/p/')) return;
     const security = (route.schema as { security?: unknown[] } | undefined)?.security;
     if (Array.isArray(security) && security.length === 0) {
       const taken = publicLimiter.take(request.ip);

@@ -1139,6 +1139,10 @@ export interface paths {
                             notifyIsolated: boolean;
                             notifyReconnected: boolean;
                             notifyUnpaid: boolean;
+                            partialPayments: boolean;
+                            partialRestores: boolean;
+                            receiptAddress: string;
+                            receiptWhatsapp: boolean;
                         };
                     };
                 };
@@ -1170,6 +1174,10 @@ export interface paths {
                         notifyIsolated?: boolean;
                         notifyReconnected?: boolean;
                         notifyUnpaid?: boolean;
+                        partialPayments?: boolean;
+                        partialRestores?: boolean;
+                        receiptAddress?: string;
+                        receiptWhatsapp?: boolean;
                     };
                 };
             };
@@ -1191,6 +1199,10 @@ export interface paths {
                             notifyIsolated: boolean;
                             notifyReconnected: boolean;
                             notifyUnpaid: boolean;
+                            partialPayments: boolean;
+                            partialRestores: boolean;
+                            receiptAddress: string;
+                            receiptWhatsapp: boolean;
                         };
                     };
                 };
@@ -3193,6 +3205,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers (the list with its filters) as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx";
+                    planId?: string;
+                    search?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the CSV or XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices (the list with its filters) as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    customerId?: string;
+                    format: "csv" | "xlsx";
+                    status?: "unpaid" | "awaiting_setoran" | "setoran_confirmed" | "paid" | "void";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the CSV or XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments with their receipt numbers, in a date range, as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx";
+                    from?: string;
+                    method?: "cash" | "transfer" | "gateway" | "collector";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the CSV or XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/field-activities": {
         parameters: {
             query?: never;
@@ -3560,6 +3693,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an import would do, row by row, with each row’s problems (changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the file: text for routeros / phpnuxbill / csv, base64 for xlsx */
+                        content: string;
+                        /**
+                         * @description customers that already exist (same PPPoE username): skip them or update them
+                         * @default skip
+                         * @enum {string}
+                         */
+                        mode?: "skip" | "update";
+                        /**
+                         * @description monthly price per new paket (RouterOS profiles carry none)
+                         * @default {}
+                         */
+                        prices?: {
+                            [key: string]: number;
+                        };
+                        /** @enum {string} */
+                        source: "routeros" | "phpnuxbill" | "csv" | "xlsx";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                customersToCreate: number;
+                                customersToSkip: number;
+                                customersToUpdate: number;
+                                invalidRows: number;
+                                paketsToCreate: number;
+                                paketsToUpdate: number;
+                            };
+                            /** @description the first 500 rows */
+                            customers: {
+                                /** @enum {string} */
+                                action: "create" | "skip" | "update" | "invalid";
+                                ipAddress: string | null;
+                                line: number;
+                                name: string | null;
+                                paketKey: string | null;
+                                phone: string | null;
+                                pppoeUsername: string | null;
+                            }[];
+                            errors: {
+                                field: string;
+                                line: number;
+                                message: string;
+                                problem: string;
+                            }[];
+                            /** @enum {string} */
+                            mode: "skip" | "update";
+                            pakets: {
+                                /** @enum {string} */
+                                action: "create" | "existing" | "update";
+                                downloadKbps: number | null;
+                                key: string;
+                                line: number;
+                                monthlyPrice: number | null;
+                                name: string;
+                                planId: string | null;
+                                uploadKbps: number | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "routeros" | "phpnuxbill" | "csv" | "xlsx";
+                            warnings: {
+                                field: string;
+                                line: number;
+                                message: string;
+                                problem: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import in one transaction; refused (IMPORT_HAS_ERRORS) while rows have problems, unless skipInvalid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the file: text for routeros / phpnuxbill / csv, base64 for xlsx */
+                        content: string;
+                        /**
+                         * @description customers that already exist (same PPPoE username): skip them or update them
+                         * @default skip
+                         * @enum {string}
+                         */
+                        mode?: "skip" | "update";
+                        /**
+                         * @description monthly price per new paket (RouterOS profiles carry none)
+                         * @default {}
+                         */
+                        prices?: {
+                            [key: string]: number;
+                        };
+                        /** @default false */
+                        skipInvalid?: boolean;
+                        /** @enum {string} */
+                        source: "routeros" | "phpnuxbill" | "csv" | "xlsx";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customersCreated: number;
+                            customersSkipped: number;
+                            customersUpdated: number;
+                            invalidRowsSkipped: number;
+                            paketsCreated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customers + pakets import template (CSV or XLSX) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/accept": {
         parameters: {
             query?: never;
@@ -3647,9 +3989,11 @@ export interface paths {
                                 id: string;
                                 issueDate: string;
                                 number: string;
+                                paidAmount: number;
                                 /** Format: date-time */
                                 paidAt: string | null;
                                 period: string;
+                                remaining: number;
                                 /** @enum {string} */
                                 stage: "issued" | "due_unpaid" | "overdue" | "grace_expired";
                                 /** @enum {string} */
@@ -3721,9 +4065,11 @@ export interface paths {
                             id: string;
                             issueDate: string;
                             number: string;
+                            paidAmount: number;
                             /** Format: date-time */
                             paidAt: string | null;
                             period: string;
+                            remaining: number;
                             /** @enum {string} */
                             stage: "issued" | "due_unpaid" | "overdue" | "grace_expired";
                             /** @enum {string} */
@@ -3866,7 +4212,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a cash or transfer payment (the full invoice amount) */
+        /** Record a cash or transfer payment (what remains, or less when the tenant allows partial payments); answers with its receipt number */
         post: {
             parameters: {
                 query?: never;
@@ -3905,9 +4251,11 @@ export interface paths {
                                 id: string;
                                 issueDate: string;
                                 number: string;
+                                paidAmount: number;
                                 /** Format: date-time */
                                 paidAt: string | null;
                                 period: string;
+                                remaining: number;
                                 /** @enum {string} */
                                 stage: "issued" | "due_unpaid" | "overdue" | "grace_expired";
                                 /** @enum {string} */
@@ -3915,11 +4263,80 @@ export interface paths {
                                 voidReason: string | null;
                             };
                             paymentId: string;
+                            receiptNumber: string | null;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{invoiceId}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receipts of an invoice, one per payment, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            amountInWords: string;
+                            customer: {
+                                code: string | null;
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                            };
+                            invoice: {
+                                amount: number;
+                                id: string;
+                                number: string;
+                                paidAmount: number;
+                                period: string;
+                                remaining: number;
+                                status: string;
+                            };
+                            isp: {
+                                address: string;
+                                name: string;
+                                slug: string;
+                            };
+                            /** Format: date-time */
+                            issuedAt: string;
+                            method: string;
+                            number: string;
+                            staffName: string | null;
+                            verifyPath: string;
+                            whatsappUrl: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3970,9 +4387,11 @@ export interface paths {
                             id: string;
                             issueDate: string;
                             number: string;
+                            paidAmount: number;
                             /** Format: date-time */
                             paidAt: string | null;
                             period: string;
+                            remaining: number;
                             /** @enum {string} */
                             stage: "issued" | "due_unpaid" | "overdue" | "grace_expired";
                             /** @enum {string} */
@@ -8375,6 +8794,587 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/receipts/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One receipt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            amountInWords: string;
+                            customer: {
+                                code: string | null;
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                            };
+                            invoice: {
+                                amount: number;
+                                id: string;
+                                number: string;
+                                paidAmount: number;
+                                period: string;
+                                remaining: number;
+                                status: string;
+                            };
+                            isp: {
+                                address: string;
+                                name: string;
+                                slug: string;
+                            };
+                            /** Format: date-time */
+                            issuedAt: string;
+                            method: string;
+                            number: string;
+                            staffName: string | null;
+                            verifyPath: string;
+                            whatsappUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receipts/{number}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A receipt as a printable HTML page: 58 mm or 80 mm thermal paper, or A4 */
+        get: {
+            parameters: {
+                query?: {
+                    paper?: "58" | "80" | "a4";
+                };
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Arrears aging: 0–30, 31–60, 61–90, over 90 days past due */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            buckets: {
+                                amount: number;
+                                /** @enum {string} */
+                                bucket: "0-30" | "31-60" | "61-90" | ">90";
+                                customers: number;
+                                invoices: number;
+                            }[];
+                            customers: {
+                                amount: number;
+                                /** @enum {string} */
+                                bucket: "0-30" | "31-60" | "61-90" | ">90";
+                                customerCode: string | null;
+                                customerId: string;
+                                customerName: string | null;
+                                invoices: number;
+                                oldestDays: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/aging/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The aging report (one row per customer) as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    format: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the CSV or XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New customers per month; active, suspended (isolated) and terminated now */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: number;
+                            from: string;
+                            months: {
+                                added: number;
+                                month: string;
+                            }[];
+                            suspended: number;
+                            terminated: number;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New customers per month as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the CSV or XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/income": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Income per day or month, by method and by staff */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    groupBy?: "day" | "month";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byMethod: {
+                                amount: number;
+                                key: string;
+                                payments: number;
+                            }[];
+                            byPeriod: {
+                                amount: number;
+                                key: string;
+                                payments: number;
+                            }[];
+                            byStaff: {
+                                amount: number;
+                                key: string;
+                                payments: number;
+                            }[];
+                            from: string;
+                            /** @enum {string} */
+                            groupBy: "day" | "month";
+                            items: {
+                                amount: number;
+                                method: string;
+                                payments: number;
+                                period: string;
+                                staffName: string | null;
+                                staffUserId: string | null;
+                            }[];
+                            to: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/income/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The income report as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx";
+                    from?: string;
+                    groupBy?: "day" | "month";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the CSV or XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/isolation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Isolations and restorations per day */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                day: string;
+                                isolated: number;
+                                restored: number;
+                            }[];
+                            from: string;
+                            isolated: number;
+                            isolatedNow: number;
+                            restored: number;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/isolation/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Isolation counts as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the CSV or XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WhatsApp messages sent per month */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            months: {
+                                month: string;
+                                sent: number;
+                            }[];
+                            sent: number;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/whatsapp/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WhatsApp usage as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the CSV or XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/routers": {
         parameters: {
             query?: never;
@@ -10969,6 +11969,47 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/p/{slug}/receipt/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public check of a receipt (the QR code on it) */
+        get: {
+            parameters: {
+                query?: {
+                    sig?: string;
+                };
+                header?: never;
+                path: {
+                    number: string;
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
                 };
             };
         };

@@ -50,6 +50,8 @@ export async function runDailyScan(ctx: BillingContext, trx: Tx): Promise<DailyS
       .where('customer_id', 'not in', (eb) => eb.selectFrom('maps_customers_under_outage').select('customer_id'))
       // Only billable (active) customers: a suspended (cuti) or terminated customer is not isolated.
       .where('customer_id', 'in', (eb) => eb.selectFrom('customers_billable').select('customer_id'))
+      // Money desk: the same rule as the restore decision (partly paid holds the line unless the tenant says otherwise).
+      .$if(policy.partialRestores, (q) => q.where('paid_amount', '=', '0'))
       .orderBy('customer_id')
       .orderBy('due_date')
       .execute();

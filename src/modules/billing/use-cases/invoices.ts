@@ -7,7 +7,7 @@ import { addHistory, invoiceHistory } from './payment-history.ts';
 /** The columns of an `InvoiceRow`, dates as ISO text: for raw statements that return invoices. */
 export const invoiceColumns = sql`id, number, customer_id, to_char(period, 'YYYY-MM-DD') as period,
   to_char(issue_date, 'YYYY-MM-DD') as issue_date, to_char(due_date, 'YYYY-MM-DD') as due_date,
-  amount, description, status, stage, paid_at, void_reason`;
+  amount, paid_amount, description, status, stage, paid_at, void_reason`;
 
 export type ListInvoicesOptions = { status?: InvoiceStatus; customerId?: string; search?: string; limit: number; offset: number };
 

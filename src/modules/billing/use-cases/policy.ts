@@ -21,6 +21,10 @@ export async function policyInTransaction(ctx: Pick<BillingContext, 'clock'>, tr
     notifyUnpaid: p.notify_unpaid,
     notifyIsolated: p.notify_isolated,
     notifyReconnected: p.notify_reconnected,
+    partialPayments: p.partial_payments,
+    partialRestores: p.partial_restores,
+    receiptAddress: p.receipt_address,
+    receiptWhatsapp: p.receipt_whatsapp,
   };
 }
 
@@ -40,6 +44,10 @@ export async function updatePolicy(ctx: Pick<BillingContext, 'clock'>, trx: Tx, 
       notify_unpaid: p.notifyUnpaid,
       notify_isolated: p.notifyIsolated,
       notify_reconnected: p.notifyReconnected,
+      partial_payments: p.partialPayments,
+      partial_restores: p.partialRestores,
+      receipt_address: p.receiptAddress,
+      receipt_whatsapp: p.receiptWhatsapp,
       updated_at: ctx.clock.now(),
     })
     .execute();

@@ -5,6 +5,8 @@ import { billingErrors } from '../billing.errors.ts';
 import { eventRef, transactionTenantId, type BillingContext, type Invoice, type ManualPayment, type PaymentHistoryType, type PaymentSource } from '../billing.model.ts';
 import { getInvoiceInTransaction } from './invoices.ts';
 import { addHistory } from './payment-history.ts';
+import { policyInTransaction } from './policy.ts';
+import { issueReceiptInTransaction } from './receipts.ts';
 
 export type PayOptions = {
   invoiceId: string;
@@ -28,7 +30,7 @@ export async function payInTransaction(
   ctx: Pick<BillingContext, 'clock' | 'publish'>,
   trx: Tx,
   input: PayOptions,
-): Promise<{ paymentId: string; duplicate: boolean; invoice: Invoice }> {
+): Promise<{ paymentId: string; receiptNumber: string | null; duplicate: boolean; invoice: Invoice }> {
   const invoice = await getInvoiceInTransaction(trx, input.invoiceId, { lock: true });
   if (input.provider && input.providerRef) {
     const earlier = await trx
@@ -37,17 +39,28 @@ export async function payInTransaction(
       .where('provider', '=', input.provider)
       .where('provider_ref', '=', input.providerRef)
       .executeTakeFirst();
-    if (earlier) return { paymentId: earlier.id, duplicate: true, invoice };
+    if (earlier) return { paymentId: earlier.id, receiptNumber: null, duplicate: true, invoice };
   }
   if (invoice.status === 'paid') throw new AppError(billingErrors.INVOICE_ALREADY_PAID, `Invoice ${invoice.number} is already paid.`);
   if (invoice.status === 'void') throw new AppError('CONFLICT', `Invoice ${invoice.number} is void.`);
-  if (input.amount !== invoice.amount) {
-    throw new AppError(billingErrors.PAYMENT_AMOUNT_MISMATCH, `Invoice ${invoice.number} is Rp ${invoice.amount}; the payment is Rp ${input.amount}.`, {
-      fields: { amount: 'mismatch' },
-      expected: invoice.amount,
+  // Money desk: with partial payments on, less than what remains is a cicilan; more is refused either way.
+  const { partialPayments } = await policyInTransaction(ctx, trx);
+  if (input.amount > invoice.remaining && partialPayments) {
+    throw new AppError(billingErrors.PAYMENT_OVERPAYMENT, `Invoice ${invoice.number} has Rp ${invoice.remaining} remaining; the payment is Rp ${input.amount}.`, {
+      fields: { amount: 'exceeds_remaining' },
+      remaining: invoice.remaining,
       received: input.amount,
     });
   }
+  if (input.amount !== invoice.remaining && !partialPayments) {
+    throw new AppError(billingErrors.PAYMENT_AMOUNT_MISMATCH, `Invoice ${invoice.number} is Rp ${invoice.remaining}; the payment is Rp ${input.amount}.`, {
+      fields: { amount: 'mismatch' },
+      expected: invoice.remaining,
+      received: input.amount,
+    });
+  }
+  const paidAmount = invoice.paidAmount + input.amount;
+  const settled = paidAmount === invoice.amount;
   const paymentId = newId();
   const now = ctx.clock.now();
   await trx
@@ -65,7 +78,12 @@ export async function payInTransaction(
       note: input.note ?? null,
     })
     .execute();
-  await trx.updateTable('billing_invoices').set({ status: 'paid', paid_at: now }).where('id', '=', invoice.id).execute();
+  await trx
+    .updateTable('billing_invoices')
+    .set(settled ? { status: 'paid', paid_at: now, paid_amount: paidAmount } : { paid_amount: paidAmount })
+    .where('id', '=', invoice.id)
+    .execute();
+  const receipt = await issueReceiptInTransaction(ctx, trx, { paymentId, invoice, amount: input.amount, method: input.method, staffUserId: input.actorUserId ?? null });
   await addHistory(ctx, trx, invoice, {
     type: input.historyType,
     amount: input.amount,
@@ -78,8 +96,13 @@ export async function payInTransaction(
     { paymentId, invoiceId: invoice.id, customerId: invoice.customerId, amount: input.amount, source: input.source, provider: input.provider ?? null },
     { key: invoice.customerId },
   );
+  const after = { paidAmount, remaining: invoice.amount - paidAmount };
+  if (!settled) {
+    await ctx.publish(trx, 'billing.invoice.partially_paid', { ...eventRef(invoice), paymentId, source: input.source, ...after }, { key: invoice.customerId });
+    return { paymentId, receiptNumber: receipt.number, duplicate: false, invoice: { ...invoice, ...after } };
+  }
   await ctx.publish(trx, 'billing.invoice.paid', { ...eventRef(invoice), paymentId, source: input.source }, { key: invoice.customerId });
-  return { paymentId, duplicate: false, invoice: { ...invoice, status: 'paid', paidAt: now } };
+  return { paymentId, receiptNumber: receipt.number, duplicate: false, invoice: { ...invoice, ...after, status: 'paid' as const, paidAt: now } };
 }
 
 export type RecordPaymentOptions = { actorUserId: string; invoiceId: string; payment: ManualPayment };
@@ -89,7 +112,7 @@ export type RecordPaymentOptions = { actorUserId: string; invoiceId: string; pay
  * route's, which stores the answer to an Idempotency-Key with it).
  */
 export async function recordPaymentInTransaction(ctx: Pick<BillingContext, 'clock' | 'publish'>, trx: Tx, { actorUserId, invoiceId, payment }: RecordPaymentOptions) {
-  const { paymentId } = await payInTransaction(ctx, trx, {
+  const { paymentId, receiptNumber } = await payInTransaction(ctx, trx, {
     invoiceId,
     amount: payment.amount,
     source: 'finance',
@@ -98,5 +121,5 @@ export async function recordPaymentInTransaction(ctx: Pick<BillingContext, 'cloc
     note: payment.note,
     historyType: 'manual',
   });
-  return { paymentId, invoice: await getInvoiceInTransaction(trx, invoiceId) };
+  return { paymentId, receiptNumber, invoice: await getInvoiceInTransaction(trx, invoiceId) };
 }

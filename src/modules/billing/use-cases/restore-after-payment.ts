@@ -11,12 +11,14 @@ async function invoicesHoldingLine(trx: Tx, customerId: string, policy: BillingP
     .where('customer_id', '=', customerId)
     .where('status', '=', 'unpaid')
     .where('stage', 'in', stagesIsolatingUnder[policy.isolationTrigger])
+    // Money desk: with "partial restores" on, a partly paid invoice no longer holds the line.
+    .$if(policy.partialRestores, (q) => q.where('paid_amount', '=', '0'))
     .orderBy('due_date')
     .execute();
   return rows.map((r) => r.number);
 }
 
-export type RestoreAfterPaymentOptions = { invoiceId: string; customerId: string; number: string };
+export type RestoreAfterPaymentOptions = { invoiceId: string; customerId: string; number: string; partial?: boolean };
 
 /**
  * After an invoice is paid (payment_to_unisolate_flow): if the customer is isolated and no other
@@ -26,6 +28,8 @@ export async function restoreAfterPayment(ctx: Pick<BillingContext, 'clock' | 'i
   const line = (await ctx.isolation.linesInTransaction(trx, [event.customerId])).get(event.customerId);
   if (!line || line.desiredState !== 'isolated') return 'not_isolated' as const;
   const policy = await policyInTransaction(ctx, trx);
+  // Money desk: a partly paid invoice keeps holding the line unless the tenant chose otherwise.
+  if (event.partial && !policy.partialRestores) return 'still_held' as const;
   const holding = await invoicesHoldingLine(trx, event.customerId, policy);
   if (holding.length > 0 || !policy.autoRestore) {
     await ctx.isolation.markRestoreEligible(trx, event.customerId);
@@ -33,7 +37,7 @@ export async function restoreAfterPayment(ctx: Pick<BillingContext, 'clock' | 'i
   }
   await ctx.isolation.restoreInTransaction(
     trx,
-    [{ customerId: event.customerId, invoiceId: event.invoiceId, trigger: 'payment_confirmed', reason: `Tagihan ${event.number} lunas` }],
+    [{ customerId: event.customerId, invoiceId: event.invoiceId, trigger: 'payment_confirmed', reason: event.partial ? `Tagihan ${event.number} dibayar sebagian` : `Tagihan ${event.number} lunas` }],
     { type: 'system', userId: null },
   );
   return 'restored' as const;

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Grid, NumberInput, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Grid, NumberInput, Select, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -19,7 +19,7 @@ type Draft = Omit<Policy, 'billingDay' | 'dueDays' | 'graceDays'> & { billingDay
 const toNumber = (value: number | string) => (value === '' ? Number.NaN : Number(value));
 
 const triggers = ['invoice_due_unpaid', 'invoice_overdue', 'overdue_after_grace_period'] as const;
-const switches = ['autoIsolate', 'autoRestore', 'notifyUnpaid', 'notifyIsolated', 'notifyReconnected'] as const;
+const switches = ['autoIsolate', 'autoRestore', 'notifyUnpaid', 'notifyIsolated', 'notifyReconnected', 'partialPayments', 'partialRestores', 'receiptWhatsapp'] as const;
 
 export function BillingSettingsPage() {
   const t = useT();
@@ -86,6 +86,7 @@ function PolicyForm({ saved }: { saved: Policy }) {
           {switches.map((key) => (
             <Switch key={key} label={t(`billing.${key}` as TranslationKey)} checked={draft[key]} onChange={(e) => set(key, e.currentTarget.checked)} />
           ))}
+          <Textarea label={t('billing.receiptAddress')} value={draft.receiptAddress} onChange={(e) => set('receiptAddress', e.currentTarget.value)} maxLength={300} autosize minRows={2} />
           <Button type="submit" loading={save.isPending}>
             {t('common.save')}
           </Button>

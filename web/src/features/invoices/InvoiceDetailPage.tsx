@@ -15,7 +15,7 @@ import { CollectorChain } from '../collectors/CollectorChain.tsx';
 import { useT } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
 import type { InvoiceDetail } from '../../api/types.ts';
-import { useActiveGateways, useInvoice, usePaymentLink, useRecordPayment, useVoidInvoice } from './queries.ts';
+import { useActiveGateways, useInvoice, useInvoiceReceipts, usePaymentLink, useRecordPayment, useVoidInvoice } from './queries.ts';
 
 /** The invoice's one customer, read by id (terminated customers included). */
 function CustomerLink({ customerId }: { customerId: string }) {
@@ -60,6 +60,16 @@ export function InvoiceDetailPage() {
                     <DetailRow label={t('invoices.amount')}>
                       <Text fw={700}>{format.money(inv.amount)}</Text>
                     </DetailRow>
+                    {inv.paidAmount > 0 && inv.remaining > 0 && (
+                      <>
+                        <DetailRow label={t('invoices.paidSoFar')}>{format.money(inv.paidAmount)}</DetailRow>
+                        <DetailRow label={t('invoices.remaining')}>
+                          <Text fw={700} data-testid="invoice-remaining">
+                            {format.money(inv.remaining)}
+                          </Text>
+                        </DetailRow>
+                      </>
+                    )}
                     {inv.status === 'unpaid' && <DetailRow label={t('invoices.stage')}>{t(`stage.${inv.stage}`)}</DetailRow>}
                     {inv.paidAt && <DetailRow label={t('invoices.paidAt')}>{format.dateTime(inv.paidAt)}</DetailRow>}
                     {inv.voidReason && <DetailRow label={t('invoices.voidReason')}>{inv.voidReason}</DetailRow>}
@@ -95,9 +105,51 @@ export function InvoiceDetailPage() {
               ]}
             />
           </Card>
+          <ReceiptsCard invoiceId={inv.id} />
         </Stack>
       )}
     </QueryState>
+  );
+}
+
+/** Receipts (kuitansi) of the invoice's payments: print on 58 / 80 mm thermal paper or A4, send by WhatsApp. */
+function ReceiptsCard({ invoiceId }: { invoiceId: string }) {
+  const t = useT();
+  const format = useFormat();
+  const receipts = useInvoiceReceipts(invoiceId);
+  if (!receipts.data?.length) return null;
+  const print = (number: string, paper: string) => `/api/receipts/${number}/print?paper=${paper}`;
+  return (
+    <Card withBorder data-testid="receipts">
+      <Title order={4} mb="sm">
+        {t('receipts.title')}
+      </Title>
+      <DataTable
+        rows={receipts.data}
+        rowKey={(r) => r.number}
+        minWidth={520}
+        columns={[
+          { header: t('receipts.number'), cell: (r) => r.number },
+          { header: t('payment.when'), cell: (r) => format.dateTime(r.issuedAt) },
+          { header: t('invoices.amount'), align: 'right', cell: (r) => format.money(r.amount) },
+          {
+            header: t('receipts.print'),
+            cell: (r) => (
+              <Group gap="xs">
+                <Anchor href={print(r.number, '58')} target="_blank">58 mm</Anchor>
+                <Anchor href={print(r.number, '80')} target="_blank">80 mm</Anchor>
+                <Anchor href={print(r.number, 'a4')} target="_blank">A4</Anchor>
+                {r.whatsappUrl && (
+                  <Anchor href={r.whatsappUrl + encodeURIComponent(window.location.origin + r.verifyPath)} target="_blank">
+                    {t('receipts.whatsapp')}
+                  </Anchor>
+                )}
+              </Group>
+            ),
+          },
+        ]}
+      />
+    </Card>
   );
 }
 
@@ -139,7 +191,9 @@ function CustomerLinePanel({ invoice }: { invoice: InvoiceDetail }) {
 
 function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
   const t = useT();
-  const [amount, setAmount] = useState<number | string>(invoice.amount);
+  // What remains (the whole amount unless partly paid); more than that is refused before sending.
+  const [amount, setAmount] = useState<number | string>(invoice.remaining);
+  const overpaid = Number(amount) > invoice.remaining;
   const [method, setMethod] = useState<'cash' | 'transfer'>('cash');
   const [note, setNote] = useState('');
   const record = useRecordPayment(invoice.id);
@@ -170,7 +224,7 @@ function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
             decimalSeparator=","
             allowDecimal={false}
             clampBehavior="none"
-            error={errors.amount}
+            error={overpaid ? t('invoices.overpayment', { remaining: String(invoice.remaining.toLocaleString('id-ID')) }) : errors.amount}
           />
           <SegmentedControl
             aria-label={t('invoices.method')}
@@ -182,7 +236,7 @@ function RecordPaymentForm({ invoice }: { invoice: InvoiceDetail }) {
             ]}
           />
           <TextInput label={t('invoices.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={300} />
-          <Button type="submit" loading={record.isPending}>
+          <Button type="submit" loading={record.isPending} disabled={overpaid}>
             {t('invoices.recordPayment')}
           </Button>
         </Stack>

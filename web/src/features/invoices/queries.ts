@@ -15,6 +15,10 @@ export const useInvoices = (params: { status?: InvoiceStatus; customerId?: strin
 export const useInvoice = (invoiceId: string) =>
   useQuery({ queryKey: queryKeys.invoices.one(invoiceId), queryFn: () => unwrap(client.GET('/api/invoices/{invoiceId}', { params: { path: { invoiceId } } })) });
 
+/** The invoice's receipts (one per payment), with their print pages. */
+export const useInvoiceReceipts = (invoiceId: string) =>
+  useQuery({ queryKey: queryKeys.invoices.receipts(invoiceId), queryFn: () => unwrap(client.GET('/api/invoices/{invoiceId}/receipts', { params: { path: { invoiceId } } })) });
+
 export const usePaymentHistory = (params: { customerId?: string; limit?: number } = {}, options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: queryKeys.payments.history(params),
