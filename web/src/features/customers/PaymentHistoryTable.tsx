@@ -26,7 +26,7 @@ export function PaymentHistoryTable({ entries }: { entries: PaymentHistoryEntry[
           ),
         },
         { header: t('payment.type'), cell: (e) => t(`payment.${e.type}`) },
-        { header: t('payment.method'), cell: (e) => (e.method ? t(`paymentMethod.${e.method}`) : '—') },
+        { header: t('payment.method'), cell: (e) => (e.method ? t(`method.${e.method}`) : '—') },
         { header: t('isolation.by'), cell: (e) => e.actorName ?? t('isolation.bySystem') },
         { header: t('invoices.amount'), align: 'right', cell: (e) => format.money(e.amount) },
       ]}

@@ -98,7 +98,7 @@ export function InvoiceDetailPage() {
               columns={[
                 { header: t('payment.when'), cell: (entry) => format.dateTime(entry.createdAt) },
                 { header: t('payment.type'), cell: (entry) => t(`payment.${entry.type}`) },
-                { header: t('payment.method'), cell: (entry) => (entry.method ? t(`paymentMethod.${entry.method}`) : '—') },
+                { header: t('payment.method'), cell: (entry) => (entry.method ? t(`method.${entry.method}`) : '—') },
                 { header: t('isolation.by'), cell: (entry) => entry.actorName ?? t('isolation.bySystem') },
                 { header: t('payment.reference'), cell: (entry) => entry.reference ?? '—' },
                 { header: t('invoices.amount'), align: 'right', cell: (entry) => format.money(entry.amount) },
