@@ -14,6 +14,9 @@ type Enum = { property: string; values: string[]; where: string };
 
 /** Enums a person sees: `property` where the API sends it, one of its values to tell it apart, the key prefix. */
 const shown: { property: string; has: string; prefix: string }[] = [
+  { property: 'bucket', has: '31-60', prefix: 'reports.bucket.' },
+  { property: 'source', has: 'phpnuxbill', prefix: 'imports.source.' },
+  { property: 'mode', has: 'update', prefix: 'imports.mode.' },
   { property: 'status', has: 'awaiting_setoran', prefix: 'status.' },
   { property: 'stage', has: 'grace_expired', prefix: 'stage.' },
   { property: 'status', has: 'sending', prefix: 'wa.status.' },
@@ -61,6 +64,11 @@ const shown: { property: string; has: string; prefix: string }[] = [
 
 /** Enums never shown as a code, each with why. */
 const notShown: { property: string; has: string; why: string }[] = [
+  { property: 'paper', has: 'a4', why: 'receipt print width in a link (58 mm / 80 mm / A4 labels are their own keys)' },
+  { property: 'groupBy', has: 'month', why: 'report grouping chosen by buttons with their own labels' },
+  { property: 'format', has: 'xlsx', why: 'export file format in download links (CSV / XLSX)' },
+  { property: 'action', has: 'invalid', why: 'import plan row action: the page counts rows and shows problems, not the code' },
+  { property: 'action', has: 'existing', why: 'import plan paket action: only used to pick new pakets for pricing' },
   { property: 'timeZone', has: 'WITA', why: 'proper names (WIB, Asia/Jakarta) shown as they are' },
   { property: 'source', has: 'platform', why: 'shown as the sentences wa.ownAccount / wa.platformAccount' },
   { property: 'mode', has: 'sandbox', why: 'gateway mode, shown through gateway.mode.* by AccountFields' },

@@ -99,7 +99,7 @@ describe('reads of the tenants table', () => {
       expect(views.rows.map((r) => r.view_name)).toEqual(['platform_tenant_summaries']);
       // and the tenants table's own policies read identity only through what identity publishes
       const policies = await sql<{ policyname: string; qual: string }>`select policyname, qual from pg_policies where tablename = 'tenants' order by policyname`.execute(db.owner);
-      expect(policies.rows.map((r) => r.policyname)).toEqual(['member_of', 'platform_all', 'tenant_self']);
+      expect(policies.rows.map((r) => r.policyname)).toEqual(['member_of', 'platform_all', 'support_tenant', 'tenant_self']);
       expect(policies.rows.filter((r) => /identity_(memberships|users)/.test(r.qual ?? '')).map((r) => r.policyname)).toEqual([]);
     } finally {
       await db.drop();

@@ -66,8 +66,6 @@ end $$;
 -- Read models and platform tables the console reads.
 grant select on customers_billable, network_desired_lines, saas_my_usage, saas_plans, saas_addons, saas_feature_switches to simpul_support;
 grant execute on function saas_effective_limits(uuid, timestamptz), saas_effective_features(uuid, timestamptz) to simpul_support;
-create policy support_tenant on tenants to simpul_support using (id = app_tenant_id());
-grant select on tenants to simpul_support;
 -- People: names and contacts, never password hashes.
 grant select (id, email, name, phone, status, is_super_admin, created_at) on identity_users to simpul_support;
 -- Writes the owner may grant (support write): customers and plans, never money. The API refuses
