@@ -1,4 +1,4 @@
-import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import type { Me } from './api/types.ts';
 import { useEndImpersonation } from './features/platform/queries.ts';
 import { useDisclosure } from '@mantine/hooks';
@@ -52,7 +52,8 @@ export function Layout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm">
-        <Stack justify="space-between" h="100%">
+        {/* The menu scrolls on its own (an owner has some twenty pages); the person and logout stay in view. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
           <Stack gap={4}>
             {me.tenants.length > 1 || (me.tenants.length === 1 && !me.activeTenantId) ? (
               <Select
@@ -76,6 +77,8 @@ export function Layout() {
                 <NavLink key={section.path} component={Link} to={section.path} label={t(section.label)} active={isActive(section.path)} onClick={close} />
               ))}
           </Stack>
+        </AppShell.Section>
+        <AppShell.Section pt="sm">
           <Stack gap={4}>
             <Text size="sm" fw={500}>
               {me.user.name}
@@ -87,7 +90,7 @@ export function Layout() {
               {t('nav.logout')}
             </Button>
           </Stack>
-        </Stack>
+        </AppShell.Section>
       </AppShell.Navbar>
 
       <AppShell.Main>
