@@ -25,7 +25,7 @@ describe.each(drivers)('the collector cash chain on %s', (driver) => {
     const res = await app.http.inject({ method, url, headers: { cookie: as, ...headers }, ...(payload !== undefined ? { payload: payload as object } : {}) });
     return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
   };
-  const invoice = async (key: string) => (await call(owner, 'GET', `/api/invoices/${invoices[key]}`)).body as { status: string; history: History[]; customerLine: { desiredState: string } };
+  const invoice = async (key: string) => (await call(owner, 'GET', `/api/invoices/${invoices[key]}`)).body as { id: string; status: string; remaining: number; history: History[]; customerLine: { desiredState: string } };
   const messages = async () => (await call(owner, 'GET', '/api/notifications/messages?limit=500')).body as Message[];
   const messagesOfKind = async (kind: string) => (await messages()).filter((m) => m.kind === kind);
   const lineOf = async (name: string) => (await call(owner, 'GET', `/api/customers/${customers[name]}/line`)).body as { desiredState: string } | null;
@@ -232,6 +232,10 @@ describe.each(drivers)('the collector cash chain on %s', (driver) => {
     for (const key of ['Ani 2026-11', 'Ani 2026-12', 'Budi 2026-12']) {
       const i = await invoice(key);
       expect(i.status).toBe('paid');
+      // Nothing remains, and the deposit's payment has its receipt like every payment.
+      expect(i.remaining).toBe(0);
+      const receipts = (await call(staff.Fitri.cookie, 'GET', `/api/invoices/${i.id}/receipts`)).body;
+      expect(receipts).toEqual([expect.objectContaining({ amount: 150_000, method: 'collector' })]);
       // One row per movement, in order, each the invoice's amount.
       expect(i.history.map((h) => [h.type, h.amount])).toEqual([
         ['collected_by_collector', 150_000],

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { issueReceiptsInTransaction } from './receipts.ts';
 import { newId } from '../../../platform/ids.ts';
 import { billingErrors } from '../billing.errors.ts';
 import { eventRef, toInvoice, transactionTenantId, type BillingContext, type Invoice, type InvoiceRow, type PaymentHistoryType } from '../billing.model.ts';
@@ -105,7 +106,7 @@ export async function markDepositedInTransaction(ctx: Pick<BillingContext, 'cloc
   await addHistoryRows(ctx, trx, 'deposited', step);
   const now = ctx.clock.now();
   const { rows } = await sql<InvoiceRow>`
-    update billing_invoices i set status = 'paid', paid_at = ${now}
+    update billing_invoices i set status = 'paid', paid_at = ${now}, paid_amount = i.amount
     where i.id = any(${sql.val(step.items.map((x) => x.invoiceId))}::uuid[]) and i.status = 'setoran_confirmed' and ${movedSql(['deposited'])} >= i.amount
     returning ${invoiceColumns}`.execute(trx);
   const paid = rows.map(toInvoice);
@@ -126,6 +127,12 @@ export async function markDepositedInTransaction(ctx: Pick<BillingContext, 'cloc
       })),
     )
     .execute();
+  // A deposit is a payment like any other: each gets its receipt (kuitansi), as payInTransaction does.
+  await issueReceiptsInTransaction(
+    ctx,
+    trx,
+    paid.map((invoice, n) => ({ paymentId: paymentIds[n]!, invoice, amount: invoice.amount, method: 'collector', staffUserId: step.actorUserId })),
+  );
   await ctx.publishMany(
     trx,
     'billing.payment.confirmed',

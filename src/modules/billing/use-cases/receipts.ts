@@ -18,23 +18,33 @@ export const receiptNumber = (n: number) => `KW-${String(n).padStart(6, '0')}`;
 const RECEIPT_PURPOSE = 'receipt-verify';
 
 export async function issueReceiptInTransaction(ctx: Pick<BillingContext, 'clock'>, trx: Tx, input: IssueReceiptOptions) {
-  const number = receiptNumber(await reserveCounter(trx, 'receipt'));
+  const [number] = await issueReceiptsInTransaction(ctx, trx, [input]);
+  return { number: number! };
+}
+
+/** One receipt per payment, numbered consecutively in one reservation (a deposit pays thousands at once). */
+export async function issueReceiptsInTransaction(ctx: Pick<BillingContext, 'clock'>, trx: Tx, inputs: readonly IssueReceiptOptions[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const first = await reserveCounter(trx, 'receipt', inputs.length);
+  const numbers = inputs.map((_, n) => receiptNumber(first + n));
   await trx
     .insertInto('billing_receipts')
-    .values({
-      id: newId(),
-      tenant_id: transactionTenantId,
-      number,
-      payment_id: input.paymentId,
-      invoice_id: input.invoice.id,
-      customer_id: input.invoice.customerId,
-      amount: input.amount,
-      method: input.method,
-      staff_user_id: input.staffUserId,
-      issued_at: ctx.clock.now(),
-    })
+    .values(
+      inputs.map((input, n) => ({
+        id: newId(),
+        tenant_id: transactionTenantId,
+        number: numbers[n]!,
+        payment_id: input.paymentId,
+        invoice_id: input.invoice.id,
+        customer_id: input.invoice.customerId,
+        amount: input.amount,
+        method: input.method,
+        staff_user_id: input.staffUserId,
+        issued_at: ctx.clock.now(),
+      })),
+    )
     .execute();
-  return { number };
+  return numbers;
 }
 
 /** The signature a verify link carries: a tampered number or slug fails. */
