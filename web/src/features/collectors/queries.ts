@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { api, query } from '../../api.ts';
+import { api, client, unwrap } from '../../api.ts';
 import type { BodyOf, ResponseOf } from '../../api/types.ts';
 import { useT } from '../../i18n.tsx';
 import { queryKeys } from '../../query-keys.ts';
@@ -30,35 +30,35 @@ export type CollectBody = BodyOf<'/api/collector/collections', 'post'>;
 export type VisitBody = BodyOf<'/api/collector/visits', 'post'>;
 
 export const useWorklist = () =>
-  useQuery({ queryKey: collectorKeys.worklist, queryFn: () => api.get<Worklist>('/api/collector/worklist'), refetchInterval: 60_000 });
+  useQuery({ queryKey: collectorKeys.worklist, queryFn: () => unwrap(client.GET('/api/collector/worklist')), refetchInterval: 60_000 });
 
 export const useAssignments = (enabled = true) =>
-  useQuery({ queryKey: collectorKeys.assignments, queryFn: () => api.get<ResponseOf<'/api/collectors/assignments', 'get'>>('/api/collectors/assignments'), enabled });
+  useQuery({ queryKey: collectorKeys.assignments, queryFn: () => unwrap(client.GET('/api/collectors/assignments')), enabled });
 
 export const useBalance = (collectorUserId: string | null) =>
   useQuery({
     queryKey: collectorKeys.balance(collectorUserId ?? ''),
-    queryFn: () => api.get<Balance>(`/api/collectors/${collectorUserId}/balance`),
+    queryFn: () => unwrap(client.GET('/api/collectors/{collectorUserId}/balance', { params: { path: { collectorUserId: collectorUserId ?? '' } } })),
     enabled: collectorUserId !== null,
   });
 
 export const useHandovers = (filter: { undeposited?: boolean; status?: Handover['status'] }) =>
   useQuery({
     queryKey: collectorKeys.handovers(filter),
-    queryFn: () => api.get<Handover[]>('/api/collectors/handovers' + query({ undeposited: filter.undeposited, status: filter.status })),
+    queryFn: () => unwrap(client.GET('/api/collectors/handovers', { params: { query: { undeposited: filter.undeposited === undefined ? undefined : filter.undeposited ? 'true' : 'false', status: filter.status } } })),
   });
 
-export const useDeposits = () => useQuery({ queryKey: collectorKeys.deposits, queryFn: () => api.get<ResponseOf<'/api/collectors/deposits', 'get'>>('/api/collectors/deposits') });
+export const useDeposits = () => useQuery({ queryKey: collectorKeys.deposits, queryFn: () => unwrap(client.GET('/api/collectors/deposits')) });
 
 export const useDailyReport = (from: string, to: string) =>
-  useQuery({ queryKey: collectorKeys.daily(from, to), queryFn: () => api.get<ResponseOf<'/api/collectors/reports/daily', 'get'>>('/api/collectors/reports/daily' + query({ from, to })) });
+  useQuery({ queryKey: collectorKeys.daily(from, to), queryFn: () => unwrap(client.GET('/api/collectors/reports/daily', { params: { query: { from, to } } })) });
 
-export const useDifferences = () => useQuery({ queryKey: collectorKeys.differences, queryFn: () => api.get<Handover[]>('/api/collectors/reports/differences') });
+export const useDifferences = () => useQuery({ queryKey: collectorKeys.differences, queryFn: () => unwrap(client.GET('/api/collectors/reports/differences')) });
 
-export const useAging = () => useQuery({ queryKey: collectorKeys.aging, queryFn: () => api.get<ResponseOf<'/api/collectors/reports/aging', 'get'>>('/api/collectors/reports/aging') });
+export const useAging = () => useQuery({ queryKey: collectorKeys.aging, queryFn: () => unwrap(client.GET('/api/collectors/reports/aging')) });
 
 export const useCollectorChain = (invoiceId: string) =>
-  useQuery({ queryKey: collectorKeys.chain(invoiceId), queryFn: () => api.get<ChainStep[]>(`/api/invoices/${invoiceId}/collector-chain`) });
+  useQuery({ queryKey: collectorKeys.chain(invoiceId), queryFn: () => unwrap(client.GET('/api/invoices/{invoiceId}/collector-chain', { params: { path: { invoiceId } } })) });
 
 /** A write of the office's screens: one Idempotency-Key per distinct request (a retry reuses it), then every collectors view refreshes. */
 export function useOfficeMutation<B>(path: (body: B) => string) {
@@ -83,11 +83,11 @@ export function useOfficeMutation<B>(path: (body: B) => string) {
 }
 
 export type CollectorsSettings = ResponseOf<'/api/collectors/settings', 'get'>;
-export const useCollectorsSettings = () => useQuery({ queryKey: collectorKeys.settings, queryFn: () => api.get<CollectorsSettings>('/api/collectors/settings') });
+export const useCollectorsSettings = () => useQuery({ queryKey: collectorKeys.settings, queryFn: () => unwrap(client.GET('/api/collectors/settings')) });
 export const useUpdateCollectorsSettings = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: Partial<CollectorsSettings>) => api.patch<CollectorsSettings>('/api/collectors/settings', change),
+    mutationFn: (change: BodyOf<'/api/collectors/settings', 'patch'>) => unwrap(client.PATCH('/api/collectors/settings', { body: change })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.collectors.all }),
   });
 };
@@ -95,7 +95,7 @@ export const useUpdateCollectorsSettings = () => {
 export const useAssign = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: BodyOf<'/api/collectors/assignments', 'post'>) => api.post<ResponseOf<'/api/collectors/assignments', 'post'>>('/api/collectors/assignments', body),
+    mutationFn: (body: BodyOf<'/api/collectors/assignments', 'post'>) => unwrap(client.POST('/api/collectors/assignments', { body })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.collectors.all }),
   });
 };
