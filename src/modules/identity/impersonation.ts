@@ -69,14 +69,6 @@ export function createImpersonation(deps: { db: Database; clock: Clock; audit: R
     return { ended: ended.length > 0 };
   }
 
-  /** The session's open impersonation, read during authentication (before a tenant is chosen). */
-  async function activeInTransaction(trx: Tx<any>, sessionId: string): Promise<(Impersonation & { tenantId: string }) | null> {
-    const { rows } = await sql<{ id: string; tenant_id: string; write_allowed: boolean; expires_at: Date; reason: string }>`
-      select * from identity_active_impersonation(${sessionId}::uuid, ${clock.now()})`.execute(trx);
-    const r = rows[0];
-    return r ? { id: r.id, tenantId: r.tenant_id, writeAllowed: r.write_allowed, expiresAt: new Date(r.expires_at), reason: r.reason } : null;
-  }
-
   /** One line in the tenant's audit log per request made while impersonating, under the real super admin. */
   async function recordAction(actor: Actor, action: { method: string; url: string; status: number }) {
     if (!actor.impersonation || !actor.tenantId) return;
@@ -99,5 +91,5 @@ export function createImpersonation(deps: { db: Database; clock: Clock; audit: R
       trx.selectFrom('identity_impersonations').select(columns).where('ended_at', 'is', null).where('expires_at', '>', clock.now()).orderBy('started_at', 'desc').executeTakeFirst(),
     );
 
-  return { start, end, activeInTransaction, recordAction, history, tenantHistory, openInTenant };
+  return { start, end, recordAction, history, tenantHistory, openInTenant };
 }
