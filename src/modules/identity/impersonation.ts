@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
+import { createAccessCache } from '../../platform/db/access-cache.ts';
 import { DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
@@ -77,6 +78,7 @@ export function createImpersonation(deps: { db: Database; clock: Clock; audit: R
     );
   }
 
+  type OpenImpersonation = { id: string; tenantId: string; superAdminId: string; superAdminName: string; reason: string; writeAllowed: boolean; startedAt: Date; expiresAt: Date; endedAt: Date | null };
   const columns = ['id', 'tenant_id as tenantId', 'super_admin_id as superAdminId', 'super_admin_name as superAdminName', 'reason', 'write_allowed as writeAllowed', 'started_at as startedAt', 'expires_at as expiresAt', 'ended_at as endedAt'] as const;
 
   /** Every impersonation (the super admin's history). */
@@ -85,11 +87,21 @@ export function createImpersonation(deps: { db: Database; clock: Clock; audit: R
   /** The tenant's own view: who worked as its admin, when and why (staff see the banner from the open one). */
   const tenantHistory = (tenantId: TenantId) => db.tenant(tenantId, (trx) => trx.selectFrom('identity_impersonations').select(columns).orderBy('started_at', 'desc').limit(100).execute());
 
-  /** The open impersonation of a tenant, for the banner every staff member sees. */
-  const openInTenant = (tenantId: TenantId) =>
-    db.tenant(tenantId, (trx) =>
-      trx.selectFrom('identity_impersonations').select(columns).where('ended_at', 'is', null).where('expires_at', '>', clock.now()).orderBy('started_at', 'desc').executeTakeFirst(),
-    );
+  /**
+   * The open impersonation of a tenant, for the banner every staff member sees on every page
+   * (/api/me): cached per process until an impersonation starts or ends (an access change) or
+   * this one's time is up. `none` marks a tenant without one (the cache keeps no nulls).
+   */
+  const openByTenant = createAccessCache<OpenImpersonation | 'none'>({ db, clock });
+  const openInTenant = async (tenantId: TenantId) => {
+    const open = await openByTenant.get(tenantId, async () => {
+      const row = await db.tenant(tenantId, (trx) =>
+        trx.selectFrom('identity_impersonations').select(columns).where('ended_at', 'is', null).where('expires_at', '>', clock.now()).orderBy('started_at', 'desc').executeTakeFirst(),
+      );
+      return row ? { value: row, until: new Date(row.expiresAt) } : { value: 'none' };
+    });
+    return open === 'none' ? undefined : (open ?? undefined);
+  };
 
   return { start, end, recordAction, history, tenantHistory, openInTenant };
 }
