@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { createAccessCache } from '../../platform/db/access-cache.ts';
 import { DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
