@@ -165,7 +165,7 @@ export function createSessions(deps: {
   }
 
   async function me(actor: Actor) {
-    // What the tenant's subscription switches on now (the console hides the rest); its own transaction, before the user's.
+    // What the tenant's subscription switches on now (the console hides the rest); cached per process like the banner.
     const features = actor.tenantId && deps.features ? await deps.features.featuresOf(actor.tenantId) : [];
     // The banner: the super admin sees their own impersonation; the tenant's staff see who is working as their admin.
     const open = actor.tenantId && deps.impersonation ? await deps.impersonation.openInTenant(actor.tenantId) : undefined;

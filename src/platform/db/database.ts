@@ -109,6 +109,9 @@ class RoleOpeningDriver implements Driver {
   }
   commitTransaction = (connection: DatabaseConnection) => this.base.commitTransaction(connection);
   rollbackTransaction = (connection: DatabaseConnection) => this.base.rollbackTransaction(connection);
+  savepoint: Driver['savepoint'] = (...args) => this.base.savepoint!(...args);
+  rollbackToSavepoint: Driver['rollbackToSavepoint'] = (...args) => this.base.rollbackToSavepoint!(...args);
+  releaseSavepoint: Driver['releaseSavepoint'] = (...args) => this.base.releaseSavepoint!(...args);
   releaseConnection = (connection: DatabaseConnection) => this.base.releaseConnection(connection);
   destroy = () => this.base.destroy();
 }
