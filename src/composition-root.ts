@@ -65,7 +65,7 @@ import {
   techniciansRoutes,
   type PhotoStorage,
 } from './modules/technicians/index.ts';
-import { createSaasService, installSaasHooks, saasEvents, saasJobs, saasRoutes, type SaasConfig } from './modules/saas/index.ts';
+import { createRequestEntitlements, createSaasService, installSaasHooks, saasEvents, saasJobs, saasRoutes, type SaasConfig } from './modules/saas/index.ts';
 import { promises as dns } from 'node:dns';
 import { createReportsService, reportsRoutes } from './modules/reports/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
@@ -120,9 +120,11 @@ export async function createApp(options: AppOptions) {
     tenantIdBySlug: tenantDirectory.findIdBySlug,
     ...publisherOf(saasEvents),
   });
+  // Feature switches and the subscription lock as requests ask them (cached until an access change).
+  const entitlements = createRequestEntitlements(saas, { db, clock });
   const identity = createIdentityService({ db, clock, config: config.identity, tenants: tenantDirectory,
     limits: saas.limits,
-    features: saas,
+    features: entitlements,
     impersonationPorts: { supportWriteAllowed: saas.supportWriteAllowed, isActiveTenant: async (id) => (await tenantDirectory.activeTenants([id])).length > 0 },
   });
   const tenants = createTenantsService({ db, clock, identity, directory: tenantDirectory });
@@ -211,7 +213,7 @@ export async function createApp(options: AppOptions) {
     },
   });
   installImpersonationGuards(http, identity);
-  installSaasHooks(http, saas);
+  installSaasHooks(http, entitlements);
   await http.register(identityRoutes(identity, config.identity));
   await http.register(tenantsRoutes(tenants));
   await http.register(plansRoutes(plans));

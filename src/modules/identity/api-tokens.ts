@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
+import { createAccessCache } from '../../platform/db/access-cache.ts';
 import { assumeRole, DbRole, type Database, type TenantId } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
@@ -18,19 +19,37 @@ export type ApiTokenSummary = {
   revokedAt: Date | null;
 };
 
+/** "Last used" is written at most once a minute per token, not on every request. */
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
 /** API tokens for integrations: bound to one tenant, shown once, revocable. */
 export function createApiTokens(deps: { db: Database; clock: Clock; audit: RecordAudit }) {
   const { db, clock, audit } = deps;
 
+  /** Cached like sessions (`createAccessCache`): revoking a token, or its creator losing a role, empties the cache. */
+  const resolvedTokens = createAccessCache<Actor>({ db, clock });
+
   async function authenticateApiToken(token: string): Promise<Actor | null> {
-    return db.system<IdentityTables, Actor | null>(async (trx) => {
+    const actor = await resolvedTokens.get(hashToken(token), () => resolveApiToken(token));
+    return actor && { ...actor };
+  }
+
+  /** The token, with only the roles its creator still holds; "last used" written at most once per interval. */
+  async function resolveApiToken(token: string): Promise<{ value: Actor } | null> {
+    return db.system<IdentityTables, { value: Actor } | null>(async (trx) => {
       const { rows } = await sql<{ token_id: string; tenant_id: string; user_id: string; roles: StaffRole[] }>`
         select * from identity_resolve_api_token(${hashToken(token)})`.execute(trx);
       const found = rows[0];
       if (!found) return null;
       await assumeRole(trx, DbRole.app, { tenantId: found.tenant_id, userId: found.user_id });
-      await trx.updateTable('identity_api_tokens').set({ last_used_at: clock.now() }).where('id', '=', found.token_id).execute();
-      return { userId: found.user_id, isSuperAdmin: false, tenantId: found.tenant_id as TenantId, roles: found.roles, via: 'token', tokenId: found.token_id };
+      const now = clock.now();
+      await trx
+        .updateTable('identity_api_tokens')
+        .set({ last_used_at: now })
+        .where('id', '=', found.token_id)
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - TOKEN_TOUCH_INTERVAL_MS))]))
+        .execute();
+      return { value: { userId: found.user_id, isSuperAdmin: false, tenantId: found.tenant_id as TenantId, roles: found.roles, via: 'token', tokenId: found.token_id } };
     });
   }
 

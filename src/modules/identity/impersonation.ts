@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
+import { createAccessCache } from '../../platform/db/access-cache.ts';
 import { DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
@@ -69,14 +69,6 @@ export function createImpersonation(deps: { db: Database; clock: Clock; audit: R
     return { ended: ended.length > 0 };
   }
 
-  /** The session's open impersonation, read during authentication (before a tenant is chosen). */
-  async function activeInTransaction(trx: Tx<any>, sessionId: string): Promise<(Impersonation & { tenantId: string }) | null> {
-    const { rows } = await sql<{ id: string; tenant_id: string; write_allowed: boolean; expires_at: Date; reason: string }>`
-      select * from identity_active_impersonation(${sessionId}::uuid, ${clock.now()})`.execute(trx);
-    const r = rows[0];
-    return r ? { id: r.id, tenantId: r.tenant_id, writeAllowed: r.write_allowed, expiresAt: new Date(r.expires_at), reason: r.reason } : null;
-  }
-
   /** One line in the tenant's audit log per request made while impersonating, under the real super admin. */
   async function recordAction(actor: Actor, action: { method: string; url: string; status: number }) {
     if (!actor.impersonation || !actor.tenantId) return;
@@ -85,6 +77,7 @@ export function createImpersonation(deps: { db: Database; clock: Clock; audit: R
     );
   }
 
+  type OpenImpersonation = { id: string; tenantId: string; superAdminId: string; superAdminName: string; reason: string; writeAllowed: boolean; startedAt: Date; expiresAt: Date; endedAt: Date | null };
   const columns = ['id', 'tenant_id as tenantId', 'super_admin_id as superAdminId', 'super_admin_name as superAdminName', 'reason', 'write_allowed as writeAllowed', 'started_at as startedAt', 'expires_at as expiresAt', 'ended_at as endedAt'] as const;
 
   /** Every impersonation (the super admin's history). */
@@ -93,11 +86,21 @@ export function createImpersonation(deps: { db: Database; clock: Clock; audit: R
   /** The tenant's own view: who worked as its admin, when and why (staff see the banner from the open one). */
   const tenantHistory = (tenantId: TenantId) => db.tenant(tenantId, (trx) => trx.selectFrom('identity_impersonations').select(columns).orderBy('started_at', 'desc').limit(100).execute());
 
-  /** The open impersonation of a tenant, for the banner every staff member sees. */
-  const openInTenant = (tenantId: TenantId) =>
-    db.tenant(tenantId, (trx) =>
-      trx.selectFrom('identity_impersonations').select(columns).where('ended_at', 'is', null).where('expires_at', '>', clock.now()).orderBy('started_at', 'desc').executeTakeFirst(),
-    );
+  /**
+   * The open impersonation of a tenant, for the banner every staff member sees on every page
+   * (/api/me): cached per process until an impersonation starts or ends (an access change) or
+   * this one's time is up. `none` marks a tenant without one (the cache keeps no nulls).
+   */
+  const openByTenant = createAccessCache<OpenImpersonation | 'none'>({ db, clock });
+  const openInTenant = async (tenantId: TenantId) => {
+    const open = await openByTenant.get(tenantId, async () => {
+      const row = await db.tenant(tenantId, (trx) =>
+        trx.selectFrom('identity_impersonations').select(columns).where('ended_at', 'is', null).where('expires_at', '>', clock.now()).orderBy('started_at', 'desc').executeTakeFirst(),
+      );
+      return row ? { value: row, until: new Date(row.expiresAt) } : { value: 'none' };
+    });
+    return open === 'none' ? undefined : (open ?? undefined);
+  };
 
-  return { start, end, activeInTransaction, recordAction, history, tenantHistory, openInTenant };
+  return { start, end, recordAction, history, tenantHistory, openInTenant };
 }

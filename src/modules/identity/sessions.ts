@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
+import { createAccessCache } from '../../platform/db/access-cache.ts';
 import { assumeRole, DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
 import type { createImpersonation } from './impersonation.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -27,7 +28,8 @@ export type TenantsForIdentity = {
   activeTenantsInTransaction(trx: Tx, tenantIds: readonly string[]): Promise<{ id: string; name: string; slug: string; timeZone: string }[]>;
 };
 
-const SESSION_TOUCH_INTERVAL_MS = 60_000; // refresh last_seen at most once a minute, not on every request
+/** The sliding "last seen" is written at most once a minute per session, not on every request. */
+const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
 /** Login, logout, the session behind a cookie, the caller's own profile, tenant switch and password change. */
 export function createSessions(deps: {
@@ -106,46 +108,52 @@ export function createSessions(deps: {
     return outcome;
   }
 
+  /**
+   * Who a session cookie is, in one statement (`identity_resolve_session`), cached per process
+   * until an access change (logout, revoke, password, roles, staff or tenant status,
+   * impersonation), the session's or the impersonation's end, or the cache's max age.
+   */
+  const resolvedSessions = createAccessCache<Actor>({ db, clock });
+
   async function authenticateSession(token: string): Promise<Actor | null> {
-    return db.system<IdentityTables, Actor | null>(async (trx) => {
-      const session = await trx
-        .selectFrom('identity_sessions as s')
-        .innerJoin('identity_users as u', 'u.id', 's.user_id')
-        .select(['s.id', 's.user_id', 's.active_tenant_id', 's.expires_at', 's.last_seen_at', 'u.is_super_admin', 'u.status'])
-        .where('s.token_hash', '=', hashToken(token))
-        .executeTakeFirst();
-      const now = clock.now();
-      if (!session || session.status !== 'active' || new Date(session.expires_at) <= now) return null;
-      let roles: StaffRole[] = [];
-      let tenantId = session.active_tenant_id as TenantId | null;
-      if (tenantId) {
-        await assumeRole(trx, DbRole.app, { tenantId, userId: session.user_id });
-        const membership = await trx
-          .selectFrom('identity_memberships')
-          .select('roles')
-          .where('user_id', '=', session.user_id)
-          .where('tenant_id', '=', tenantId)
-          .where('status', '=', 'active')
-          .executeTakeFirst();
-        const isTenantActive = membership !== undefined && (await tenants.activeTenantsInTransaction(trx, [tenantId])).length > 0;
-        // Removed from the tenant (or the tenant suspended) since login: the session falls back to no tenant.
-        if (membership && isTenantActive) roles = membership.roles;
-        else tenantId = null;
-      }
-      if (now.getTime() - new Date(session.last_seen_at).getTime() > SESSION_TOUCH_INTERVAL_MS) {
-        await trx.updateTable('identity_sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
-      }
-      // A super admin impersonating works in that tenant as its admin, and every tenant
-      // transaction of this request runs as simpul_support (no payment history, private data, credentials).
-      const impersonating = session.is_super_admin && deps.impersonation ? await deps.impersonation.activeInTransaction(trx, session.id) : null;
-      if (impersonating) {
-        const scope = tenantRoleScope.getStore();
-        if (scope) scope.role = DbRole.support;
-        const { tenantId: impersonatedTenant, ...impersonation } = impersonating;
-        return { userId: session.user_id, isSuperAdmin: true, tenantId: impersonatedTenant as TenantId, roles: ['admin'], via: 'session', sessionId: session.id, impersonation };
-      }
-      return { userId: session.user_id, isSuperAdmin: session.is_super_admin, tenantId, roles, via: 'session', sessionId: session.id };
-    });
+    const actor = await resolvedSessions.get(hashToken(token), () => resolveSession(token));
+    // A super admin impersonating works in that tenant as its admin, and every tenant
+    // transaction of this request runs as simpul_support (no payment history, private data, credentials).
+    if (actor?.impersonation) {
+      const scope = tenantRoleScope.getStore();
+      if (scope) scope.role = DbRole.support;
+    }
+    return actor && { ...actor };
+  }
+
+  async function resolveSession(token: string): Promise<{ value: Actor; until: Date } | null> {
+    const now = clock.now();
+    const { rows } = await db.system((trx) =>
+      sql<{
+        session_id: string;
+        user_id: string;
+        is_super_admin: boolean;
+        expires_at: Date;
+        tenant_id: string | null;
+        roles: StaffRole[];
+        impersonation_id: string | null;
+        impersonation_tenant_id: string | null;
+        impersonation_write_allowed: boolean | null;
+        impersonation_expires_at: Date | null;
+        impersonation_reason: string | null;
+      }>`select * from identity_resolve_session(${hashToken(token)}, ${now}, ${new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS)})`.execute(trx),
+    );
+    const r = rows[0];
+    if (!r) return null;
+    const session = { userId: r.user_id, isSuperAdmin: r.is_super_admin, via: 'session', sessionId: r.session_id } as const;
+    const sessionEnds = new Date(r.expires_at);
+    if (r.impersonation_id && deps.impersonation) {
+      const expiresAt = new Date(r.impersonation_expires_at!);
+      const impersonation = { id: r.impersonation_id, writeAllowed: r.impersonation_write_allowed!, expiresAt, reason: r.impersonation_reason! };
+      return { value: { ...session, tenantId: r.impersonation_tenant_id as TenantId, roles: ['admin'], impersonation }, until: expiresAt < sessionEnds ? expiresAt : sessionEnds };
+    }
+    // Removed from the tenant (or the tenant suspended) since login: the session falls back to no tenant.
+    return { value: { ...session, tenantId: r.tenant_id as TenantId | null, roles: r.tenant_id ? r.roles : [] }, until: sessionEnds };
   }
 
   async function logout(actor: Actor) {
@@ -157,7 +165,7 @@ export function createSessions(deps: {
   }
 
   async function me(actor: Actor) {
-    // What the tenant's subscription switches on now (the console hides the rest); its own transaction, before the user's.
+    // What the tenant's subscription switches on now (the console hides the rest); cached per process like the banner.
     const features = actor.tenantId && deps.features ? await deps.features.featuresOf(actor.tenantId) : [];
     // The banner: the super admin sees their own impersonation; the tenant's staff see who is working as their admin.
     const open = actor.tenantId && deps.impersonation ? await deps.impersonation.openInTenant(actor.tenantId) : undefined;

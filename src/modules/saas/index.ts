@@ -1,7 +1,7 @@
 // Public entry of the SaaS module: plans, entitlements and limits, add-ons, SaaS invoices, feature switches, domains.
 export { createSaasService, type LimitGuard, type SaasService } from './saas.service.ts';
 export { saasRoutes } from './saas.routes.ts';
-export { installSaasHooks } from './saas.hooks.ts';
+export { createRequestEntitlements, installSaasHooks, type RequestEntitlements } from './saas.hooks.ts';
 export { saasErrors } from './saas.errors.ts';
 export { saasEvents } from './saas.events.ts';
 export { saasJobs } from './saas.jobs.ts';

@@ -1,9 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import type { TenantId } from '../../platform/db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { createAccessCache } from '../../platform/db/access-cache.ts';
+import type { Database, TenantId } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import type { Permission } from '../identity/index.ts';
 import type { FeatureName } from './saas.model.ts';
+import type { SaasInvoice } from './use-cases/saas-invoices.ts';
 import type { SaasService } from './saas.service.ts';
 import { saasErrors } from './saas.errors.ts';
 
@@ -23,22 +26,38 @@ declare module 'fastify' {
 const servesCustomers = new Set<Permission>(['payments.record', 'isolation.manage', 'collections.collect', 'deposits.confirm', 'subscription.manage', 'subscription.read']);
 const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+export type RequestEntitlements = ReturnType<typeof createRequestEntitlements>;
+
 /**
- * Installed on the root server before any route: feature switches and the subscription lock are
- * read at request time from one place (the effective-features SQL function, the SaaS invoices).
+ * What a tenant's subscription allows, as requests ask it (every `'x-feature'` route, every
+ * console write, /api/me): read from one place (the effective-features SQL function, the SaaS
+ * invoices) and cached per process until an access change (plan, add-on, override, kill switch,
+ * invoice) or the cache's max age, which also bounds a lock that starts with a new day.
  */
-export function installSaasHooks(app: HttpServer, saas: SaasService) {
+export function createRequestEntitlements(saas: SaasService, deps: { db: Database; clock: Clock }) {
+  const cache = createAccessCache<{ features: FeatureName[]; locking: SaasInvoice | null }>(deps);
+  const of = async (tenantId: TenantId) =>
+    (await cache.get(tenantId, async () => ({ value: { features: await saas.featuresOf(tenantId), locking: await saas.lockingInvoice(tenantId) } })))!;
+  return {
+    featuresOf: async (tenantId: TenantId): Promise<string[]> => (await of(tenantId)).features,
+    featureEnabled: async (tenantId: TenantId, feature: FeatureName) => (await of(tenantId)).features.includes(feature),
+    lockingInvoice: async (tenantId: TenantId) => (await of(tenantId)).locking,
+  };
+}
+
+/** Installed on the root server before any route: feature switches and the subscription lock, from `createRequestEntitlements`. */
+export function installSaasHooks(app: HttpServer, entitlements: RequestEntitlements) {
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const schema = request.routeOptions.schema;
     const tenantId = request.actor?.tenantId as TenantId | null | undefined;
     if (!schema || !tenantId) return;
     const feature = schema['x-feature'];
-    if (feature && !(await saas.featureEnabled(tenantId, feature))) {
+    if (feature && !(await entitlements.featureEnabled(tenantId, feature))) {
       throw new AppError(saasErrors.FEATURE_DISABLED, `The ${feature} feature is not part of your subscription now. Buy it as an add-on, or ask the platform.`, { feature });
     }
     const permission = schema['x-permission'];
     if (!permission || readOnly.has(request.method) || servesCustomers.has(permission)) return;
-    const locking = await saas.lockingInvoice(tenantId);
+    const locking = await entitlements.lockingInvoice(tenantId);
     if (locking) {
       throw new AppError(
         saasErrors.SUBSCRIPTION_LOCKED,

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, type DatabaseConnection, type Dialect, type Driver, type Transaction, type TransactionSettings } from 'kysely';
 import pg from 'pg';
 import { createLogger, logContext, type Logger } from '../logging/logger.ts';
 import { createOutageLog } from './connection-errors.ts';
@@ -47,21 +47,81 @@ export interface Database {
   system<S = DB, T = unknown>(fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
   /** A transaction as the platform (super admin): tenant summaries, never tenant-internal rows. */
   platform<S = DB, T = unknown>(fn: (trx: Tx<S>) => Promise<T>, context?: { userId?: string }): Promise<T>;
+  /**
+   * Calls `listener` whenever a committed change altered who may do what (the
+   * `simpul_access_changed` signal: sessions, roles, tenant status, subscriptions). A change made
+   * by this process is seen before its commit returns; another process's, once its notification
+   * arrives. Returns the unsubscribe.
+   */
+  onAccessChanged(listener: () => void): () => void;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The NOTIFY channel of `onAccessChanged` (raised by the triggers of migration 20261203T0200). */
+export const ACCESS_CHANGED_CHANNEL = 'simpul_access_changed';
+
+/** What a scoped transaction sets first: the role and the `app.*` settings. Add a setting here and in `settingsSql`. */
+export type RoleSettings = { tenantId?: string; userId?: string; scopeUserId?: string };
 
 /**
  * Switches the open transaction to `role` acting for a tenant and user. set_config(…, true) is
  * SET LOCAL: it ends with the transaction, so a pooled connection never carries one request's
  * tenant into the next.
  */
-export async function assumeRole(trx: Tx, role: string, settings: { tenantId?: string; userId?: string; scopeUserId?: string }) {
-  await sql`select set_config('role', ${role}, true),
-                   set_config('app.tenant_id', ${settings.tenantId ?? ''}, true),
-                   set_config('app.user_id', ${settings.userId ?? ''}, true),
-                   set_config('app.scope_user_id', ${settings.scopeUserId ?? ''}, true)`.execute(trx);
+export async function assumeRole(trx: Tx, role: string, settings: RoleSettings) {
+  await sql.raw(settingsSql(role, settings)).execute(trx);
 }
+
+/** The one statement that assumes a role: values as quoted literals, so it can ride in the BEGIN's message. */
+const settingsSql = (role: string, settings: RoleSettings) => {
+  const values: [string, string][] = [
+    ['role', role],
+    ['app.tenant_id', settings.tenantId ?? ''],
+    ['app.user_id', settings.userId ?? ''],
+    ['app.scope_user_id', settings.scopeUserId ?? ''],
+  ];
+  return `select ${values.map(([name, value]) => `set_config('${name}', ${pg.escapeLiteral(value)}, true)`).join(', ')}`;
+};
+
+/**
+ * The role and settings the next BEGIN on this async path opens with (taken by the first BEGIN,
+ * so a transaction opened inside `fn` starts plain). On PostgreSQL they travel in the BEGIN's own
+ * message (the simple query protocol runs both statements): a scoped transaction costs one round
+ * trip fewer. PGlite has no round trips to save; it sets them with a statement of its own.
+ */
+const opening = new AsyncLocalStorage<{ sql?: string }>();
+
+/** PostgreSQL's driver, whose BEGIN carries the pending `opening` settings. */
+class RoleOpeningDriver implements Driver {
+  private readonly base: Driver;
+  constructor(base: Driver) {
+    this.base = base;
+  }
+  init = () => this.base.init();
+  acquireConnection = () => this.base.acquireConnection();
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    const pending = opening.getStore();
+    const settingsStatement = pending?.sql;
+    if (!settingsStatement || settings.isolationLevel || settings.accessMode) return this.base.beginTransaction(connection, settings);
+    pending.sql = undefined;
+    await connection.executeQuery(CompiledQuery.raw(`begin; ${settingsStatement}`));
+  }
+  commitTransaction = (connection: DatabaseConnection) => this.base.commitTransaction(connection);
+  rollbackTransaction = (connection: DatabaseConnection) => this.base.rollbackTransaction(connection);
+  savepoint: Driver['savepoint'] = (...args) => this.base.savepoint!(...args);
+  rollbackToSavepoint: Driver['rollbackToSavepoint'] = (...args) => this.base.rollbackToSavepoint!(...args);
+  releaseSavepoint: Driver['releaseSavepoint'] = (...args) => this.base.releaseSavepoint!(...args);
+  releaseConnection = (connection: DatabaseConnection) => this.base.releaseConnection(connection);
+  destroy = () => this.base.destroy();
+}
+
+const roleOpening = (dialect: Dialect): Dialect => ({
+  createAdapter: () => dialect.createAdapter(),
+  createDriver: () => new RoleOpeningDriver(dialect.createDriver()),
+  createIntrospector: (db) => dialect.createIntrospector(db),
+  createQueryCompiler: () => dialect.createQueryCompiler(),
+});
 
 /**
  * The person whose rows a tenant transaction is narrowed to (`app_scope_user_id()` in the
@@ -78,8 +138,12 @@ export const enterTenant = (trx: Tx, tenantId: TenantId, userId?: string) =>
 export async function openDatabase(options: DatabaseOptions, deps: { logger?: Logger } = {}): Promise<Database> {
   let owner: Kysely<any>;
   let pglite: PGlite | undefined;
+  const accessListeners = new Set<() => void>();
+  const accessChanged = () => accessListeners.forEach((listener) => listener());
   if (options.driver === 'pglite') {
     pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    // PGlite calls listeners while the committing statement completes, before it returns.
+    await pglite.listen(ACCESS_CHANGED_CHANNEL, accessChanged);
     owner = new Kysely({ dialect: new PGliteDialect(pglite) });
   } else {
     const outages = createOutageLog(deps.logger ?? createLogger({ level: 'silent' }));
@@ -90,6 +154,12 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
     livePool.on('connect', (client) => {
       outages.connected();
       client.on('error', (error) => outages.lost(error));
+      // Every pooled connection listens: PostgreSQL hands a session its own notifications before
+      // the COMMIT's answer, and other processes' ones while it idles in the pool.
+      client.on('notification', (message) => {
+        if (message.channel === ACCESS_CHANGED_CHANNEL) accessChanged();
+      });
+      client.query(`listen ${ACCESS_CHANGED_CHANNEL}`).catch((error: unknown) => outages.lost(error));
     });
     // An idle connection closed by the server (restart, failover): the pool discards it.
     livePool.on('error', (error) => outages.lost(error));
@@ -103,18 +173,26 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
         }),
       end: () => livePool.end(),
     };
-    owner = new Kysely({ dialect: new PostgresDialect({ pool: watchedPool }) });
+    owner = new Kysely({ dialect: roleOpening(new PostgresDialect({ pool: watchedPool })) });
   }
 
   const scoped =
     (role: string) =>
-    <T>(settings: { tenantId?: string; userId?: string; scopeUserId?: string }, fn: (trx: Tx<any>) => Promise<T>) =>
-      owner.transaction().execute(async (trx) => {
-        await assumeRole(trx, role, settings);
-        return fn(trx);
-      });
+    <T>(settings: RoleSettings, fn: (trx: Tx<any>) => Promise<T>) => {
+      const pending: { sql?: string } = { sql: settingsSql(role, settings) };
+      return opening.run(pending, () =>
+        owner.transaction().execute(async (trx) => {
+          // Not taken by the BEGIN (PGlite): set them now.
+          if (pending.sql) {
+            pending.sql = undefined;
+            await assumeRole(trx, role, settings);
+          }
+          return fn(trx);
+        }),
+      );
+    };
   const asApp = scoped(DbRole.app);
-  const asTenantRole = <T>(settings: { tenantId?: string; userId?: string; scopeUserId?: string }, fn: (trx: Tx<any>) => Promise<T>) =>
+  const asTenantRole = <T>(settings: RoleSettings, fn: (trx: Tx<any>) => Promise<T>) =>
     scoped(tenantRoleScope.getStore()?.role ?? DbRole.app)(settings, fn);
   const asPlatform = scoped(DbRole.platform);
 
@@ -125,6 +203,10 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
     tenant: (tenantId, fn, context) => asTenantRole({ tenantId, userId: context?.userId, scopeUserId: requestScopeUserId() }, fn),
     system: (fn, context) => asApp({ userId: context?.userId }, fn),
     platform: (fn, context) => asPlatform({ userId: context?.userId }, fn),
+    onAccessChanged: (listener) => {
+      accessListeners.add(listener);
+      return () => accessListeners.delete(listener);
+    },
     ping: async () => {
       await sql`select 1`.execute(owner);
     },
