@@ -56,11 +56,12 @@ export interface Database {
  * SET LOCAL: it ends with the transaction, so a pooled connection never carries one request's
  * tenant into the next.
  */
-export async function assumeRole(trx: Tx, role: string, settings: { tenantId?: string; userId?: string; scopeUserId?: string }) {
+export async function assumeRole(trx: Tx, role: string, settings: { tenantId?: string; userId?: string; scopeUserId?: string; staffRoles?: readonly string[] }) {
   await sql`select set_config('role', ${role}, true),
                    set_config('app.tenant_id', ${settings.tenantId ?? ''}, true),
                    set_config('app.user_id', ${settings.userId ?? ''}, true),
-                   set_config('app.scope_user_id', ${settings.scopeUserId ?? ''}, true)`.execute(trx);
+                   set_config('app.scope_user_id', ${settings.scopeUserId ?? ''}, true),
+                   set_config('app.staff_roles', ${settings.staffRoles?.join(',') ?? ''}, true)`.execute(trx);
 }
 
 /**
@@ -69,6 +70,12 @@ export async function assumeRole(trx: Tx, role: string, settings: { tenantId?: s
  * row-scoped (a collector-only staff member); nobody for jobs, handlers and everyone else.
  */
 const requestScopeUserId = () => logContext.getStore()?.scopeUserId;
+
+/**
+ * The request's staff roles (`app_staff_only(…)` in the restrictive role policies: no money for a
+ * technician alone, no tasks for a collector alone); none for jobs, handlers and webhooks.
+ */
+const requestStaffRoles = () => logContext.getStore()?.staffRoles;
 
 /** Continues the open transaction as tenant staff of `tenantId` (e.g. right after creating it). */
 export const enterTenant = (trx: Tx, tenantId: TenantId, userId?: string) =>
@@ -108,13 +115,13 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
 
   const scoped =
     (role: string) =>
-    <T>(settings: { tenantId?: string; userId?: string; scopeUserId?: string }, fn: (trx: Tx<any>) => Promise<T>) =>
+    <T>(settings: { tenantId?: string; userId?: string; scopeUserId?: string; staffRoles?: readonly string[] }, fn: (trx: Tx<any>) => Promise<T>) =>
       owner.transaction().execute(async (trx) => {
         await assumeRole(trx, role, settings);
         return fn(trx);
       });
   const asApp = scoped(DbRole.app);
-  const asTenantRole = <T>(settings: { tenantId?: string; userId?: string; scopeUserId?: string }, fn: (trx: Tx<any>) => Promise<T>) =>
+  const asTenantRole = <T>(settings: { tenantId?: string; userId?: string; scopeUserId?: string; staffRoles?: readonly string[] }, fn: (trx: Tx<any>) => Promise<T>) =>
     scoped(tenantRoleScope.getStore()?.role ?? DbRole.app)(settings, fn);
   const asPlatform = scoped(DbRole.platform);
 
@@ -122,7 +129,7 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
     driver: options.driver,
     owner,
     pglite,
-    tenant: (tenantId, fn, context) => asTenantRole({ tenantId, userId: context?.userId, scopeUserId: requestScopeUserId() }, fn),
+    tenant: (tenantId, fn, context) => asTenantRole({ tenantId, userId: context?.userId, scopeUserId: requestScopeUserId(), staffRoles: requestStaffRoles() }, fn),
     system: (fn, context) => asApp({ userId: context?.userId }, fn),
     platform: (fn, context) => asPlatform({ userId: context?.userId }, fn),
     ping: async () => {
