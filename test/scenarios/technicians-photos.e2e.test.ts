@@ -127,6 +127,25 @@ describe.each(drivers)('technician photos on %s', (driver) => {
     expect(await exifr.parse(stored, { gps: true })).toBeUndefined();
   });
 
+  it('should refuse a photo beyond the plan’s photo storage (nothing stored), and every task route once technicians is off', async () => {
+    const root = apiCaller(app, rootCookie);
+    const plan = async (code: string, features: string[]) => {
+      const created = await root('POST', '/api/platform/saas/plans', { code, name: code, monthlyPrice: 150_000, limits: { photo_storage_mb: 1 }, features });
+      expect((await root('PUT', `/api/platform/tenants/${tenantId}/plan`, { planId: created.body.id })).status).toBe(200);
+    };
+    await plan('foto1mb', ['technicians']);
+    const task = await owner('POST', '/api/tasks', { kind: 'repair', title: 'Kabel putus', target: { kind: 'customer', id: customerId }, assigneeIds: [budiId] });
+    const [rowsBefore, objectsBefore] = [await rows(), s3.objects.size];
+    const big = await uploadPhoto(app, budiCookie, `/api/tasks/${task.body.id}/photos`, await phonePhoto({ width: 2560, height: 1920 }));
+    expect(big).toMatchObject({ status: 409, body: { error: { code: 'LIMIT_REACHED', details: { limit: 'photo_storage_mb', max: 1 } } } });
+    expect([await rows(), s3.objects.size]).toEqual([rowsBefore, objectsBefore]);
+    expect((await uploadPhoto(app, budiCookie, `/api/tasks/${task.body.id}/photos`, await phonePhoto({ width: 400, height: 300 }))).status).toBe(201);
+    await plan('tanpateknisi', []);
+    for (const path of ['/api/tasks', `/api/tasks/${task.body.id}/photos`, '/api/photos/overlay', '/api/technicians/settings']) {
+      expect((await apiCaller(app, budiCookie)('GET', path)).body.error).toMatchObject({ code: 'FEATURE_DISABLED', details: { feature: 'technicians' } });
+    }
+  });
+
   it('should never grant the super admin role a read of technician tables', async () => {
     const { rows: grants } = await sql<{ table_name: string }>`
       select table_name from information_schema.role_table_grants where grantee = 'simpul_platform' and table_name like 'technicians_%'`.execute(app.db.owner);

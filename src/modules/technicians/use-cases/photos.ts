@@ -169,6 +169,19 @@ export async function getPhotoRow(trx: Tx, id: string) {
 
 export type StorePhotoOptions = { id: string; taskId: string | null; activityId: string | null; uploadedBy: string; clientKey: string | null; storageKey: string; thumbnailKey: string; prepared: PreparedPhoto };
 
+const MIB = 1024 * 1024;
+/** MB with two decimals: the plan counts megabytes, a phone photo is a fraction of one. */
+const megabytes = (bytes: number) => Math.round((bytes / MIB) * 100) / 100;
+
+/** The plan's photo storage (stored images; thumbnails are a few percent more and not counted). */
+export const assertPhotoStorage = (ctx: TechniciansContext, trx: Tx, prepared: PreparedPhoto) =>
+  ctx.limits?.assertWithinLimit(
+    trx,
+    'photo_storage_mb',
+    async (t) => megabytes(Number((await sql<{ bytes: string }>`select coalesce(sum(size_bytes), 0)::bigint as bytes from technicians_photos`.execute(t)).rows[0]!.bytes)),
+    megabytes(prepared.image.length),
+  );
+
 /** The photo's record, written after its bytes are stored. */
 export async function insertPhoto(ctx: TechniciansContext, trx: Tx, o: StorePhotoOptions): Promise<Photo | null> {
   const row = await trx
