@@ -125,4 +125,41 @@ describe('technician screens in Chromium', () => {
       }
     });
   }
+
+  for (const viewport of ['desktop', 'phone'] as const) {
+    it(`should create a task from the board, refusing a missing title and target at their fields (${viewport})`, { timeout: 90_000 }, async () => {
+      const browser: Browser = await launchBrowser({ phone: viewport === 'phone' });
+      const title = `Tiang miring (${viewport})`;
+      try {
+        const { page } = browser;
+        await logIn(page, tenantOwner);
+        await page.goto(`${baseUrl}/tasks`);
+        await page.getByRole('button', { name: 'Tugas baru' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByRole('button', { name: 'Tugas baru' }).click();
+        await shown(dialog.getByText('Wajib diisi.').nth(1)); // the title and the target
+        expect(await dialog.getByText('Wajib diisi.').count()).toBe(2);
+        expect(await noHorizontalOverflow(page)).toBe(true);
+        await screenshot(page, `technician-create-task-errors-${viewport}`, { notifications: false });
+
+        await dialog.getByLabel('Judul').fill(title);
+        await dialog.getByRole('combobox', { name: 'Lokasi' }).fill('Sari');
+        await page.getByRole('option', { name: /Sari Wulandari/ }).click();
+        await dialog.getByRole('combobox', { name: 'Teknisi' }).click();
+        await page.getByRole('option', { name: 'Budi Santoso' }).click();
+        await dialog.getByRole('combobox', { name: 'Prioritas' }).click();
+        await page.getByRole('option', { name: 'Mendesak' }).click();
+        await dialog.getByLabel('Tenggat').fill('2026-12-11T09:30');
+        await dialog.getByLabel('Catatan untuk teknisi').fill('Tiang di depan rumah, bawa tangga.');
+        await screenshot(page, `technician-create-task-${viewport}`, { notifications: false });
+        await dialog.getByRole('button', { name: 'Tugas baru' }).click();
+        await shown(page.getByRole('heading', { name: new RegExp(title.replace(/[()]/g, '\\$&')) }));
+        const { rows } = await sql<{ status: string; priority: string; due_at: Date; description: string }>`select status, priority, due_at, description from technicians_tasks where title = ${title}`.execute(app.db.owner);
+        // 09:30 in the tenant's zone (WIB) = 02:30 UTC; assigned to Budi.
+        expect(rows).toEqual([{ status: 'assigned', priority: 'urgent', due_at: new Date('2026-12-11T02:30:00Z'), description: 'Tiang di depan rumah, bawa tangga.' }]);
+      } finally {
+        await browser.close();
+      }
+    });
+  }
 });

@@ -67,14 +67,14 @@ function CreateTaskForm({ onCreated }: { onCreated: () => void }) {
     onCreated();
     void navigate(`/tasks/${task.id}`);
   });
-  // No target chosen is the server's `target.id` refusal, shown at the picker.
+  // No target chosen: sent without an id, the server's "required" at `target.id` shows at the picker.
   const errors = fieldErrors(create.error, t);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate({
       kind: form.kind,
       title: form.title,
-      target: { kind: form.targetKind, id: form.targetId ?? '' },
+      target: (form.targetId ? { kind: form.targetKind, id: form.targetId } : { kind: form.targetKind }) as NewTask['target'],
       priority: form.priority,
       assigneeIds: form.assigneeIds,
       dueAt: form.due ? inZone(form.due, timeZone) : null,
