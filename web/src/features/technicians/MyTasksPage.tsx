@@ -192,7 +192,7 @@ export function TaskDetailPage() {
                     <Button size="sm" onClick={() => queueNote()} disabled={!note.trim()} data-testid="send-note">
                       {t('tasks.sendNote')}
                     </Button>
-                    <FileButton onChange={queuePhoto} accept="image/jpeg,image/png,image/webp,image/heic" capture="environment">
+                    <FileButton onChange={queuePhoto} accept="image/jpeg,image/png,image/webp,image/heic,image/heif" capture="environment">
                       {(props) => (
                         <Button size="sm" variant="light" {...props} data-testid="add-photo">
                           {t('tasks.addPhoto')}
