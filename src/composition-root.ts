@@ -160,6 +160,7 @@ export async function createApp(options: AppOptions) {
     network,
     staff: identity,
     timeZoneInTransaction: tenantDirectory.timeZoneInTransaction,
+    limits: saas.limits,
     ...publisherOf(technicianEvents),
   });
 

@@ -20,6 +20,8 @@ describe('technician screens in Chromium', () => {
   let baseUrl: string;
   let tenantOwner: { email: string; password: string };
   const budi = { email: 'budi@ngaglik.test', password: 'rahasia-staf-1' };
+  const cici = { email: 'cici@ngaglik.test', password: 'rahasia-staf-1' };
+  const eko = { email: 'eko@ngaglik.test', password: 'rahasia-staf-1' };
   const activities = async () => Number((await sql<{ n: number }>`select count(*)::int as n from technicians_activities`.execute(app.db.owner)).rows[0]!.n);
 
   beforeAll(async () => {
@@ -28,6 +30,8 @@ describe('technician screens in Chromium', () => {
     tenantOwner = seeded.owner;
     const owner = apiCaller(app, seeded.ownerCookie);
     const tech = await addStaff(app, seeded.ownerCookie, { email: budi.email, name: 'Budi Santoso', roles: ['technician'], password: budi.password });
+    await addStaff(app, seeded.ownerCookie, { ...cici, name: 'Cici', roles: ['collector'] });
+    await addStaff(app, seeded.ownerCookie, { ...eko, name: 'Eko', roles: ['technician', 'collector'] });
     const plan = await owner('POST', '/api/plans', { name: 'Hemat', downloadKbps: 10_000, uploadKbps: 5_000, monthlyPrice: 120_000, routerProfile: 'hemat' });
     const customer = await owner('POST', '/api/customers', { name: 'Sari Wulandari', phone: '081211112222', planId: plan.body.id, connectionType: 'dhcp', ipAddress: '10.1.1.2', activatedOn: '2026-11-01', latitude: -7.7123, longitude: 110.4011 });
     const task = await owner('POST', '/api/tasks', { kind: 'repair', title: 'Internet mati sejak pagi', target: { kind: 'customer', id: customer.body.id }, assigneeIds: [tech.userId], priority: 'high', dueAt: '2026-12-10T15:00:00+07:00' });
@@ -45,7 +49,7 @@ describe('technician screens in Chromium', () => {
     await page.getByRole('button', { name: 'Masuk' }).waitFor({ state: 'detached' });
   }
 
-  it('should show the technician today’s tasks with a navigate link, and work a task through a lost signal (phone)', async () => {
+  it('should show the technician today’s tasks with a navigate link, and work a task through a lost signal (phone)', { timeout: 90_000 }, async () => {
     const browser: Browser = await launchBrowser({ phone: true });
     try {
       const { page, context } = browser;
@@ -103,7 +107,7 @@ describe('technician screens in Chromium', () => {
   });
 
   for (const viewport of ['desktop', 'phone'] as const) {
-    it(`should show the office the board by status and the photo on the map overlay (${viewport})`, async () => {
+    it(`should show the office the board by status and the photo on the map overlay (${viewport})`, { timeout: 90_000 }, async () => {
       const browser: Browser = await launchBrowser({ phone: viewport === 'phone' });
       try {
         const { page } = browser;
@@ -125,4 +129,60 @@ describe('technician screens in Chromium', () => {
       }
     });
   }
+
+  for (const viewport of ['desktop', 'phone'] as const) {
+    it(`should create a task from the board, refusing a missing title and target at their fields (${viewport})`, { timeout: 90_000 }, async () => {
+      const browser: Browser = await launchBrowser({ phone: viewport === 'phone' });
+      const title = `Tiang miring (${viewport})`;
+      try {
+        const { page } = browser;
+        await logIn(page, tenantOwner);
+        await page.goto(`${baseUrl}/tasks`);
+        await page.getByRole('button', { name: 'Tugas baru' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByRole('button', { name: 'Tugas baru' }).click();
+        await shown(dialog.getByText('Wajib diisi.').nth(1)); // the title and the target
+        expect(await dialog.getByText('Wajib diisi.').count()).toBe(2);
+        expect(await noHorizontalOverflow(page)).toBe(true);
+        await screenshot(page, `technician-create-task-errors-${viewport}`, { notifications: false });
+
+        await dialog.getByLabel('Judul').fill(title);
+        await dialog.getByRole('combobox', { name: 'Lokasi' }).fill('Sari');
+        await page.getByRole('option', { name: /Sari Wulandari/ }).click();
+        await dialog.getByRole('combobox', { name: 'Teknisi' }).click();
+        await page.getByRole('option', { name: 'Budi Santoso' }).click();
+        await dialog.getByRole('combobox', { name: 'Prioritas' }).click();
+        await page.getByRole('option', { name: 'Mendesak' }).click();
+        await dialog.getByLabel('Tenggat').fill('2026-12-11T09:30');
+        await dialog.getByLabel('Catatan untuk teknisi').fill('Tiang di depan rumah, bawa tangga.');
+        await screenshot(page, `technician-create-task-${viewport}`, { notifications: false });
+        await dialog.getByRole('button', { name: 'Tugas baru' }).click();
+        await shown(page.getByRole('heading', { name: new RegExp(title.replace(/[()]/g, '\\$&')) }));
+        const { rows } = await sql<{ status: string; priority: string; due_at: Date; description: string }>`select status, priority, due_at, description from technicians_tasks where title = ${title}`.execute(app.db.owner);
+        // 09:30 in the tenant's zone (WIB) = 02:30 UTC; assigned to Budi.
+        expect(rows).toEqual([{ status: 'assigned', priority: 'urgent', due_at: new Date('2026-12-11T02:30:00Z'), description: 'Tiang di depan rumah, bawa tangga.' }]);
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+
+  it('should give a technician and a collector each their own menu, and one person with both roles exactly both', async () => {
+    const menuOf = async (who: { email: string; password: string }) => {
+      const browser: Browser = await launchBrowser();
+      try {
+        await logIn(browser.page, who);
+        await shown(browser.page.getByRole('navigation').getByRole('link').first());
+        return new Set((await browser.page.getByRole('navigation').getByRole('link').allTextContents()).map((s) => s.trim()));
+      } finally {
+        await browser.close();
+      }
+    };
+    const [technician, collector, both] = [await menuOf(budi), await menuOf(cici), await menuOf(eko)];
+    expect([...technician]).toEqual(expect.arrayContaining(['Tugas saya', 'Tugas teknisi', 'Peta FTTH']));
+    expect([...collector]).toContain('Penagihan saya');
+    for (const money of ['Tagihan', 'Penagih & setoran', 'Laporan']) expect([...technician, ...collector, ...both]).not.toContain(money);
+    for (const tasks of ['Tugas saya', 'Tugas teknisi', 'Peta FTTH']) expect(collector.has(tasks)).toBe(false);
+    expect([...both].sort()).toEqual([...new Set([...technician, ...collector])].sort());
+  }, 90_000);
 });

@@ -1,4 +1,6 @@
+import exifr from 'exifr';
 import { sql } from 'kysely';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3PhotoStorage } from '../../src/modules/technicians/index.ts';
 import { S3StandIn } from '../../src/simulators/s3/s3.stand-in.ts';
@@ -19,6 +21,7 @@ describe.each(drivers)('technician photos on %s', (driver) => {
   let ownerCookie: string;
   let rootCookie: string;
   let budiCookie: string;
+  let budiId: string;
   let otherCookie: string;
   let tenantId: string;
   let taskId: string;
@@ -35,6 +38,7 @@ describe.each(drivers)('technician photos on %s', (driver) => {
     owner = apiCaller(app, ownerCookie);
     const budi = await addStaff(app, ownerCookie, { email: 'budi@kalasan.test', name: 'Budi', roles: ['technician'], password: 'rahasia-staf-1' });
     budiCookie = budi.cookie;
+    budiId = budi.userId;
     const other = await seedTenantWithOwner(app, 'prambanan');
     otherCookie = other.ownerCookie;
     const plan = await owner('POST', '/api/plans', { name: 'Hemat', downloadKbps: 10_000, uploadKbps: 5_000, monthlyPrice: 120_000, routerProfile: 'hemat' });
@@ -110,6 +114,36 @@ describe.each(drivers)('technician photos on %s', (driver) => {
     expect(s3.objects.size).toBe(0);
     expect(await rows()).toBe(0);
     expect((await owner('GET', `/api/tasks/${taskId}`)).status).toBe(404);
+  });
+
+  it('should read a phone’s HEIC: stored as JPEG with no EXIF left, its GPS and time on the record', async () => {
+    const heic = await readFile(new URL('../fixtures/photos/heic-gps.heic', import.meta.url));
+    const task = await owner('POST', '/api/tasks', { kind: 'survey', title: 'Survei tiang', target: { kind: 'customer', id: customerId }, assigneeIds: [budiId] });
+    const res = await uploadPhoto(app, budiCookie, `/api/tasks/${task.body.id}/photos`, heic, { filename: 'IMG_0042.HEIC', contentType: 'image/heic' });
+    // Taken 09:15 WIB (the camera writes local time) = 02:15 UTC.
+    expect(res).toMatchObject({ status: 201, body: { contentType: 'image/jpeg', width: 320, height: 240, latitude: -7.7712, longitude: 110.3775, takenAt: '2026-12-01T02:15:00.000Z' } });
+    const stored = s3.objects.get(`${tenantId}/tasks/${task.body.id}/${res.body.id}.jpg`)!.bytes;
+    expect(stored.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8])); // JPEG
+    expect(await exifr.parse(stored, { gps: true })).toBeUndefined();
+  });
+
+  it('should refuse a photo beyond the plan’s photo storage (nothing stored), and every task route once technicians is off', async () => {
+    const root = apiCaller(app, rootCookie);
+    const plan = async (code: string, features: string[]) => {
+      const created = await root('POST', '/api/platform/saas/plans', { code, name: code, monthlyPrice: 150_000, limits: { photo_storage_mb: 1 }, features });
+      expect((await root('PUT', `/api/platform/tenants/${tenantId}/plan`, { planId: created.body.id })).status).toBe(200);
+    };
+    await plan('foto1mb', ['technicians']);
+    const task = await owner('POST', '/api/tasks', { kind: 'repair', title: 'Kabel putus', target: { kind: 'customer', id: customerId }, assigneeIds: [budiId] });
+    const [rowsBefore, objectsBefore] = [await rows(), s3.objects.size];
+    const big = await uploadPhoto(app, budiCookie, `/api/tasks/${task.body.id}/photos`, await phonePhoto({ width: 2560, height: 1920 }));
+    expect(big).toMatchObject({ status: 409, body: { error: { code: 'LIMIT_REACHED', details: { limit: 'photo_storage_mb', max: 1 } } } });
+    expect([await rows(), s3.objects.size]).toEqual([rowsBefore, objectsBefore]);
+    expect((await uploadPhoto(app, budiCookie, `/api/tasks/${task.body.id}/photos`, await phonePhoto({ width: 400, height: 300 }))).status).toBe(201);
+    await plan('tanpateknisi', []);
+    for (const path of ['/api/tasks', `/api/tasks/${task.body.id}/photos`, '/api/photos/overlay', '/api/technicians/settings']) {
+      expect((await apiCaller(app, budiCookie)('GET', path)).body.error).toMatchObject({ code: 'FEATURE_DISABLED', details: { feature: 'technicians' } });
+    }
   });
 
   it('should never grant the super admin role a read of technician tables', async () => {

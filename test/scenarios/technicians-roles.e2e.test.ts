@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller } from '../ftth-topology.ts';
+import { asTenantId } from '../../src/platform/db/database.ts';
+import { logContext } from '../../src/platform/logging/logger.ts';
 import { addStaff, createTestApp, drivers, seedTenantWithOwner, type TestApp } from '../harness.ts';
 
 type Received = { type: string; data: Record<string, unknown> };
@@ -34,6 +36,7 @@ describe.each(drivers)('technician and collector roles on %s', (driver) => {
   let app: TestApp;
   let url: string;
   let ownerCookie: string;
+  let tenantId: string;
   const cookies = { technician: '', collector: '', both: '' };
   const ids = { technician: '', both: '' };
   let customerId: string;
@@ -44,6 +47,7 @@ describe.each(drivers)('technician and collector roles on %s', (driver) => {
     app = await createTestApp(driver, { start: '2026-12-01T02:00:00Z', events: true });
     const seeded = await seedTenantWithOwner(app, 'godean');
     ownerCookie = seeded.ownerCookie;
+    tenantId = seeded.tenantId;
     const t = await addStaff(app, ownerCookie, { email: 'tono@godean.test', name: 'Tono', roles: ['technician'], password: 'rahasia-staf-1' });
     const c = await addStaff(app, ownerCookie, { email: 'cici@godean.test', name: 'Cici', roles: ['collector'], password: 'rahasia-staf-1' });
     const b = await addStaff(app, ownerCookie, { email: 'eko@godean.test', name: 'Eko', roles: ['technician', 'collector'], password: 'rahasia-staf-1' });
@@ -104,5 +108,25 @@ describe.each(drivers)('technician and collector roles on %s', (driver) => {
     expect(await types('both')).toEqual(['field.task.created', 'customers.customer.changed']);
     expect(await types('collector')).toEqual(['customers.customer.changed']);
     for (const who of ['technician', 'both']) expect(JSON.stringify(await received[who])).not.toMatch(/123456/);
+  });
+
+  it('should keep money from a technician alone and tasks from a collector alone in the database itself, not only the API', async () => {
+    // A tenant transaction as a request by a person holding `roles` (authentication sets them per request).
+    const asRoles = <T>(roles: string[], fn: Parameters<typeof app.db.tenant<any, T>>[1]) => logContext.run({ staffRoles: roles }, () => app.db.tenant(asTenantId(tenantId), fn));
+    const seen = (roles: string[]) =>
+      asRoles(roles, async (trx) => ({
+        invoices: (await trx.selectFrom('billing_invoices').select('id').execute()).length,
+        payments: (await trx.selectFrom('billing_payments').select('id').execute()).length,
+        tasks: (await trx.selectFrom('technicians_tasks').select('id').execute()).length,
+      }));
+    expect(await seen(['technician'])).toEqual({ invoices: 0, payments: 0, tasks: 1 });
+    expect(await seen(['collector'])).toEqual({ invoices: 1, payments: 1, tasks: 0 });
+    // Both roles, the office, and jobs and handlers (no staff roles) see everything.
+    for (const roles of [['technician', 'collector'], ['finance'], []]) expect(await seen(roles)).toEqual({ invoices: 1, payments: 1, tasks: 1 });
+    // Writes are refused the same way: nothing changes.
+    const voided = await asRoles(['technician'], (trx) => trx.updateTable('billing_invoices').set({ status: 'void' }).executeTakeFirst());
+    const cancelled = await asRoles(['collector'], (trx) => trx.updateTable('technicians_tasks').set({ status: 'cancelled' }).executeTakeFirst());
+    expect([voided.numUpdatedRows, cancelled.numUpdatedRows]).toEqual([0n, 0n]);
+    expect((await apiCaller(app, ownerCookie)('GET', `/api/invoices/${invoiceId}`)).body.status).toBe('paid');
   });
 });

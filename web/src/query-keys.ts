@@ -102,4 +102,13 @@ export const queryKeys = {
     cables: ['maps', 'cables'] as const,
     settings: ['maps', 'settings'] as const,
   },
+  tasks: {
+    all: ['tasks'] as const,
+    list: (params: object) => ['tasks', 'list', params] as const,
+    one: (id: string) => ['tasks', 'one', id] as const,
+    activities: (id: string) => ['tasks', 'one', id, 'activities'] as const,
+    photos: (id: string) => ['tasks', 'one', id, 'photos'] as const,
+    history: (id: string) => ['tasks', 'one', id, 'history'] as const,
+    overlay: ['tasks', 'overlay'] as const,
+  },
 };

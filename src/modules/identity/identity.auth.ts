@@ -43,6 +43,8 @@ export const createAuthenticate = (identity: IdentityService) => async (request:
         tenantId: request.actor.tenantId ?? undefined,
         // The database narrows a collector-only caller to their assigned customers (collector_scope policies).
         scopeUserId: request.actor.tenantId && seesOnlyAssignedCustomers(request.actor.roles) ? request.actor.userId : undefined,
+        // …and refuses a technician alone money, a collector alone tasks (app_staff_only policies).
+        staffRoles: request.actor.tenantId ? request.actor.roles : undefined,
       });
     }
   }

@@ -16,7 +16,7 @@ export const techniciansErrors = defineErrors('technicians', {
   OUTAGE_FIX_INVALID: 409,
   /** The photo is bigger than the cap (details.maxBytes). */
   PHOTO_TOO_LARGE: 413,
-  /** Not a picture the server can read (JPEG, PNG, WebP; HEIC where the image library decodes it). */
+  /** Not a picture the server can read (JPEG, PNG, HEIC, WebP). */
   PHOTO_FORMAT_UNSUPPORTED: 415,
   /** No file in the upload. */
   PHOTO_MISSING: 400,

@@ -29,6 +29,11 @@ export type StaffForTechnicians = {
   staffContactsInTransaction(trx: Tx, roles: readonly StaffRole[]): Promise<{ userId: string; name: string; phone: string | null }[]>;
 };
 
+/** The SaaS plan's photo storage (saas's LimitGuard), checked in the transaction that records a photo. */
+export type PhotoStorageLimit = {
+  assertWithinLimit(trx: Tx<any>, limit: 'photo_storage_mb', countUsed: (trx: Tx<any>) => Promise<number>, adding?: number): Promise<void>;
+};
+
 export type TechniciansDeps = {
   db: Database;
   clock: Clock;
@@ -41,6 +46,7 @@ export type TechniciansDeps = {
   publish: Publish<typeof technicianEvents>;
   /** The photo upload cap in bytes (default 15 MB). */
   maxPhotoBytes?: number;
+  limits?: PhotoStorageLimit;
 };
 export type TechniciansContext = Omit<TechniciansDeps, 'db'>;
 

@@ -139,7 +139,7 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
     '/api/tasks',
     {
       schema: {
-        'x-permission': 'tasks.read',
+        'x-permission': 'tasks.read', 'x-feature': 'technicians',
         tags,
         summary: 'Tasks (work orders), most urgent first; a technician sees their own',
         querystring: z.object({ status: z.union([TaskStatus, z.enum(['active', 'all'])]).optional(), assignee: z.union([z.uuid(), z.literal('me')]).optional(), kind: TaskKind.optional() }),
@@ -151,19 +151,19 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
       return technicians.listTasks(tenantId, { actor, ...request.query });
     },
   );
-  app.post('/api/tasks', { schema: { 'x-permission': 'tasks.manage', tags, summary: 'Create a task for a customer, an ODP/ODC or an outage', body: CreateTaskBody, response: { 201: TaskSchema, 200: TaskSchema } } }, async (request, reply) => {
+  app.post('/api/tasks', { schema: { 'x-permission': 'tasks.manage', 'x-feature': 'technicians', tags, summary: 'Create a task for a customer, an ODP/ODC or an outage', body: CreateTaskBody, response: { 201: TaskSchema, 200: TaskSchema } } }, async (request, reply) => {
     const { tenantId, actor } = fieldActor(request);
     const { dueAt, ...body } = request.body;
     const { task, created } = await technicians.createTask(tenantId, { ...body, actorUserId: actor.userId, dueAt: dueAt ? new Date(dueAt) : null });
     return reply.status(created ? 201 : 200).send(task);
   });
-  app.get('/api/tasks/:id', { schema: { 'x-permission': 'tasks.read', tags, summary: 'One task', params: IdParams, response: { 200: TaskSchema } } }, async (request) => {
+  app.get('/api/tasks/:id', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: 'One task', params: IdParams, response: { 200: TaskSchema } } }, async (request) => {
     const { tenantId, actor } = fieldActor(request);
     return technicians.getTask(tenantId, request.params.id, actor);
   });
   app.put(
     '/api/tasks/:id/assignees',
-    { schema: { 'x-permission': 'tasks.manage', tags, summary: 'Assign the task to one or more technicians', params: IdParams, body: z.object({ assigneeIds: z.array(z.uuid()).max(20) }).strict(), response: { 200: TaskSchema } } },
+    { schema: { 'x-permission': 'tasks.manage', 'x-feature': 'technicians', tags, summary: 'Assign the task to one or more technicians', params: IdParams, body: z.object({ assigneeIds: z.array(z.uuid()).max(20) }).strict(), response: { 200: TaskSchema } } },
     async (request) => {
       const { tenantId, actor } = fieldActor(request);
       return technicians.assignTask(tenantId, { actorUserId: actor.userId, taskId: request.params.id, assigneeIds: request.body.assigneeIds });
@@ -171,19 +171,19 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
   );
   app.post(
     '/api/tasks/:id/status',
-    { schema: { 'x-permission': 'tasks.read', tags, summary: 'Move the task (on the way, working, done with the checklist, cancelled)', params: IdParams, body: StatusBody, response: { 200: TaskSchema } } },
+    { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: 'Move the task (on the way, working, done with the checklist, cancelled)', params: IdParams, body: StatusBody, response: { 200: TaskSchema } } },
     async (request) => {
       const { tenantId, actor } = fieldActor(request);
       return technicians.changeStatus(tenantId, { actor, taskId: request.params.id, ...request.body });
     },
   );
-  app.get('/api/tasks/:id/history', { schema: { 'x-permission': 'tasks.read', tags, summary: "The task's status changes: who and when", params: IdParams, response: { 200: z.array(HistorySchema) } } }, async (request) => {
+  app.get('/api/tasks/:id/history', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: "The task's status changes: who and when", params: IdParams, response: { 200: z.array(HistorySchema) } } }, async (request) => {
     const { tenantId, actor } = fieldActor(request);
     return technicians.taskHistory(tenantId, request.params.id, actor);
   });
   app.post(
     '/api/tasks/:id/outage-fix',
-    { schema: { 'x-permission': 'fieldwork.log', tags, summary: 'Report the outage fixed: clears it (or proposes clearing, per setting)', params: IdParams, body: FixBody, response: { 200: TaskSchema } } },
+    { schema: { 'x-permission': 'fieldwork.log', 'x-feature': 'technicians', tags, summary: 'Report the outage fixed: clears it (or proposes clearing, per setting)', params: IdParams, body: FixBody, response: { 200: TaskSchema } } },
     async (request) => {
       const { tenantId, actor } = fieldActor(request);
       return technicians.reportOutageFixed(tenantId, { actor, taskId: request.params.id, note: request.body.note });
@@ -191,7 +191,7 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
   );
   app.post(
     '/api/tasks/:id/outage-fix/confirm',
-    { schema: { 'x-permission': 'tasks.manage', tags, summary: 'Confirm a proposed outage fix: clears the outage', params: IdParams, body: FixBody, response: { 200: TaskSchema } } },
+    { schema: { 'x-permission': 'tasks.manage', 'x-feature': 'technicians', tags, summary: 'Confirm a proposed outage fix: clears the outage', params: IdParams, body: FixBody, response: { 200: TaskSchema } } },
     async (request) => {
       const { tenantId, actor } = fieldActor(request);
       return technicians.confirmOutageFix(tenantId, { actor, taskId: request.params.id, note: request.body.note });
@@ -199,13 +199,13 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
   );
 
   // ---- activities ----
-  app.get('/api/tasks/:id/activities', { schema: { 'x-permission': 'tasks.read', tags, summary: "The task's activity log with photos", params: IdParams, response: { 200: z.array(ActivitySchema) } } }, async (request) => {
+  app.get('/api/tasks/:id/activities', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: "The task's activity log with photos", params: IdParams, response: { 200: z.array(ActivitySchema) } } }, async (request) => {
     const { tenantId, actor } = fieldActor(request);
     return technicians.taskActivities(tenantId, request.params.id, actor);
   });
   app.post(
     '/api/tasks/:id/activities',
-    { schema: { 'x-permission': 'fieldwork.log', tags, summary: 'Log an activity on the task (a note, optionally a status move)', params: IdParams, headers: ClientKeyHeaders, body: ActivityBody, response: { 201: ActivitySchema, 200: ActivitySchema } } },
+    { schema: { 'x-permission': 'fieldwork.log', 'x-feature': 'technicians', tags, summary: 'Log an activity on the task (a note, optionally a status move)', params: IdParams, headers: ClientKeyHeaders, body: ActivityBody, response: { 201: ActivitySchema, 200: ActivitySchema } } },
     async (request, reply) => {
       const { tenantId, actor } = fieldActor(request);
       const { activity, replayed } = await technicians.logActivity(tenantId, { actor, taskId: request.params.id, ...request.body, clientKey: request.headers['idempotency-key'] ?? null });
@@ -215,12 +215,12 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
   );
   app.get(
     '/api/field-activities',
-    { schema: { 'x-permission': 'tasks.read', tags, summary: 'Free-standing activities (of one element, or all)', querystring: z.object({ elementId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.array(ActivitySchema) } } },
+    { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: 'Free-standing activities (of one element, or all)', querystring: z.object({ elementId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.array(ActivitySchema) } } },
     async (request) => technicians.elementActivities(requirePermission(request).tenantId, request.query.elementId ?? null, request.query.limit),
   );
   app.post(
     '/api/field-activities',
-    { schema: { 'x-permission': 'fieldwork.log', tags, summary: 'Log an activity on an element ("cleaned ODP-12")', headers: ClientKeyHeaders, body: ElementActivityBody, response: { 201: ActivitySchema, 200: ActivitySchema } } },
+    { schema: { 'x-permission': 'fieldwork.log', 'x-feature': 'technicians', tags, summary: 'Log an activity on an element ("cleaned ODP-12")', headers: ClientKeyHeaders, body: ElementActivityBody, response: { 201: ActivitySchema, 200: ActivitySchema } } },
     async (request, reply) => {
       const { tenantId, actor } = fieldActor(request);
       const { activity, replayed } = await technicians.logActivity(tenantId, { actor, element: request.body.element, note: request.body.note, clientKey: request.headers['idempotency-key'] ?? null });
@@ -230,7 +230,7 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
   );
 
   // ---- photos ----
-  app.get('/api/tasks/:id/photos', { schema: { 'x-permission': 'tasks.read', tags, summary: "The task's photos, with short-lived links", params: IdParams, response: { 200: z.array(PhotoSchema.extend({ url: z.string(), thumbnailUrl: z.string() })) } } }, async (request) => {
+  app.get('/api/tasks/:id/photos', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: "The task's photos, with short-lived links", params: IdParams, response: { 200: z.array(PhotoSchema.extend({ url: z.string(), thumbnailUrl: z.string() })) } } }, async (request) => {
     const { tenantId, actor } = fieldActor(request);
     return technicians.taskPhotos(tenantId, request.params.id, actor);
   });
@@ -238,7 +238,7 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
     '/api/tasks/:id/photos',
     {
       schema: {
-        'x-permission': 'fieldwork.log',
+        'x-permission': 'fieldwork.log', 'x-feature': 'technicians',
         tags,
         summary: 'Upload a photo (multipart, field "file": JPEG, PNG, WebP) to the task, optionally to one of its activities',
         consumes: ['multipart/form-data'],
@@ -259,7 +259,7 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
   app.post(
     '/api/field-activities/:id/photos',
     {
-      schema: { 'x-permission': 'fieldwork.log', tags, summary: 'Upload a photo to a free-standing activity', consumes: ['multipart/form-data'], params: IdParams, headers: ClientKeyHeaders, response: { 201: PhotoSchema, 200: PhotoSchema } },
+      schema: { 'x-permission': 'fieldwork.log', 'x-feature': 'technicians', tags, summary: 'Upload a photo to a free-standing activity', consumes: ['multipart/form-data'], params: IdParams, headers: ClientKeyHeaders, response: { 201: PhotoSchema, 200: PhotoSchema } },
     },
     async (request, reply) => {
       const { tenantId, actor } = fieldActor(request);
@@ -269,7 +269,7 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
       return reply.status(replayed ? 200 : 201).send(photo);
     },
   );
-  app.get('/api/photos/:id/links', { schema: { 'x-permission': 'tasks.read', tags, summary: "Short-lived links (5 minutes) to a photo and its thumbnail", params: IdParams, response: { 200: PhotoLinksSchema } } }, async (request) => {
+  app.get('/api/photos/:id/links', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: "Short-lived links (5 minutes) to a photo and its thumbnail", params: IdParams, response: { 200: PhotoLinksSchema } } }, async (request) => {
     const { tenantId, actor } = fieldActor(request);
     return technicians.photoLinks(tenantId, actor, request.params.id);
   });
@@ -277,7 +277,7 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
     '/api/photos/:id/file',
     {
       schema: {
-        'x-permission': 'tasks.read',
+        'x-permission': 'tasks.read', 'x-feature': 'technicians',
         tags,
         summary: 'The photo (or thumbnail) bytes, through a short-lived link, for the signed-in staff of its tenant',
         params: IdParams,
@@ -290,17 +290,17 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
       return reply.type(file.contentType).header('cache-control', 'private, max-age=300').header('x-content-type-options', 'nosniff').send(file.bytes);
     },
   );
-  app.get('/api/photos/overlay', { schema: { 'x-permission': 'tasks.read', tags, summary: 'Photos pinned on the map: where taken (GPS), else on their element', response: { 200: z.array(OverlaySchema) } } }, async (request) =>
+  app.get('/api/photos/overlay', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: 'Photos pinned on the map: where taken (GPS), else on their element', response: { 200: z.array(OverlaySchema) } } }, async (request) =>
     technicians.photoOverlay(requirePermission(request).tenantId),
   );
 
   // ---- settings ----
-  app.get('/api/technicians/settings', { schema: { 'x-permission': 'tasks.read', tags, summary: 'Outage-fix mode and retention', response: { 200: SettingsSchema } } }, async (request) =>
+  app.get('/api/technicians/settings', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: 'Outage-fix mode and retention', response: { 200: SettingsSchema } } }, async (request) =>
     technicians.getSettings(requirePermission(request).tenantId),
   );
   app.patch(
     '/api/technicians/settings',
-    { schema: { 'x-permission': 'tasks.configure', tags, summary: 'Change the outage-fix mode (clear or propose) and retention days', body: SettingsSchema.partial().strict(), response: { 200: SettingsSchema } } },
+    { schema: { 'x-permission': 'tasks.configure', 'x-feature': 'technicians', tags, summary: 'Change the outage-fix mode (clear or propose) and retention days', body: SettingsSchema.partial().strict(), response: { 200: SettingsSchema } } },
     async (request) => {
       if (Object.keys(request.body).length === 0) throw new AppError('NOTHING_TO_UPDATE', 'Nothing to change.');
       return technicians.updateSettings(requirePermission(request).tenantId, request.body);

@@ -9,6 +9,7 @@ import {
   DEFAULT_MAX_PHOTO_BYTES,
   findPhotoByClientKey,
   getPhotoRow,
+  assertPhotoStorage,
   insertPhoto,
   listPhotos,
   photoLink,
@@ -73,6 +74,7 @@ export function createTechniciansService(deps: TechniciansDeps) {
     try {
       const stored = await inTenant(tenantId, async (trx) => {
         await photoPlace(trx, actor, options.taskId, options.activityId); // still open, still theirs
+        await assertPhotoStorage(ctx, trx, prepared);
         const photo = await insertPhoto(ctx, trx, { id, ...place, uploadedBy: actor.userId, clientKey: options.clientKey ?? null, storageKey, thumbnailKey, prepared });
         return photo ?? { replay: (await findPhotoByClientKey(trx, actor.userId, options.clientKey!))! };
       });

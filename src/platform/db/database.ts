@@ -62,7 +62,7 @@ export interface Database {
 export const ACCESS_CHANGED_CHANNEL = 'simpul_access_changed';
 
 /** What a scoped transaction sets first: the role and the `app.*` settings. Add a setting here and in `settingsSql`. */
-export type RoleSettings = { tenantId?: string; userId?: string; scopeUserId?: string };
+export type RoleSettings = { tenantId?: string; userId?: string; scopeUserId?: string; staffRoles?: readonly string[] };
 
 /**
  * Switches the open transaction to `role` acting for a tenant and user. set_config(…, true) is
@@ -80,6 +80,7 @@ const settingsSql = (role: string, settings: RoleSettings) => {
     ['app.tenant_id', settings.tenantId ?? ''],
     ['app.user_id', settings.userId ?? ''],
     ['app.scope_user_id', settings.scopeUserId ?? ''],
+    ['app.staff_roles', settings.staffRoles?.join(',') ?? ''],
   ];
   return `select ${values.map(([name, value]) => `set_config('${name}', ${pg.escapeLiteral(value)}, true)`).join(', ')}`;
 };
@@ -129,6 +130,12 @@ const roleOpening = (dialect: Dialect): Dialect => ({
  * row-scoped (a collector-only staff member); nobody for jobs, handlers and everyone else.
  */
 const requestScopeUserId = () => logContext.getStore()?.scopeUserId;
+
+/**
+ * The request's staff roles (`app_staff_only(…)` in the restrictive role policies: no money for a
+ * technician alone, no tasks for a collector alone); none for jobs, handlers and webhooks.
+ */
+const requestStaffRoles = () => logContext.getStore()?.staffRoles;
 
 /** Continues the open transaction as tenant staff of `tenantId` (e.g. right after creating it). */
 export const enterTenant = (trx: Tx, tenantId: TenantId, userId?: string) =>
@@ -200,7 +207,7 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
     driver: options.driver,
     owner,
     pglite,
-    tenant: (tenantId, fn, context) => asTenantRole({ tenantId, userId: context?.userId, scopeUserId: requestScopeUserId() }, fn),
+    tenant: (tenantId, fn, context) => asTenantRole({ tenantId, userId: context?.userId, scopeUserId: requestScopeUserId(), staffRoles: requestStaffRoles() }, fn),
     system: (fn, context) => asApp({ userId: context?.userId }, fn),
     platform: (fn, context) => asPlatform({ userId: context?.userId }, fn),
     onAccessChanged: (listener) => {

@@ -10,6 +10,8 @@ export type LogContext = {
   userId?: string;
   /** Set by authentication for a row-scoped caller (a collector-only staff member): tenant transactions see only their rows. */
   scopeUserId?: string;
+  /** Set by authentication for a tenant staff member: their roles, which the database's role policies read. */
+  staffRoles?: readonly string[];
   jobId?: string;
   eventId?: string;
 };

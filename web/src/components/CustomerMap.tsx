@@ -1,14 +1,16 @@
 import { CircleMarker, MapContainer, Popup, TileLayer } from 'react-leaflet';
 import { Link } from 'react-router';
 import type { Customer } from '../api/types.ts';
+import { useTileSource } from './tile-source.ts';
 
 export type MapCustomer = Pick<Customer, 'id' | 'code' | 'name' | 'latitude' | 'longitude'> & { isolated: boolean };
 
 /**
- * Customers as dots on OpenStreetMap: red while isolated. Circle markers need no image
+ * Customers as dots on the tenant's configured map tiles: red while isolated. Circle markers need no image
  * assets (Leaflet's default pin images don't survive bundling).
  */
 export function CustomerMap({ customers, height = 360 }: { customers: MapCustomer[]; height?: number }) {
+  const tiles = useTileSource();
   const placed = customers.filter((c) => c.latitude !== null && c.longitude !== null);
   if (placed.length === 0) return null;
   const bounds = placed.map((c) => [c.latitude!, c.longitude!] as [number, number]);
@@ -19,7 +21,7 @@ export function CustomerMap({ customers, height = 360 }: { customers: MapCustome
       style={{ height, width: '100%', borderRadius: 8 }}
       scrollWheelZoom={false}
     >
-      <TileLayer attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>' url="https://tile.openstreetmap.org/{z}/{x}/{y}.png" />
+      {tiles && <TileLayer attribution={tiles.attribution} url={tiles.url} />}
       {placed.map((c) => (
         <CircleMarker
           key={c.id}

@@ -1,7 +1,8 @@
 import exifr from 'exifr';
+import decodeHeic from 'heic-decode';
 import { sql } from 'kysely';
 import { availableParallelism } from 'node:os';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { transactionTenantId, type Photo, type TechniciansContext } from '../technicians.model.ts';
@@ -68,8 +69,9 @@ export async function preparePhoto(bytes: Buffer, options: { maxBytes: number; t
   if (bytes.length > options.maxBytes) throw tooLarge(options.maxBytes);
   if (bytes.length === 0) throw new AppError(techniciansErrors.PHOTO_MISSING, 'The uploaded file is empty.', { fields: { file: 'empty' } });
   let format: string | undefined;
+  let compression: string | undefined;
   try {
-    format = (await sharp(bytes).metadata()).format;
+    ({ format, compression } = await sharp(bytes).metadata());
   } catch {
     throw unsupported();
   }
@@ -84,26 +86,36 @@ export async function preparePhoto(bytes: Buffer, options: { maxBytes: number; t
   const lng = typeof tags?.longitude === 'number' && Number.isFinite(tags.longitude) && Math.abs(tags.longitude) <= 180 ? tags.longitude : null;
   try {
     const { image, info, thumbnail } = await inSlot(async () => {
-      const { data, info } = await sharp(bytes, { failOn: 'error' })
+      const source = await decodable(bytes, compression);
+      const { data, info } = await source()
         .rotate()
         .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
         .jpeg({ quality: 82 })
         .toBuffer({ resolveWithObject: true });
       // From the original: JPEG shrink-on-load makes a 12× smaller thumbnail cheap.
-      const thumb = await sharp(bytes, { failOn: 'error' }).rotate().resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside' }).jpeg({ quality: 70 }).toBuffer();
+      const thumb = await source().rotate().resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside' }).jpeg({ quality: 70 }).toBuffer();
       return { image: data, info, thumbnail: thumb };
     });
     return { image, thumbnail, width: info.width, height: info.height, latitude: lat !== null && lng !== null ? lat : null, longitude: lat !== null && lng !== null ? lng : null, takenAt: takenAtOf(tags, options.timeZone) };
   } catch {
-    // e.g. HEIC (HEVC) where the image library has no decoder for it
-    throw unsupported(format);
+    throw unsupported(format); // a damaged picture
   }
+}
+
+/**
+ * The image library's prebuilt binary reads HEIF only with AV1 inside (AVIF), not the HEVC of a
+ * phone's HEIC: that is decoded to pixels by libheif (WASM), already turned upright.
+ */
+async function decodable(bytes: Buffer, compression: string | undefined): Promise<() => Sharp> {
+  if (compression !== 'hevc') return () => sharp(bytes, { failOn: 'error' });
+  const { width, height, data } = await decodeHeic({ buffer: bytes });
+  return () => sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } }).flatten();
 }
 
 export const tooLarge = (maxBytes: number) =>
   new AppError(techniciansErrors.PHOTO_TOO_LARGE, `The photo is larger than ${Math.round(maxBytes / (1024 * 1024))} MB.`, { fields: { file: 'too large' }, maxBytes });
 const unsupported = (format?: string) =>
-  new AppError(techniciansErrors.PHOTO_FORMAT_UNSUPPORTED, format ? `This picture format (${format}) cannot be read: send JPEG, PNG or WebP.` : 'Not a picture: send JPEG, PNG or WebP.', {
+  new AppError(techniciansErrors.PHOTO_FORMAT_UNSUPPORTED, format ? `This picture format (${format}) cannot be read: send JPEG, PNG, HEIC or WebP.` : 'Not a picture: send JPEG, PNG, HEIC or WebP.', {
     fields: { file: format ? `unsupported format ${format}` : 'not an image' },
   });
 
@@ -156,6 +168,19 @@ export async function getPhotoRow(trx: Tx, id: string) {
 }
 
 export type StorePhotoOptions = { id: string; taskId: string | null; activityId: string | null; uploadedBy: string; clientKey: string | null; storageKey: string; thumbnailKey: string; prepared: PreparedPhoto };
+
+const MIB = 1024 * 1024;
+/** MB with two decimals: the plan counts megabytes, a phone photo is a fraction of one. */
+const megabytes = (bytes: number) => Math.round((bytes / MIB) * 100) / 100;
+
+/** The plan's photo storage (stored images; thumbnails are a few percent more and not counted). */
+export const assertPhotoStorage = (ctx: TechniciansContext, trx: Tx, prepared: PreparedPhoto) =>
+  ctx.limits?.assertWithinLimit(
+    trx,
+    'photo_storage_mb',
+    async (t) => megabytes(Number((await sql<{ bytes: string }>`select coalesce(sum(size_bytes), 0)::bigint as bytes from technicians_photos`.execute(t)).rows[0]!.bytes)),
+    megabytes(prepared.image.length),
+  );
 
 /** The photo's record, written after its bytes are stored. */
 export async function insertPhoto(ctx: TechniciansContext, trx: Tx, o: StorePhotoOptions): Promise<Photo | null> {

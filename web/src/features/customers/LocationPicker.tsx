@@ -1,4 +1,5 @@
 import { CircleMarker, MapContainer, TileLayer, useMapEvents } from 'react-leaflet';
+import { useTileSource } from '../../components/tile-source.ts';
 
 /** Where Indonesian ISPs are, for an empty map: Yogyakarta. */
 const defaultCenter: [number, number] = [-7.7956, 110.3695];
@@ -21,6 +22,7 @@ export function LocationPicker({
   height?: number;
 }) {
   const placed = latitude !== null && longitude !== null;
+  const tiles = useTileSource();
   return (
     <div data-testid="location-picker" style={{ position: 'relative', zIndex: 0 }}>
       <MapContainer
@@ -29,7 +31,7 @@ export function LocationPicker({
         style={{ height, width: '100%', borderRadius: 8 }}
         scrollWheelZoom={false}
       >
-        <TileLayer attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>' url="https://tile.openstreetmap.org/{z}/{x}/{y}.png" />
+        {tiles && <TileLayer attribution={tiles.attribution} url={tiles.url} />}
         <ClickToPlace onPick={onPick} />
         {placed && <CircleMarker center={[latitude, longitude]} radius={8} pathOptions={{ color: '#0b7285', fillOpacity: 0.7 }} />}
       </MapContainer>

@@ -8,7 +8,8 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n.tsx';
 import { messageOf } from '../../query-provider.tsx';
 import { useCan, useFormat } from '../../session.tsx';
-import { enqueue, flushQueue, readQueue, taskKeys, useChangeStatus, useReportFix, useTask, useTaskActivities, useTaskHistory, useTaskPhotos, useTasks, type Task } from './queries.ts';
+import { queryKeys } from '../../query-keys.ts';
+import { enqueue, flushQueue, readQueue, useChangeStatus, useReportFix, useTask, useTaskActivities, useTaskHistory, useTaskPhotos, useTasks, type Task } from './queries.ts';
 import { priorityColour, statusColour } from './TasksPage.tsx';
 
 /** Directions on the phone: a geo: link (the phone's map app) and a Google Maps link. */
@@ -52,7 +53,7 @@ function useQueueSender() {
       void flushQueue((error) => notifications.show({ color: 'red', title: t('error.title'), message: messageOf(error, t) })).then((sent) => {
         if (sent > 0) {
           notifications.show({ color: 'teal', message: t('tasks.queueSent', { count: sent }) });
-          void client.invalidateQueries({ queryKey: taskKeys.all });
+          void client.invalidateQueries({ queryKey: queryKeys.tasks.all });
         }
       });
     flush();
@@ -191,7 +192,7 @@ export function TaskDetailPage() {
                     <Button size="sm" onClick={() => queueNote()} disabled={!note.trim()} data-testid="send-note">
                       {t('tasks.sendNote')}
                     </Button>
-                    <FileButton onChange={queuePhoto} accept="image/jpeg,image/png,image/webp,image/heic" capture="environment">
+                    <FileButton onChange={queuePhoto} accept="image/jpeg,image/png,image/webp,image/heic,image/heif" capture="environment">
                       {(props) => (
                         <Button size="sm" variant="light" {...props} data-testid="add-photo">
                           {t('tasks.addPhoto')}

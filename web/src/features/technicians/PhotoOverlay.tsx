@@ -2,6 +2,7 @@ import { Card, Stack, Text } from '@mantine/core';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n.tsx';
+import { useTileSource } from '../../components/tile-source.ts';
 import { useCan } from '../../session.tsx';
 import { usePhotoOverlay } from './queries.ts';
 
@@ -18,16 +19,27 @@ export function PhotoOverlay() {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
+  const tiles = useTileSource();
+  const [tileUrl, tileAttribution] = [tiles?.url, tiles?.attribution];
 
   useEffect(() => {
     if (!allowed || !container.current || map.current) return;
-    map.current = L.map(container.current, { zoomControl: true, attributionControl: false }).setView([-7.78, 110.37], 12);
+    map.current = L.map(container.current, { zoomControl: true }).setView([-7.78, 110.37], 12);
     layer.current = L.layerGroup().addTo(map.current);
     return () => {
       map.current?.remove();
       map.current = null;
     };
   }, [allowed]);
+
+  // The same tiles as the FTTH map beside it (none configured: a plain background).
+  useEffect(() => {
+    if (!map.current || !tileUrl) return;
+    const tileLayer = L.tileLayer(tileUrl, { attribution: tileAttribution, maxZoom: 19 }).addTo(map.current);
+    return () => {
+      tileLayer.remove();
+    };
+  }, [tileUrl, tileAttribution]);
 
   useEffect(() => {
     const group = layer.current;

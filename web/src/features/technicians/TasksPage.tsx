@@ -6,7 +6,9 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n.tsx';
 import { useCan, useFormat } from '../../session.tsx';
-import { useAssign, useStaff, useTasks, type Task } from './queries.ts';
+import { useStaff } from '../staff/queries.ts';
+import { CreateTaskButton } from './CreateTaskButton.tsx';
+import { useAssign, useTasks, type Task, type TaskFilter } from './queries.ts';
 
 export const statusColour: Record<Task['status'], string> = { open: 'gray', assigned: 'blue', on_the_way: 'cyan', working: 'orange', done: 'teal', cancelled: 'dark' };
 export const priorityColour: Record<Task['priority'], string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
@@ -15,7 +17,7 @@ const boardStatuses = ['open', 'assigned', 'on_the_way', 'working', 'done'] as c
 /** Assign from the board: the tenant's technicians, several at once. */
 function AssignPicker({ task }: { task: Task }) {
   const t = useT();
-  const staff = useStaff(true);
+  const staff = useStaff();
   const assign = useAssign(task.id);
   const technicians = (staff.data ?? []).filter((s) => s.roles.includes('technician') && s.status === 'active');
   if (task.status === 'done' || task.status === 'cancelled') return <Text size="sm">{task.assignees.map((a) => a.name).join(', ') || '—'}</Text>;
@@ -38,17 +40,17 @@ export function TasksPage() {
   const t = useT();
   const can = useCan();
   const format = useFormat();
-  const [status, setStatus] = useState<string>('active');
+  const [status, setStatus] = useState<NonNullable<TaskFilter['status']>>('active');
   const [assignee, setAssignee] = useState<string | null>(null);
   const all = useTasks({ status: 'all' });
   const tasks = useTasks({ status, assignee: assignee ?? undefined });
-  const staff = useStaff(can('tasks.manage'));
+  const staff = useStaff({ enabled: can('tasks.manage') });
   const technicians = (staff.data ?? []).filter((s) => s.roles.includes('technician'));
   const count = (s: string) => (all.data ?? []).filter((task) => task.status === s).length;
 
   return (
     <Stack>
-      <PageTitle>{t('tasks.boardTitle')}</PageTitle>
+      <PageTitle actions={can('tasks.manage') && <CreateTaskButton />}>{t('tasks.boardTitle')}</PageTitle>
       <SimpleGrid cols={{ base: 3, sm: 5 }} spacing="xs">
         {boardStatuses.map((s) => (
           <Card key={s} withBorder padding="xs" data-board-status={s} onClick={() => setStatus(s)} style={{ cursor: 'pointer' }}>
@@ -65,7 +67,7 @@ export function TasksPage() {
         <SegmentedControl
           size="xs"
           value={status}
-          onChange={setStatus}
+          onChange={(value) => setStatus(value as typeof status)}
           data={[{ value: 'active', label: t('tasks.filter.active') }, ...boardStatuses.map((s) => ({ value: s, label: t(`tasks.status.${s}`) })), { value: 'all', label: t('tasks.filter.all') }]}
           style={{ maxWidth: '100%', overflowX: 'auto' }}
         />

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, query } from '../../api.ts';
+import { api, ApiError, client, filters, unwrap } from '../../api.ts';
+import type { paths } from '../../api/schema.d.ts';
 import type { BodyOf, Item, ResponseOf } from '../../api/types.ts';
+import { queryKeys } from '../../query-keys.ts';
 
 /** The technicians feature's shapes, from the generated API types. */
 export type Task = Item<ResponseOf<'/api/tasks', 'get'>>;
@@ -8,30 +10,31 @@ export type TaskStatus = Task['status'];
 export type Activity = Item<ResponseOf<'/api/tasks/{id}/activities', 'get'>>;
 export type HistoryEntry = Item<ResponseOf<'/api/tasks/{id}/history', 'get'>>;
 export type OverlayPhoto = Item<ResponseOf<'/api/photos/overlay', 'get'>>;
-export type StaffMember = Item<ResponseOf<'/api/staff', 'get'>>;
-
-const tasksKey = ['tasks'] as const;
-export const taskKeys = { all: tasksKey, list: (p: object) => [...tasksKey, 'list', p] as const, one: (id: string) => [...tasksKey, id] as const };
-
-export const useTasks = (params: { status?: string; assignee?: string }) =>
-  useQuery({ queryKey: taskKeys.list(params), queryFn: () => api.get<Task[]>('/api/tasks' + query(params)) });
-export const useTask = (id: string) => useQuery({ queryKey: taskKeys.one(id), queryFn: () => api.get<Task>(`/api/tasks/${id}`) });
-export const useTaskActivities = (id: string) => useQuery({ queryKey: [...taskKeys.one(id), 'activities'], queryFn: () => api.get<Activity[]>(`/api/tasks/${id}/activities`) });
 export type TaskPhoto = Item<ResponseOf<'/api/tasks/{id}/photos', 'get'>>;
-export const useTaskPhotos = (id: string) => useQuery({ queryKey: [...taskKeys.one(id), 'photos'], queryFn: () => api.get<TaskPhoto[]>(`/api/tasks/${id}/photos`) });
-export const useTaskHistory = (id: string) => useQuery({ queryKey: [...taskKeys.one(id), 'history'], queryFn: () => api.get<HistoryEntry[]>(`/api/tasks/${id}/history`) });
-export const usePhotoOverlay = (enabled: boolean) => useQuery({ queryKey: [...tasksKey, 'overlay'], queryFn: () => api.get<OverlayPhoto[]>('/api/photos/overlay'), enabled, staleTime: 60_000 });
-export const useStaff = (enabled: boolean) => useQuery({ queryKey: ['staff'], queryFn: () => api.get<StaffMember[]>('/api/staff'), enabled });
+export type NewTask = BodyOf<'/api/tasks', 'post'>;
+
+const keys = queryKeys.tasks;
+const path = (id: string) => ({ params: { path: { id } } });
+
+/** The board's filters: a status, 'active' (not done or cancelled) or 'all'; one technician. */
+export type TaskFilter = NonNullable<paths['/api/tasks']['get']['parameters']['query']>;
+export const useTasks = (params: TaskFilter) => useQuery({ queryKey: keys.list(params), queryFn: () => unwrap(client.GET('/api/tasks', { params: { query: filters(params) } })) });
+export const useTask = (id: string) => useQuery({ queryKey: keys.one(id), queryFn: () => unwrap(client.GET('/api/tasks/{id}', path(id))) });
+export const useTaskActivities = (id: string) => useQuery({ queryKey: keys.activities(id), queryFn: () => unwrap(client.GET('/api/tasks/{id}/activities', path(id))) });
+export const useTaskPhotos = (id: string) => useQuery({ queryKey: keys.photos(id), queryFn: () => unwrap(client.GET('/api/tasks/{id}/photos', path(id))) });
+export const useTaskHistory = (id: string) => useQuery({ queryKey: keys.history(id), queryFn: () => unwrap(client.GET('/api/tasks/{id}/history', path(id))) });
+export const usePhotoOverlay = (enabled: boolean) => useQuery({ queryKey: keys.overlay, queryFn: () => unwrap(client.GET('/api/photos/overlay')), enabled, staleTime: 60_000 });
 
 function useTasksMutation<V, R>(fn: (vars: V) => Promise<R>, onSuccess?: (result: R) => void) {
-  const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess, onSettled: () => client.invalidateQueries({ queryKey: tasksKey }) });
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess, onSettled: () => queryClient.invalidateQueries({ queryKey: keys.all }) });
 }
 
+export const useCreateTask = (onSuccess?: (task: Task) => void) => useTasksMutation((body: NewTask) => unwrap(client.POST('/api/tasks', { body })), onSuccess);
 export const useChangeStatus = (id: string, onSuccess?: () => void) =>
-  useTasksMutation((body: BodyOf<'/api/tasks/{id}/status', 'post'>) => api.post<Task>(`/api/tasks/${id}/status`, body), onSuccess);
-export const useAssign = (id: string) => useTasksMutation((assigneeIds: string[]) => api.put<Task>(`/api/tasks/${id}/assignees`, { assigneeIds }));
-export const useReportFix = (id: string) => useTasksMutation(() => api.post<Task>(`/api/tasks/${id}/outage-fix`, {}));
+  useTasksMutation((body: BodyOf<'/api/tasks/{id}/status', 'post'>) => unwrap(client.POST('/api/tasks/{id}/status', { ...path(id), body })), onSuccess);
+export const useAssign = (id: string) => useTasksMutation((assigneeIds: string[]) => unwrap(client.PUT('/api/tasks/{id}/assignees', { ...path(id), body: { assigneeIds } })));
+export const useReportFix = (id: string) => useTasksMutation(() => unwrap(client.POST('/api/tasks/{id}/outage-fix', { ...path(id), body: {} })));
 
 // ---- the offline queue: notes and photos wait in localStorage until the signal is back ----
 
