@@ -145,6 +145,7 @@ export async function createApp(options: AppOptions) {
     db,
     clock,
     defaultTiles: { url: config.maps?.tileUrl ?? null, attribution: config.maps?.tileAttribution ?? null },
+    limits: saas.limits,
     ...publisherOf(mapsEvents),
   });
   const network = createNetworkService({ db, clock, secrets, logger, limits: saas.limits, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
@@ -177,7 +178,7 @@ export async function createApp(options: AppOptions) {
   const reports = createReportsService({ db, clock, tenants, billing, isolation, customers, notifications });
   const imports = createImportsService({ db, clock, tenants, plans, customers });
 
-  const portal = createPortalService({ db, clock, tenants, customers, billing, payments, isolation, network, notifications, outages: maps, ...publisherOf(portalEvents) });
+  const portal = createPortalService({ db, clock, tenants, customers, billing, payments, isolation, network, notifications, outages: maps, saas, ...publisherOf(portalEvents) });
 
   const transport = createTransport(db, config.events, logger);
   const bus = createEventBus({

@@ -219,6 +219,7 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
       {
         schema: {
           'x-permission': 'tokens.manage',
+          'x-feature': 'api_tokens',
           tags: ['identity'],
           summary: 'API tokens of the current tenant (secrets are never shown again)',
           response: {
@@ -244,6 +245,7 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
       {
         schema: {
           'x-permission': 'tokens.manage',
+          'x-feature': 'api_tokens',
           tags: ['identity'],
           summary: 'Create an API token for an integration; the secret is shown once',
           body: z.object({ name: z.string().trim().min(1).max(80), roles: RolesSchema }).strict(),
@@ -255,7 +257,7 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
 
     app.delete(
       '/api/tokens/:tokenId',
-      { schema: { 'x-permission': 'tokens.manage', tags: ['identity'], summary: 'Revoke an API token', params: z.object({ tokenId: z.uuid() }), response: { 200: Ok } } },
+      { schema: { 'x-permission': 'tokens.manage', 'x-feature': 'api_tokens', tags: ['identity'], summary: 'Revoke an API token', params: z.object({ tokenId: z.uuid() }), response: { 200: Ok } } },
       async (request) => {
         await identity.revokeApiToken(requirePermission(request), request.params.tokenId);
         return { ok: true as const };
