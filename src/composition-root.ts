@@ -1,7 +1,7 @@
 import type { Clock } from './platform/clock.ts';
 import type { SecretBox } from './platform/crypto/secret-box.ts';
 import type { AppConfig } from './platform/config/env.ts';
-import type { Database } from './platform/db/database.ts';
+import { asTenantId, type Database } from './platform/db/database.ts';
 import { listenTo } from './platform/db/listen.ts';
 import { mergeEvents } from './platform/events/event-catalog.ts';
 import { createEventBus } from './platform/events/event-bus.ts';
@@ -118,6 +118,12 @@ export async function createApp(options: AppOptions) {
     providerUrls: config.providerUrls,
     resolveTxt: options.resolveTxt ?? ((host) => dns.resolveTxt(host)),
     tenantIdBySlug: tenantDirectory.findIdBySlug,
+    // Who pays a SaaS invoice at the platform's gateway: the tenant, reached through its owner.
+    billTo: (tenantId) =>
+      db.tenant(asTenantId(tenantId), async (trx) => {
+        const [owner] = await identity.staffContactsInTransaction(trx, ['owner']);
+        return { name: (await tenantDirectory.profileInTransaction(trx)).name, phone: owner?.phone ?? '' };
+      }),
     ...publisherOf(saasEvents),
   });
   const identity = createIdentityService({ db, clock, config: config.identity, tenants: tenantDirectory,
