@@ -92,7 +92,7 @@ export type AppOptions = {
   resolveTxt?: (host: string) => Promise<string[][]>;
 };
 
-const defaultSaasConfig: SaasConfig = { platformDomain: 'simpul.id', graceDays: 7, dueDays: 10, timeZone: 'Asia/Jakarta' };
+const defaultSaasConfig: SaasConfig = { platformDomain: 'simpul.id', graceDays: 7, dueDays: 10, reminderDaysBefore: 3, timeZone: 'Asia/Jakarta' };
 
 /** Every module's events, one map: the bus validates and routes by it. */
 export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, collectorsEvents, networkEvents, notificationEvents, mapsEvents, portalEvents, technicianEvents, saasEvents);

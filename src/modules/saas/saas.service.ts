@@ -7,7 +7,7 @@ import { addOverride, createAddon, createPlan, endOverride, listAddons, listFeat
 import { paymentLinkFor, type BillTo } from './use-cases/payment-links.ts';
 import { addDomain, listDomains, removeDomain, tenantOfCustomHost, verifyDomain } from './use-cases/domains.ts';
 import { assertWithinLimit, entitlementsInTransaction, featureEnabledInTransaction, remainingInLimit, type CountUsed } from './use-cases/entitlements.ts';
-import { issueMonthlyInvoice, listInvoices, lockingInvoiceInTransaction, markInvoicePaid, purchaseAddon } from './use-cases/saas-invoices.ts';
+import { issueMonthlyInvoice, listInvoices, lockingInvoiceInTransaction, markInvoicePaid, purchaseAddon, remindUnpaidInvoices } from './use-cases/saas-invoices.ts';
 
 export type SaasService = ReturnType<typeof createSaasService>;
 
@@ -114,6 +114,7 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
     },
     // workers
     issueMonthlyInvoice: (tenantId: TenantId) => asPlatform((trx) => issueMonthlyInvoice(ctx, trx, tenantId)),
+    remindUnpaidInvoices: (tenantId: TenantId) => asPlatform((trx) => remindUnpaidInvoices(ctx, trx, tenantId)),
     reconcile: (tenantId: TenantId) => asPlatform((trx) => reconcileTenant(ctx, trx, tenantId)),
   };
 }

@@ -1,6 +1,5 @@
-import { daysInMonth, monthOf } from '../../../platform/dates.ts';
+import { daysInMonth, localDate, monthOf } from '../../../platform/dates.ts';
 import type { SaasContext } from '../saas.model.ts';
-import { platformToday } from './saas-invoices.ts';
 
 /**
  * The pro-rata rule of SaaS billing (monthly, billed in advance on the platform's calendar):
@@ -12,7 +11,7 @@ import { platformToday } from './saas-invoices.ts';
  * Rupiah are rounded to the nearest whole one.
  */
 export function restOfMonth(ctx: SaasContext) {
-  const today = platformToday(ctx);
+  const today = localDate(ctx.clock.now(), ctx.config.timeZone); // the platform's day
   const days = daysInMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)));
   const left = days - Number(today.slice(8, 10)) + 1;
   return { period: monthOf(today), days, left, share: (monthly: number) => Math.round((monthly * left) / days) };

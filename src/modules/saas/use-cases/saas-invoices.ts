@@ -195,6 +195,31 @@ export async function issueMonthlyInvoice(ctx: SaasContext, trx: Tx, tenantId: s
   return invoice;
 }
 
+/**
+ * The owner's reminders of unpaid SaaS invoices, on the platform's calendar: once when the due
+ * date is `reminderDaysBefore` days away or less, once from the due day on. The marks are set
+ * by the same statement that picks the invoices, so a second run that day sends nothing.
+ */
+export async function remindUnpaidInvoices(ctx: SaasContext, trx: Tx, tenantId: string): Promise<number> {
+  const today = platformToday(ctx);
+  const now = ctx.clock.now();
+  const unpaid = () => trx.updateTable('saas_invoices').where('tenant_id', '=', tenantId).where('status', '=', 'unpaid');
+  const dueDay = await unpaid().set({ reminded_due_at: now }).where('reminded_due_at', 'is', null).where('due_date', '<=', sql<Date>`${today}::date`).returningAll().execute();
+  const before = await unpaid()
+    .set({ reminded_before_at: now })
+    .where('reminded_before_at', 'is', null)
+    .where('due_date', '>', sql<Date>`${today}::date`)
+    .where('due_date', '<=', sql<Date>`${addDays(today, ctx.config.reminderDaysBefore)}::date`)
+    .returningAll()
+    .execute();
+  const reminders = [...before.map((r) => ({ r, when: 'before_due' as const })), ...dueDay.map((r) => ({ r, when: 'due_day' as const }))];
+  for (const { r, when } of reminders) {
+    const invoice = toSaasInvoice(r);
+    await ctx.publish(trx, 'saas.invoice.reminder', { invoiceId: invoice.id, number: invoice.number, amount: invoice.amount, dueDate: invoice.dueDate, when, paymentUrl: paymentUrlOf(ctx, invoice) }, { tenantId, key: tenantId });
+  }
+  return reminders.length;
+}
+
 /** The unpaid subscription invoice past the platform's grace that locks the console, if any. */
 export async function lockingInvoiceInTransaction(ctx: SaasContext, trx: Tx, tenantId: string): Promise<SaasInvoice | null> {
   const lastDueDate = addDays(platformToday(ctx), -ctx.config.graceDays - 1);
