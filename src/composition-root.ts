@@ -219,7 +219,7 @@ export async function createApp(options: AppOptions) {
   });
   installImpersonationGuards(http, identity);
   installSaasHooks(http, saas);
-  await http.register(identityRoutes(identity, config.identity));
+  await http.register(identityRoutes(identity, { ...config.identity, tenantOfHost: saas.tenantOfHost }));
   await http.register(tenantsRoutes(tenants));
   await http.register(plansRoutes(plans));
   await http.register(customersRoutes(customers));

@@ -196,6 +196,16 @@ describe.each(drivers)('SaaS limits and features across modules on %s', (driver)
     expect((await get('/p/lain-net', 'wifi.kabelnet.id')).statusCode).toBe(404);
     expect((await get('/p/kabel-net', 'lain-net.simpul.test')).statusCode).toBe(404);
     expect((await get('/p/lain-net', 'simpul.test')).statusCode).toBe(200);
-    expect(other.tenantId).not.toBe(tenant.tenantId);
+  });
+
+  it('should open the Host’s tenant at login on its address, and refuse a person who is not its staff there', async () => {
+    const login = (email: string, password: string, host: string) => app.http.inject({ method: 'POST', url: '/api/auth/login', headers: { host }, payload: { email, password } });
+    // The other tenant's owner becomes staff here too: which tenant opens follows the address.
+    await addStaff(app, tenant.ownerCookie, { email: other.owner.email, name: 'Dua tempat', roles: ['admin'], password: '', cookie: other.ownerCookie });
+    expect((await login(other.owner.email, other.owner.password, 'wifi.kabelnet.id')).json().activeTenantId).toBe(tenant.tenantId);
+    expect((await login(other.owner.email, other.owner.password, 'lain-net.simpul.test')).json().activeTenantId).toBe(other.tenantId);
+    const stranger = await login(tenant.owner.email, tenant.owner.password, 'lain-net.simpul.test');
+    expect(stranger.statusCode).toBe(403);
+    expect((await login(tenant.owner.email, tenant.owner.password, 'simpul.test')).json().activeTenantId).toBe(tenant.tenantId);
   });
 });
