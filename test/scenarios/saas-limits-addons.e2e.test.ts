@@ -113,7 +113,7 @@ describe.each(drivers)('SaaS limits, add-ons and subscription billing on %s', (d
     // Not paid yet: still at the limit.
     expect((await newCustomer()).status).toBe(409);
     expect((await call('GET', '/api/saas/subscription')).body.limits.customers).toBe(5);
-    await expect.poll(async () => (await ownerMessages('addon_invoice_created')).map((m) => m.status)).toEqual(['pending']);
+    await expect.poll(async () => (await ownerMessages('addon_invoice_created')).length).toBe(1);
 
     // The owner's "Pay": a link at the platform's own gateway account, the same one on a second press.
     const pay = await call('POST', `/api/saas/invoices/${bought.body.invoice.id}/pay`, {});

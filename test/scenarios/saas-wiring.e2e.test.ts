@@ -115,13 +115,11 @@ describe.each(drivers)('SaaS limits and features across modules on %s', (driver)
   it('should queue only urgent kinds over the monthly WhatsApp quota and say why', async () => {
     // Room for exactly one more message this month (the earlier tests' owner messages count).
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from notifications_messages where tenant_id = ${tenant.tenantId} and status not in ('skipped', 'failed')`.execute(app.db.owner);
-    await movePlan('wa-1', { customers: 100, whatsapp_messages: rows[0]!.n + 1 }, []);
+    await movePlan('wa-1', { customers: 100, whatsapp_messages: rows[0]!.n + 1 }, ['customer_portal']);
     const planId = (await call('POST', '/api/plans', { name: 'Rumahan', downloadKbps: 10_000, uploadKbps: 5_000, monthlyPrice: 100_000, routerProfile: 'p10' })).body.id;
-    const ids: string[] = [];
     for (let i = 1; i <= 3; i++) {
       const c = await call('POST', '/api/customers', { name: `Warga ${i}`, phone: `+6281399900${i}00`, planId, connectionType: 'pppoe', pppoeUsername: `warga${i}@kabel`, activatedOn: '2026-11-01' });
       expect(c.status).toBe(201);
-      ids.push(c.body.id);
     }
     const sent = await call('POST', '/api/notifications/broadcasts', { message: 'Perawatan jaringan Sabtu malam.' });
     expect(sent.status).toBe(201);
@@ -129,9 +127,10 @@ describe.each(drivers)('SaaS limits and features across modules on %s', (driver)
     const skipped = (await ownerMessages('broadcast')).filter((m) => m.status === 'skipped');
     expect(skipped).toHaveLength(2);
     expect(skipped[0]!.reason).toMatch(/monthly WhatsApp quota/);
-    // An isolation notice is urgent: queued although the quota is used up.
-    expect((await call('POST', `/api/customers/${ids[0]}/isolate`, { reason: 'uji' })).status).toBe(200);
-    await expect.poll(async () => (await ownerMessages('customer_isolated')).map((m) => m.status)).toEqual(['pending']);
+    // Urgent kinds still go: a customer's portal login code, although the quota is used up.
+    const code = await app.http.inject({ method: 'POST', url: '/p/kabel-net/code', payload: { identifier: '+6281399900100' } });
+    expect(code.statusCode).toBe(200);
+    expect((await ownerMessages('portal_otp')).map((m) => m.status)).toEqual(['pending']);
   });
 
   it('should bill a recurring add-on bought mid-month for the days left, and a plan change after the month was invoiced on the next invoice', async () => {
