@@ -1,7 +1,7 @@
 import type { Clock } from './platform/clock.ts';
 import type { SecretBox } from './platform/crypto/secret-box.ts';
 import type { AppConfig } from './platform/config/env.ts';
-import type { Database } from './platform/db/database.ts';
+import { asTenantId, type Database } from './platform/db/database.ts';
 import { listenTo } from './platform/db/listen.ts';
 import { mergeEvents } from './platform/events/event-catalog.ts';
 import { createEventBus } from './platform/events/event-bus.ts';
@@ -92,7 +92,7 @@ export type AppOptions = {
   resolveTxt?: (host: string) => Promise<string[][]>;
 };
 
-const defaultSaasConfig: SaasConfig = { platformDomain: 'simpul.id', graceDays: 7, dueDays: 10, timeZone: 'Asia/Jakarta' };
+const defaultSaasConfig: SaasConfig = { platformDomain: 'simpul.id', graceDays: 7, dueDays: 10, reminderDaysBefore: 3, timeZone: 'Asia/Jakarta' };
 
 /** Every module's events, one map: the bus validates and routes by it. */
 export const eventCatalog = mergeEvents(planEvents, customerEvents, isolationEvents, billingEvents, collectorsEvents, networkEvents, notificationEvents, mapsEvents, portalEvents, technicianEvents, saasEvents);
@@ -118,6 +118,12 @@ export async function createApp(options: AppOptions) {
     providerUrls: config.providerUrls,
     resolveTxt: options.resolveTxt ?? ((host) => dns.resolveTxt(host)),
     tenantIdBySlug: tenantDirectory.findIdBySlug,
+    // Who pays a SaaS invoice at the platform's gateway: the tenant, reached through its owner.
+    billTo: (tenantId) =>
+      db.tenant(asTenantId(tenantId), async (trx) => {
+        const [owner] = await identity.staffContactsInTransaction(trx, ['owner']);
+        return { name: (await tenantDirectory.profileInTransaction(trx)).name, phone: owner?.phone ?? '' };
+      }),
     ...publisherOf(saasEvents),
   });
   // Feature switches and the subscription lock as requests ask them (cached until an access change).
@@ -147,6 +153,7 @@ export async function createApp(options: AppOptions) {
     db,
     clock,
     defaultTiles: { url: config.maps?.tileUrl ?? null, attribution: config.maps?.tileAttribution ?? null },
+    limits: saas.limits,
     ...publisherOf(mapsEvents),
   });
   const network = createNetworkService({ db, clock, secrets, logger, limits: saas.limits, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
@@ -180,7 +187,7 @@ export async function createApp(options: AppOptions) {
   const reports = createReportsService({ db, clock, tenants, billing, isolation, customers, notifications });
   const imports = createImportsService({ db, clock, tenants, plans, customers });
 
-  const portal = createPortalService({ db, clock, tenants, customers, billing, payments, isolation, network, notifications, outages: maps, ...publisherOf(portalEvents) });
+  const portal = createPortalService({ db, clock, tenants, customers, billing, payments, isolation, network, notifications, outages: maps, saas, ...publisherOf(portalEvents) });
 
   const transport = createTransport(db, config.events, logger);
   const bus = createEventBus({
@@ -215,7 +222,7 @@ export async function createApp(options: AppOptions) {
   });
   installImpersonationGuards(http, identity);
   installSaasHooks(http, entitlements);
-  await http.register(identityRoutes(identity, config.identity));
+  await http.register(identityRoutes(identity, { ...config.identity, tenantOfHost: saas.tenantOfHost }));
   await http.register(tenantsRoutes(tenants));
   await http.register(plansRoutes(plans));
   await http.register(customersRoutes(customers));

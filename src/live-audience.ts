@@ -57,6 +57,7 @@ export const liveAudience = {
   'addons.invoice.paid': 'subscription.read',
   'addons.addon.activated': 'subscription.read',
   'saas.invoice.issued': 'subscription.read',
+  'saas.invoice.reminder': 'subscription.read',
   'saas.limit.warning': 'subscription.read',
 } as const satisfies Record<CatalogEventType, Permission>;
 

@@ -127,11 +127,12 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
     sql`insert into technicians_photos (id, tenant_id, task_id, activity_id, uploaded_by, storage_key, thumbnail_key, content_type, size_bytes, width, height, latitude, longitude, created_at)
         values (${newId()}, ${tenantId}, ${ids.task}, ${ids.activity}, ${ids.user}, ${`${tenantId}/${secret}.jpg`}, ${`${tenantId}/${secret}.thumb.jpg`}, 'image/jpeg', 1, 1, 1, -7.7, 110.4, now())`,
     sql`insert into technicians_task_lines (task_id, tenant_id, customer_id, rechecked_at) values (${ids.outageTask}, ${tenantId}, ${ids.customer}, now())`,
-    // The SaaS layer: an add-on bought with its invoice (the only reference between its tenant tables).
+    // The SaaS layer: an add-on bought with its invoice, and an adjustment billed on it (the references between its tenant tables).
     sql`insert into saas_addons (id, code, name, limit_name, amount, price, created_at) values (${ids.addon}, ${`seed-${slug}`}, 'Tambahan 100 pelanggan', 'customers', 100, 50000, now())`,
     sql`insert into saas_invoices (id, tenant_id, number, kind, description, amount, due_date, order_id, created_at)
         values (${ids.saasInvoice}, ${tenantId}, ${`SAAS-${slug}`}, 'addon', 'Tambahan', 50000, '2026-12-10', ${`saas-${slug}`}, now())`,
     sql`insert into saas_tenant_addons (id, tenant_id, addon_id, quantity, invoice_id, created_at) values (${newId()}, ${tenantId}, ${ids.addon}, 1, ${ids.saasInvoice}, now())`,
+    sql`insert into saas_adjustments (id, tenant_id, period, description, amount, invoice_id, created_at) values (${newId()}, ${tenantId}, '2026-12-01', 'Ganti paket', 10000, ${ids.saasInvoice}, now())`,
   ];
   for (const statement of statements) await statement.execute(owner);
   return { ...ids, username, secret };

@@ -235,12 +235,12 @@ describe.each(drivers)('isolir page and router script on %s', (driver) => {
   });
 
   it('should serve /isolir on the tenant’s own host, and refuse a flood of payment links', async () => {
-    const res = await app.http.inject({ method: 'GET', url: '/isolir', remoteAddress: sri.ip, headers: { host: `${slug}.simpul.example` } });
+    const res = await app.http.inject({ method: 'GET', url: '/isolir', remoteAddress: sri.ip, headers: { host: `${slug}.simpul.id` } });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Layanan internet Anda diisolir'); // Sri was isolated by hand above, with no bill open
     expect(res.body).toContain('Tidak ada tagihan terbuka. Silakan hubungi kantor kami.');
     expect(res.body).toContain('data-line="isolated"');
-    const other = await app.http.inject({ method: 'GET', url: '/isolir', remoteAddress: sri.ip, headers: { host: 'tidak-ada.simpul.example' } });
+    const other = await app.http.inject({ method: 'GET', url: '/isolir', remoteAddress: sri.ip, headers: { host: 'tidak-ada.simpul.id' } });
     expect(other.statusCode).toBe(404);
     expect(other.body).not.toContain('Sri');
     app.clock.advance(60_000);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MidtransStandIn } from '../../src/simulators/midtrans/midtrans.stand-in.ts';
+import { XenditStandIn } from '../../src/simulators/xendit/xendit.stand-in.ts';
 import { asTenantId } from '../../src/platform/db/database.ts';
 import { createTestApp, drivers, seedTenantWithOwner, type TestApp } from '../harness.ts';
 
@@ -12,6 +13,8 @@ const serverKey = 'SB-Mid-server-platform';
 describe.each(drivers)('SaaS limits, add-ons and subscription billing on %s', (driver) => {
   let app: TestApp;
   let midtrans: MidtransStandIn;
+  // The tenant's own gateway, for its customers' payments (the platform bills through Midtrans).
+  let xendit: XenditStandIn;
   let tenant: Awaited<ReturnType<typeof seedTenantWithOwner>>;
   let planId: string;
   let smallPlanId: string;
@@ -41,9 +44,11 @@ describe.each(drivers)('SaaS limits, add-ons and subscription billing on %s', (d
 
   beforeAll(async () => {
     midtrans = await MidtransStandIn.start({ serverKey });
+    xendit = await XenditStandIn.start({ secretKey: 'xnd_development_saasnet', callbackToken: 'cb-saas-net' });
     app = await createTestApp(driver, {
       start: wib('2026-12-01T09:00:00'),
       events: true,
+      providerUrls: { midtrans: midtrans.baseUrl, xendit: xendit.baseUrl },
       saas: { platformDomain: 'simpul.test', graceDays: 5, dueDays: 10, gateway: { provider: 'midtrans', mode: 'sandbox', serverKey } },
     });
     tenant = await seedTenantWithOwner(app, 'saas-net');
@@ -51,7 +56,7 @@ describe.each(drivers)('SaaS limits, add-ons and subscription billing on %s', (d
     const plan = await call('POST', '/api/plans', { name: 'Rumahan 10', downloadKbps: 10_000, uploadKbps: 5_000, monthlyPrice: 100_000, routerProfile: 'p10' });
     planId = plan.body.id;
     const small = await root('POST', '/api/platform/saas/plans', {
-      code: 'mini', name: 'Mini', monthlyPrice: 150_000, limits: { customers: 5, routers: 1, staff: 3 }, features: ['radius', 'custom_domain'],
+      code: 'mini', name: 'Mini', monthlyPrice: 150_000, limits: { customers: 5, routers: 1, staff: 3 }, features: ['radius', 'custom_domain', 'payment_gateways'],
     });
     expect(small.status).toBe(201);
     smallPlanId = small.body.id;
@@ -63,6 +68,7 @@ describe.each(drivers)('SaaS limits, add-ons and subscription billing on %s', (d
   afterAll(async () => {
     await app?.stop();
     await midtrans?.close();
+    await xendit?.close();
   });
 
   it('should warn the owner once at 80 % and refuse the create past the limit, naming it and how to raise it', async () => {
@@ -107,7 +113,15 @@ describe.each(drivers)('SaaS limits, add-ons and subscription billing on %s', (d
     // Not paid yet: still at the limit.
     expect((await newCustomer()).status).toBe(409);
     expect((await call('GET', '/api/saas/subscription')).body.limits.customers).toBe(5);
-    await expect.poll(async () => (await ownerMessages('addon_invoice_created')).map((m) => m.status)).toEqual(['pending']);
+    await expect.poll(async () => (await ownerMessages('addon_invoice_created')).length).toBe(1);
+
+    // The owner's "Pay": a link at the platform's own gateway account, the same one on a second press.
+    const pay = await call('POST', `/api/saas/invoices/${bought.body.invoice.id}/pay`, {});
+    expect(pay.status).toBe(200);
+    expect(pay.body.paymentUrl).toMatch(new RegExp(`^${midtrans.baseUrl}/snap/v4/redirection/`));
+    expect((await call('POST', `/api/saas/invoices/${bought.body.invoice.id}/pay`, {})).body.paymentUrl).toBe(pay.body.paymentUrl);
+    expect(midtrans.requests.filter((r) => r.path === '/snap/v1/transactions')).toHaveLength(1);
+    expect((await call('GET', '/api/saas/invoices')).body.find((i: { id: string }) => i.id === bought.body.invoice.id).paymentUrl).toBe(pay.body.paymentUrl);
 
     const forged = await app.http.inject({ method: 'POST', url: '/api/webhooks/saas/midtrans', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ order_id: bought.body.invoice.orderId, status_code: '200', gross_amount: '200000.00', signature_key: 'x', transaction_status: 'settlement', transaction_id: 't' }) });
     expect(forged.statusCode).toBe(401);
@@ -130,15 +144,25 @@ describe.each(drivers)('SaaS limits, add-ons and subscription billing on %s', (d
   it('should issue one SaaS invoice per tenant and period however often the worker runs', async () => {
     const tenantId = asTenantId(tenant.tenantId);
     const first = await app.saas.issueMonthlyInvoice(tenantId);
-    expect(first).toMatchObject({ kind: 'subscription', period: '2026-12-01', amount: 150_000 + 200_000, dueDate: '2026-12-11' });
+    // The add-on bought today paid for December on its own invoice: from January it is on the monthly one.
+    expect(first).toMatchObject({ kind: 'subscription', period: '2026-12-01', amount: 150_000, dueDate: '2026-12-11' });
     expect(await app.saas.issueMonthlyInvoice(tenantId)).toBeNull();
     const list = (await call('GET', '/api/saas/invoices')).body as { kind: string }[];
     expect(list.filter((i) => i.kind === 'subscription')).toHaveLength(1);
   });
 
-  it('should lock console writes with 402 past the grace while customer payments and restoration keep working; paying unlocks', async () => {
+  it('should lock console writes with 402 past the grace while a customer’s payment webhook still pays and restores the line; paying the SaaS invoice unlocks at once', async () => {
     app.clock.set(wib('2026-12-16T09:00:00')); // due 11th + 5 grace days: still open on the 16th
     expect((await newCustomer()).status).toBe(201);
+    // A customer with an unpaid invoice and a payment link at the tenant's own gateway (Xendit).
+    expect((await call('PUT', '/api/billing/gateways/xendit', { secretKey: 'xnd_development_saasnet', callbackToken: 'cb-saas-net' })).status).toBe(200);
+    const { rows } = await sql<{ id: string }>`select id from customers where tenant_id = ${tenant.tenantId} and status = 'active' limit 1`.execute(app.db.owner);
+    const customerId = rows[0]!.id;
+    const invoiceId = (await sql<{ id: string }>`insert into billing_invoices (id, tenant_id, number, customer_id, period, issue_date, due_date, amount, description, created_at)
+      values (gen_random_uuid(), ${tenant.tenantId}, 'INV-LOCK-1', ${customerId}, '2026-12-01', '2026-12-01', '2026-12-10', 100000, 'Desember', now()) returning id`.execute(app.db.owner)).rows[0]!.id;
+    const link = await call('POST', `/api/invoices/${invoiceId}/payment-link`, { provider: 'xendit' });
+    expect(link.status).toBe(201);
+
     app.clock.set(wib('2026-12-17T09:00:00'));
     const locked = await newCustomer();
     expect(locked.status).toBe(402);
@@ -146,23 +170,26 @@ describe.each(drivers)('SaaS limits, add-ons and subscription billing on %s', (d
     expect(locked.body.error.message).toMatch(/SAAS\/2026\/12/);
     expect((await call('GET', '/api/customers?limit=5')).status).toBe(200); // reads still work
     expect((await call('GET', '/api/saas/subscription')).body.locked).toBe(true);
+    expect((await call('POST', '/api/billing/invoices/generate', {})).status).toBe(402); // issuing invoices is console work
+    expect((await call('POST', `/api/customers/${customerId}/isolate`, { reason: 'uji' })).status).toBe(200); // isolation serves the customers
 
-    // A customer's invoice is still paid by finance, and the line restored.
-    const generated = await call('POST', '/api/billing/invoices/generate', {});
-    expect(generated.status).toBe(402); // issuing invoices is console work
-    const { rows } = await sql<{ id: string }>`select id from customers where tenant_id = ${tenant.tenantId} and status = 'active' limit 1`.execute(app.db.owner);
-    const customerId = rows[0]!.id;
-    expect((await call('POST', `/api/customers/${customerId}/isolate`, { reason: 'uji' })).status).toBe(200);
-    const invoiceId = (await sql<{ id: string }>`insert into billing_invoices (id, tenant_id, number, customer_id, period, issue_date, due_date, amount, description, created_at)
-      values (gen_random_uuid(), ${tenant.tenantId}, 'INV-LOCK-1', ${customerId}, '2026-12-01', '2026-12-01', '2026-12-10', 100000, 'Desember', now()) returning id`.execute(app.db.owner)).rows[0]!.id;
-    const payment = await call('POST', `/api/invoices/${invoiceId}/payments`, { amount: 100_000, method: 'cash' });
-    expect(payment.status).toBe(201);
+    // The customer pays at the tenant's gateway: its signed webhook pays the invoice and restores the line.
+    const notification = xendit.signedNotification(link.body.orderId, { status: 'PAID', amount: 100_000, paidAmount: 100_000 });
+    const delivered = await app.http.inject({ method: 'POST', url: '/api/webhooks/payments/xendit/saas-net', headers: { 'content-type': 'application/json', ...notification.headers }, payload: notification.rawBody });
+    expect(delivered.statusCode).toBe(200);
+    expect((await call('GET', `/api/invoices/${invoiceId}`)).body.status).toBe('paid');
     await expect.poll(async () => (await call('GET', `/api/customers/${customerId}/line`)).body.desiredState).toBe('active');
+    expect((await newCustomer()).status).toBe(402); // still locked
 
+    // The owner pays the SaaS invoice through the platform's gateway: unlocked at once.
     const saasInvoice = (await call('GET', '/api/saas/invoices')).body.find((i: { kind: string }) => i.kind === 'subscription');
-    expect((await root('POST', `/api/platform/saas/invoices/${saasInvoice.id}/mark-paid`, {})).status).toBe(200);
-    expect((await root('POST', `/api/platform/saas/invoices/${saasInvoice.id}/mark-paid`, {})).body.error.code).toBe('SAAS_INVOICE_ALREADY_PAID');
+    const pay = await call('POST', `/api/saas/invoices/${saasInvoice.id}/pay`, {}); // Pay works while locked
+    expect(pay.status).toBe(200);
+    const paid = midtrans.signedNotification(saasInvoice.orderId, { status: 'settlement', amount: saasInvoice.amount });
+    expect((await app.http.inject({ method: 'POST', url: '/api/webhooks/saas/midtrans', headers: paid.headers, payload: paid.rawBody })).json()).toEqual({ settled: true, status: 'paid' });
+    expect((await call('GET', '/api/saas/subscription')).body.locked).toBe(false);
     expect((await newCustomer()).status).toBe(201);
+    expect((await root('POST', `/api/platform/saas/invoices/${saasInvoice.id}/mark-paid`, {})).body.error.code).toBe('SAAS_INVOICE_ALREADY_PAID');
   });
 
   it('should flag a tenant over its limit after a downgrade, keep everything, and refuse more', async () => {

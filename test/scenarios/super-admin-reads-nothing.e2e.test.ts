@@ -18,6 +18,7 @@ const platformMay: Record<string, string[]> = {
   saas_invoices: ['SELECT', 'INSERT', 'UPDATE'],
   saas_tenant_addons: ['SELECT', 'INSERT', 'UPDATE'],
   saas_overrides: ['SELECT', 'INSERT', 'UPDATE'],
+  saas_adjustments: ['SELECT', 'INSERT', 'UPDATE'], // pro-rata lines of its SaaS invoices
   saas_domains: ['SELECT', 'UPDATE'],
   saas_tenant_usage: ['SELECT'], // counts only, like platform_tenant_summaries
 };

@@ -43,5 +43,6 @@ export const liveEventTypes = [
   'addons.invoice.paid',
   'addons.addon.activated',
   'saas.invoice.issued',
+  'saas.invoice.reminder',
   'saas.limit.warning',
 ] as const;

@@ -38,6 +38,8 @@ type Section = {
 
 /** What a person may open follows the permissions /api/me lists for the active tenant. */
 const withPermission = (permission: string) => (me: Me) => me.activeTenantId !== null && me.permissions.includes(permission);
+/** A page of a SaaS feature: shown only while the tenant's subscription has it (the API refuses it otherwise). */
+const withFeature = (feature: Me['features'][number], permission: string) => (me: Me) => me.features.includes(feature) && withPermission(permission)(me);
 
 /** Every page of the app, in navigation order, with who may open it: the one list for both. */
 export const sections: Section[] = [
@@ -61,7 +63,7 @@ export const sections: Section[] = [
     allowed: withPermission('billing.read'),
   },
   // Field work: a technician's own tasks (phone-first), the office's board; a task page for both.
-  { label: 'nav.myTasks', path: '/my-tasks', routes: [{ path: '/my-tasks', element: <MyTasksPage /> }], allowed: withPermission('fieldwork.log') },
+  { label: 'nav.myTasks', path: '/my-tasks', routes: [{ path: '/my-tasks', element: <MyTasksPage /> }], allowed: withFeature('technicians', 'fieldwork.log') },
   {
     label: 'nav.tasks',
     path: '/tasks',
@@ -69,12 +71,12 @@ export const sections: Section[] = [
       { path: '/tasks', element: <TasksPage /> },
       { path: '/tasks/:taskId', element: <TaskDetailPage /> },
     ],
-    allowed: withPermission('tasks.read'),
+    allowed: withFeature('technicians', 'tasks.read'),
   },
-  { label: 'nav.maps', path: '/maps', routes: [{ path: '/maps', element: <MapsPage /> }], allowed: withPermission('maps.read') },
+  { label: 'nav.maps', path: '/maps', routes: [{ path: '/maps', element: <MapsPage /> }], allowed: withFeature('ftth_maps', 'maps.read') },
   { label: 'nav.plans', path: '/plans', routes: [{ path: '/plans', element: <PlansPage /> }], allowed: withPermission('customers.manage') },
   // The collector's phone screen (their own worklist); the office's handover, deposit and reports.
-  { label: 'nav.collector', path: '/collector', routes: [{ path: '/collector', element: <CollectorPage /> }], allowed: withPermission('collections.collect') },
+  { label: 'nav.collector', path: '/collector', routes: [{ path: '/collector', element: <CollectorPage /> }], allowed: withFeature('collectors', 'collections.collect') },
   {
     label: 'nav.collections',
     path: '/collectors/reports',
@@ -84,7 +86,7 @@ export const sections: Section[] = [
       { path: '/collectors/reports', element: <CollectionsReportsPage /> },
       { path: '/collectors/assignments', element: <AssignmentsPage /> },
     ],
-    allowed: withPermission('collections.read'),
+    allowed: withFeature('collectors', 'collections.read'),
   },
   { label: 'nav.reports', path: '/reports', routes: [{ path: '/reports', element: <MoneyReportsPage /> }], allowed: withPermission('billing.read') },
   { label: 'nav.imports', path: '/imports', routes: [{ path: '/imports', element: <ImportsPage /> }], allowed: withPermission('customers.manage') },

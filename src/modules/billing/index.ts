@@ -10,4 +10,4 @@ export { createPaymentGatewaysService, type PaymentGatewaysService } from './pay
 export { paymentGatewaysRoutes } from './payment-gateways.routes.ts';
 export { billingJobs } from './billing.jobs.ts';
 // The platform bills tenants through its own account with the same adapters.
-export { createPaymentGateway, type PaymentNotificationRequest } from './gateways/index.ts';
+export { createPaymentGateway, type CreatePaymentLinkRequest, type PaymentLink, type PaymentNotificationRequest } from './gateways/index.ts';

@@ -30,6 +30,7 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
     {
       schema: {
         'x-permission': 'billing.configure',
+        'x-feature': 'payment_gateways',
         tags: ['payments'],
         summary: 'Payment provider accounts (secrets masked)',
         response: { 200: z.array(z.object({ provider: Provider, isActive: z.boolean(), config: z.record(z.string(), z.unknown()) })) },
@@ -56,6 +57,7 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
     {
       schema: {
         'x-permission': 'billing.configure',
+        'x-feature': 'payment_gateways',
         tags: ['payments'],
         summary: 'Set up a payment provider account; credentials are encrypted at rest',
         params: z.object({ provider: Provider }),
@@ -70,6 +72,7 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
     {
       schema: {
         'x-permission': 'billing.read',
+        'x-feature': 'payment_gateways',
         tags: ['payments'],
         summary: 'Create a payment link for an unpaid invoice through a provider',
         params: z.object({ invoiceId: z.uuid() }),
@@ -85,6 +88,7 @@ export const paymentGatewaysRoutes = (payments: PaymentGatewaysService) => async
     {
       schema: {
         'x-permission': 'billing.read',
+        'x-feature': 'payment_gateways',
         tags: ['payments'],
         summary: 'Provider notifications as received, with what became of each',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),

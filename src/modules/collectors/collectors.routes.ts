@@ -100,12 +100,12 @@ const Step = z.object({ number: z.string(), by: z.string().nullable(), at: z.coe
  */
 export const collectorsRoutes = (collectors: CollectorsService, respondOnce: RespondOnce) => async (app: HttpServer) => {
   // ---- settings ----
-  app.get('/api/collectors/settings', { schema: { 'x-permission': 'collections.read', tags: ['collectors'], summary: 'Collector settings of the tenant', response: { 200: SettingsSchema } } }, async (request) =>
+  app.get('/api/collectors/settings', { schema: { 'x-permission': 'collections.read', 'x-feature': 'collectors', tags: ['collectors'], summary: 'Collector settings of the tenant', response: { 200: SettingsSchema } } }, async (request) =>
     collectors.getSettings(requirePermission(request).tenantId),
   );
   app.patch(
     '/api/collectors/settings',
-    { schema: { 'x-permission': 'collections.manage', tags: ['collectors'], summary: 'Change the due window, partial collections, restore at collection, log retention', body: SettingsSchema.partial().strict(), response: { 200: SettingsSchema } } },
+    { schema: { 'x-permission': 'collections.manage', 'x-feature': 'collectors', tags: ['collectors'], summary: 'Change the due window, partial collections, restore at collection, log retention', body: SettingsSchema.partial().strict(), response: { 200: SettingsSchema } } },
     async (request) => collectors.updateSettings(requirePermission(request).tenantId, request.body),
   );
 
@@ -115,6 +115,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.manage',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Collectors, and every active customer with the collector assigned (null: nobody)',
         response: {
@@ -134,6 +135,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.manage',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Assign customers (one by one, or every customer whose address contains an area) to a collector; assigned elsewhere, they move',
         body: z.object({ collectorUserId: z.uuid(), customerIds: Ids.optional(), area: z.string().trim().min(2).max(120).optional() }).strict(),
@@ -148,7 +150,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
   app.post(
     '/api/collectors/assignments/release',
     {
-      schema: { 'x-permission': 'collections.manage', tags: ['collectors'], summary: 'Release customers from their collector', body: z.object({ customerIds: Ids }).strict(), response: { 200: z.object({ released: z.number().int() }) } },
+      schema: { 'x-permission': 'collections.manage', 'x-feature': 'collectors', tags: ['collectors'], summary: 'Release customers from their collector', body: z.object({ customerIds: Ids }).strict(), response: { 200: z.object({ released: z.number().int() }) } },
     },
     async (request) => {
       const actor = requirePermission(request);
@@ -160,6 +162,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.manage',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Set a collector’s route: their customers in visiting order',
         params: z.object({ collectorUserId: z.uuid() }),
@@ -176,6 +179,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.collect',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'My worklist today: my customers with an invoice due within the window or overdue, all their arrears, in route order; and my cash in hand',
         response: { 200: z.object({ today: z.string(), dueWindowDays: z.number().int(), allowPartial: z.boolean(), customers: z.array(WorklistCustomer), cashInHand: CashInHand }) },
@@ -192,6 +196,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.collect',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'One of my customers: all open invoices (arrears) and my visits',
         params: z.object({ customerId: z.uuid() }),
@@ -212,6 +217,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.collect',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Record a visit without payment: not at home, refused, or promised to pay (with the date); back-dating allowed, never the future. An Idempotency-Key makes a queued retry safe',
         headers: IdempotencyKeyHeaders,
@@ -229,6 +235,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.collect',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Record cash received from one of my customers for one or more invoices (phase 1); send an Idempotency-Key so a retry never records twice',
         headers: IdempotencyKeyHeaders,
@@ -260,6 +267,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.collect',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'My collections, newest first',
         querystring: z.object({ status: CollectionStatus.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
@@ -278,6 +286,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.read',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Collections of every collector, newest first',
         querystring: z.object({ collectorUserId: z.uuid().optional(), status: CollectionStatus.optional(), limit: z.coerce.number().int().min(1).max(5000).default(100) }),
@@ -291,6 +300,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.read',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'A collector’s cash in hand: the held collections a handover must cover, and the open shortfall',
         params: z.object({ collectorUserId: z.uuid() }),
@@ -311,6 +321,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'setoran.confirm',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Reject a held collection: its invoices return to unpaid',
         params: z.object({ collectionId: z.uuid() }),
@@ -329,6 +340,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'setoran.confirm',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Confirm a collector’s handover (setoran, phase 2): the whole balance, counted at the desk; a difference needs a note',
         headers: IdempotencyKeyHeaders,
@@ -354,6 +366,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.read',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Handovers, newest first; `undeposited` lists those finance can bank',
         querystring: z.object({
@@ -372,6 +385,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.write_off',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Write off what is left of a short handover (owner), with a reason',
         params: z.object({ handoverId: z.uuid() }),
@@ -393,6 +407,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
       bodyLimit: Math.ceil((PROOF_MAX_BYTES * 4) / 3) + 16 * 1024,
       schema: {
         'x-permission': 'deposits.confirm',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Record the bank deposit of confirmed handovers (phase 3), with the proof (JPEG, PNG or PDF, ≤ 1 MiB, base64): their invoices become paid',
         headers: IdempotencyKeyHeaders,
@@ -432,6 +447,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.read',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Bank deposits, newest first',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
@@ -442,7 +458,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
   );
   app.get(
     '/api/collectors/deposits/:depositId/proof',
-    { schema: { 'x-permission': 'collections.read', tags: ['collectors'], summary: 'The deposit’s proof file', params: z.object({ depositId: z.uuid() }) } },
+    { schema: { 'x-permission': 'collections.read', 'x-feature': 'collectors', tags: ['collectors'], summary: 'The deposit’s proof file', params: z.object({ depositId: z.uuid() }) } },
     async (request, reply) => {
       const proof = await collectors.depositProof(requirePermission(request).tenantId, request.params.depositId);
       return reply.type(proof.contentType).header('content-disposition', 'inline').send(proof.bytes);
@@ -455,6 +471,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.read',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Collections per collector per field day',
         querystring: z.object({ from: IsoDate, to: IsoDate }),
@@ -465,7 +482,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
   );
   app.get(
     '/api/collectors/reports/differences',
-    { schema: { 'x-permission': 'collections.read', tags: ['collectors'], summary: 'Open differences: short handovers not yet settled or written off', response: { 200: z.array(Handover) } } },
+    { schema: { 'x-permission': 'collections.read', 'x-feature': 'collectors', tags: ['collectors'], summary: 'Open differences: short handovers not yet settled or written off', response: { 200: z.array(Handover) } } },
     async (request) => collectors.openDifferences(requirePermission(request).tenantId),
   );
   app.get(
@@ -473,6 +490,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.read',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'Overdue customers with their visits; 3 or more failed visits are flagged',
         response: {
@@ -528,6 +546,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
     {
       schema: {
         'x-permission': 'collections.manage',
+        'x-feature': 'collectors',
         tags: ['collectors'],
         summary: 'The collectors’ log, newest first (kept for the tenant’s retention)',
         querystring: z.object({ collectorUserId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }),

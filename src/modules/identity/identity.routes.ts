@@ -43,7 +43,8 @@ const InvitationSchema = z.object({
   expiresAt: z.coerce.date(),
 });
 
-export function identityRoutes(identity: IdentityService, options: { cookieSecure: boolean; sessionTtlHours: number }) {
+/** `tenantOfHost`: the tenant a Host belongs to (SaaS domains): logging in there opens that tenant. */
+export function identityRoutes(identity: IdentityService, options: { cookieSecure: boolean; sessionTtlHours: number; tenantOfHost?: (host: string) => Promise<string | null> }) {
   const cookieAttributes = { httpOnly: true, sameSite: 'lax', secure: options.cookieSecure } as const;
   const setSessionCookie = (reply: FastifyReply, token: string, expiresAt: Date) =>
     reply.setCookie(SESSION_COOKIE, token, { ...cookieAttributes, path: '/', expires: expiresAt });
@@ -61,7 +62,9 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
         },
       },
       async (request, reply) => {
-        const session = await identity.login({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] });
+        // On a tenant's own address the Host picks the tenant (a person who is not its staff is refused there).
+        const tenantId = request.body.tenantId ?? (await options.tenantOfHost?.(request.hostname)) ?? undefined;
+        const session = await identity.login({ ...request.body, tenantId, ip: request.ip, userAgent: request.headers['user-agent'] });
         setSessionCookie(reply, session.token, session.expiresAt);
         const actor = await identity.authenticateSession(session.token);
         return identity.me(actor!);
@@ -219,6 +222,7 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
       {
         schema: {
           'x-permission': 'tokens.manage',
+          'x-feature': 'api_tokens',
           tags: ['identity'],
           summary: 'API tokens of the current tenant (secrets are never shown again)',
           response: {
@@ -244,6 +248,7 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
       {
         schema: {
           'x-permission': 'tokens.manage',
+          'x-feature': 'api_tokens',
           tags: ['identity'],
           summary: 'Create an API token for an integration; the secret is shown once',
           body: z.object({ name: z.string().trim().min(1).max(80), roles: RolesSchema }).strict(),
@@ -255,7 +260,7 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
 
     app.delete(
       '/api/tokens/:tokenId',
-      { schema: { 'x-permission': 'tokens.manage', tags: ['identity'], summary: 'Revoke an API token', params: z.object({ tokenId: z.uuid() }), response: { 200: Ok } } },
+      { schema: { 'x-permission': 'tokens.manage', 'x-feature': 'api_tokens', tags: ['identity'], summary: 'Revoke an API token', params: z.object({ tokenId: z.uuid() }), response: { 200: Ok } } },
       async (request) => {
         await identity.revokeApiToken(requirePermission(request), request.params.tokenId);
         return { ok: true as const };

@@ -4,7 +4,7 @@ import { createApiTokens } from './api-tokens.ts';
 import { createAudit } from './audit.ts';
 import { createSessions, type IdentityConfig, type TenantsForIdentity } from './sessions.ts';
 import { createStaff } from './staff.ts';
-import type { StaffLimit } from './invitations.ts';
+import type { StaffLimit } from './staff-limits.ts';
 import { createImpersonation, type ImpersonationPorts } from './impersonation.ts';
 import { createSuperAdminBootstrap } from './super-admin.ts';
 

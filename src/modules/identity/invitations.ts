@@ -9,6 +9,7 @@ import { assertMayAssign } from './permissions.ts';
 import { hashPassword, hashToken, newSecretToken } from './secrets.ts';
 import type { Actor } from './actor.ts';
 import type { RecordAudit } from './audit.ts';
+import { assertStaffWithinLimits, type StaffLimit } from './staff-limits.ts';
 
 type T = Tx<IdentityTables>;
 
@@ -33,9 +34,6 @@ const notValid = () =>
  * SHA-256 stored), accepted by the invited person. Inviting never looks at the invited email's
  * account, so the inviter learns nothing about it, and no account is linked without its owner.
  */
-/** The SaaS staff limit, checked in the inviting transaction (active staff + open invitations). */
-export type StaffLimit = { assertWithinLimit(trx: Tx<any>, limit: 'staff', countUsed: (trx: Tx<any>) => Promise<number>): Promise<void> };
-
 export function createInvitations(deps: { db: Database; clock: Clock; audit: RecordAudit; limits?: StaffLimit }) {
   const { db, clock, audit } = deps;
 
@@ -58,12 +56,7 @@ export function createInvitations(deps: { db: Database; clock: Clock; audit: Rec
       if (member) throw new AppError('CONFLICT', 'This person is already staff of this tenant.', { fields: [{ field: 'body.email', problem: 'taken' }] });
       // Inviting again (a lost link) replaces the open invitation.
       await revokeOpen(trx, tenantId).where(sql`lower(email)`, '=', email).execute();
-      await deps.limits?.assertWithinLimit(trx, 'staff', async (t) => {
-        const { rows } = await sql<{ n: number }>`
-          select (select count(*) from identity_memberships where tenant_id = app_tenant_id() and status = 'active')::int
-               + (select count(*) from identity_invitations where tenant_id = app_tenant_id() and accepted_at is null and revoked_at is null and expires_at > ${now})::int as n`.execute(t);
-        return rows[0]!.n;
-      });
+      await assertStaffWithinLimits(deps.limits, trx, { joins: true, newRoles: input.roles, now });
       const id = newId();
       const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
       await trx

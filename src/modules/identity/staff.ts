@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { requireTenant, type Actor } from './actor.ts';
 import type { RecordAudit } from './audit.ts';
-import type { StaffLimit } from './invitations.ts';
+import { assertStaffWithinLimits, type StaffLimit } from './staff-limits.ts';
 import type { IdentityTables, StaffRole } from './identity.tables.ts';
 import { createInvitations } from './invitations.ts';
 import { assertStrongPassword } from './password-policy.ts';
@@ -26,7 +26,7 @@ export type StaffMember = {
 
 /** Staff of a tenant: listing, invitations, role and status changes, and a new tenant's first owner. */
 export function createStaff(deps: { db: Database; clock: Clock; audit: RecordAudit; limits?: StaffLimit }) {
-  const { db, audit } = deps;
+  const { db, audit, clock } = deps;
 
   /** Staff of the tenant, as the API shows them (RLS also shows a person their own other memberships: hence the filter). */
   const staffQuery = (trx: T, tenantId: TenantId) =>
@@ -111,6 +111,11 @@ export function createStaff(deps: { db: Database; clock: Clock; audit: RecordAud
       const roles = input.roles ?? current.roles;
       const status = input.status ?? current.status;
       assertMayAssign(actorRoles, current.roles, roles);
+      // Coming back (disabled → active) takes a place again; a role newly held takes one in its limit.
+      const wasActive = current.status === 'active';
+      if (status === 'active') {
+        await assertStaffWithinLimits(deps.limits, trx, { joins: !wasActive, newRoles: wasActive ? roles.filter((r) => !current.roles.includes(r)) : roles, now: clock.now() });
+      }
       // A disabled person's open sessions and tokens lose this tenant on their next request (authentication re-checks).
       await trx.updateTable('identity_memberships').set({ roles, status }).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
       await audit(trx, {

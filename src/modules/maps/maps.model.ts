@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Tx } from '../../platform/db/database.ts';
 import type { Publish, PublishMany } from '../../platform/events/outbox.ts';
 import type { mapsEvents } from './maps.events.ts';
 
@@ -13,7 +13,10 @@ export type MapsDeps = {
   publishMany: PublishMany<typeof mapsEvents>;
   /** The deployment's default tile source (MAP_TILE_URL / MAP_TILE_ATTRIBUTION); a tenant setting overrides it. */
   defaultTiles?: { url: string | null; attribution: string | null };
+  /** The SaaS `odps` limit, checked in the creating transaction (the composition root hands it in). */
+  limits?: OdpLimit;
 };
+export type OdpLimit = { assertWithinLimit(trx: Tx<any>, limit: 'odps', countUsed: (trx: Tx<any>) => Promise<number>, adding?: number): Promise<void> };
 export type MapsContext = Omit<MapsDeps, 'db'>;
 
 /** The tenant the transaction acts for (RLS's app.tenant_id), for the tenant_id of new rows. */

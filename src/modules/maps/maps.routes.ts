@@ -110,35 +110,35 @@ const Ok = z.object({ ok: z.literal(true) });
 
 export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
   // ---- topology ----
-  app.get('/api/maps/odcs', { schema: { 'x-permission': 'maps.read', tags, summary: 'ODCs (cabinets) with their ODP counts', response: { 200: z.array(OdcSchema) } } }, async (request) =>
+  app.get('/api/maps/odcs', { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'ODCs (cabinets) with their ODP counts', response: { 200: z.array(OdcSchema) } } }, async (request) =>
     maps.listOdcs(requirePermission(request).tenantId),
   );
-  app.post('/api/maps/odcs', { schema: { 'x-permission': 'maps.manage', tags, summary: 'Add an ODC', body: OdcInput, response: { 201: OdcSchema } } }, async (request, reply) =>
+  app.post('/api/maps/odcs', { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Add an ODC', body: OdcInput, response: { 201: OdcSchema } } }, async (request, reply) =>
     reply.status(201).send(await maps.createOdc(requirePermission(request).tenantId, request.body)),
   );
   app.patch(
     '/api/maps/odcs/:id',
-    { schema: { 'x-permission': 'maps.manage', tags, summary: 'Change an ODC (a drag on the map moves it)', params: IdParams, body: OdcInput.partial().strict(), response: { 200: OdcSchema } } },
+    { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Change an ODC (a drag on the map moves it)', params: IdParams, body: OdcInput.partial().strict(), response: { 200: OdcSchema } } },
     async (request) => maps.updateOdc(requirePermission(request).tenantId, request.params.id, request.body),
   );
-  app.delete('/api/maps/odcs/:id', { schema: { 'x-permission': 'maps.manage', tags, summary: 'Delete an ODC without ODPs or history', params: IdParams, response: { 200: Ok } } }, async (request) => {
+  app.delete('/api/maps/odcs/:id', { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Delete an ODC without ODPs or history', params: IdParams, response: { 200: Ok } } }, async (request) => {
     await maps.deleteOdc(requirePermission(request).tenantId, request.params.id);
     return { ok: true as const };
   });
   app.get(
     '/api/maps/odps',
-    { schema: { 'x-permission': 'maps.read', tags, summary: 'ODPs with used ports', querystring: z.object({ odcId: z.uuid().optional() }), response: { 200: z.array(OdpSchema) } } },
+    { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'ODPs with used ports', querystring: z.object({ odcId: z.uuid().optional() }), response: { 200: z.array(OdpSchema) } } },
     async (request) => maps.listOdps(requirePermission(request).tenantId, request.query),
   );
-  app.post('/api/maps/odps', { schema: { 'x-permission': 'maps.manage', tags, summary: 'Add an ODP under an ODC', body: OdpInput, response: { 201: OdpSchema } } }, async (request, reply) =>
+  app.post('/api/maps/odps', { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Add an ODP under an ODC', body: OdpInput, response: { 201: OdpSchema } } }, async (request, reply) =>
     reply.status(201).send(await maps.createOdp(requirePermission(request).tenantId, request.body)),
   );
   app.patch(
     '/api/maps/odps/:id',
-    { schema: { 'x-permission': 'maps.manage', tags, summary: 'Change an ODP (a drag on the map moves it)', params: IdParams, body: OdpInput.partial().strict(), response: { 200: OdpSchema } } },
+    { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Change an ODP (a drag on the map moves it)', params: IdParams, body: OdpInput.partial().strict(), response: { 200: OdpSchema } } },
     async (request) => maps.updateOdp(requirePermission(request).tenantId, request.params.id, request.body),
   );
-  app.delete('/api/maps/odps/:id', { schema: { 'x-permission': 'maps.manage', tags, summary: 'Delete an ODP without customers or history', params: IdParams, response: { 200: Ok } } }, async (request) => {
+  app.delete('/api/maps/odps/:id', { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Delete an ODP without customers or history', params: IdParams, response: { 200: Ok } } }, async (request) => {
     await maps.deleteOdp(requirePermission(request).tenantId, request.params.id);
     return { ok: true as const };
   });
@@ -147,6 +147,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     {
       schema: {
         'x-permission': 'maps.read',
+        'x-feature': 'ftth_maps',
         tags,
         summary: 'The customers on the ODP’s ports',
         params: IdParams,
@@ -158,7 +159,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
   const CustomerParams = z.object({ customerId: z.uuid() });
   app.get(
     '/api/maps/customers/:customerId/port',
-    { schema: { 'x-permission': 'maps.read', tags, summary: 'The ODP port a customer is on (null: none)', params: CustomerParams, response: { 200: PortSchema.extend({ odpCode: z.string(), odcId: z.string() }).nullable() } } },
+    { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'The ODP port a customer is on (null: none)', params: CustomerParams, response: { 200: PortSchema.extend({ odpCode: z.string(), odcId: z.string() }).nullable() } } },
     async (request) => maps.customerPort(requirePermission(request).tenantId, request.params.customerId),
   );
   app.put(
@@ -166,6 +167,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     {
       schema: {
         'x-permission': 'maps.manage',
+        'x-feature': 'ftth_maps',
         tags,
         summary: 'Put a customer on an ODP port (one customer per port)',
         params: CustomerParams,
@@ -175,20 +177,20 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     },
     async (request) => maps.linkCustomer(requirePermission(request).tenantId, { customerId: request.params.customerId, ...request.body }),
   );
-  app.delete('/api/maps/customers/:customerId/port', { schema: { 'x-permission': 'maps.manage', tags, summary: 'Take a customer off their port', params: CustomerParams, response: { 200: Ok } } }, async (request) => {
+  app.delete('/api/maps/customers/:customerId/port', { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Take a customer off their port', params: CustomerParams, response: { 200: Ok } } }, async (request) => {
     await maps.unlinkCustomer(requirePermission(request).tenantId, request.params.customerId);
     return { ok: true as const };
   });
   app.post(
     '/api/maps/import/preview',
-    { bodyLimit: 2_500_000, schema: { 'x-permission': 'maps.manage', tags, summary: 'Check a CSV of ODCs or ODPs (code,name,lat,lng,parent,ports): every row with its errors', body: ImportBody, response: { 200: ImportPreviewSchema } } },
+    { bodyLimit: 2_500_000, schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Check a CSV of ODCs or ODPs (code,name,lat,lng,parent,ports): every row with its errors', body: ImportBody, response: { 200: ImportPreviewSchema } } },
     async (request) => maps.previewImport(requirePermission(request).tenantId, request.body),
   );
   app.post(
     '/api/maps/import',
     {
       bodyLimit: 2_500_000,
-      schema: { 'x-permission': 'maps.manage', tags, summary: 'Import a CSV of ODCs or ODPs: all rows, or none when any has an error', body: ImportBody, response: { 201: z.object({ kind: z.enum(['odc', 'odp']), imported: z.number().int() }) } },
+      schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Import a CSV of ODCs or ODPs: all rows, or none when any has an error', body: ImportBody, response: { 201: z.object({ kind: z.enum(['odc', 'odp']), imported: z.number().int() }) } },
     },
     async (request, reply) => reply.status(201).send(await maps.commitImport(requirePermission(request).tenantId, request.body)),
   );
@@ -202,7 +204,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     odcId: z.string().nullable(),
     odpId: z.string().nullable(),
   });
-  app.get('/api/maps/cables', { schema: { 'x-permission': 'maps.read', tags, summary: 'Cable routes (lines on the map) with their length', response: { 200: z.array(CableSchema) } } }, async (request) =>
+  app.get('/api/maps/cables', { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'Cable routes (lines on the map) with their length', response: { 200: z.array(CableSchema) } } }, async (request) =>
     maps.listCables(requirePermission(request).tenantId),
   );
   app.post(
@@ -210,6 +212,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     {
       schema: {
         'x-permission': 'maps.manage',
+        'x-feature': 'ftth_maps',
         tags,
         summary: 'Draw a cable route: points [lat, lng] along it, optionally from an ODC and to an ODP',
         body: z
@@ -226,7 +229,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     },
     async (request, reply) => reply.status(201).send(await maps.createCable(requirePermission(request).tenantId, request.body)),
   );
-  app.delete('/api/maps/cables/:id', { schema: { 'x-permission': 'maps.manage', tags, summary: 'Delete a cable route', params: IdParams, response: { 200: Ok } } }, async (request) => {
+  app.delete('/api/maps/cables/:id', { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Delete a cable route', params: IdParams, response: { 200: Ok } } }, async (request) => {
     await maps.deleteCable(requirePermission(request).tenantId, request.params.id);
     return { ok: true as const };
   });
@@ -237,6 +240,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     {
       schema: {
         'x-permission': 'maps.read',
+        'x-feature': 'ftth_maps',
         tags,
         summary: 'Outages, newest first: open, of one element, or that affected one customer',
         querystring: z.object({ status: z.enum(['open', 'cleared', 'all']).optional(), elementId: z.uuid().optional(), customerId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).optional() }),
@@ -245,7 +249,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     },
     async (request) => maps.listOutages(requirePermission(request).tenantId, request.query),
   );
-  app.get('/api/maps/outages/:id', { schema: { 'x-permission': 'maps.read', tags, summary: 'An outage with its history', params: IdParams, response: { 200: OutageSchema.extend({ history: z.array(HistorySchema) }) } } }, async (request) =>
+  app.get('/api/maps/outages/:id', { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'An outage with its history', params: IdParams, response: { 200: OutageSchema.extend({ history: z.array(HistorySchema) }) } } }, async (request) =>
     maps.getOutage(requirePermission(request).tenantId, request.params.id),
   );
   app.post(
@@ -253,6 +257,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     {
       schema: {
         'x-permission': 'maps.manage',
+        'x-feature': 'ftth_maps',
         tags,
         summary: 'Set an outage on an ODC, ODP or client: propagated to everything under it',
         body: z
@@ -284,6 +289,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     {
       schema: {
         'x-permission': 'maps.manage',
+        'x-feature': 'ftth_maps',
         tags,
         summary: 'Clear an outage (what another open outage covers stays affected)',
         params: IdParams,
@@ -298,32 +304,32 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
   );
 
   // ---- the map ----
-  app.get('/api/maps/data', { schema: { 'x-permission': 'maps.read', tags, summary: 'Everything the map draws: ODCs, ODPs, customers with legend states, tile source', response: { 200: MapDataSchema } } }, async (request) =>
+  app.get('/api/maps/data', { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'Everything the map draws: ODCs, ODPs, customers with legend states, tile source', response: { 200: MapDataSchema } } }, async (request) =>
     maps.mapData(requirePermission(request).tenantId),
   );
   app.get(
     '/api/maps/blast-radius',
-    { schema: { 'x-permission': 'maps.read', tags, summary: 'What an outage on this element affects: its ODPs and customers, with counts', querystring: z.object({ kind: ElementKind, id: z.uuid() }), response: { 200: BlastRadiusSchema } } },
+    { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'What an outage on this element affects: its ODPs and customers, with counts', querystring: z.object({ kind: ElementKind, id: z.uuid() }), response: { 200: BlastRadiusSchema } } },
     async (request) => maps.blastRadius(requirePermission(request).tenantId, request.query),
   );
-  app.get('/api/maps/settings', { schema: { 'x-permission': 'maps.read', tags, summary: 'Map and outage settings of the tenant', response: { 200: SettingsSchema } } }, async (request) =>
+  app.get('/api/maps/settings', { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'Map and outage settings of the tenant', response: { 200: SettingsSchema } } }, async (request) =>
     maps.getSettings(requirePermission(request).tenantId),
   );
   app.patch(
     '/api/maps/settings',
-    { schema: { 'x-permission': 'maps.configure', tags, summary: 'Change the technician threshold, the signal rule or the tile source', body: SettingsSchema.partial().strict(), response: { 200: SettingsSchema } } },
+    { schema: { 'x-permission': 'maps.configure', 'x-feature': 'ftth_maps', tags, summary: 'Change the technician threshold, the signal rule or the tile source', body: SettingsSchema.partial().strict(), response: { 200: SettingsSchema } } },
     async (request) => maps.updateSettings(requirePermission(request).tenantId, request.body),
   );
 
   // ---- outage suggestions from RADIUS signals ----
   app.get(
     '/api/maps/suggestions',
-    { schema: { 'x-permission': 'maps.read', tags, summary: 'Outage suggestions (many lines of one ODP offline together)', querystring: z.object({ status: z.enum(['open', 'all']).optional() }), response: { 200: z.array(SuggestionSchema) } } },
+    { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'Outage suggestions (many lines of one ODP offline together)', querystring: z.object({ status: z.enum(['open', 'all']).optional() }), response: { 200: z.array(SuggestionSchema) } } },
     async (request) => maps.listSuggestions(requirePermission(request).tenantId, request.query.status ?? 'open'),
   );
   app.post(
     '/api/maps/suggestions/:id/accept',
-    { schema: { 'x-permission': 'maps.manage', tags, summary: 'Accept a suggestion: sets the ODP outage', params: IdParams, body: z.object({ cause: z.string().trim().min(1).max(300).optional() }).strict(), response: { 200: SuggestionSchema } } },
+    { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Accept a suggestion: sets the ODP outage', params: IdParams, body: z.object({ cause: z.string().trim().min(1).max(300).optional() }).strict(), response: { 200: SuggestionSchema } } },
     async (request) => {
       const actor = requirePermission(request);
       return maps.resolveSuggestion(actor.tenantId, { suggestionId: request.params.id, accept: true, actorUserId: actor.userId, cause: request.body.cause });
@@ -331,7 +337,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
   );
   app.post(
     '/api/maps/suggestions/:id/dismiss',
-    { schema: { 'x-permission': 'maps.manage', tags, summary: 'Dismiss a suggestion', params: IdParams, response: { 200: SuggestionSchema } } },
+    { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Dismiss a suggestion', params: IdParams, response: { 200: SuggestionSchema } } },
     async (request) => {
       const actor = requirePermission(request);
       return maps.resolveSuggestion(actor.tenantId, { suggestionId: request.params.id, accept: false, actorUserId: actor.userId });

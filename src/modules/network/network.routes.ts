@@ -124,6 +124,7 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
     {
       schema: {
         'x-permission': 'customers.read',
+        'x-feature': 'radius',
         tags: ['network'],
         summary: 'RADIUS session log of a customer: logins, logouts with traffic, rejected logins',
         params: z.object({ customerId: z.uuid() }),
@@ -151,6 +152,7 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
     {
       schema: {
         'x-permission': 'customers.read',
+        'x-feature': 'radius',
         tags: ['network'],
         summary: 'Customers online now (open RADIUS sessions)',
         response: { 200: z.object({ count: z.number().int(), customerIds: z.array(z.string()) }) },
@@ -163,6 +165,7 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
     {
       schema: {
         'x-permission': 'customers.read',
+        'x-feature': 'radius',
         tags: ['network'],
         summary: 'Data used per customer in a period (RADIUS accounting)',
         querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),

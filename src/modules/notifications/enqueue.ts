@@ -58,7 +58,8 @@ export function createEnqueuer(deps: {
   const { clock } = deps;
 
   /**
-   * Over the month's quota only urgent kinds (isolation and restoration notices) are queued;
+   * Over the month's quota only urgent kinds (`urgent` in notification-kinds.ts: isolation and
+   * restoration notices, outages, router alerts, portal codes) are queued;
    * the others are kept as skipped messages that say why.
    */
   async function applyMonthlyQuota<R extends { urgent: boolean; status: string; reason: string | null }>(trx: Tx, timeZone: TenantTimeZone, rows: R[]): Promise<R[]> {
@@ -75,7 +76,7 @@ export function createEnqueuer(deps: {
         remaining!--;
         return r;
       }
-      return { ...r, status: 'skipped', reason: 'The monthly WhatsApp quota of your subscription is used up: only urgent messages (isolation and restoration notices) are sent until next month. An add-on raises the quota.' };
+      return { ...r, status: 'skipped', reason: 'The monthly WhatsApp quota of your subscription is used up: only urgent messages (isolation and restoration notices, outages, router alerts, portal login codes) are sent until next month. An add-on raises the quota.' };
     });
   }
 

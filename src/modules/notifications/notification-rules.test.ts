@@ -77,6 +77,7 @@ const examples: Record<string, unknown> = {
   },
   'addons.addon.activated': { tenantAddonId: '01900000-0000-7000-8000-0000000000a2', addonName: 'Peta', limitName: null, feature: 'ftth_maps', quantity: 1 },
   'saas.limit.warning': { limit: 'customers', label: 'customers', used: 400, max: 500, percent: 80 },
+  'saas.invoice.reminder': { invoiceId: '01900000-0000-7000-8000-00000000aa01', number: 'SAAS/2026/12/00001', amount: 250_000, dueDate: '2026-12-11', when: 'before_due', paymentUrl: 'https://simpul.id/subscription?invoice=SAAS%2F2026%2F12%2F00001' },
 };
 
 /** The data a handler of `type` receives: the example as the catalog's schema parses it (events of modules not built yet: as written). */

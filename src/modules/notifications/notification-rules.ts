@@ -295,6 +295,14 @@ export const notificationRules: readonly NotificationRule[] = [
     values: async (d, at) => ({ addon_name: d.addonName, activation_date: at.occurredAt }),
   }),
   defineRule({
+    id: 'owner-saas-invoice-reminder',
+    on: 'saas.invoice.reminder',
+    kind: 'saas_invoice_reminder',
+    to: { staff: ['owner'] },
+    reads: z.object({ number: z.string(), amount: z.number().int(), dueDate: z.iso.date(), paymentUrl: z.string() }),
+    values: async (d) => ({ invoice_number: d.number, amount: d.amount, due_date: dayAsDate(d.dueDate), payment_link: d.paymentUrl }),
+  }),
+  defineRule({
     id: 'owner-limit-warning',
     on: 'saas.limit.warning',
     kind: 'limit_warning',

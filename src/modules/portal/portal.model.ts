@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database, Tx } from '../../platform/db/database.ts';
+import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import type { Publish } from '../../platform/events/outbox.ts';
 import type { BillingService, PaymentGatewaysService } from '../billing/index.ts';
 import type { CustomersService } from '../customers/index.ts';
@@ -45,6 +45,11 @@ export type PortalDeps = {
    * portal then shows no outage notice.
    */
   outages?: { openOutageForCustomerInTransaction(trx: Tx, customerId: string): Promise<OutageNotice | null> };
+  /** The SaaS layer: whether the tenant's subscription includes the portal, and which tenant a Host reaches. */
+  saas?: {
+    featureEnabled(tenantId: TenantId, feature: 'customer_portal'): Promise<boolean>;
+    tenantOfHost(host: string): Promise<TenantId | null>;
+  };
 };
 
 export type PortalContext = Omit<PortalDeps, 'db'>;

@@ -33,8 +33,6 @@ export type PortalRoutesOptions = {
   cookieSecure: boolean;
   /** Requests a minute one address may make to the portal pages (PUBLIC_RATE_LIMIT_PER_MINUTE). */
   perMinute: number;
-  /** What the tenant's own host is, for /isolir on it: the host's first label as slug until custom domains land (SaaS issue). */
-  tenantFromHost?: (host: string) => string | null;
 };
 
 /**
@@ -56,7 +54,7 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/p/') && !request.url.startsWith('/isolir')) return;
+    if (!request.url.startsWith('/p/') && !request.url.startsWith('/isolir') && !request.url.startsWith('/portal')) return;
     const taken = limiter.take(request.ip);
     if (!taken.allowed) throw new AppError('RATE_LIMITED', 'Terlalu banyak permintaan dari alamat Anda. Tunggu sebentar.', { retryAfterSeconds: taken.retryAfterSeconds });
   });
@@ -75,11 +73,24 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
       .type('text/html; charset=utf-8')
       .send(body);
 
-  /** Resolves the tenant; an unknown slug is a plain 404 page. Then runs the page, turning refusals into HTML. */
-  async function withTenant(request: FastifyRequest, reply: FastifyReply, slug: string, fn: (page: Page) => Promise<unknown>) {
+  const unknownPortal = (reply: FastifyReply) =>
+    html(reply, 404, messagePage({ tenantName: 'Simpul', title: 'Tidak ditemukan', message: 'Alamat portal ini tidak dikenal. Periksa tautan dari penyedia internet Anda.' }));
+
+  /**
+   * Resolves the tenant; an unknown slug is a plain 404 page, and so is another tenant's slug on
+   * a tenant's own address (its domain shows only its portal). The portal's pages need the
+   * customer_portal feature; the isolir page (`part: 'isolir'`) belongs to isolation and always
+   * answers. Then runs the page, turning refusals into HTML.
+   */
+  async function withTenant(request: FastifyRequest, reply: FastifyReply, slug: string, fn: (page: Page) => Promise<unknown>, part: 'portal' | 'isolir' = 'portal') {
     const tenantId = await portal.tenantBySlug(slug);
-    if (!tenantId) return html(reply, 404, messagePage({ tenantName: 'Simpul', title: 'Tidak ditemukan', message: 'Alamat portal ini tidak dikenal. Periksa tautan dari penyedia internet Anda.' }));
+    if (!tenantId) return unknownPortal(reply);
+    const hostTenant = await portal.tenantOfHost(request.host);
+    if (hostTenant && hostTenant !== tenantId) return unknownPortal(reply);
     const profile = await portal.tenantProfile(tenantId);
+    if (part === 'portal' && !(await portal.portalEnabled(tenantId))) {
+      return html(reply, 404, messagePage({ tenantName: profile.name, title: 'Portal tidak tersedia', message: `${profile.name} belum menyediakan portal pelanggan. Hubungi kantor untuk tagihan dan pembayaran.` }));
+    }
     const page: Page = { tenantId, slug, base: `/p/${slug}`, tenantName: profile.name, timeZone: profile.timeZone };
     try {
       return await fn(page);
@@ -200,20 +211,35 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
     const [view, canPay] = await Promise.all([portal.customerView(page.tenantId, customerId, { masked: true }), portal.canPay(page.tenantId)]);
     return html(reply, 200, isolirPage({ view, base: page.base, canPay }));
   };
-  app.get('/p/:slug/isolir', { schema: { ...hide, params: Slug } }, (request, reply) => withTenant(request, reply, request.params.slug, (page) => isolir(request, reply, page)));
+  app.get('/p/:slug/isolir', { schema: { ...hide, params: Slug } }, (request, reply) => withTenant(request, reply, request.params.slug, (page) => isolir(request, reply, page), 'isolir'));
+  // On a tenant's own address (`<slug>.<platform domain>` or its verified custom domain) the Host picks the tenant.
+  const slugOfHost = async (request: FastifyRequest) => {
+    const tenantId = await portal.tenantOfHost(request.host);
+    return tenantId ? (await portal.tenantProfile(tenantId)).slug : null;
+  };
   app.get('/isolir', { schema: hide }, async (request, reply) => {
-    const slug = (options.tenantFromHost ?? firstLabel)(request.host);
-    if (slug && (await portal.tenantBySlug(slug))) return withTenant(request, reply, slug, (page) => isolir(request, reply, page));
+    const slug = await slugOfHost(request);
+    if (slug) return withTenant(request, reply, slug, (page) => isolir(request, reply, page), 'isolir');
     return html(reply, 404, messagePage({ tenantName: 'Simpul', title: 'Layanan diisolir', message: 'Buka halaman tagihan dari penyedia internet Anda: /p/<kode penyedia>/isolir.' }));
   });
+  app.get('/portal', { schema: hide }, async (request, reply) => {
+    const slug = await slugOfHost(request);
+    return slug ? reply.status(303).header('location', `/p/${slug}`).send() : unknownPortal(reply);
+  });
   app.post('/p/:slug/isolir/pay', { schema: { ...hide, params: Slug } }, (request, reply) =>
-    withTenant(request, reply, request.params.slug, async (page) => {
-      const customerId = await portal.customerAtAddress(page.tenantId, request.ip);
-      if (!customerId) return reply.status(303).header('location', `${page.base}/isolir`).send();
-      takePay(request);
-      const link = await portal.payOldestUnpaid(page.tenantId, customerId);
-      return reply.status(303).header('location', link.url).send();
-    }),
+    withTenant(
+      request,
+      reply,
+      request.params.slug,
+      async (page) => {
+        const customerId = await portal.customerAtAddress(page.tenantId, request.ip);
+        if (!customerId) return reply.status(303).header('location', `${page.base}/isolir`).send();
+        takePay(request);
+        const link = await portal.payOldestUnpaid(page.tenantId, customerId);
+        return reply.status(303).header('location', link.url).send();
+      },
+      'isolir',
+    ),
   );
 
   // The restore progress of the one customer this request is: the portal session's, else the line at the source address.
@@ -310,4 +336,3 @@ const retryHeader = (reply: FastifyReply, details: unknown) => {
 };
 
 /** `net-sleman.simpul.id` → `net-sleman` (the tenant's slug as its host's first label). */
-const firstLabel = (host: string) => host.split(':')[0].split('.')[0]?.toLowerCase() || null;

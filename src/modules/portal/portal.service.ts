@@ -27,6 +27,10 @@ export function createPortalService(deps: PortalDeps) {
 
   return {
     tenantBySlug,
+    /** Whether the tenant's subscription includes the customer portal (its isolir page works either way). */
+    portalEnabled: async (tenantId: TenantId) => (ctx.saas ? ctx.saas.featureEnabled(tenantId, 'customer_portal') : true),
+    /** The tenant a Host belongs to (`<slug>.<platform domain>` or a verified custom domain), if any. */
+    tenantOfHost: async (host: string): Promise<TenantId | null> => (ctx.saas ? ctx.saas.tenantOfHost(host) : null),
     tenantProfile: (tenantId: TenantId) => db.tenant(tenantId, (trx) => ctx.tenants.profileInTransaction(trx)),
     /** Whether the tenant has an active payment gateway (else the pages say "pay at the office"). */
     canPay: async (tenantId: TenantId) => (await ctx.payments.listAccounts(tenantId)).some((a) => a.isActive),

@@ -39,6 +39,12 @@ export const saasEvents = defineEvents({
     version: 1,
     data: z.object({ invoiceId: z.uuid(), number: z.string(), period: z.iso.date(), amount: z.number().int().positive(), dueDate: z.iso.date() }),
   },
+  /** An unpaid SaaS invoice's reminder to the owner: some days before its due date, and on the day (once each). */
+  'saas.invoice.reminder': {
+    topic: Topic.addon,
+    version: 1,
+    data: z.object({ invoiceId: z.uuid(), number: z.string(), amount: z.number().int().positive(), dueDate: z.iso.date(), when: z.enum(['before_due', 'due_day']), paymentUrl: z.string() }),
+  },
   /** A create took a limit to 80 % or more (once per limit value). */
   'saas.limit.warning': {
     topic: Topic.addon,

@@ -6,10 +6,11 @@ export const saasJobs = (saas: SaasService) => [
   defineJob({
     name: 'addon_subscription_billing_worker',
     cron: '0 1 * * *',
-    description: 'Issue the month’s SaaS invoice (plan + recurring add-ons), once per tenant and period',
+    description: 'Issue the month’s SaaS invoice (plan + recurring add-ons + pro-rata adjustments), once per tenant and period; then remind the owner of unpaid ones',
     async run(ctx) {
       const invoice = await saas.issueMonthlyInvoice(ctx.tenantId);
-      await ctx.reportProgress({ done: 1, total: 1, message: invoice ? `issued ${invoice.number} (${invoice.amount})` : 'already issued for this period' });
+      const reminded = await saas.remindUnpaidInvoices(ctx.tenantId);
+      await ctx.reportProgress({ done: 1, total: 1, message: `${invoice ? `issued ${invoice.number} (${invoice.amount})` : 'already issued for this period'}; ${reminded} reminders` });
     },
   }),
   defineJob({

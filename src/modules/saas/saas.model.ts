@@ -37,6 +37,8 @@ export type SaasConfig = {
   graceDays: number;
   /** Days a SaaS invoice is due after it is issued. */
   dueDays: number;
+  /** Days before the due date the owner is reminded of an unpaid SaaS invoice (and again on the day). */
+  reminderDaysBefore: number;
   /** The platform's own payment gateway account (a billing gateway config), or none (super admin marks paid). */
   gateway?: unknown;
   /** The platform's time zone for SaaS periods and numbering. */

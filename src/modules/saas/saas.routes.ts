@@ -22,7 +22,7 @@ const AddonSchema = z.object({
 const InvoiceSchema = z.object({
   id: z.string(), tenantId: z.string(), number: z.string(), kind: z.enum(['subscription', 'addon']), period: z.string().nullable(), description: z.string(),
   amount: z.number().int(), dueDate: z.string(), status: z.enum(['unpaid', 'paid', 'void']), orderId: z.string(),
-  paidAt: z.coerce.date().nullable(), paidVia: z.enum(['gateway', 'super_admin']).nullable(), createdAt: z.coerce.date(),
+  paidAt: z.coerce.date().nullable(), paidVia: z.enum(['gateway', 'super_admin']).nullable(), paymentUrl: z.string().nullable(), createdAt: z.coerce.date(),
 });
 const EntitlementsSchema = z.object({ plan: z.object({ id: z.string(), code: z.string(), name: z.string() }), limits: LimitValues, features: z.array(Feature), usage: Usage, locked: z.boolean(), supportWrite: z.boolean() });
 const DomainSchema = z.object({ id: z.string(), host: z.string(), verified: z.boolean(), verifiedAt: z.coerce.date().nullable(), txtRecord: z.object({ name: z.string(), value: z.string() }), createdAt: z.coerce.date() });
@@ -56,6 +56,20 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
   );
   app.get('/api/saas/invoices', { schema: { 'x-permission': 'subscription.read', tags: ['subscription'], summary: 'My SaaS invoices', response: { 200: z.array(InvoiceSchema) } } }, async (request) =>
     saas.invoices(requirePermission(request).tenantId),
+  );
+  app.post(
+    '/api/saas/invoices/:invoiceId/pay',
+    {
+      schema: {
+        'x-permission': 'subscription.manage',
+        tags: ['subscription'],
+        summary: 'Pay a SaaS invoice: its payment link at the platform’s gateway (created once; the same link again after)',
+        params: z.object({ invoiceId: z.uuid() }),
+        body: z.object({}).strict().optional(),
+        response: { 200: InvoiceSchema.extend({ paymentUrl: z.string() }) },
+      },
+    },
+    async (request) => saas.payInvoice(requirePermission(request).tenantId, request.params.invoiceId),
   );
   app.put(
     '/api/saas/support-access',

@@ -4,9 +4,10 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { createPaymentGateway, type PaymentNotificationRequest } from '../billing/index.ts';
 import type { FeatureName, LimitName, SaasDeps } from './saas.model.ts';
 import { addOverride, createAddon, createPlan, endOverride, listAddons, listFeatureSwitches, listOverrides, listPlans, reconcileTenant, setFeatureSwitch, setTenantPlan, tenantOverview, updatePlan, type AddonInput, type OverrideInput, type PlanInput } from './use-cases/catalog.ts';
+import { paymentLinkFor, type BillTo } from './use-cases/payment-links.ts';
 import { addDomain, listDomains, removeDomain, tenantOfCustomHost, verifyDomain } from './use-cases/domains.ts';
 import { assertWithinLimit, entitlementsInTransaction, featureEnabledInTransaction, remainingInLimit, type CountUsed } from './use-cases/entitlements.ts';
-import { issueMonthlyInvoice, listInvoices, lockingInvoiceInTransaction, markInvoicePaid, purchaseAddon } from './use-cases/saas-invoices.ts';
+import { issueMonthlyInvoice, listInvoices, lockingInvoiceInTransaction, markInvoicePaid, purchaseAddon, remindUnpaidInvoices } from './use-cases/saas-invoices.ts';
 
 export type SaasService = ReturnType<typeof createSaasService>;
 
@@ -20,8 +21,8 @@ export type LimitGuard = {
 };
 
 /** The SaaS module's service: each use case lives in use-cases/<name>.ts and runs in the caller's transaction. */
-export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: string) => Promise<TenantId | null> }) {
-  const { db, tenantIdBySlug, ...ctx } = deps;
+export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: string) => Promise<TenantId | null>; billTo: BillTo }) {
+  const { db, tenantIdBySlug, billTo, ...ctx } = deps;
   const inTenant = <T>(tenantId: TenantId, fn: (trx: Tx) => Promise<T>) => db.tenant(tenantId, fn);
   const asPlatform = <T>(fn: (trx: Tx) => Promise<T>, userId?: string) => db.platform(fn, { userId });
 
@@ -68,6 +69,9 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
     addonsOnSale: (tenantId: TenantId) => inTenant(tenantId, (trx) => listAddons(trx, true)),
     purchaseAddon: (tenantId: TenantId, addonId: string, quantity: number) => inTenant(tenantId, (trx) => purchaseAddon(ctx, trx, { tenantId, addonId, quantity })),
     invoices: (tenantId: TenantId) => inTenant(tenantId, (trx) => listInvoices(trx, tenantId)),
+    /** The owner's "Pay": the invoice's payment link at the platform's own gateway account. */
+    payInvoice: (tenantId: TenantId, invoiceId: string) =>
+      paymentLinkFor(ctx, { read: (fn) => inTenant(tenantId, fn), keep: (fn) => asPlatform(fn), createLink: (request) => gateway().createPaymentLink(request), billTo }, invoiceId),
     setSupportWrite: (tenantId: TenantId, allowed: boolean) =>
       inTenant(tenantId, async (trx) => {
         const now = ctx.clock.now();
@@ -110,6 +114,7 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
     },
     // workers
     issueMonthlyInvoice: (tenantId: TenantId) => asPlatform((trx) => issueMonthlyInvoice(ctx, trx, tenantId)),
+    remindUnpaidInvoices: (tenantId: TenantId) => asPlatform((trx) => remindUnpaidInvoices(ctx, trx, tenantId)),
     reconcile: (tenantId: TenantId) => asPlatform((trx) => reconcileTenant(ctx, trx, tenantId)),
   };
 }

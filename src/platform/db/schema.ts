@@ -1028,6 +1028,16 @@ export interface SaasAddons {
   recurring: Generated<boolean>;
 }
 
+export interface SaasAdjustments {
+  amount: Int8;
+  created_at: Timestamp;
+  description: string;
+  id: string;
+  invoice_id: string | null;
+  period: Timestamp;
+  tenant_id: string;
+}
+
 export interface SaasDomains {
   created_at: Timestamp;
   host: string;
@@ -1060,8 +1070,12 @@ export interface SaasInvoices {
   order_id: string;
   paid_at: Timestamp | null;
   paid_via: string | null;
+  payment_link_expires_at: Timestamp | null;
+  payment_url: string | null;
   period: Timestamp | null;
   provider_ref: string | null;
+  reminded_before_at: Timestamp | null;
+  reminded_due_at: Timestamp | null;
   status: Generated<string>;
   tenant_id: string;
 }
@@ -1345,6 +1359,7 @@ export interface DB {
   radreply: Radreply;
   radusergroup: Radusergroup;
   saas_addons: SaasAddons;
+  saas_adjustments: SaasAdjustments;
   saas_domains: SaasDomains;
   saas_feature_switches: SaasFeatureSwitches;
   saas_invoice_counters: SaasInvoiceCounters;

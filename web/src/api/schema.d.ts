@@ -7047,7 +7047,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "saas_invoice_reminder" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -7085,7 +7085,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "saas_invoice_reminder" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -7134,7 +7134,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "saas_invoice_reminder" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -7186,7 +7186,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
+                    kind: "invoice_issued" | "invoice_unpaid_reminder" | "customer_isolated" | "customer_reconnected" | "collector_cash_collected" | "collector_receipt" | "setoran_ready" | "deposit_confirmed" | "outage_staff" | "outage_customer" | "outage_cleared_staff" | "outage_cleared_customer" | "technician_update" | "addon_invoice_created" | "saas_invoice_reminder" | "addon_activated" | "limit_warning" | "router_error" | "router_recovered" | "portal_otp" | "portal_complaint" | "provider_test" | "broadcast";
                 };
                 cookie?: never;
             };
@@ -8059,6 +8059,7 @@ export interface paths {
                             paidAt: string | null;
                             /** @enum {string|null} */
                             paidVia: "gateway" | "super_admin" | null;
+                            paymentUrl: string | null;
                             period: string | null;
                             /** @enum {string} */
                             status: "unpaid" | "paid" | "void";
@@ -8122,6 +8123,7 @@ export interface paths {
                             paidAt: string | null;
                             /** @enum {string|null} */
                             paidVia: "gateway" | "super_admin" | null;
+                            paymentUrl: string | null;
                             period: string | null;
                             /** @enum {string} */
                             status: "unpaid" | "paid" | "void";
@@ -9840,6 +9842,7 @@ export interface paths {
                                 paidAt: string | null;
                                 /** @enum {string|null} */
                                 paidVia: "gateway" | "super_admin" | null;
+                                paymentUrl: string | null;
                                 period: string | null;
                                 /** @enum {string} */
                                 status: "unpaid" | "paid" | "void";
@@ -10073,6 +10076,7 @@ export interface paths {
                             paidAt: string | null;
                             /** @enum {string|null} */
                             paidVia: "gateway" | "super_admin" | null;
+                            paymentUrl: string | null;
                             period: string | null;
                             /** @enum {string} */
                             status: "unpaid" | "paid" | "void";
@@ -10084,6 +10088,68 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saas/invoices/{invoiceId}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay a SaaS invoice: its payment link at the platform’s gateway (created once; the same link again after) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            dueDate: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "subscription" | "addon";
+                            number: string;
+                            orderId: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** @enum {string|null} */
+                            paidVia: "gateway" | "super_admin" | null;
+                            paymentUrl: string;
+                            period: string | null;
+                            /** @enum {string} */
+                            status: "unpaid" | "paid" | "void";
+                            tenantId: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

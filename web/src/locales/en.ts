@@ -742,6 +742,7 @@ export const en: Dictionary = {
   'waKind.outage_cleared_customer': 'Outage cleared (customers)',
   'waKind.technician_update': 'Technician update',
   'waKind.addon_invoice_created': 'Add-on invoice',
+  'waKind.saas_invoice_reminder': 'Subscription invoice reminder',
   'waKind.addon_activated': 'Add-on activated',
   'waKind.router_error': 'Router failed',
   'waKind.router_recovered': 'Router recovered',

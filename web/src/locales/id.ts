@@ -741,6 +741,7 @@ export const id = {
   'waKind.outage_cleared_customer': 'Gangguan selesai (pelanggan)',
   'waKind.technician_update': 'Kabar teknisi',
   'waKind.addon_invoice_created': 'Tagihan tambahan',
+  'waKind.saas_invoice_reminder': 'Pengingat tagihan langganan',
   'waKind.addon_activated': 'Layanan tambahan aktif',
   'waKind.router_error': 'Router gagal',
   'waKind.router_recovered': 'Router pulih',

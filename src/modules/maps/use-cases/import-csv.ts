@@ -4,6 +4,7 @@ import { mapsErrors } from '../maps.errors.ts';
 import { AppError, type FieldProblem } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { MapsContext } from '../maps.model.ts';
+import { assertOdpsWithinLimit } from './topology.ts';
 
 /**
  * Topology from a spreadsheet: `code,name,lat,lng,parent,ports` (a header row first). For ODCs
@@ -151,6 +152,7 @@ export async function commitImport(ctx: MapsContext, trx: Tx, options: ImportOpt
       select r.id, app_tenant_id(), r.code, r.name, r.lat, r.lng, r.ports, r.parent, ${now}
       from jsonb_to_recordset(${data}::jsonb) as r(id uuid, code text, name text, lat float8, lng float8, parent text, ports int)`.execute(trx);
   } else {
+    await assertOdpsWithinLimit(ctx, trx, preview.rows.length);
     await sql`
       insert into maps_odps (id, tenant_id, odc_id, code, name, latitude, longitude, port_count, splitter_ratio, created_at)
       select r.id, app_tenant_id(), d.id, r.code, r.name, r.lat, r.lng, r.ports,

@@ -93,8 +93,13 @@ async function assertOdcHasRoom(trx: Tx, odcId: string, exceptOdpId?: string) {
   if (Number(rows[0].used) >= rows[0].capacity) throw new AppError(mapsErrors.TOPOLOGY_INVALID, `The ODC is full (${rows[0].capacity} ODPs).`, { fields: { odcId: 'ODC capacity reached' } });
 }
 
+/** The tenant's ODPs against its plan's `odps` limit, before `adding` more. */
+export const assertOdpsWithinLimit = (ctx: MapsContext, trx: Tx, adding = 1) =>
+  ctx.limits?.assertWithinLimit(trx, 'odps', async (t) => (await sql<{ n: number }>`select count(*)::int as n from maps_odps`.execute(t)).rows[0]!.n, adding);
+
 export async function createOdp(ctx: MapsContext, trx: Tx, input: OdpInput): Promise<Odp> {
   await assertOdcHasRoom(trx, input.odcId);
+  await assertOdpsWithinLimit(ctx, trx);
   const id = newId();
   await trx
     .insertInto('maps_odps')

@@ -63,6 +63,10 @@ export const defaultTemplates: Record<NotificationKind, Record<TemplateLanguage,
     id: '[{{tenant_name}}] Tagihan add-on *{{addon_name}}* ({{invoice_number}}) sebesar *{{amount}}* jatuh tempo {{due_date}}. Bayar di {{payment_link}}',
     en: '[{{tenant_name}}] Add-on invoice *{{addon_name}}* ({{invoice_number}}) for *{{amount}}* is due on {{due_date}}. Pay at {{payment_link}}',
   },
+  saas_invoice_reminder: {
+    id: '[{{tenant_name}}] Tagihan langganan Simpul {{invoice_number}} sebesar *{{amount}}* jatuh tempo {{due_date}}. Bayar di {{payment_link}} agar konsol tidak terkunci.',
+    en: '[{{tenant_name}}] Simpul subscription invoice {{invoice_number}} for *{{amount}}* is due on {{due_date}}. Pay at {{payment_link}} so the console does not lock.',
+  },
   addon_activated: {
     id: '[{{tenant_name}}] Add-on *{{addon_name}}* sudah aktif sejak {{activation_date}}.',
     en: '[{{tenant_name}}] Add-on *{{addon_name}}* has been active since {{activation_date}}.',

@@ -75,6 +75,7 @@ export const notificationKinds = {
   outage_cleared_customer: kind(['customer'], ['tenant_name', 'customer_name', 'outage_area', 'cleared_at'], urgent),
   technician_update: kind(['admin'], ['tenant_name', 'technician_name', 'activity_summary', 'customer_name', 'outage_area', 'logged_at'], canWait),
   addon_invoice_created: kind(['owner'], ['tenant_name', 'addon_name', 'invoice_number', 'amount', 'due_date', 'payment_link'], canWait),
+  saas_invoice_reminder: kind(['owner'], ['tenant_name', 'invoice_number', 'amount', 'due_date', 'payment_link'], canWait),
   addon_activated: kind(['owner'], ['tenant_name', 'addon_name', 'activation_date'], canWait),
   limit_warning: kind(['owner'], ['tenant_name', 'limit_label', 'limit_used', 'limit_max'], canWait),
   router_error: kind(['admin'], ['tenant_name', 'router_name', 'error_message', 'occurred_at'], urgent),

@@ -3,6 +3,7 @@ import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { FeatureName, LimitName, SaasContext } from '../saas.model.ts';
+import { restOfMonth } from './pro-rata.ts';
 
 export type PlanInput = { code: string; name: string; monthlyPrice: number; limits: Partial<Record<LimitName, number>>; features: FeatureName[] };
 export type AddonInput = { code: string; name: string; price: number; recurring: boolean } & ({ limitName: LimitName; amount: number } | { feature: FeatureName });
@@ -61,12 +62,34 @@ export async function createAddon(ctx: SaasContext, trx: Tx, input: AddonInput) 
 
 /** The super admin moves a tenant to a plan. A downgrade below its usage keeps everything; it just cannot add. */
 export async function setTenantPlan(ctx: SaasContext, trx: Tx, tenantId: string, planId: string) {
-  const plan = await trx.selectFrom('saas_plans').select('id').where('id', '=', planId).where('active', '=', true).executeTakeFirst();
+  const plan = await trx.selectFrom('saas_plans').select(['id', 'name', 'monthly_price']).where('id', '=', planId).where('active', '=', true).executeTakeFirst();
   if (!plan) throw new AppError('NOT_FOUND', 'No such active plan.', { fields: { planId: 'not_found' } });
+  await adjustForPlanChange(ctx, trx, tenantId, plan);
   await trx
     .insertInto('saas_subscriptions')
     .values({ tenant_id: tenantId, plan_id: planId, updated_at: ctx.clock.now() })
     .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ plan_id: planId, updated_at: ctx.clock.now() }))
+    .execute();
+}
+
+/** The rest of this month at the new plan's price minus the old, when this month was already invoiced (rule: pro-rata.ts). */
+async function adjustForPlanChange(ctx: SaasContext, trx: Tx, tenantId: string, next: { id: string; name: string; monthly_price: string | number | bigint }) {
+  const rest = restOfMonth(ctx);
+  const { rows } = await sql<{ name: string; monthly_price: string; invoiced: boolean }>`
+    select p.name, p.monthly_price,
+      exists (select 1 from saas_invoices i where i.tenant_id = ${tenantId}::uuid and i.kind = 'subscription' and i.period = ${rest.period}::date and i.status <> 'void') as invoiced
+    from saas_plans p
+    where p.id = coalesce((select s.plan_id from saas_subscriptions s where s.tenant_id = ${tenantId}::uuid), (select d.id from saas_plans d where d.is_default))`.execute(trx);
+  const current = rows[0];
+  if (!current?.invoiced) return;
+  const amount = rest.share(Number(next.monthly_price) - Number(current.monthly_price));
+  if (amount === 0) return;
+  await trx
+    .insertInto('saas_adjustments')
+    .values({
+      id: newId(), tenant_id: tenantId, period: sql<Date>`${rest.period}::date`, amount, created_at: ctx.clock.now(),
+      description: `Plan ${current.name} → ${next.name}, ${rest.left}/${rest.days} days`,
+    })
     .execute();
 }
 

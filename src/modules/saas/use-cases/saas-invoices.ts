@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import { addDays, localDate, monthOf, type IsoDate } from '../../../platform/dates.ts';
+import { addDays, localDate, monthOf, startOfLocalDay, type IsoDate } from '../../../platform/dates.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { SaasContext } from '../saas.model.ts';
 import { saasErrors } from '../saas.errors.ts';
+import { restOfMonth } from './pro-rata.ts';
 
 export type SaasInvoice = {
   id: string;
@@ -19,6 +20,8 @@ export type SaasInvoice = {
   orderId: string;
   paidAt: Date | null;
   paidVia: 'gateway' | 'super_admin' | null;
+  /** Where the owner pays at the platform's gateway, once "Pay" created the link (null before, and without a gateway). */
+  paymentUrl: string | null;
   createdAt: Date;
 };
 
@@ -37,6 +40,7 @@ export const toSaasInvoice = (r: Record<string, any>): SaasInvoice => ({
   orderId: r.order_id,
   paidAt: r.paid_at ? new Date(r.paid_at) : null,
   paidVia: r.paid_via,
+  paymentUrl: r.payment_url ?? null,
   createdAt: new Date(r.created_at),
 });
 
@@ -91,8 +95,12 @@ export const paymentUrlOf = (ctx: SaasContext, invoice: { number: string }) =>
 export async function purchaseAddon(ctx: SaasContext, trx: Tx, options: { tenantId: string; addonId: string; quantity: number }) {
   const addon = await trx.selectFrom('saas_addons').selectAll().where('id', '=', options.addonId).where('active', '=', true).executeTakeFirst();
   if (!addon) throw new AppError('NOT_FOUND', 'No such add-on on sale.', { fields: { addonId: 'not_found' } });
-  const amount = Number(addon.price) * options.quantity;
-  const invoice = (await insertInvoice(ctx, trx, { tenantId: options.tenantId, kind: 'addon', description: `${addon.name} × ${options.quantity}`, amount }))!;
+  const rest = restOfMonth(ctx);
+  const whole = Number(addon.price) * options.quantity;
+  // A recurring add-on pays for the rest of this month here, whole months on the monthly invoice.
+  const amount = addon.recurring ? rest.share(whole) : whole;
+  const days = addon.recurring && rest.left < rest.days ? ` (${rest.left}/${rest.days} days)` : '';
+  const invoice = (await insertInvoice(ctx, trx, { tenantId: options.tenantId, kind: 'addon', description: `${addon.name} × ${options.quantity}${days}`, amount }))!;
   const tenantAddonId = newId();
   await trx
     .insertInto('saas_tenant_addons')
@@ -159,25 +167,57 @@ export async function markInvoicePaid(ctx: SaasContext, trx: Tx, options: MarkPa
 
 /**
  * addon_subscription_billing_worker's body for one tenant: the month's SaaS invoice (plan +
- * recurring active add-ons), once per tenant and period however often it runs.
+ * recurring active add-ons bought before this month + unbilled pro-rata adjustments), once per
+ * tenant and period however often it runs. A total of zero or less issues nothing and keeps
+ * the adjustments for the next month.
  */
 export async function issueMonthlyInvoice(ctx: SaasContext, trx: Tx, tenantId: string): Promise<SaasInvoice | null> {
   const period = monthOf(platformToday(ctx));
-  const { rows } = await sql<{ plan_name: string; plan_price: string; addons: string }>`
+  const periodStart = startOfLocalDay(period, ctx.config.timeZone);
+  const { rows } = await sql<{ plan_name: string; plan_price: string; addons: string; adjustments: string }>`
     select p.name as plan_name, p.monthly_price as plan_price,
       coalesce((select sum(a.price * ta.quantity) from saas_tenant_addons ta join saas_addons a on a.id = ta.addon_id
-                where ta.tenant_id = ${tenantId}::uuid and ta.status = 'active' and a.recurring), 0) as addons
+                where ta.tenant_id = ${tenantId}::uuid and ta.status = 'active' and a.recurring and ta.created_at < ${periodStart}), 0) as addons,
+      coalesce((select sum(j.amount) from saas_adjustments j where j.tenant_id = ${tenantId}::uuid and j.invoice_id is null and j.period < ${period}::date), 0) as adjustments
     from saas_plans p
     where p.id = coalesce((select s.plan_id from saas_subscriptions s where s.tenant_id = ${tenantId}::uuid), (select d.id from saas_plans d where d.is_default))`.execute(trx);
   const r = rows[0];
   if (!r) return null;
-  const amount = Number(r.plan_price) + Number(r.addons);
+  const adjustments = Number(r.adjustments);
+  const amount = Number(r.plan_price) + Number(r.addons) + adjustments;
   if (amount <= 0) return null;
-  const invoice = await insertInvoice(ctx, trx, { tenantId, kind: 'subscription', period, description: `${r.plan_name} ${period.slice(0, 7)}${Number(r.addons) > 0 ? ' + add-ons' : ''}`, amount });
+  const parts = [`${r.plan_name} ${period.slice(0, 7)}`, ...(Number(r.addons) > 0 ? ['add-ons'] : []), ...(adjustments !== 0 ? [`pro-rata ${adjustments > 0 ? '+' : '−'}Rp ${Math.abs(adjustments).toLocaleString('id-ID')}`] : [])];
+  const invoice = await insertInvoice(ctx, trx, { tenantId, kind: 'subscription', period, description: parts.join(' + '), amount });
   if (invoice) {
+    await trx.updateTable('saas_adjustments').set({ invoice_id: invoice.id }).where('tenant_id', '=', tenantId).where('invoice_id', 'is', null).where('period', '<', sql<Date>`${period}::date`).execute();
     await ctx.publish(trx, 'saas.invoice.issued', { invoiceId: invoice.id, number: invoice.number, period, amount, dueDate: invoice.dueDate }, { tenantId, key: tenantId });
   }
   return invoice;
+}
+
+/**
+ * The owner's reminders of unpaid SaaS invoices, on the platform's calendar: once when the due
+ * date is `reminderDaysBefore` days away or less, once from the due day on. The marks are set
+ * by the same statement that picks the invoices, so a second run that day sends nothing.
+ */
+export async function remindUnpaidInvoices(ctx: SaasContext, trx: Tx, tenantId: string): Promise<number> {
+  const today = platformToday(ctx);
+  const now = ctx.clock.now();
+  const unpaid = () => trx.updateTable('saas_invoices').where('tenant_id', '=', tenantId).where('status', '=', 'unpaid');
+  const dueDay = await unpaid().set({ reminded_due_at: now }).where('reminded_due_at', 'is', null).where('due_date', '<=', sql<Date>`${today}::date`).returningAll().execute();
+  const before = await unpaid()
+    .set({ reminded_before_at: now })
+    .where('reminded_before_at', 'is', null)
+    .where('due_date', '>', sql<Date>`${today}::date`)
+    .where('due_date', '<=', sql<Date>`${addDays(today, ctx.config.reminderDaysBefore)}::date`)
+    .returningAll()
+    .execute();
+  const reminders = [...before.map((r) => ({ r, when: 'before_due' as const })), ...dueDay.map((r) => ({ r, when: 'due_day' as const }))];
+  for (const { r, when } of reminders) {
+    const invoice = toSaasInvoice(r);
+    await ctx.publish(trx, 'saas.invoice.reminder', { invoiceId: invoice.id, number: invoice.number, amount: invoice.amount, dueDate: invoice.dueDate, when, paymentUrl: paymentUrlOf(ctx, invoice) }, { tenantId, key: tenantId });
+  }
+  return reminders.length;
 }
 
 /** The unpaid subscription invoice past the platform's grace that locks the console, if any. */
