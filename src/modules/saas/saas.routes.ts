@@ -182,6 +182,30 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
       return reply.status(201).send(await saas.createAddon(request.body));
     },
   );
+  app.patch(
+    '/api/platform/saas/addons/:addonId',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Super admin: rename, reprice or take an add-on off sale (what it raises stays; bought units keep it)',
+        params: z.object({ addonId: z.uuid() }),
+        body: z.object({ name: z.string().trim().min(1).max(120), price: Rupiah, recurring: z.boolean(), active: z.boolean() }).partial().strict(),
+        response: { 200: AddonSchema },
+      },
+    },
+    async (request) => {
+      requireSuperAdmin(request);
+      return saas.updateAddon(request.params.addonId, request.body);
+    },
+  );
+  app.get(
+    '/api/platform/saas/domains',
+    { schema: { tags: ['platform'], summary: 'Super admin: every tenant’s custom domains and whether each is verified', response: { 200: z.array(DomainSchema.omit({ txtRecord: true }).extend({ tenantId: z.string() })) } } },
+    async (request) => {
+      requireSuperAdmin(request);
+      return saas.allDomains();
+    },
+  );
   app.put(
     '/api/platform/tenants/:tenantId/plan',
     { schema: { tags: ['platform'], summary: 'Super admin: move a tenant to a plan (a downgrade keeps what it has; it cannot add past the limit)', params: TenantParams, body: z.object({ planId: z.uuid() }).strict(), response: { 200: Ok } } },
