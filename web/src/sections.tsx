@@ -12,7 +12,7 @@ import { ImportsPage } from './features/imports/ImportsPage.tsx';
 import { EventBusPage } from './features/events/EventBusPage.tsx';
 import { RoutersPage } from './features/routers/RoutersPage.tsx';
 import { TenantsPage } from './features/tenants/TenantsPage.tsx';
-import { PlatformSaasPage } from './features/platform/PlatformSaasPage.tsx';
+import { TenantsUsagePage } from './features/platform/TenantsUsagePage.tsx';
 import { SubscriptionPage } from './features/subscription/SubscriptionPage.tsx';
 import { WhatsAppPage } from './features/whatsapp/WhatsAppPage.tsx';
 import { MapsPage } from './features/maps/MapsPage.tsx';
@@ -96,7 +96,7 @@ export const sections: Section[] = [
   { label: 'nav.audit', path: '/audit', routes: [{ path: '/audit', element: <AuditPage /> }], allowed: withPermission('audit.read') },
   { label: 'nav.subscription', path: '/subscription', routes: [{ path: '/subscription', element: <SubscriptionPage /> }], allowed: withPermission('subscription.read') },
   { label: 'nav.tenants', path: '/platform/tenants', routes: [{ path: '/platform/tenants', element: <TenantsPage /> }], allowed: (me) => me.user.isSuperAdmin },
-  { label: 'nav.platformSaas', path: '/platform/saas', routes: [{ path: '/platform/saas', element: <PlatformSaasPage /> }], allowed: (me) => me.user.isSuperAdmin && !me.impersonation?.you },
+  { label: 'nav.platformSaas', path: '/platform/saas', routes: [{ path: '/platform/saas', element: <TenantsUsagePage /> }], allowed: (me) => me.user.isSuperAdmin && !me.impersonation?.you },
   // Cross-tenant infrastructure (every tenant's failures): the platform operator's, like its API.
   { label: 'nav.events', path: '/events', routes: [{ path: '/events', element: <EventBusPage /> }], allowed: (me) => me.user.isSuperAdmin },
 ];

@@ -29,12 +29,32 @@ describe.each(drivers)('the super admin console endpoints on %s', (driver) => {
     expect((await call('PATCH', `/api/platform/saas/addons/${created.body.id}`, { price: 1 }, tenant.ownerCookie)).status).toBe(403);
   });
 
+  it('should name the missing input of an add-on or an override (a limit needs its amount) and create nothing', async () => {
+    const addon = await call('POST', '/api/platform/saas/addons', { code: 'plus5', name: '+5 router', price: 20_000, limitName: 'routers' });
+    expect(addon.body.error.details.fields).toEqual([{ field: 'body.amount', problem: 'required' }]);
+    const both = await call('POST', '/api/platform/saas/addons', { code: 'plus5', name: '+5 router', price: 20_000, limitName: 'routers', amount: 5, feature: 'radius' });
+    expect(both.body.error.details.fields).toEqual([{ field: 'body.feature', problem: 'either a limit or a feature, not both' }]);
+    expect((await call('GET', '/api/platform/saas/addons')).body.map((a: { code: string }) => a.code)).not.toContain('plus5');
+    const override = await call('POST', `/api/platform/tenants/${tenant.tenantId}/overrides`, { feature: 'radius', reason: 'uji coba', endsAt: '2030-01-01' });
+    expect(override.body.error.details.fields).toEqual([{ field: 'body.enabled', problem: 'required' }]);
+    expect((await call('GET', `/api/platform/tenants/${tenant.tenantId}/overrides`)).body).toEqual([]);
+  });
+
   it('should list every tenant’s custom domains without their verification token', async () => {
     const added = await call('POST', '/api/saas/domains', { host: 'net.konsol.id' }, tenant.ownerCookie);
     expect(added.status).toBe(201);
     const all = await call('GET', '/api/platform/saas/domains');
     expect(all.body).toEqual([expect.objectContaining({ tenantId: tenant.tenantId, host: 'net.konsol.id', verified: false })]);
     expect(all.body[0]).not.toHaveProperty('txtRecord');
+  });
+
+  it('should refuse switching a feature off for every tenant without a reason, and keep it on', async () => {
+    const refused = await call('PUT', '/api/platform/features/ftth_maps', { enabled: false });
+    expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'reason', problem: 'required' }] } });
+    expect((await call('GET', '/api/platform/features')).body).toEqual([]);
+    expect((await call('PUT', '/api/platform/features/ftth_maps', { enabled: false, reason: 'Peta sedang diperbaiki' })).status).toBe(200);
+    expect((await call('GET', '/api/platform/features')).body).toEqual([expect.objectContaining({ feature: 'ftth_maps', enabled: false, reason: 'Peta sedang diperbaiki' })]);
+    expect((await call('PUT', '/api/platform/features/ftth_maps', { enabled: true })).status).toBe(200);
   });
 
   it('should suspend a tenant with a reason (its owner loses the console) and resume it', async () => {

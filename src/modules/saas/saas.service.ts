@@ -92,7 +92,7 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
     updatePlan: (planId: string, change: Parameters<typeof updatePlan>[2]) => asPlatform((trx) => updatePlan(trx, planId, change)),
     addons: () => asPlatform((trx) => listAddons(trx, false)),
     createAddon: (input: AddonInput) => asPlatform((trx) => createAddon(ctx, trx, input)),
-    updateAddon: (addonId: string, change: Parameters<typeof updateAddon>[1]) => asPlatform((trx) => updateAddon(trx, addonId, change)),
+    updateAddon: (addonId: string, change: Parameters<typeof updateAddon>[2]) => asPlatform((trx) => updateAddon(trx, addonId, change)),
     allDomains: () => asPlatform(listAllDomains),
     setTenantPlan: (tenantId: string, planId: string) => asPlatform((trx) => setTenantPlan(ctx, trx, tenantId, planId)),
     overrides: (tenantId: string) => asPlatform((trx) => listOverrides(trx, tenantId)),

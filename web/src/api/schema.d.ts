@@ -7972,18 +7972,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        amount: number;
+                        amount?: number;
                         code: string;
                         /** @enum {string} */
-                        limitName: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb";
-                        name: string;
-                        price: number;
-                        /** @default true */
-                        recurring?: boolean;
-                    } | {
-                        code: string;
+                        feature?: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
                         /** @enum {string} */
-                        feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
+                        limitName?: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb";
                         name: string;
                         price: number;
                         /** @default true */
@@ -8595,16 +8589,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        amount: number;
+                        amount?: number;
+                        enabled?: boolean;
                         endsAt: unknown;
                         /** @enum {string} */
-                        limitName: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb";
-                        reason: string;
-                    } | {
-                        enabled: boolean;
-                        endsAt: unknown;
+                        feature?: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
                         /** @enum {string} */
-                        feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
+                        limitName?: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb";
                         reason: string;
                     };
                 };

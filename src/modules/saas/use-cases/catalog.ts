@@ -109,6 +109,8 @@ export async function listOverrides(trx: Tx, tenantId: string) {
 
 /** The platform-wide kill switch of a feature (off for every tenant, whatever its plan). */
 export async function setFeatureSwitch(ctx: SaasContext, trx: Tx, feature: FeatureName, enabled: boolean, reason: string) {
+  // Switching a feature off for every tenant is an incident: the console shows tenants' staff why.
+  if (!enabled && reason.trim().length < 3) throw new AppError('VALIDATION_FAILED', 'Say why the feature is switched off for every tenant.', { fields: { reason: 'required' } });
   await trx
     .insertInto('saas_feature_switches')
     .values({ feature, enabled, reason, updated_at: ctx.clock.now() })
