@@ -1,8 +1,8 @@
 import type { BodyOf } from '../../api/types.ts';
 
-type PlanBody = BodyOf<'/api/platform/saas/plans', 'post'>;
-export type LimitName = keyof PlanBody['limits'];
-export type FeatureName = PlanBody['features'][number];
+type AddonBody = BodyOf<'/api/platform/saas/addons', 'post'>;
+export type LimitName = NonNullable<AddonBody['limitName']>;
+export type FeatureName = NonNullable<AddonBody['feature']>;
 
 /** What a plan limits and what it switches on, in the order the pages list them (the API's enums; typecheck keeps them in step). */
 export const limitNames = ['customers', 'routers', 'staff', 'collectors', 'technicians', 'odps', 'whatsapp_messages', 'photo_storage_mb'] as const satisfies readonly LimitName[];

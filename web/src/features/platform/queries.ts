@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '../../api.ts';
 import type { BodyOf } from '../../api/types.ts';
 import { queryKeys } from '../../query-keys.ts';
+import type { FeatureName } from './names.ts';
 
 export const usePlatformTenants = () => useQuery({ queryKey: queryKeys.platformSaas.tenants, queryFn: () => unwrap(client.GET('/api/platform/saas/tenants')) });
 export const usePlatformPlans = () => useQuery({ queryKey: queryKeys.platformSaas.plans, queryFn: () => unwrap(client.GET('/api/platform/saas/plans')) });
@@ -53,7 +54,6 @@ export const useSetFeatureSwitch = () =>
     ({ feature, ...body }: BodyOf<'/api/platform/features/{feature}', 'put'> & { feature: FeatureName }) => unwrap(client.PUT('/api/platform/features/{feature}', { params: { path: { feature } }, body })),
     { fieldErrors: true },
   );
-export type FeatureName = NonNullable<BodyOf<'/api/platform/saas/plans', 'post'>['features']>[number];
 
 export const useMarkSaasInvoicePaid = () => usePlatformMutation((invoiceId: string) => unwrap(client.POST('/api/platform/saas/invoices/{invoiceId}/mark-paid', { params: { path: { invoiceId } }, body: {} })));
 
