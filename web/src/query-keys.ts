@@ -51,6 +51,7 @@ export const queryKeys = {
     entitlements: ['subscription', 'entitlements'] as const,
     addons: ['subscription', 'addons'] as const,
     invoices: ['subscription', 'invoices'] as const,
+    domains: ['subscription', 'domains'] as const,
   },
   platformSaas: {
     all: ['platform-saas'] as const,
@@ -60,6 +61,8 @@ export const queryKeys = {
     features: ['platform-saas', 'features'] as const,
     invoices: ['platform-saas', 'invoices'] as const,
     impersonations: ['platform-saas', 'impersonations'] as const,
+    domains: ['platform-saas', 'domains'] as const,
+    overrides: (tenantId: string) => ['platform-saas', 'overrides', tenantId] as const,
   },
   routers: { all: ['routers'] as const, script: (routerId: string) => ['routers', 'script', routerId] as const },
   networkLines: {

@@ -12,7 +12,13 @@ import { ImportsPage } from './features/imports/ImportsPage.tsx';
 import { EventBusPage } from './features/events/EventBusPage.tsx';
 import { RoutersPage } from './features/routers/RoutersPage.tsx';
 import { TenantsPage } from './features/tenants/TenantsPage.tsx';
-import { PlatformSaasPage } from './features/platform/PlatformSaasPage.tsx';
+import { TenantsUsagePage } from './features/platform/TenantsUsagePage.tsx';
+import { TenantDetailPage } from './features/platform/TenantDetailPage.tsx';
+import { CatalogPage } from './features/platform/CatalogPage.tsx';
+import { FeatureSwitchesPage } from './features/platform/FeatureSwitchesPage.tsx';
+import { SaasInvoicesPage } from './features/platform/SaasInvoicesPage.tsx';
+import { DomainsPage } from './features/platform/DomainsPage.tsx';
+import { ImpersonationsPage } from './features/platform/ImpersonationsPage.tsx';
 import { SubscriptionPage } from './features/subscription/SubscriptionPage.tsx';
 import { WhatsAppPage } from './features/whatsapp/WhatsAppPage.tsx';
 import { MapsPage } from './features/maps/MapsPage.tsx';
@@ -98,7 +104,21 @@ export const sections: Section[] = [
   { label: 'nav.audit', path: '/audit', routes: [{ path: '/audit', element: <AuditPage /> }], allowed: withPermission('audit.read') },
   { label: 'nav.subscription', path: '/subscription', routes: [{ path: '/subscription', element: <SubscriptionPage /> }], allowed: withPermission('subscription.read') },
   { label: 'nav.tenants', path: '/platform/tenants', routes: [{ path: '/platform/tenants', element: <TenantsPage /> }], allowed: (me) => me.user.isSuperAdmin },
-  { label: 'nav.platformSaas', path: '/platform/saas', routes: [{ path: '/platform/saas', element: <PlatformSaasPage /> }], allowed: (me) => me.user.isSuperAdmin && !me.impersonation?.you },
+  // The super admin's SaaS desk (platformPaths in features/platform/PlatformNav.tsx), one tab per route.
+  {
+    label: 'nav.platformSaas',
+    path: '/platform/saas',
+    routes: [
+      { path: '/platform/saas', element: <TenantsUsagePage /> },
+      { path: '/platform/saas/tenants/:tenantId', element: <TenantDetailPage /> },
+      { path: '/platform/saas/catalog', element: <CatalogPage /> },
+      { path: '/platform/saas/features', element: <FeatureSwitchesPage /> },
+      { path: '/platform/saas/invoices', element: <SaasInvoicesPage /> },
+      { path: '/platform/saas/domains', element: <DomainsPage /> },
+      { path: '/platform/saas/impersonations', element: <ImpersonationsPage /> },
+    ],
+    allowed: (me) => me.user.isSuperAdmin && !me.impersonation?.you,
+  },
   // Cross-tenant infrastructure (every tenant's failures): the platform operator's, like its API.
   { label: 'nav.events', path: '/events', routes: [{ path: '/events', element: <EventBusPage /> }], allowed: (me) => me.user.isSuperAdmin },
 ];

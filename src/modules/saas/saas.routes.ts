@@ -31,6 +31,32 @@ const OverrideSchema = z.object({
   reason: z.string(), endsAt: z.coerce.date(), endedAt: z.coerce.date().nullable(), createdAt: z.coerce.date(),
 });
 const TenantParams = z.object({ tenantId: z.uuid() });
+
+/**
+ * An add-on or an override is about a limit (with its amount) or a feature, never both. One
+ * object checked field by field rather than a union, so a refusal names the input that is wrong
+ * (a union answers only "invalid input" for the whole body).
+ */
+const limitOrFeature = (second: 'amount' | 'enabled') => (body: { limitName?: unknown; amount?: unknown; feature?: unknown; enabled?: unknown }, ctx: z.RefinementCtx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (body.limitName === undefined && body.feature === undefined) issue('limitName', 'required');
+  if (body.limitName !== undefined && body.feature !== undefined) issue('feature', 'either a limit or a feature, not both');
+  if (body.limitName !== undefined && body.amount === undefined) issue('amount', 'required');
+  if (body.feature !== undefined && second === 'enabled' && body.enabled === undefined) issue('enabled', 'required');
+};
+const AddonBody = z
+  .object({ code: Code, name: z.string().trim().min(1).max(120), price: Rupiah, recurring: z.boolean().default(true), limitName: Limit.optional(), amount: z.number().int().min(1).max(1_000_000).optional(), feature: Feature.optional() })
+  .strict()
+  .superRefine(limitOrFeature('amount'))
+  .transform(({ limitName, amount, feature, ...rest }) => (limitName !== undefined ? { ...rest, limitName, amount: amount! } : { ...rest, feature: feature! }));
+const OverrideBody = z
+  .object({
+    limitName: Limit.optional(), amount: z.number().int().min(-1_000_000).max(1_000_000).optional(), feature: Feature.optional(), enabled: z.boolean().optional(),
+    reason: z.string().trim().min(3).max(500), endsAt: z.coerce.date(),
+  })
+  .strict()
+  .superRefine(limitOrFeature('enabled'))
+  .transform(({ limitName, amount, feature, enabled, ...rest }) => (limitName !== undefined ? { ...rest, limitName, amount: amount! } : { ...rest, feature: feature!, enabled: enabled! }));
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 
 export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
@@ -184,16 +210,37 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
       schema: {
         tags: ['platform'],
         summary: 'Super admin: add an add-on (raises a limit by `amount` per unit, or switches a feature on)',
-        body: z.union([
-          z.object({ code: Code, name: z.string().trim().min(1).max(120), price: Rupiah, recurring: z.boolean().default(true), limitName: Limit, amount: z.number().int().min(1).max(1_000_000) }).strict(),
-          z.object({ code: Code, name: z.string().trim().min(1).max(120), price: Rupiah, recurring: z.boolean().default(true), feature: Feature }).strict(),
-        ]),
+        body: AddonBody,
         response: { 201: AddonSchema },
       },
     },
     async (request, reply) => {
       requireSuperAdmin(request);
       return reply.status(201).send(await saas.createAddon(request.body));
+    },
+  );
+  app.patch(
+    '/api/platform/saas/addons/:addonId',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Super admin: rename, reprice or take an add-on off sale (what it raises stays; bought units keep it)',
+        params: z.object({ addonId: z.uuid() }),
+        body: z.object({ name: z.string().trim().min(1).max(120), price: Rupiah, recurring: z.boolean(), active: z.boolean() }).partial().strict(),
+        response: { 200: AddonSchema },
+      },
+    },
+    async (request) => {
+      requireSuperAdmin(request);
+      return saas.updateAddon(request.params.addonId, request.body);
+    },
+  );
+  app.get(
+    '/api/platform/saas/domains',
+    { schema: { tags: ['platform'], summary: 'Super admin: every tenant’s custom domains and whether each is verified', response: { 200: z.array(DomainSchema.omit({ txtRecord: true }).extend({ tenantId: z.string() })) } } },
+    async (request) => {
+      requireSuperAdmin(request);
+      return saas.allDomains();
     },
   );
   app.put(
@@ -216,10 +263,7 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
         tags: ['platform'],
         summary: 'Super admin: raise or lower a limit, or force a feature, for one tenant, with a reason and an end',
         params: TenantParams,
-        body: z.union([
-          z.object({ limitName: Limit, amount: z.number().int().min(-1_000_000).max(1_000_000), reason: z.string().trim().min(3).max(500), endsAt: z.coerce.date() }).strict(),
-          z.object({ feature: Feature, enabled: z.boolean(), reason: z.string().trim().min(3).max(500), endsAt: z.coerce.date() }).strict(),
-        ]),
+        body: OverrideBody,
         response: { 201: z.object({ id: z.string() }) },
       },
     },

@@ -3,9 +3,9 @@ import type { TenantId, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { createPaymentGateway, type PaymentNotificationRequest } from '../billing/index.ts';
 import type { FeatureName, LimitName, SaasDeps } from './saas.model.ts';
-import { addOverride, createAddon, createPlan, endOverride, listAddons, listFeatureSwitches, listOverrides, listPlans, reconcileTenant, setFeatureSwitch, setTenantPlan, tenantOverview, updatePlan, type AddonInput, type OverrideInput, type PlanInput } from './use-cases/catalog.ts';
+import { addOverride, createAddon, createPlan, endOverride, listAddons, listFeatureSwitches, listOverrides, listPlans, reconcileTenant, setFeatureSwitch, setTenantPlan, tenantOverview, updateAddon, updatePlan, type AddonInput, type OverrideInput, type PlanInput } from './use-cases/catalog.ts';
 import { paymentLinkFor, type BillTo } from './use-cases/payment-links.ts';
-import { addDomain, listDomains, removeDomain, tenantOfCustomHost, verifyDomain } from './use-cases/domains.ts';
+import { addDomain, listAllDomains, listDomains, removeDomain, tenantOfCustomHost, verifyDomain } from './use-cases/domains.ts';
 import { assertWithinLimit, entitlementsInTransaction, featureEnabledInTransaction, remainingInLimit, type CountUsed } from './use-cases/entitlements.ts';
 import { issueMonthlyInvoice, listInvoices, lockingInvoiceInTransaction, markInvoicePaid, purchaseAddon, remindUnpaidInvoices } from './use-cases/saas-invoices.ts';
 
@@ -96,6 +96,8 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
     updatePlan: (planId: string, change: Parameters<typeof updatePlan>[2]) => asPlatform((trx) => updatePlan(trx, planId, change)),
     addons: () => asPlatform((trx) => listAddons(trx, false)),
     createAddon: (input: AddonInput) => asPlatform((trx) => createAddon(ctx, trx, input)),
+    updateAddon: (addonId: string, change: Parameters<typeof updateAddon>[2]) => asPlatform((trx) => updateAddon(trx, addonId, change)),
+    allDomains: () => asPlatform(listAllDomains),
     setTenantPlan: (tenantId: string, planId: string) => asPlatform((trx) => setTenantPlan(ctx, trx, tenantId, planId)),
     overrides: (tenantId: string) => asPlatform((trx) => listOverrides(trx, tenantId)),
     addOverride: (tenantId: string, userId: string, input: OverrideInput) => asPlatform((trx) => addOverride(ctx, trx, tenantId, userId, input), userId),

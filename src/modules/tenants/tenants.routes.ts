@@ -51,6 +51,20 @@ export const tenantsRoutes = (tenants: TenantsService) => async (app: HttpServer
     },
   );
 
+  app.put(
+    '/api/platform/tenants/:tenantId/status',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Super admin: suspend a tenant (its console closes; its customers are not touched) or resume it, with a reason',
+        params: z.object({ tenantId: z.uuid() }),
+        body: z.object({ status: z.enum(['active', 'suspended']), reason: z.string().trim().min(3).max(500) }).strict(),
+        response: { 200: TenantSchema },
+      },
+    },
+    async (request) => tenants.setTenantStatus(requireSuperAdmin(request), request.params.tenantId, request.body),
+  );
+
   app.get(
     '/api/tenant',
     { schema: { tags: ['tenants'], summary: 'The tenant I am working in', response: { 200: TenantSchema.omit({ staffCount: true }) } } },

@@ -54,7 +54,16 @@ export function createTenantsService(deps: { db: Database; clock: Clock; identit
       return { id: t.id, slug: t.slug, name: t.name, timeZone: t.time_zone, status: t.status, createdAt: t.created_at };
     });
 
-  return { ...directory, createTenant, listTenants, getCurrentTenant };
+  /** Super admin: suspend a tenant (its staff lose the console, its scheduled work stops) or resume it; audited with the reason. */
+  const setTenantStatus = (actor: Actor, tenantId: string, input: { status: 'active' | 'suspended'; reason: string }) =>
+    db.platform<TenantsTables, TenantSummary>(async (trx) => {
+      const row = await trx.updateTable('tenants').set({ status: input.status }).where('id', '=', tenantId).returning('slug').executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND', 'No such tenant.');
+      await identity.audit(trx as Tx, { actorUserId: actor.userId, action: input.status === 'suspended' ? 'tenant.suspended' : 'tenant.resumed', subject: row.slug, details: { tenantId, reason: input.reason } });
+      return toSummary(await trx.selectFrom('platform_tenant_summaries').selectAll().where('id', '=', tenantId).executeTakeFirstOrThrow());
+    });
+
+  return { ...directory, createTenant, listTenants, getCurrentTenant, setTenantStatus };
 }
 
 const toSummary = (t: TenantsTables['platform_tenant_summaries']): TenantSummary => ({

@@ -7972,18 +7972,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        amount: number;
+                        amount?: number;
                         code: string;
                         /** @enum {string} */
-                        limitName: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb";
-                        name: string;
-                        price: number;
-                        /** @default true */
-                        recurring?: boolean;
-                    } | {
-                        code: string;
+                        feature?: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
                         /** @enum {string} */
-                        feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
+                        limitName?: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb";
                         name: string;
                         price: number;
                         /** @default true */
@@ -8015,6 +8009,110 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/saas/addons/{addonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Super admin: rename, reprice or take an add-on off sale (what it raises stays; bought units keep it) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    addonId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        name?: string;
+                        price?: number;
+                        recurring?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            amount: number | null;
+                            code: string;
+                            /** @enum {string|null} */
+                            feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens" | null;
+                            id: string;
+                            /** @enum {string|null} */
+                            limitName: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb" | null;
+                            name: string;
+                            price: number;
+                            recurring: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/platform/saas/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Super admin: every tenant’s custom domains and whether each is verified */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            host: string;
+                            id: string;
+                            tenantId: string;
+                            verified: boolean;
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8493,16 +8591,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        amount: number;
+                        amount?: number;
+                        enabled?: boolean;
                         endsAt: unknown;
                         /** @enum {string} */
-                        limitName: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb";
-                        reason: string;
-                    } | {
-                        enabled: boolean;
-                        endsAt: unknown;
+                        feature?: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
                         /** @enum {string} */
-                        feature: "radius" | "payment_gateways" | "collectors" | "ftth_maps" | "technicians" | "customer_portal" | "custom_domain" | "api_tokens";
+                        limitName?: "customers" | "routers" | "staff" | "collectors" | "technicians" | "odps" | "whatsapp_messages" | "photo_storage_mb";
                         reason: string;
                     };
                 };
@@ -8605,6 +8700,62 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/tenants/{tenantId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Super admin: suspend a tenant (its console closes; its customers are not touched) or resume it, with a reason */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            slug: string;
+                            staffCount: number;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            timeZone: string;
                         };
                     };
                 };

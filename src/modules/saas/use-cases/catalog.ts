@@ -60,6 +60,14 @@ export async function createAddon(ctx: SaasContext, trx: Tx, input: AddonInput) 
   return toAddon(row);
 }
 
+/** What an add-on is sold as (name, price, recurring) and whether it is on sale; what it raises stays (bought units keep their meaning). */
+export async function updateAddon(trx: Tx, addonId: string, change: { name?: string; price?: number; recurring?: boolean; active?: boolean }) {
+  if (Object.values(change).every((v) => v === undefined)) throw new AppError('NOTHING_TO_UPDATE', 'Send at least one field to change.');
+  const row = await trx.updateTable('saas_addons').set(change).where('id', '=', addonId).returningAll().executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'No such add-on.');
+  return toAddon(row);
+}
+
 /** The super admin moves a tenant to a plan. A downgrade below its usage keeps everything; it just cannot add. */
 export async function setTenantPlan(ctx: SaasContext, trx: Tx, tenantId: string, planId: string) {
   const plan = await trx.selectFrom('saas_plans').select(['id', 'name', 'monthly_price']).where('id', '=', planId).where('active', '=', true).executeTakeFirst();
@@ -124,6 +132,8 @@ export async function listOverrides(trx: Tx, tenantId: string) {
 
 /** The platform-wide kill switch of a feature (off for every tenant, whatever its plan). */
 export async function setFeatureSwitch(ctx: SaasContext, trx: Tx, feature: FeatureName, enabled: boolean, reason: string) {
+  // Switching a feature off for every tenant is an incident: the console shows tenants' staff why.
+  if (!enabled && reason.trim().length < 3) throw new AppError('VALIDATION_FAILED', 'Say why the feature is switched off for every tenant.', { fields: { reason: 'required' } });
   await trx
     .insertInto('saas_feature_switches')
     .values({ feature, enabled, reason, updated_at: ctx.clock.now() })

@@ -35,6 +35,12 @@ export async function listDomains(ctx: SaasContext, trx: Tx) {
   return (await trx.selectFrom('saas_domains').selectAll().orderBy('host').execute()).map((r) => toDomain(ctx, r));
 }
 
+/** Every tenant's custom domains (the platform's view: host and whether it is proven, never the token). */
+export async function listAllDomains(trx: Tx) {
+  const rows = await trx.selectFrom('saas_domains').select(['id', 'tenant_id', 'host', 'verified_at', 'created_at']).orderBy('host').execute();
+  return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, host: r.host, verified: r.verified_at !== null, verifiedAt: r.verified_at ? new Date(r.verified_at) : null, createdAt: new Date(r.created_at) }));
+}
+
 /** Looks the TXT record up (the resolver is injectable) and marks the domain verified when it carries the token. */
 export async function verifyDomain(ctx: SaasContext, trx: Tx, domainId: string) {
   const row = await trx.selectFrom('saas_domains').selectAll().where('id', '=', domainId).executeTakeFirst();

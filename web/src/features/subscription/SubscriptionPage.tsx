@@ -3,10 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ResponseOf } from '../../api/types.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { fieldErrors } from '../../components/form-errors.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT, type TranslationKey } from '../../i18n.tsx';
 import { useFormat, useSession } from '../../session.tsx';
+import { DomainsCard } from './DomainsCard.tsx';
 import { useAddonsOnSale, useEntitlements, usePurchaseAddon, useSaasInvoices, useSupportAccess } from './queries.ts';
 
 type Entitlements = ResponseOf<'/api/saas/subscription', 'get'>;
@@ -14,7 +16,7 @@ type LimitName = keyof Entitlements['limits'];
 const counted: LimitName[] = ['customers', 'routers', 'staff'];
 const otherLimits: LimitName[] = ['collectors', 'technicians', 'odps', 'whatsapp_messages', 'photo_storage_mb'];
 
-/** The owner's subscription: plan, limits against usage (live after an add-on is paid), add-ons to buy, SaaS invoices. */
+/** The owner's subscription: plan, limits against usage (live after an add-on is paid, warned at 80%), add-ons to buy, SaaS invoices to pay, custom domains. */
 export function SubscriptionPage() {
   const t = useT();
   const entitlements = useEntitlements();
@@ -38,6 +40,7 @@ export function SubscriptionPage() {
               </Grid.Col>
             </Grid>
             <InvoicesCard />
+            <DomainsCard enabled={e.features.includes('custom_domain')} />
           </Stack>
         )}
       </QueryState>
@@ -56,6 +59,7 @@ function LimitsCard({ e }: { e: Entitlements }) {
           <Title order={4}>{t('subscription.plan', { name: e.plan.name })}</Title>
           <Badge variant="light">{t('subscription.features', { count: e.features.length })}</Badge>
         </Group>
+        <NearLimitAlert e={e} />
         {counted.map((name) => {
           const max = e.limits[name];
           const used = e.usage[name as keyof Entitlements['usage']];
@@ -87,13 +91,36 @@ function LimitsCard({ e }: { e: Entitlements }) {
   );
 }
 
+/** At 80% of a counted limit the owner is warned; at 100% new ones are refused until an add-on raises it. */
+function NearLimitAlert({ e }: { e: Entitlements }) {
+  const t = useT();
+  const near = counted
+    .map((name) => ({ name, used: e.usage[name as keyof Entitlements['usage']], max: e.limits[name] }))
+    .filter((l): l is { name: LimitName; used: number; max: number } => l.max !== null && l.used * 100 >= l.max * 80);
+  if (near.length === 0) return null;
+  const full = near.some((l) => l.used >= l.max);
+  return (
+    <Alert color={full ? 'red' : 'orange'} title={t(full ? 'subscription.atLimitTitle' : 'subscription.nearLimitTitle')} data-testid="near-limit">
+      <Stack gap={2}>
+        {near.map((l) => (
+          <Text size="sm" key={l.name} data-near-limit={l.name}>
+            {t(l.used >= l.max ? 'subscription.atLimit' : 'subscription.nearLimit', { name: t(`limit.${l.name}`), percent: Math.floor((l.used * 100) / l.max), used: l.used, max: l.max })}
+          </Text>
+        ))}
+        <Text size="sm">{t('subscription.raiseHint')}</Text>
+      </Stack>
+    </Alert>
+  );
+}
+
 function AddonsCard() {
   const t = useT();
   const format = useFormat();
   const me = useSession();
   const addons = useAddonsOnSale();
   const purchase = usePurchaseAddon();
-  const [quantity, setQuantity] = useState<Record<string, number>>({});
+  const [quantity, setQuantity] = useState<Record<string, number | string>>({});
+  const errors = fieldErrors(purchase.error, t);
   const mayBuy = me.permissions.includes('subscription.manage');
   return (
     <Card withBorder>
@@ -114,14 +141,22 @@ function AddonsCard() {
                       </Text>
                     </Stack>
                     {mayBuy && (
-                      <Group gap="xs" wrap="nowrap">
-                        <NumberInput w={70} min={1} max={1000} value={quantity[addon.id] ?? 1} onChange={(v) => setQuantity({ ...quantity, [addon.id]: Number(v) || 1 })} aria-label={t('subscription.quantity')} />
+                      <Group gap="xs" wrap="nowrap" align="flex-start">
+                        <NumberInput
+                          w={90}
+                          allowDecimal={false}
+                          clampBehavior="none"
+                          value={quantity[addon.id] ?? 1}
+                          onChange={(v) => setQuantity({ ...quantity, [addon.id]: v })}
+                          aria-label={t('subscription.quantity')}
+                          error={purchase.variables?.addonId === addon.id ? errors.quantity : undefined}
+                        />
                         <Button
                           size="xs"
                           loading={purchase.isPending}
                           onClick={() =>
                             purchase.mutate(
-                              { addonId: addon.id, quantity: quantity[addon.id] ?? 1 },
+                              { addonId: addon.id, quantity: quantity[addon.id] === '' ? Number.NaN : Number(quantity[addon.id] ?? 1) },
                               { onSuccess: (r) => notifications.show({ color: 'teal', message: t('subscription.bought', { number: r.invoice.number }) }) },
                             )
                           }
@@ -168,6 +203,18 @@ function InvoicesCard() {
                       {t(`subscription.status.${i.status}` as TranslationKey)}
                     </Badge>
                   ),
+                },
+                {
+                  header: null,
+                  cell: (i) => {
+                    // The platform gateway's checkout page of an unpaid invoice (issue 17 point 3).
+                    const paymentUrl = (i as typeof i & { paymentUrl?: string | null }).paymentUrl;
+                    return i.status === 'unpaid' && paymentUrl ? (
+                      <Button component="a" href={paymentUrl} target="_blank" rel="noopener" size="xs" data-pay>
+                        {t('subscription.pay')}
+                      </Button>
+                    ) : null;
+                  },
                 },
               ]}
             />

@@ -9,6 +9,7 @@ export const useSaasInvoices = () => useQuery({ queryKey: queryKeys.subscription
 export function usePurchaseAddon() {
   const queryClient = useQueryClient();
   return useMutation({
+    meta: { fieldErrors: true },
     mutationFn: (body: { addonId: string; quantity: number }) => unwrap(client.POST('/api/saas/addons/purchase', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.subscription.all }),
   });
@@ -19,5 +20,33 @@ export function useSupportAccess() {
   return useMutation({
     mutationFn: (write: boolean) => unwrap(client.PUT('/api/saas/support-access', { body: { write } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.subscription.all }),
+  });
+}
+
+export const useDomains = () => useQuery({ queryKey: queryKeys.subscription.domains, queryFn: () => unwrap(client.GET('/api/saas/domains')) });
+
+export function useAddDomain() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { fieldErrors: true },
+    mutationFn: (host: string) => unwrap(client.POST('/api/saas/domains', { body: { host } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.subscription.domains }),
+  });
+}
+
+/** Checks the TXT record now; DOMAIN_NOT_VERIFIED (shown as a toast) until DNS has it. */
+export function useVerifyDomain() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (domainId: string) => unwrap(client.POST('/api/saas/domains/{domainId}/verify', { params: { path: { domainId } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.subscription.domains }),
+  });
+}
+
+export function useRemoveDomain() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (domainId: string) => unwrap(client.DELETE('/api/saas/domains/{domainId}', { params: { path: { domainId } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.subscription.domains }),
   });
 }
