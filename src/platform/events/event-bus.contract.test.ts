@@ -206,6 +206,13 @@ describe.each(configurations)('event bus contract: $name', ({ driver, transport:
     expect(await effectsOf(db, 'caller')).toEqual([]);
   });
 
+  it('should refuse an event published outside a tenant transaction without a tenant, and write nothing', async () => {
+    const outside = db.system((trx) => setup.bus.publish(trx, 'test.step.recorded', { label: 'no-tenant', n: 0 }));
+    await expect(outside).rejects.toMatchObject({ code: 'TENANT_REQUIRED', httpStatus: 400 });
+    const stored = await sql`select 1 from event_outbox where data->>'label' = 'no-tenant'`.execute(db.owner);
+    expect(stored.rows).toEqual([]);
+  });
+
   it('should show operators each handler with its dead letters', async () => {
     const handlers = await setup.bus.operations.listHandlers();
     expect(handlers.map((h) => h.id).sort()).toEqual([...fanOut.map((h) => h.id), 'test.steps', 'test.steps-in-order', 'test.steps-together'].sort());
