@@ -54,15 +54,16 @@ export function createPublisher<C extends EventDefinitions>(catalog: C, clock: C
       causationId: options.causationId ?? null,
       data: parsed.data,
     };
-    // The tenant is the transaction's unless given, read by the INSERT itself (no statement of its own).
-    const { rows } = await sql<{ tenant_id: string }>`
+    // The tenant is the transaction's unless given, read by the INSERT itself (no statement of its
+    // own); only then is it returned (the platform, which passes it, may insert but not read).
+    const inserted = await sql<{ tenant_id: string }>`
       insert into event_outbox (id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data)
       select ${id}, t.id, ${fields.topic}, ${type}, ${fields.version}, ${fields.key}, ${fields.occurredAt},
              ${fields.correlationId}, ${fields.causationId}, ${JSON.stringify(fields.data)}::jsonb
       from ${publishingTenant(options.tenantId)} where t.id is not null
-      returning tenant_id`.execute(trx);
-    if (rows.length === 0) throw tenantRequired(type);
-    const envelope: EventEnvelope = { ...fields, tenantId: rows[0].tenant_id };
+      ${options.tenantId ? sql`` : sql`returning tenant_id`}`.execute(trx);
+    if (Number(inserted.numAffectedRows) === 0) throw tenantRequired(type);
+    const envelope: EventEnvelope = { ...fields, tenantId: options.tenantId ?? inserted.rows[0].tenant_id };
     // Thrown after the INSERT, it still rolls the caller's transaction (and so the event) back.
     const checked = EventEnvelopeSchema.safeParse(envelope);
     if (!checked.success) {
