@@ -39,7 +39,7 @@ export async function seed(db: Database, count: number) {
   return asTenantId(tenantId);
 }
 
-export async function measure(shape: string, db: Database, databaseUrl?: string, rate = RATE) {
+async function measure(shape: string, db: Database, databaseUrl?: string, rate = RATE) {
   const tenantId = await seed(db, COUNT);
   const app = await createBenchApp(db, { databaseUrl });
   await app.payments.saveAccount(tenantId, 'midtrans', { mode: 'sandbox', serverKey: SERVER_KEY });
