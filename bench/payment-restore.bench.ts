@@ -8,9 +8,13 @@ import { createBenchApp, openBenchPglite, withBenchPostgres } from './support.ts
  * payment_to_unisolate_flow under load: signed Midtrans notifications arrive at the webhook at a
  * steady rate; each pays an invoice of an isolated customer. Latency is from sending the
  * notification to the isolation history's "restored" row (written by the restore handler).
+ * Both shapes at BENCH_WEBHOOKS_PER_S, then PGlite stepped through BENCH_STEP_RATES (a fresh
+ * database each) up to the first rate whose p99 exceeds 1 s: the highest rate it sustains.
  */
 const RATE = Number(process.env.BENCH_WEBHOOKS_PER_S ?? 50);
 const COUNT = Number(process.env.BENCH_WEBHOOKS ?? 500);
+const STEP_RATES = (process.env.BENCH_STEP_RATES ?? '50,100,200').split(',').filter(Boolean).map(Number);
+const SUSTAINED_P99_MS = 1000;
 const SERVER_KEY = 'SB-Mid-server-bench';
 
 /** `count` isolated customers of tenant `bench-pay`, each with an unpaid invoice and a Midtrans order `ORDER-INV-C<n>`. */
@@ -35,7 +39,7 @@ export async function seed(db: Database, count: number) {
   return asTenantId(tenantId);
 }
 
-async function measure(shape: string, db: Database, databaseUrl?: string) {
+async function measure(shape: string, db: Database, databaseUrl?: string, rate = RATE) {
   const tenantId = await seed(db, COUNT);
   const app = await createBenchApp(db, { databaseUrl });
   await app.payments.saveAccount(tenantId, 'midtrans', { mode: 'sandbox', serverKey: SERVER_KEY });
@@ -50,7 +54,7 @@ async function measure(shape: string, db: Database, databaseUrl?: string) {
   const start = performance.now();
   await Promise.all(
     orders.map(async (order, i) => {
-      await new Promise((r) => setTimeout(r, (i * 1000) / RATE)); // a steady 50/s, not a burst
+      await new Promise((r) => setTimeout(r, (i * 1000) / rate)); // a steady rate, not a burst
       const notification = signer.signedNotification(order.order_id, { status: 'settlement', amount: 150_000 });
       sentAt.set(order.customer_id, Date.now());
       const res = await fetch(`${url}/api/webhooks/payments/midtrans/bench-pay`, {
@@ -61,6 +65,7 @@ async function measure(shape: string, db: Database, databaseUrl?: string) {
       statuses.push(res.status);
     }),
   );
+  const answered = (performance.now() - start) / 1000;
   // Wait for every restore (the handler runs after the webhook's transaction commits).
   const deadline = Date.now() + 60_000;
   let restored: { customer_id: string; created_at: Date }[] = [];
@@ -73,18 +78,22 @@ async function measure(shape: string, db: Database, databaseUrl?: string) {
   const elapsed = (performance.now() - start) / 1000;
   const latencies = restored.map((r) => new Date(r.created_at).getTime() - sentAt.get(r.customer_id)!).sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  const rssMiB = process.memoryUsage().rss / 2 ** 20; // the whole process right after the rush (embedded: the database too)
   await signer.close();
   await app.close();
   return {
     shape,
     webhooks: orders.length,
-    'rate /s': RATE,
+    'rate /s': rate,
     '2xx': statuses.filter((s) => s === 200).length,
     restored: restored.length,
     'p50 ms': pct(50),
     'p99 ms': pct(99),
     'max ms': latencies.at(-1) ?? 0,
+    'answered s': answered.toFixed(1),
     'elapsed s': elapsed.toFixed(1),
+    'sustained /s': (restored.length / elapsed).toFixed(1),
+    'RSS MiB': Math.round(rssMiB),
   };
 }
 
@@ -94,6 +103,19 @@ export async function run() {
   await pglite.close();
   rows.push(await withBenchPostgres((db, url) => measure('server (PostgreSQL)', db, url)));
   printTable(`Payment webhook → customer restored: ${COUNT} signed Midtrans notifications at ${RATE}/s`, rows);
+
+  const steps = [];
+  for (const rate of STEP_RATES) {
+    const db = await openBenchPglite();
+    steps.push(await measure('embedded (PGlite)', db, undefined, rate));
+    await db.close();
+    if (steps.at(-1)!['p99 ms'] > SUSTAINED_P99_MS) break;
+  }
+  const sustained = steps.filter((row) => row['p99 ms'] <= SUSTAINED_P99_MS && row.restored === row.webhooks).at(-1);
+  printTable(
+    `PGlite stepped (${COUNT} each): highest rate with every line restored and p99 ≤ ${SUSTAINED_P99_MS} ms: ${sustained ? `${sustained['rate /s']}/s` : `none of ${STEP_RATES.join(', ')}/s`}`,
+    steps,
+  );
 }
 
 if (import.meta.main) await run();

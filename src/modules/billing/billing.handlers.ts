@@ -13,5 +13,9 @@ export const billingHandlers = (billing: BillingService) => [
       const outcome = await billing.restoreAfterPayment(ctx.trx, { ...event.data, partial: event.type === 'billing.invoice.partially_paid' });
       ctx.logger.info({ customerId: event.data.customerId, outcome }, 'restore after payment');
     },
+    async handleMany(events, ctx) {
+      const outcomes = await billing.restoreAfterPayments(ctx.trx, events.map((event) => ({ ...event.data, partial: event.type === 'billing.invoice.partially_paid' })));
+      ctx.logger.info({ events: events.length, restored: outcomes.filter((o) => o === 'restored').length }, 'restores after payments');
+    },
   }),
 ];

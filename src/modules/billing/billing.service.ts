@@ -20,7 +20,7 @@ import { payInTransaction, recordPaymentInTransaction, type PayOptions } from '.
 import { purgePaymentHistory, retentionInTransaction, updateRetention, type Retention } from './use-cases/retention.ts';
 import { agingReport, incomeReport, paymentsPage, type IncomeReportOptions, type PaymentsPageOptions } from './use-cases/reports.ts';
 import { getReceipt, receiptsOfInvoice, verifyReceipt } from './use-cases/receipts.ts';
-import { restoreAfterPayment, restoreByStaff, type RestoreAfterPaymentOptions } from './use-cases/restore-after-payment.ts';
+import { restoreAfterPayment, restoreAfterPayments, restoreByStaff, type RestoreAfterPaymentOptions } from './use-cases/restore-after-payment.ts';
 
 export {
   isolationTriggers,
@@ -95,6 +95,7 @@ export function createBillingService(deps: BillingDeps) {
     bulkIsolationInTransaction: (trx: Tx, options: BulkIsolationOptions) => bulkIsolation(ctx, trx, options),
     previewBulkIsolation: (tenantId: TenantId, options: BulkIsolationOptions) => inRolledBackTransaction(db, tenantId, (trx) => bulkIsolation(ctx, trx, options)),
     restoreAfterPayment: (trx: Tx, event: RestoreAfterPaymentOptions) => restoreAfterPayment(ctx, trx, event),
+    restoreAfterPayments: (trx: Tx, events: RestoreAfterPaymentOptions[]) => restoreAfterPayments(ctx, trx, events),
     restoreByStaff: (tenantId: TenantId, actorUserId: string, customerId: string, reason: string, options: { force: boolean }) =>
       inTenant(tenantId, (trx) => restoreByStaff(ctx, trx, { actorUserId, customerId, reason, force: options.force })),
   };

@@ -20,11 +20,15 @@ export const createConvergeWorker = (deps: {
     pollIntervalMs: 2_000,
     listen: deps.listen,
     round: async (isRunning) => {
-      await Promise.all(
-        Array.from({ length: deps.concurrency ?? 4 }, async () => {
-          while (isRunning() && (await deps.network.convergeNextRouter()) > 0);
-        }),
-      );
+      // One look first: most wake-ups (a line marked pending while the router is being driven)
+      // find no router due, and four loops would ask four times.
+      if ((await deps.network.convergeNextRouter()) > 0) {
+        await Promise.all(
+          Array.from({ length: deps.concurrency ?? 4 }, async () => {
+            while (isRunning() && (await deps.network.convergeNextRouter()) > 0);
+          }),
+        );
+      }
       while (isRunning() && (await deps.network.publishRadiusActivity()) > 0);
     },
   });

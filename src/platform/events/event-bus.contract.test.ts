@@ -55,6 +55,19 @@ describe.each(configurations)('event bus contract: $name', ({ driver, transport:
       await record(trx, 'test.steps-in-order', event, `${event.data.label}:${event.data.n}`);
     },
   });
+  // Takes a tenant's batch in one go; an event labelled 'spoils-batch' makes the batch throw, and alone it is permanent.
+  const together = defineHandler(testEvents, {
+    id: 'test.steps-together',
+    on: ['test.step.recorded'],
+    async handle(event, { trx }) {
+      if (event.data.label === 'spoils-batch') throw new PermanentError('this one can never be handled');
+      await record(trx, 'test.steps-together', event, 'alone');
+    },
+    async handleMany(events, { trx }) {
+      if (events.some((event) => event.data.label === 'spoils-batch')) throw new Error('the batch fails as a whole');
+      for (const event of events) await record(trx, 'test.steps-together', event, 'together');
+    },
+  });
 
   const publishStep = (label: string, n = 0, key: string | null = null) =>
     db.tenant(tenant, (trx) => setup.bus.publish(trx, 'test.step.recorded', { label, n }, { key }));
@@ -66,7 +79,7 @@ describe.each(configurations)('event bus contract: $name', ({ driver, transport:
     db = await openTestDatabase(driver);
     await createEffectsTable(db);
     tenant = await createTenant(db);
-    setup = createTestBus({ db, transport: transportName, handlers: [...fanOut, steps, inOrder], redisPrefix, registry });
+    setup = createTestBus({ db, transport: transportName, handlers: [...fanOut, steps, inOrder, together], redisPrefix, registry });
     await setup.bus.start({ consume: true, relay: true });
   });
   afterAll(async () => {
@@ -130,6 +143,43 @@ describe.each(configurations)('event bus contract: $name', ({ driver, transport:
     expect(effects.map((e) => e.label)).toEqual(['order-fail-first:1', 'order-next:2', 'order-next:3', 'order-next:4']);
   });
 
+  it('should hand a tenant’s first deliveries to handleMany together, each effect once', async () => {
+    const events = await db.tenant(tenant, async (trx) => {
+      const published: EventEnvelope[] = [];
+      for (let n = 0; n < 10; n++) published.push(await setup.bus.publish(trx, 'test.step.recorded', { label: 'batched', n }));
+      return published;
+    });
+    const ids = new Set(events.map((e) => e.id));
+    const effects = await eventually(async () => {
+      const rows = (await effectsOf(db, 'test.steps-together')).filter((e) => ids.has(e.event_id));
+      return rows.length >= 10 && rows;
+    });
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(10);
+    expect(effects).toHaveLength(10);
+    // Published in one transaction, they are relayed and delivered together: most go in one call.
+    expect(effects.filter((e) => e.label === 'together').length).toBeGreaterThan(1);
+  });
+
+  it('should handle the rest of a batch one by one when one event spoils it, and dead-letter only that one', async () => {
+    const events = await db.tenant(tenant, async (trx) => {
+      const published: EventEnvelope[] = [];
+      for (const label of ['fine', 'spoils-batch', 'fine', 'fine']) published.push(await setup.bus.publish(trx, 'test.step.recorded', { label, n: 0 }));
+      return published;
+    });
+    const [, spoiler] = events;
+    const dead = await eventually(async () => {
+      const rows = await setup.bus.operations.listFailures({ status: 'dead', handlerId: 'test.steps-together' });
+      return rows.some((r) => r.eventId === spoiler.id) && rows;
+    });
+    expect(dead.filter((r) => events.some((e) => e.id === r.eventId)).map((r) => r.eventId)).toEqual([spoiler.id]);
+    const fine = new Set(events.filter((e) => e !== spoiler).map((e) => e.id));
+    const effects = await eventually(async () => {
+      const rows = (await effectsOf(db, 'test.steps-together')).filter((e) => fine.has(e.event_id));
+      return rows.length >= 3 && rows;
+    });
+    expect(effects.map((e) => e.event_id).sort()).toEqual([...fine].sort()); // each once, though their batch failed
+  });
+
   it('should never deliver the event of a rolled-back transaction', async () => {
     const failed = db.tenant(tenant, async (trx) => {
       await setup.bus.publish(trx, 'test.step.recorded', { label: 'rolled-back', n: 0 });
@@ -156,9 +206,16 @@ describe.each(configurations)('event bus contract: $name', ({ driver, transport:
     expect(await effectsOf(db, 'caller')).toEqual([]);
   });
 
+  it('should refuse an event published outside a tenant transaction without a tenant, and write nothing', async () => {
+    const outside = db.system((trx) => setup.bus.publish(trx, 'test.step.recorded', { label: 'no-tenant', n: 0 }));
+    await expect(outside).rejects.toMatchObject({ code: 'TENANT_REQUIRED', httpStatus: 400 });
+    const stored = await sql`select 1 from event_outbox where data->>'label' = 'no-tenant'`.execute(db.owner);
+    expect(stored.rows).toEqual([]);
+  });
+
   it('should show operators each handler with its dead letters', async () => {
     const handlers = await setup.bus.operations.listHandlers();
-    expect(handlers.map((h) => h.id).sort()).toEqual([...fanOut.map((h) => h.id), 'test.steps', 'test.steps-in-order'].sort());
+    expect(handlers.map((h) => h.id).sort()).toEqual([...fanOut.map((h) => h.id), 'test.steps', 'test.steps-in-order', 'test.steps-together'].sort());
     expect(handlers.find((h) => h.id === 'test.steps')).toMatchObject({ maxAttempts: 3, dead: 1 });
     const billing = setup.bus.operations.listTopics().find((t) => t.topic === 'billing_events');
     expect(billing?.events).toEqual([{ type: 'billing.invoice.overdue', version: 1, handlers: fanOut.map((h) => h.id) }]);

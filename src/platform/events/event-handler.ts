@@ -21,6 +21,13 @@ export type EventHandler<C extends EventDefinitions = EventDefinitions, T extend
   id: string;
   on: readonly T[];
   handle(event: EventOf<C, T>, ctx: HandlerContext<C>): Promise<void>;
+  /**
+   * Optional: first deliveries of one tenant handled together, in a few statements for the lot
+   * (a payment rush, a deposit of thousands of invoices). Must have the effect of `handle` on each,
+   * in order. When it throws, the runner handles the events one by one with `handle`, so retries
+   * and dead letters stay per delivery.
+   */
+  handleMany?(events: EventOf<C, T>[], ctx: Omit<HandlerContext<C>, 'attempt' | 'publish'>): Promise<void>;
   /** Deliveries before the event becomes a dead letter (default 5). */
   maxAttempts?: number;
   /** First retry delay in whole seconds (pg-boss's unit); doubles each attempt, with jitter (default 1). */

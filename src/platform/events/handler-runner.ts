@@ -51,8 +51,9 @@ export type HandlerRunnerDeps = {
  * The attempt is the transport's delivery count, so deliveries lost to a crashed worker count.
  *
  * First deliveries of one tenant are handled together in one transaction (the common case costs
- * one commit per batch, not per event). If any of them fails, that transaction rolls back and
- * each is handled alone, so one bad event never fails or blocks the others.
+ * one commit per batch, not per event), by the handler's `handleMany` when it has one. If any of
+ * them fails, that transaction rolls back and each is handled alone, so one bad event never fails
+ * or blocks the others.
  */
 export function createHandlerRunner(deps: HandlerRunnerDeps): RunDeliveries {
   const { db, catalog, handlers, clock, logger, metrics } = deps;
@@ -135,13 +136,12 @@ export function createHandlerRunner(deps: HandlerRunnerDeps): RunDeliveries {
         // The same event twice in one batch (a redelivery next to the original) is handled once.
         const isFresh = new Set(rows.map((r) => r.event_id));
         const handled = items.filter((item) => isFresh.delete(item.event.id));
-        for (const item of handled) {
-          // An earlier event of the key outside this batch is pending: the one-by-one path defers it.
-          if (handlerPolicy(handler).ordered && item.event.key && (await hasEarlierPending(trx, handler, item.event))) {
-            throw new EarlierEventPending();
-          }
-          await invoke(handler, trx, item);
+        // An earlier event of a key outside this batch is pending: the one-by-one path defers it.
+        if (handlerPolicy(handler).ordered && (await hasEarlierPending(trx, handler, handled.map((item) => item.event)))) {
+          throw new EarlierEventPending();
         }
+        if (handler.handleMany && handled.length > 0) await invokeMany(handler, trx, handled.map((item) => item.event));
+        else for (const item of handled) await invoke(handler, trx, item);
         return handled;
       });
       const seconds = (performance.now() - started) / 1000 / items.length;
@@ -163,7 +163,7 @@ export function createHandlerRunner(deps: HandlerRunnerDeps): RunDeliveries {
         const inserted = await sql`insert into event_inbox (handler_id, event_id, tenant_id)
           values (${handler.id}, ${event.id}, ${event.tenantId}) on conflict do nothing`.execute(trx);
         if (Number(inserted.numAffectedRows) !== 1) return false; // processed before: a redelivery
-        if (policy.ordered && event.key && (await hasEarlierPending(trx, handler, event))) throw new EarlierEventPending();
+        if (policy.ordered && (await hasEarlierPending(trx, handler, [event]))) throw new EarlierEventPending();
         await invoke(handler, trx, { event, attempt });
         // Success after failed attempts: the retry record goes (first attempts have none).
         if (attempt > 1) await sql`delete from event_failures where handler_id = ${handler.id} and event_id = ${event.id}`.execute(trx);
@@ -205,6 +205,12 @@ export function createHandlerRunner(deps: HandlerRunnerDeps): RunDeliveries {
     );
   }
 
+  function invokeMany(handler: EventHandler, trx: Tx, events: EventEnvelope[]) {
+    return logContext.run({ ...logContext.getStore(), tenantId: events[0].tenantId }, () =>
+      handler.handleMany!(events as never, { trx, logger: logger.child({ handlerId: handler.id, events: events.length }) }),
+    );
+  }
+
   function recordHandled(handlerId: string, event: EventEnvelope) {
     metrics.handled.inc({ handler: handlerId });
     metrics.lag.set({ handler: handlerId }, (clock.now().getTime() - Date.parse(event.occurredAt)) / 1000);
@@ -240,12 +246,14 @@ export function createHandlerRunner(deps: HandlerRunnerDeps): RunDeliveries {
   }
 }
 
-/** Is an earlier event with the same key, for this handler, neither processed nor dead-lettered yet? */
-async function hasEarlierPending(trx: Tx, handler: EventHandler, event: EventEnvelope): Promise<boolean> {
+/** Has any of `events` an earlier event with its key, for this handler, neither processed nor dead-lettered yet? */
+async function hasEarlierPending(trx: Tx, handler: EventHandler, events: EventEnvelope[]): Promise<boolean> {
+  const ids = events.filter((event) => event.key).map((event) => event.id);
+  if (ids.length === 0) return false;
   const { rows } = await sql`
-    select 1 from event_outbox o
-    where o.tenant_id = ${event.tenantId} and o.key = ${event.key}
-      and o.seq < (select seq from event_outbox where id = ${event.id})
+    select 1 from event_outbox e
+    join event_outbox o on o.tenant_id = e.tenant_id and o.key = e.key and o.seq < e.seq
+    where e.id = any(${ids}::uuid[])
       and o.type = any(${[...handler.on]}::text[])
       and not exists (select 1 from event_inbox i where i.handler_id = ${handler.id} and i.event_id = o.id)
       and not exists (select 1 from event_failures f where f.handler_id = ${handler.id} and f.event_id = o.id and f.status = 'dead')

@@ -29,6 +29,12 @@ export type OutboxRelayOptions = {
   batchSize?: number;
   /** Polling floor when no commit notification arrives. */
   pollIntervalMs?: number;
+  /**
+   * How long a commit notification waits for the commits right behind it: under load the events
+   * of many transactions go over in one relay transaction (one job insert per queue), instead of
+   * one relay transaction per commit. This is the latency it adds to an event.
+   */
+  gatherMs?: number;
   /** How often the transport's upkeep (stream trimming) runs. */
   maintainIntervalMs?: number;
   /** Subscribes to the outbox's commit notifications; returns the unsubscribe. */
@@ -42,6 +48,8 @@ export type OutboxRelayOptions = {
 export function createOutboxRelay(options: OutboxRelayOptions) {
   const { db, transport, handlers, logger, metrics } = options;
   const batchSize = options.batchSize ?? 500;
+  // PGlite's one session makes every transaction queue behind the others: gather longer there.
+  const gatherMs = options.gatherMs ?? (db.driver === 'pglite' ? 100 : 20);
   const handlersByType = new Map<string, string[]>();
   for (const handler of handlers) {
     for (const type of handler.on) handlersByType.set(type, [...(handlersByType.get(type) ?? []), handler.id]);
@@ -133,6 +141,7 @@ export function createOutboxRelay(options: OutboxRelayOptions) {
         });
         wake = null;
       }
+      if (relayed < batchSize && gatherMs > 0 && running) await new Promise((resolve) => setTimeout(resolve, gatherMs));
     }
   }
 

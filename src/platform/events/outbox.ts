@@ -42,23 +42,29 @@ export function createPublisher<C extends EventDefinitions>(catalog: C, clock: C
         issues: parsed.error.issues,
       });
     }
-    const tenantId = options.tenantId ?? (await currentTenant(trx));
-    if (!tenantId) {
-      throw new AppError(AppErrorCode.TENANT_REQUIRED, `Event ${type} needs a tenant: publish inside db.tenant(…) or pass tenantId`);
-    }
     const id = newId();
-    const envelope: EventEnvelope = {
+    const fields = {
       id,
       topic: definition.topic,
       type,
       version: definition.version,
-      tenantId,
       key: options.key ?? null,
       occurredAt: clock.now().toISOString(),
       correlationId: options.correlationId ?? logContext.getStore()?.requestId ?? id,
       causationId: options.causationId ?? null,
       data: parsed.data,
     };
+    // The tenant is the transaction's unless given, read by the INSERT itself (no statement of its
+    // own); only then is it returned (the platform, which passes it, may insert but not read).
+    const inserted = await sql<{ tenant_id: string }>`
+      insert into event_outbox (id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data)
+      select ${id}, t.id, ${fields.topic}, ${type}, ${fields.version}, ${fields.key}, ${fields.occurredAt},
+             ${fields.correlationId}, ${fields.causationId}, ${JSON.stringify(fields.data)}::jsonb
+      from ${publishingTenant(options.tenantId)} where t.id is not null
+      ${options.tenantId ? sql`` : sql`returning tenant_id`}`.execute(trx);
+    if (Number(inserted.numAffectedRows) === 0) throw tenantRequired(type);
+    const envelope: EventEnvelope = { ...fields, tenantId: options.tenantId ?? inserted.rows[0].tenant_id };
+    // Thrown after the INSERT, it still rolls the caller's transaction (and so the event) back.
     const checked = EventEnvelopeSchema.safeParse(envelope);
     if (!checked.success) {
       throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Event ${type} has an invalid envelope: ${checked.error.message}`, {
@@ -66,16 +72,15 @@ export function createPublisher<C extends EventDefinitions>(catalog: C, clock: C
         issues: checked.error.issues,
       });
     }
-    await sql`
-      insert into event_outbox (id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data)
-      values (${id}, ${tenantId}, ${envelope.topic}, ${type}, ${envelope.version}, ${envelope.key}, ${envelope.occurredAt},
-              ${envelope.correlationId}, ${envelope.causationId}, ${JSON.stringify(envelope.data)}::jsonb)`.execute(trx);
     return envelope;
   };
 }
 
-const currentTenant = async (trx: Tx): Promise<string | null> =>
-  (await sql<{ id: string | null }>`select app_tenant_id() as id`.execute(trx)).rows[0].id;
+/** `(select … as id) t`: the given tenant, else the transaction's (null outside a tenant transaction). */
+const publishingTenant = (tenantId: string | undefined) => sql`(select coalesce(${tenantId ?? null}::uuid, app_tenant_id()) as id) t`;
+
+const tenantRequired = (type: string) =>
+  new AppError(AppErrorCode.TENANT_REQUIRED, `Event ${type} needs a tenant: publish inside db.tenant(…) or pass tenantId`);
 
 export type PublishMany<C extends EventDefinitions> = <T extends EventType<C>>(
   trx: Tx,
@@ -94,10 +99,6 @@ export function createBatchPublisher<C extends EventDefinitions>(catalog: C, clo
     if (items.length === 0) return;
     const definition = catalog[type];
     if (!definition) throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Unknown event type "${type}"`, { type });
-    const tenantId = options.tenantId ?? (await currentTenant(trx));
-    if (!tenantId) {
-      throw new AppError(AppErrorCode.TENANT_REQUIRED, `Event ${type} needs a tenant: publish inside db.tenant(…) or pass tenantId`);
-    }
     const occurredAt = clock.now().toISOString();
     const rows = items.map((item, index) => {
       const parsed = definition.data.safeParse(item.data);
@@ -116,11 +117,14 @@ export function createBatchPublisher<C extends EventDefinitions>(catalog: C, clo
         data: parsed.data,
       };
     });
-    await sql`
+    const inserted = await sql`
       insert into event_outbox (id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data)
-      select r.id, ${tenantId}, ${definition.topic}, ${type}, ${definition.version}, r.key, ${occurredAt}, r.correlation_id,
+      select r.id, t.id, ${definition.topic}, ${type}, ${definition.version}, r.key, ${occurredAt}, r.correlation_id,
              ${options.causationId ?? null}, r.data
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, key text, correlation_id text, data jsonb)
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, key text, correlation_id text, data jsonb),
+           ${publishingTenant(options.tenantId)}
+      where t.id is not null
       order by r.id`.execute(trx);
+    if (Number(inserted.numAffectedRows) === 0) throw tenantRequired(type);
   };
 }

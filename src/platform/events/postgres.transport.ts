@@ -22,7 +22,7 @@ export type PostgresTransportOptions = {
   /** How often pg-boss looks for timed-out deliveries. */
   superviseIntervalSeconds?: number;
   batchSize?: number;
-  /** Concurrent fetch loops per handler in this process. */
+  /** Concurrent fetch loops per handler in this process (default 2; 1 on PGlite, whose one session runs one fetch at a time anyway). */
   concurrency?: number;
 };
 
@@ -36,6 +36,7 @@ export type PostgresTransportOptions = {
 export function createPostgresTransport(options: PostgresTransportOptions): EventTransport {
   const claimTimeoutSeconds = options.claimTimeoutSeconds ?? 60;
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  const isEmbedded = 'pglite' in options.connection;
   const connection: ConstructorOptions =
     'pglite' in options.connection
       ? { db: fromPglite(options.connection.pglite), backend: 'pglite' }
@@ -115,12 +116,12 @@ export function createPostgresTransport(options: PostgresTransportOptions): Even
         await boss.work(
           handlerQueueName(handler.id),
           {
-            batchSize: options.batchSize ?? 20,
+            batchSize: options.batchSize ?? (isEmbedded ? 100 : 20),
             perJobResults: true,
             burstWhenBatchFull: true,
             pollingIntervalSeconds,
             notifyPollingIntervalSeconds: pollingIntervalSeconds,
-            localConcurrency: options.concurrency ?? 2,
+            localConcurrency: options.concurrency ?? (isEmbedded ? 1 : 2),
           },
           async (jobs: Job<EventEnvelope>[]) => {
             const outcomes = await run(handler.id, jobs.map((job) => ({ message: job.data, attempt: job.retryCount + 1 })));
