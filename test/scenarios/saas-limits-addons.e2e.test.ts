@@ -160,12 +160,13 @@ describe.each(drivers)('SaaS limits, add-ons and subscription billing on %s', (d
     const customerId = rows[0]!.id;
     const invoiceId = (await sql<{ id: string }>`insert into billing_invoices (id, tenant_id, number, customer_id, period, issue_date, due_date, amount, description, created_at)
       values (gen_random_uuid(), ${tenant.tenantId}, 'INV-LOCK-1', ${customerId}, '2026-12-01', '2026-12-01', '2026-12-10', 100000, 'Desember', now()) returning id`.execute(app.db.owner)).rows[0]!.id;
-    const link = await call('POST', `/api/invoices/${invoiceId}/payment-link`, { provider: 'xendit' });
-    expect(link.status).toBe(201);
 
     app.clock.set(wib('2026-12-17T09:00:00'));
     const locked = await newCustomer();
     expect(locked.status).toBe(402);
+    // A payment link for the customer still works: it is how the customer pays.
+    const link = await call('POST', `/api/invoices/${invoiceId}/payment-link`, { provider: 'xendit' });
+    expect(link.status).toBe(201);
     expect(locked.body.error.code).toBe('SUBSCRIPTION_LOCKED');
     expect(locked.body.error.message).toMatch(/SAAS\/2026\/12/);
     expect((await call('GET', '/api/customers?limit=5')).status).toBe(200); // reads still work

@@ -20,10 +20,10 @@ declare module 'fastify' {
 /**
  * Writes that keep serving the tenant's customers while its console is locked for an unpaid
  * SaaS invoice: recording their payments (and restoring after them), isolation and restoration,
- * collections. Webhooks, RADIUS and the portal are not staff routes and are never locked; the
+ * collections, a payment link for a customer to pay with. Webhooks, RADIUS and the portal are not staff routes and are never locked; the
  * subscription pages stay open so the owner can pay.
  */
-const servesCustomers = new Set<Permission>(['payments.record', 'isolation.manage', 'collections.collect', 'deposits.confirm', 'subscription.manage', 'subscription.read']);
+const servesCustomers = new Set<Permission>(['billing.read' /* a customer's payment link */, 'payments.record', 'isolation.manage', 'collections.collect', 'deposits.confirm', 'subscription.manage', 'subscription.read']);
 const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type RequestEntitlements = ReturnType<typeof createRequestEntitlements>;

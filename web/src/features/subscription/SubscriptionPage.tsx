@@ -9,7 +9,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useT, type TranslationKey } from '../../i18n.tsx';
 import { useFormat, useSession } from '../../session.tsx';
 import { DomainsCard } from './DomainsCard.tsx';
-import { useAddonsOnSale, useEntitlements, usePurchaseAddon, useSaasInvoices, useSupportAccess } from './queries.ts';
+import { useAddonsOnSale, useEntitlements, usePurchaseAddon, usePaySaasInvoice, useSaasInvoices, useSupportAccess } from './queries.ts';
 
 type Entitlements = ResponseOf<'/api/saas/subscription', 'get'>;
 type LimitName = keyof Entitlements['limits'];
@@ -180,6 +180,7 @@ function InvoicesCard() {
   const t = useT();
   const format = useFormat();
   const invoices = useSaasInvoices();
+  const pay = usePaySaasInvoice();
   return (
     <Card withBorder>
       <Stack gap="sm">
@@ -207,13 +208,25 @@ function InvoicesCard() {
                 {
                   header: null,
                   cell: (i) => {
-                    // The platform gateway's checkout page of an unpaid invoice (issue 17 point 3).
-                    const paymentUrl = (i as typeof i & { paymentUrl?: string | null }).paymentUrl;
-                    return i.status === 'unpaid' && paymentUrl ? (
-                      <Button component="a" href={paymentUrl} target="_blank" rel="noopener" size="xs" data-pay>
+                    // The platform gateway's checkout page of an unpaid invoice (issue 17 point 3):
+                    // the link once it exists, else a press that asks the gateway for it and opens it.
+                    if (i.status !== 'unpaid') return null;
+                    return i.paymentUrl ? (
+                      <Button component="a" href={i.paymentUrl} target="_blank" rel="noopener" size="xs" data-pay>
                         {t('subscription.pay')}
                       </Button>
-                    ) : null;
+                    ) : (
+                      <Button
+                        size="xs"
+                        data-pay
+                        loading={pay.isPending && pay.variables === i.id}
+                        onClick={() =>
+                          pay.mutate(i.id, { onSuccess: (paid) => window.open(paid.paymentUrl, '_blank', 'noopener') })
+                        }
+                      >
+                        {t('subscription.pay')}
+                      </Button>
+                    );
                   },
                 },
               ]}

@@ -50,3 +50,12 @@ export function useRemoveDomain() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.subscription.domains }),
   });
 }
+
+/** The invoice's checkout page at the platform's gateway (created on the first press, the same link after). */
+export function usePaySaasInvoice() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invoiceId: string) => unwrap(client.POST('/api/saas/invoices/{invoiceId}/pay', { params: { path: { invoiceId } }, body: {} })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.subscription.invoices }),
+  });
+}
