@@ -110,7 +110,7 @@ describe.each(drivers)('money desk: the import worker on %s', (driver) => {
     const queued = await app.http.inject({ method: 'POST', url: '/api/imports/jobs', headers: { cookie: ownerCookie }, payload: { source: 'routeros', content: routerOsExport(40, 'merapi'), prices: { 'paket-10m': 150_000 } } });
     expect(queued.statusCode).toBe(202);
     await expect
-      .poll(async () => (await app.http.inject({ method: 'GET', url: `/api/imports/jobs/${queued.json().id}`, headers: { cookie: ownerCookie } })).json().status, { timeout: 20_000 })
+      .poll(async () => (await app.http.inject({ method: 'GET', url: `/api/imports/jobs/${queued.json().id}`, headers: { cookie: ownerCookie } })).json().status, { timeout: 45_000 })
       .toBe('done');
     const done = (await app.http.inject({ method: 'GET', url: `/api/imports/jobs/${queued.json().id}`, headers: { cookie: ownerCookie } })).json();
     expect(done).toMatchObject({ total: 41, done: 41, customersCreated: 40 });

@@ -502,7 +502,6 @@ export interface ImportsJobRows {
 }
 
 export interface ImportsJobs {
-  attempts: Generated<number>;
   created_at: Timestamp;
   customers_created: Generated<number>;
   customers_skipped: Generated<number>;
