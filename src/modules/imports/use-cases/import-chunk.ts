@@ -38,7 +38,7 @@ export async function importNextChunk(ctx: ImportContext, db: Database): Promise
     where j.id = (
       select id from imports_jobs
       where status in ('queued', 'running') and (lease_until is null or lease_until < ${now})
-      order by created_at limit 1 for update skip locked)
+      order by created_at, id limit 1 for update skip locked)
     returning j.id, j.tenant_id, j.mode`.execute(db.owner);
   const job = claimed[0];
   if (!job) return false;

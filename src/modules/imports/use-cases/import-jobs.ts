@@ -110,6 +110,7 @@ export async function getImportJob(trx: Tx, jobId: string): Promise<{ job: Impor
 
 /** The tenant's latest imports, newest first. */
 export async function listImportJobs(trx: Tx): Promise<ImportJob[]> {
-  const rows = await trx.selectFrom('imports_jobs').selectAll().orderBy('created_at', 'desc').limit(20).execute();
+  // Ids are time-ordered (UUIDv7): they order jobs queued within the same clock instant too.
+  const rows = await trx.selectFrom('imports_jobs').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(20).execute();
   return rows.map((r) => toJob(r as JobRow));
 }
