@@ -79,6 +79,20 @@ describe.each(drivers)('money desk: an import is one job with progress on %s', (
     expect((await call('GET', `/api/imports/jobs/${theirs.body.id}`)).status).toBe(404);
   });
 
+  it('should keep on the job the problems of lines that are no customer (a secret without a name) when told to skip them', async () => {
+    const content = ['/ppp profile', 'add name=paket-nama rate-limit=1M/2M', '/ppp secret', 'add password=tanpa-nama profile=paket-nama', 'add name=kulon-named password=n profile=paket-nama comment="Bernama | 081299997777"'].join('\n');
+    const prices = { 'paket-nama': 90_000 };
+    const refused = await call('POST', '/api/imports/jobs', { source: 'routeros', content, prices });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('IMPORT_HAS_ERRORS');
+    const queued = await call('POST', '/api/imports/jobs', { source: 'routeros', content, prices, skipInvalid: true });
+    expect(queued.body).toMatchObject({ status: 'queued', total: 3, failed: 1 }); // the paket, the named secret, the nameless line
+    await app.imports.importPending();
+    const result = await job(queued.body.id);
+    expect(result).toMatchObject({ status: 'done', done: 2, failed: 1, paketsCreated: 1, customersCreated: 1 });
+    expect(result.errors.map((e: { line: number; problem: string }) => [e.line, e.problem])).toEqual([[4, 'name_missing']]);
+  });
+
   it('should import the PPP users of a Mikhmon router and report its hotspot vouchers', async () => {
     const request = { source: 'mikhmon', content: fixture('mikhmon-router-export.rsc'), prices: { 'PPP-5M': 120_000 } };
     const preview = (await call('POST', '/api/imports/preview', request)).body;

@@ -41,6 +41,11 @@ export async function queueImport(ctx: ImportContext, trx: Tx, tenantId: TenantI
     const { line, name, phone, address, paketKey, pppoeUsername, pppoePassword, ipAddress, activatedOn, latitude, longitude, routerId } = c;
     rows.push({ seq: rows.length, line, kind: 'customer', label, payload: { name, phone, address, paketKey, pppoeUsername, pppoePassword, ipAddress, activatedOn, latitude, longitude, routerId }, status: 'pending', problems: [] });
   }
+  // Problems of lines that became no row (a secret without a name) stay on the job as failed rows too.
+  const covered = new Set(rows.map((r) => r.line));
+  for (const [line, problems] of problemsAt) {
+    if (!covered.has(line)) rows.push({ seq: rows.length, line, kind: 'customer', label: `#${line}`, payload: null, status: 'failed', problems });
+  }
   const id = newId();
   await trx
     .insertInto('imports_jobs')
