@@ -68,7 +68,7 @@ import {
 import { createRequestEntitlements, createSaasService, installSaasHooks, saasEvents, saasJobs, saasRoutes, type SaasConfig } from './modules/saas/index.ts';
 import { promises as dns } from 'node:dns';
 import { createReportsService, reportsRoutes } from './modules/reports/index.ts';
-import { createImportsService, importsRoutes } from './modules/imports/index.ts';
+import { createImportsService, createImportWorker, IMPORT_JOBS_CHANNEL, importsRoutes } from './modules/imports/index.ts';
 import { createTenantDirectory, createTenantsService, tenantsRoutes } from './modules/tenants/index.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -157,6 +157,7 @@ export async function createApp(options: AppOptions) {
     ...publisherOf(mapsEvents),
   });
   const network = createNetworkService({ db, clock, secrets, logger, limits: saas.limits, gatewayFactory: options.routerGateways, ...publisherOf(networkEvents) });
+  const imports = createImportsService({ db, clock, tenants, plans, customers, routers: network });
   const technicians = createTechniciansService({
     db,
     clock,
@@ -185,7 +186,6 @@ export async function createApp(options: AppOptions) {
     ...publisherOf(notificationEvents),
   });
   const reports = createReportsService({ db, clock, tenants, billing, isolation, customers, notifications });
-  const imports = createImportsService({ db, clock, tenants, plans, customers });
 
   const portal = createPortalService({ db, clock, tenants, customers, billing, payments, isolation, network, notifications, outages: maps, saas, ...publisherOf(portalEvents) });
 
@@ -205,6 +205,7 @@ export async function createApp(options: AppOptions) {
   const liveFeed = createLiveFeed({ db, logger });
   const convergeWorker = createConvergeWorker({ network, logger, listen: listenTo(db, 'network_converge', config.events.databaseUrl) });
   const deliveryWorker = createDeliveryWorker({ delivery: notifications, logger });
+  const importWorker = createImportWorker({ imports, logger, listen: listenTo(db, IMPORT_JOBS_CHANNEL, config.events.databaseUrl) });
 
   const http: HttpServer = await createHttpServer({
     logger,
@@ -277,6 +278,7 @@ export async function createApp(options: AppOptions) {
     portal,
     technicians,
     saas,
+    imports,
     scheduler,
     /**
      * Background roles. `workers`: relay events, run handlers and job runs, drive routers.
@@ -288,12 +290,14 @@ export async function createApp(options: AppOptions) {
       scheduler.start({ schedule: roles.scheduler, consume: roles.workers });
       if (roles.workers) await convergeWorker.start();
       if (roles.workers) await deliveryWorker.start();
+      if (roles.workers) await importWorker.start();
     },
     async close() {
       await http.close();
       await liveFeed.stop();
       await convergeWorker.stop();
       await deliveryWorker.stop();
+      await importWorker.stop();
       await scheduler.stop();
       await bus.stop();
     },

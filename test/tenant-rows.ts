@@ -8,7 +8,7 @@ import { newId } from '../src/platform/ids.ts';
  */
 export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug: string, nasIp: string) {
   const secret = `rahasia-${slug}`;
-  const ids = { collector: newId(), handover: newId(), shortHandover: newId(), deposit: newId(), collection: newId(), user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId(), odc: newId(), odp: newId(), odcOutage: newId(), odpOutage: newId(), task: newId(), outageTask: newId(), activity: newId(), looseActivity: newId(), addon: newId(), saasInvoice: newId() };
+  const ids = { collector: newId(), handover: newId(), shortHandover: newId(), deposit: newId(), collection: newId(), user: newId(), plan: newId(), router: newId(), bareRouter: newId(), customer: newId(), bareCustomer: newId(), invoice: newId(), payment: newId(), odc: newId(), odp: newId(), odcOutage: newId(), odpOutage: newId(), task: newId(), outageTask: newId(), activity: newId(), looseActivity: newId(), addon: newId(), saasInvoice: newId(), importJob: newId() };
   const username = `pppoe-${slug}`;
   const statements = [
     sql`insert into identity_users (id, email, name, password_hash) values (${ids.user}, ${`staf@${slug}.test`}, 'Staf', 'x')`,
@@ -31,6 +31,8 @@ export async function seedTenantRows(owner: Kysely<any>, tenantId: string, slug:
         values (${ids.payment}, ${tenantId}, ${ids.invoice}, 150000, 'cash', ${ids.user}, now(), ${secret})`,
     sql`insert into billing_receipts (id, tenant_id, number, payment_id, invoice_id, customer_id, amount, method, staff_user_id, issued_at)
         values (${newId()}, ${tenantId}, ${`KW-${secret}`}, ${ids.payment}, ${ids.invoice}, ${ids.customer}, 150000, 'cash', ${ids.user}, now())`,
+    sql`insert into imports_jobs (id, tenant_id, source, mode, rows_total, created_at) values (${ids.importJob}, ${tenantId}, 'routeros', 'skip', 1, now())`,
+    sql`insert into imports_job_rows (tenant_id, job_id, seq, line, kind, label, payload) values (${tenantId}, ${ids.importJob}, 0, 1, 'customer', ${username}, ${JSON.stringify({ pppoePassword: secret })})`,
     sql`insert into billing_payment_history (id, tenant_id, invoice_id, customer_id, type, amount, actor_user_id, reference, created_at)
         values (${newId()}, ${tenantId}, ${ids.invoice}, ${ids.customer}, 'manual', 150000, ${ids.user}, ${secret}, now())`,
     sql`insert into billing_payment_links (order_id, tenant_id, invoice_id, provider, url, amount, created_at)

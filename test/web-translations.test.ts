@@ -21,6 +21,7 @@ const shown: { property: string; has: string; prefix: string }[] = [
   { property: 'stage', has: 'grace_expired', prefix: 'stage.' },
   { property: 'status', has: 'sending', prefix: 'wa.status.' },
   { property: 'status', has: 'in_sync', prefix: 'sync.' },
+  { property: 'status', has: 'queued', prefix: 'imports.job.status.' }, // before jobs.status: an import job is also 'running'
   { property: 'status', has: 'running', prefix: 'jobs.status.' },
   { property: 'status', has: 'dead', prefix: 'failureStatus.' },
   { property: 'status', has: 'terminated', prefix: 'customerStatus.' },
@@ -69,6 +70,7 @@ const notShown: { property: string; has: string; why: string }[] = [
   { property: 'groupBy', has: 'month', why: 'report grouping chosen by buttons with their own labels' },
   { property: 'format', has: 'xlsx', why: 'export file format in download links (CSV / XLSX)' },
   { property: 'action', has: 'invalid', why: 'import plan row action: the page counts rows and shows problems, not the code' },
+  { property: 'unmatchedRouters', has: 'none', why: 'import choice offered as the sentences imports.unmatchedRouters.error / .none' },
   { property: 'action', has: 'existing', why: 'import plan paket action: only used to pick new pakets for pricing' },
   { property: 'timeZone', has: 'WITA', why: 'proper names (WIB, Asia/Jakarta) shown as they are' },
   { property: 'source', has: 'platform', why: 'shown as the sentences wa.ownAccount / wa.platformAccount' },

@@ -25,6 +25,16 @@ describe.each(drivers)('money desk: importers on %s', (driver) => {
     };
   };
 
+  /** Confirms an import as the console does: a job, imported by the worker (run here by hand), then its result. */
+  const runImport = async (payload: unknown) => {
+    const queued = await call('POST', '/api/imports/jobs', payload);
+    if (queued.status !== 202) return queued;
+    await app.imports.importPending();
+    const job = (await call('GET', `/api/imports/jobs/${queued.body.id}`)).body;
+    const { status, paketsCreated, customersCreated, customersUpdated, customersSkipped, failed, errors } = job;
+    return { status: 200, job, body: { status, paketsCreated, customersCreated, customersUpdated, customersSkipped, failed, errors } };
+  };
+
   beforeAll(async () => {
     app = await createTestApp(driver, { start: '2026-12-01T03:00:00Z' });
     cookie = (await seedTenantWithOwner(app, 'sleman', 'WIB')).ownerCookie;
@@ -51,7 +61,7 @@ describe.each(drivers)('money desk: importers on %s', (driver) => {
       [16, 'disabled_skipped'],
     ]);
     expect(preview.body.errors.map((e: { problem: string }) => e.problem)).toEqual(['price_required', 'price_required', 'price_required']);
-    const refused = await call('POST', '/api/imports/run', { source: 'routeros', content: routeros });
+    const refused = await runImport({ source: 'routeros', content: routeros });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('IMPORT_HAS_ERRORS');
     expect((await snapshot()).customers).toEqual([]);
@@ -60,7 +70,7 @@ describe.each(drivers)('money desk: importers on %s', (driver) => {
 
   it('should import a RouterOS export with the prices given, and change nothing when run again', async () => {
     const request = { source: 'routeros', content: fixture('routeros-ppp-secret-export.rsc'), prices: { 'Up To 10 Mbps': 125_000, 'paket-20m': 175_000, isolir: 1 } };
-    expect((await call('POST', '/api/imports/run', request)).body).toEqual({ paketsCreated: 3, customersCreated: 3, customersUpdated: 0, customersSkipped: 0, invalidRowsSkipped: 0 });
+    expect((await runImport(request)).body).toEqual({ status: 'done', paketsCreated: 3, customersCreated: 3, customersUpdated: 0, customersSkipped: 0, failed: 0, errors: [] });
     const after = await snapshot();
     expect(after.plans).toEqual([
       ['Up To 10 Mbps', 125_000, 10_000, 5_000],
@@ -74,8 +84,8 @@ describe.each(drivers)('money desk: importers on %s', (driver) => {
     ]);
     const citra = (await call('GET', `/api/customers/${after.ids.get('citra@sleman')}`)).body;
     expect(citra.private.pppoePassword).toBe('pa ss"word');
-    const again = await call('POST', '/api/imports/run', request);
-    expect(again.body).toEqual({ paketsCreated: 0, customersCreated: 0, customersUpdated: 0, customersSkipped: 3, invalidRowsSkipped: 0 });
+    const again = await runImport(request);
+    expect(again.body).toEqual({ status: 'done', paketsCreated: 0, customersCreated: 0, customersUpdated: 0, customersSkipped: 3, failed: 0, errors: [] });
     expect((await snapshot()).customers).toEqual(after.customers);
     const preview = await call('POST', '/api/imports/preview', request);
     expect(preview.body.counts).toMatchObject({ paketsToCreate: 0, customersToCreate: 0, customersToSkip: 3 });
@@ -83,14 +93,28 @@ describe.each(drivers)('money desk: importers on %s', (driver) => {
 
   it('should import a PHPNuxBill dump: PPPoE plans with varchar prices, plain-text passwords as PPPoE credentials, the active recharge as paket', async () => {
     const request = { source: 'phpnuxbill', content: fixture('phpnuxbill-dump.sql') };
-    const preview = (await call('POST', '/api/imports/preview', request)).body;
+    // Routers by name: PHPNuxBill's recharges name theirs; the tenant has "mikrotik-pusat" but no Bantul router.
+    const pusat = await call('POST', '/api/routers', { name: 'mikrotik-pusat', host: '10.20.0.1', apiKind: 'rest', username: 'simpul', password: 'router-pass' });
+    expect(pusat.status).toBe(201);
+    const strict = (await call('POST', '/api/imports/preview', request)).body;
+    expect(strict.routers).toEqual([
+      { name: 'Mikrotik-Pusat', routerId: pusat.body.id, customers: 1 },
+      { name: 'Mikrotik-Bantul', routerId: null, customers: 1 },
+    ]);
+    expect(strict.errors.map((e: { field: string; problem: string }) => [e.field, e.problem])).toEqual([['router', 'router_not_found']]);
+    expect((await runImport(request)).body.error.code).toBe('IMPORT_HAS_ERRORS');
+    const preview = (await call('POST', '/api/imports/preview', { ...request, unmatchedRouters: 'none' })).body;
     expect(preview.errors).toEqual([]);
+    expect(preview.customers.map((c: { pppoeUsername: string; routerId: string | null }) => [c.pppoeUsername, c.routerId])).toEqual([
+      ['eko', pusat.body.id],
+      ['fitri@pusat', null],
+    ]);
     expect(preview.warnings.map((w: { problem: string }) => w.problem)).toEqual(['not_pppoe_skipped']);
     expect(preview.pakets.map((p: { key: string; monthlyPrice: number }) => [p.key, p.monthlyPrice])).toEqual([
       ['PPPoE 10M', 175_000],
       ['PPPoE Hemat', 99_000],
     ]);
-    expect((await call('POST', '/api/imports/run', request)).body).toMatchObject({ paketsCreated: 2, customersCreated: 2 });
+    expect((await runImport({ ...request, unmatchedRouters: 'none' })).body).toMatchObject({ paketsCreated: 2, customersCreated: 2 });
     const after = await snapshot();
     expect(after.customers).toEqual(
       expect.arrayContaining([
@@ -101,9 +125,10 @@ describe.each(drivers)('money desk: importers on %s', (driver) => {
     expect(after.plans).toEqual(expect.arrayContaining([['PPPoE 10M', 175_000, 10_000, 5_000], ['PPPoE Hemat', 99_000, 512, 512]]));
     const eko = (await call('GET', `/api/customers/${after.ids.get('eko')}`)).body;
     expect(eko).toMatchObject({ address: 'Jl. Magelang km 5, Sleman', latitude: -7.7472, longitude: 110.3861, activatedOn: '2025-03-04', connectionType: 'pppoe' });
+    expect(eko).toMatchObject({ routerId: pusat.body.id });
     expect(eko.private.pppoePassword).toBe('eko12345');
-    expect((await call('GET', `/api/customers/${after.ids.get('fitri@pusat')}`)).body.private.pppoePassword).toBe('fitri-pppoe');
-    expect((await call('POST', '/api/imports/run', request)).body).toMatchObject({ paketsCreated: 0, customersCreated: 0, customersSkipped: 2 });
+    expect((await call('GET', `/api/customers/${after.ids.get('fitri@pusat')}`)).body).toMatchObject({ routerId: null, private: { pppoePassword: 'fitri-pppoe' } });
+    expect((await runImport({ ...request, unmatchedRouters: 'none' })).body).toMatchObject({ paketsCreated: 0, customersCreated: 0, customersSkipped: 2 });
   });
 
   it('should list a CSV file’s bad rows and import nothing until told to skip them', async () => {
@@ -117,12 +142,14 @@ describe.each(drivers)('money desk: importers on %s', (driver) => {
       [5, 'name', 'required'],
     ]);
     expect(preview.counts).toMatchObject({ paketsToCreate: 1, customersToCreate: 1, invalidRows: 3 });
-    const refused = await call('POST', '/api/imports/run', request);
+    const refused = await runImport(request);
     expect(refused.status).toBe(422);
     expect(refused.body.error.details.errors).toHaveLength(4);
     expect(await snapshot()).toEqual(before);
-    const run = await call('POST', '/api/imports/run', { ...request, skipInvalid: true });
-    expect(run.body).toEqual({ paketsCreated: 1, customersCreated: 1, customersUpdated: 0, customersSkipped: 0, invalidRowsSkipped: 3 });
+    const run = await runImport({ ...request, skipInvalid: true });
+    expect(run.body).toMatchObject({ status: 'done', paketsCreated: 1, customersCreated: 1, customersUpdated: 0, customersSkipped: 0, failed: 3 });
+    // The job keeps the rows it did not import, with the same problems the preview showed.
+    expect(run.body.errors.map((e: { line: number; field: string; problem: string }) => [e.line, e.field, e.problem])).toEqual(preview.errors.map((e: { line: number; field: string; problem: string }) => [e.line, e.field, e.problem]));
     expect((await snapshot()).customers).toContainEqual(['gita@sleman', 'Gita', '+6281299990001', 'Rumahan 30 Mbps']);
   });
 
@@ -136,9 +163,9 @@ describe.each(drivers)('money desk: importers on %s', (driver) => {
     sheet.getRow(2).values = ['Budi Santoso Baru', '081234567001', 'Jl. Baru 1', 'paket-20m', '', '', '', 'budi@sleman', 'baru-rahasia', '', '2026-12-01'];
     sheet.getRow(2).commit();
     const content = Buffer.from(await template.xlsx.writeBuffer()).toString('base64');
-    const skip = await call('POST', '/api/imports/run', { source: 'xlsx', content });
+    const skip = await runImport({ source: 'xlsx', content });
     expect(skip.body).toMatchObject({ customersCreated: 0, customersSkipped: 1 });
-    const update = await call('POST', '/api/imports/run', { source: 'xlsx', content, mode: 'update' });
+    const update = await runImport({ source: 'xlsx', content, mode: 'update' });
     expect(update.body).toMatchObject({ customersCreated: 0, customersUpdated: 1 });
     const after = await snapshot();
     expect(after.customers).toContainEqual(['budi@sleman', 'Budi Santoso Baru', '+6281234567001', 'paket-20m']);

@@ -138,6 +138,10 @@ describe.each(drivers)('money desk: reports and exports on %s', (driver) => {
     const citraAugust = unpaid.find((r) => r[2] === 'Citra' && r[3] === '2026-08-01')!;
     expect(citraAugust.slice(5)).toEqual(['100000', '40000', '60000', 'unpaid']);
     expect(await xlsxRows((await call('/api/exports/invoices?status=unpaid&format=xlsx')).raw)).toEqual(unpaid);
+    // The invoices page's search too: the file holds what the list shows.
+    const citra = csvRows((await call('/api/exports/invoices?status=unpaid&search=Citra&format=csv')).raw);
+    expect(citra.slice(1).map((r) => r[2])).toEqual(unpaid.slice(1).filter((r) => r[2] === 'Citra').map((r) => r[2]));
+    expect(citra.length).toBeGreaterThan(1);
 
     const payments = csvRows((await call('/api/exports/payments?from=2026-12-16&to=2026-12-16&format=csv')).raw);
     expect(payments.slice(1).map((p) => [p[0], p[4], p[5], p[6], p[8]])).toEqual([
@@ -150,6 +154,9 @@ describe.each(drivers)('money desk: reports and exports on %s', (driver) => {
     const customers = csvRows((await call('/api/exports/customers?search=Budi&format=csv')).raw);
     expect(customers.slice(1).map((c) => c[1])).toEqual(['Budi']);
     expect(csvRows((await call('/api/exports/customers?format=csv')).raw)).toHaveLength(4);
+    // The customers page's status filter: all three are active, none terminated.
+    expect(csvRows((await call('/api/exports/customers?status=active&format=csv')).raw)).toHaveLength(4);
+    expect(csvRows((await call('/api/exports/customers?status=terminated&format=csv')).raw)).toHaveLength(1);
     expect((await call('/api/exports/customers?format=csv', 'GET', undefined, '')).status).toBe(401);
   });
 });

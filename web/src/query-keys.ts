@@ -33,6 +33,11 @@ export const queryKeys = {
   gateways: { all: ['billing-gateways'] as const, active: ['billing-gateways', 'active'] as const },
   policy: { all: ['billing-policy'] as const },
   plans: { all: ['plans'] as const },
+  imports: {
+    all: ['imports'] as const,
+    jobs: ['imports', 'jobs'] as const,
+    job: (id: string) => ['imports', 'job', id] as const,
+  },
   exclusions: { all: ['billing-exclusions'] as const },
   staff: {
     all: ['staff'] as const,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { paged, sendTable, tableFormats, type TableColumn } from '../../platform/http/tabular.ts';
 import type { BillingService } from '../billing/index.ts';
-import type { CustomersService } from '../customers/index.ts';
+import { customerStatuses, type CustomersService } from '../customers/index.ts';
 import { requirePermission } from '../identity/index.ts';
 import type { ReportsService } from './reports.service.ts';
 
@@ -147,7 +147,7 @@ export const reportsRoutes = (reports: ReportsService, billing: BillingService, 
         'x-permission': 'customers.read',
         tags,
         summary: 'Customers (the list with its filters) as CSV or XLSX',
-        querystring: Format.extend({ search: z.string().trim().max(100).optional(), planId: z.uuid().optional() }),
+        querystring: Format.extend({ search: z.string().trim().max(100).optional(), planId: z.uuid().optional(), status: z.enum(customerStatuses).optional() }),
         response: FileResponse,
       },
     },
@@ -178,7 +178,7 @@ export const reportsRoutes = (reports: ReportsService, billing: BillingService, 
         'x-permission': 'billing.read',
         tags,
         summary: 'Invoices (the list with its filters) as CSV or XLSX',
-        querystring: Format.extend({ status: z.enum(['unpaid', 'awaiting_setoran', 'setoran_confirmed', 'paid', 'void']).optional(), customerId: z.uuid().optional() }),
+        querystring: Format.extend({ status: z.enum(['unpaid', 'awaiting_setoran', 'setoran_confirmed', 'paid', 'void']).optional(), customerId: z.uuid().optional(), search: z.string().trim().max(100).optional() }),
         response: FileResponse,
       },
     },

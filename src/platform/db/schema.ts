@@ -489,6 +489,38 @@ export interface IdentityUsers {
   status: Generated<string>;
 }
 
+export interface ImportsJobRows {
+  job_id: string;
+  kind: string;
+  label: string;
+  line: number;
+  payload: Json | null;
+  problems: Generated<Json>;
+  seq: number;
+  status: Generated<string>;
+  tenant_id: string;
+}
+
+export interface ImportsJobs {
+  created_at: Timestamp;
+  customers_created: Generated<number>;
+  customers_skipped: Generated<number>;
+  customers_updated: Generated<number>;
+  error: string | null;
+  finished_at: Timestamp | null;
+  id: string;
+  lease_until: Timestamp | null;
+  mode: string;
+  pakets_created: Generated<number>;
+  rows_done: Generated<number>;
+  rows_failed: Generated<number>;
+  rows_total: number;
+  source: string;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  tenant_id: string;
+}
+
 export interface IsolationDesiredStates {
   customer_id: string | null;
   desired_state: string | null;
@@ -1314,6 +1346,8 @@ export interface DB {
   identity_staff_counts: IdentityStaffCounts;
   identity_staff_names: IdentityStaffNames;
   identity_users: IdentityUsers;
+  imports_job_rows: ImportsJobRows;
+  imports_jobs: ImportsJobs;
   isolation_desired_states: IsolationDesiredStates;
   isolation_history: IsolationHistory;
   isolation_lines: IsolationLines;

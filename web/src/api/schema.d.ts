@@ -3219,6 +3219,7 @@ export interface paths {
                     format: "csv" | "xlsx";
                     planId?: string;
                     search?: string;
+                    status?: "active" | "suspended" | "terminated";
                 };
                 header?: never;
                 path?: never;
@@ -3258,6 +3259,7 @@ export interface paths {
                 query: {
                     customerId?: string;
                     format: "csv" | "xlsx";
+                    search?: string;
                     status?: "unpaid" | "awaiting_setoran" | "setoran_confirmed" | "paid" | "void";
                 };
                 header?: never;
@@ -3693,6 +3695,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest imports, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            customersCreated: number;
+                            customersSkipped: number;
+                            customersUpdated: number;
+                            /** @description rows handled: created, updated, skipped or already there */
+                            done: number;
+                            /** @description why the whole job stopped (status failed) */
+                            error: string | null;
+                            /** @description rows with problems (the file’s, or refused while importing) */
+                            failed: number;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            mode: "skip" | "update";
+                            paketsCreated: number;
+                            /** @enum {string} */
+                            source: "routeros" | "mikhmon" | "phpnuxbill" | "csv" | "xlsx";
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            /** @description rows to handle: pakets to create and customers */
+                            total: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Confirm an import: queues one job that a worker imports in chunks; refused (IMPORT_HAS_ERRORS, nothing queued) while rows have problems, unless skipInvalid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the file: text for routeros / phpnuxbill / csv, base64 for xlsx */
+                        content: string;
+                        /**
+                         * @description customers that already exist (same PPPoE username): skip them or update them
+                         * @default skip
+                         * @enum {string}
+                         */
+                        mode?: "skip" | "update";
+                        /**
+                         * @description monthly price per new paket (RouterOS profiles carry none)
+                         * @default {}
+                         */
+                        prices?: {
+                            [key: string]: number;
+                        };
+                        /** @default false */
+                        skipInvalid?: boolean;
+                        /** @enum {string} */
+                        source: "routeros" | "mikhmon" | "phpnuxbill" | "csv" | "xlsx";
+                        /**
+                         * @description a customer whose router (by name, PHPNuxBill) is not one of the tenant’s: a row error, or imported without a router
+                         * @default error
+                         * @enum {string}
+                         */
+                        unmatchedRouters?: "error" | "none";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            customersCreated: number;
+                            customersSkipped: number;
+                            customersUpdated: number;
+                            /** @description rows handled: created, updated, skipped or already there */
+                            done: number;
+                            /** @description why the whole job stopped (status failed) */
+                            error: string | null;
+                            /** @description rows with problems (the file’s, or refused while importing) */
+                            failed: number;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            mode: "skip" | "update";
+                            paketsCreated: number;
+                            /** @enum {string} */
+                            source: "routeros" | "mikhmon" | "phpnuxbill" | "csv" | "xlsx";
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            /** @description rows to handle: pakets to create and customers */
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: its progress and counts, and the problems of its failed rows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            customersCreated: number;
+                            customersSkipped: number;
+                            customersUpdated: number;
+                            /** @description rows handled: created, updated, skipped or already there */
+                            done: number;
+                            /** @description why the whole job stopped (status failed) */
+                            error: string | null;
+                            /** @description the first 500, by line */
+                            errors: {
+                                field: string;
+                                line: number;
+                                message: string;
+                                problem: string;
+                            }[];
+                            /** @description rows with problems (the file’s, or refused while importing) */
+                            failed: number;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            mode: "skip" | "update";
+                            paketsCreated: number;
+                            /** @enum {string} */
+                            source: "routeros" | "mikhmon" | "phpnuxbill" | "csv" | "xlsx";
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            /** @description rows to handle: pakets to create and customers */
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/preview": {
         parameters: {
             query?: never;
@@ -3729,7 +3931,13 @@ export interface paths {
                             [key: string]: number;
                         };
                         /** @enum {string} */
-                        source: "routeros" | "phpnuxbill" | "csv" | "xlsx";
+                        source: "routeros" | "mikhmon" | "phpnuxbill" | "csv" | "xlsx";
+                        /**
+                         * @description a customer whose router (by name, PHPNuxBill) is not one of the tenant’s: a row error, or imported without a router
+                         * @default error
+                         * @enum {string}
+                         */
+                        unmatchedRouters?: "error" | "none";
                     };
                 };
             };
@@ -3759,6 +3967,8 @@ export interface paths {
                                 paketKey: string | null;
                                 phone: string | null;
                                 pppoeUsername: string | null;
+                                routerId: string | null;
+                                routerName: string | null;
                             }[];
                             errors: {
                                 field: string;
@@ -3779,80 +3989,20 @@ export interface paths {
                                 planId: string | null;
                                 uploadKbps: number | null;
                             }[];
+                            /** @description the routers the file names, matched by name (routerId null: no such router) */
+                            routers: {
+                                customers: number;
+                                name: string;
+                                routerId: string | null;
+                            }[];
                             /** @enum {string} */
-                            source: "routeros" | "phpnuxbill" | "csv" | "xlsx";
+                            source: "routeros" | "mikhmon" | "phpnuxbill" | "csv" | "xlsx";
                             warnings: {
                                 field: string;
                                 line: number;
                                 message: string;
                                 problem: string;
                             }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/imports/run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import in one transaction; refused (IMPORT_HAS_ERRORS) while rows have problems, unless skipInvalid */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description the file: text for routeros / phpnuxbill / csv, base64 for xlsx */
-                        content: string;
-                        /**
-                         * @description customers that already exist (same PPPoE username): skip them or update them
-                         * @default skip
-                         * @enum {string}
-                         */
-                        mode?: "skip" | "update";
-                        /**
-                         * @description monthly price per new paket (RouterOS profiles carry none)
-                         * @default {}
-                         */
-                        prices?: {
-                            [key: string]: number;
-                        };
-                        /** @default false */
-                        skipInvalid?: boolean;
-                        /** @enum {string} */
-                        source: "routeros" | "phpnuxbill" | "csv" | "xlsx";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customersCreated: number;
-                            customersSkipped: number;
-                            customersUpdated: number;
-                            invalidRowsSkipped: number;
-                            paketsCreated: number;
                         };
                     };
                 };

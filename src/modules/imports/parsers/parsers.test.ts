@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAttributes, parseRateLimit, parseRouterOsExport } from './routeros.ts';
+import { parseAttributes, parseMikhmonOnLogin, parseRateLimit, parseRouterOsExport } from './routeros.ts';
 import { parseSqlDump } from './sql-dump.ts';
 
 describe('RouterOS export parser', () => {
@@ -24,6 +24,25 @@ describe('RouterOS export parser', () => {
     expect(parseRateLimit('512k/2,5M')).toEqual({ uploadKbps: 512, downloadKbps: 2500 });
     expect(parseRateLimit(null)).toEqual({ uploadKbps: null, downloadKbps: null });
     expect(parseAttributes('a=1 flag b="x y"')).toEqual(new Map([['a', '1'], ['flag', 'yes'], ['b', 'x y']]));
+  });
+});
+
+describe('Mikhmon metadata on the router', () => {
+  it('should read the on-login header of a hotspot profile, and vouchers by their comments', () => {
+    expect(parseMikhmonOnLogin(':put (",remc,10000,30d,12500,,Enable,"); {:local date [ /system clock get date ];}')).toEqual({
+      expiryMode: 'remc',
+      price: 10_000,
+      validity: '30d',
+      sellingPrice: 12_500,
+      macLock: true,
+    });
+    // A profile without expiry: Mikhmon writes the price only.
+    expect(parseMikhmonOnLogin(':put (",,5000,,,noexp,Disable,")')).toEqual({ expiryMode: '', price: 5000, validity: '', sellingPrice: null, macLock: false });
+    expect(parseMikhmonOnLogin(null)).toBeNull();
+    expect(parseMikhmonOnLogin('/log info "login"')).toBeNull();
+    const parsed = parseRouterOsExport('/ip hotspot user\nadd comment=vc-512-12.01.26- name=a1 password=a1 profile=1Hari\nadd comment="dec/02/2026 10:00:00" name=b2 profile=1Hari\n');
+    expect(parsed.hotspotUsers.map((u) => [u.name, u.voucher])).toEqual([['a1', true], ['b2', false]]);
+    expect(parsed.secrets).toEqual([]);
   });
 });
 

@@ -17,7 +17,26 @@ export type RouterOsSecret = {
   disabled: boolean;
 };
 export type RouterOsProfile = { line: number; name: string; rateLimit: string | null; downloadKbps: number | null; uploadKbps: number | null };
-export type RouterOsExport = { secrets: RouterOsSecret[]; profiles: RouterOsProfile[]; problems: { line: number; problem: string }[] };
+/** `/ip hotspot user profile`: Mikhmon keeps its metadata in `on-login` (`:put (",<expmode>,<price>,<validity>,<selling price>,,<lock>,")`). */
+export type HotspotProfile = { line: number; name: string; mikhmon: { expiryMode: string; price: number | null; validity: string; sellingPrice: number | null; macLock: boolean } | null };
+/** `/ip hotspot user`: Mikhmon's vouchers carry `vc-…` (user = password) or `up-…` comments. */
+export type HotspotUser = { line: number; name: string; profile: string; comment: string | null; voucher: boolean };
+export type RouterOsExport = {
+  secrets: RouterOsSecret[];
+  profiles: RouterOsProfile[];
+  hotspotProfiles: HotspotProfile[];
+  hotspotUsers: HotspotUser[];
+  problems: { line: number; problem: string }[];
+};
+
+/** Mikhmon's `on-login` header, split on commas as Mikhmon does ([1] expiry mode … [6] MAC lock); null when absent. */
+export function parseMikhmonOnLogin(onLogin: string | null): HotspotProfile['mikhmon'] {
+  const m = /:put \("(,[^"]*)"\)/.exec(onLogin ?? '');
+  if (!m) return null;
+  const f = m[1].split(',');
+  const rupiah = (x: string | undefined) => (x && /^\d+$/.test(x) && Number(x) > 0 ? Number(x) : null);
+  return { expiryMode: f[1] ?? '', price: rupiah(f[2]), validity: f[3] ?? '', sellingPrice: rupiah(f[4]), macLock: (f[6] ?? '').toLowerCase() === 'enable' };
+}
 
 /** Splits `key=value key2="quoted value"` into pairs, honouring RouterOS escapes. */
 export function parseAttributes(text: string): Map<string, string> {
@@ -74,6 +93,8 @@ export function parseRouterOsExport(text: string): RouterOsExport {
   const physical = text.replace(/\r\n?/g, '\n').split('\n');
   const secrets: RouterOsSecret[] = [];
   const profiles: RouterOsProfile[] = [];
+  const hotspotProfiles: HotspotProfile[] = [];
+  const hotspotUsers: HotspotUser[] = [];
   const problems: { line: number; problem: string }[] = [];
   let section = '';
   for (let i = 0; i < physical.length; i++) {
@@ -115,7 +136,14 @@ export function parseRouterOsExport(text: string): RouterOsExport {
       if (!name) continue;
       const rateLimit = attrs.get('rate-limit') ?? null;
       profiles.push({ line: startLine, name, rateLimit, ...parseRateLimit(rateLimit) });
+    } else if (section === 'ip hotspot user profile') {
+      const name = attrs.get('name');
+      if (name) hotspotProfiles.push({ line: startLine, name, mikhmon: parseMikhmonOnLogin(attrs.get('on-login') ?? null) });
+    } else if (section === 'ip hotspot user') {
+      const name = attrs.get('name');
+      const comment = attrs.get('comment') ?? null;
+      if (name) hotspotUsers.push({ line: startLine, name, profile: attrs.get('profile') ?? 'default', comment, voucher: /^(vc|up)-/.test(comment ?? '') });
     }
   }
-  return { secrets, profiles, problems };
+  return { secrets, profiles, hotspotProfiles, hotspotUsers, problems };
 }

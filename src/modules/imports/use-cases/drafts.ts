@@ -1,5 +1,5 @@
 import type { CustomerDraft, ImportDraft, PaketDraft, RowProblem } from '../imports.model.ts';
-import { parseRouterOsExport } from '../parsers/routeros.ts';
+import { parseRouterOsExport, type RouterOsExport } from '../parsers/routeros.ts';
 import { parseSqlDump } from '../parsers/sql-dump.ts';
 import type { TableRow } from '../parsers/table.ts';
 
@@ -16,8 +16,9 @@ const price = (raw: string | null | undefined): number | null => {
 };
 
 /** RouterOS `/ppp secret export` (+ `/ppp profile`): profiles become pakets (price from the operator), secrets customers. */
-export function routerOsDraft(text: string, prices: Record<string, number>): ImportDraft {
-  const parsed = parseRouterOsExport(text);
+export const routerOsDraft = (text: string, prices: Record<string, number>): ImportDraft => pppDraft(parseRouterOsExport(text), prices);
+
+function pppDraft(parsed: RouterOsExport, prices: Record<string, number>): ImportDraft {
   const errors: RowProblem[] = parsed.problems.map((p) => ({ line: p.line, field: 'name', problem: p.problem, message: 'A secret without a name.' }));
   const warnings: RowProblem[] = [];
   const pakets = new Map<string, PaketDraft>();
@@ -46,9 +47,37 @@ export function routerOsDraft(text: string, prices: Record<string, number>): Imp
       activatedOn: null,
       latitude: null,
       longitude: null,
+      routerName: null,
     });
   }
   return { pakets: [...pakets.values()], customers, errors, warnings };
+}
+
+/**
+ * The router Mikhmon manages, as its `/export` prints it. Mikhmon keeps no data of its own off
+ * the router: its PPP users are the router's `/ppp secret` entries (imported as a RouterOS
+ * export is), its prices live in hotspot profiles' `on-login` header, and its vouchers are
+ * hotspot users with `vc-`/`up-` comments. Simpul bills PPPoE and static lines, so hotspot
+ * profiles and users are reported, not imported.
+ */
+export function mikhmonDraft(text: string, prices: Record<string, number>): ImportDraft {
+  const parsed = parseRouterOsExport(text);
+  const draft = pppDraft(parsed, prices);
+  const { hotspotProfiles, hotspotUsers } = parsed;
+  for (const p of hotspotProfiles) {
+    const m = p.mikhmon;
+    const about = m ? ` (Mikhmon: price ${m.price ?? '—'}, selling price ${m.sellingPrice ?? '—'}, validity ${m.validity || '—'})` : '';
+    draft.warnings.push({ line: p.line, field: 'hotspot_profile', problem: 'hotspot_skipped', message: `Hotspot profile ${p.name}${about} sells vouchers; not imported.` });
+  }
+  if (hotspotUsers.length > 0) {
+    const vouchers = hotspotUsers.filter((u) => u.voucher).length;
+    draft.warnings.push({ line: hotspotUsers[0].line, field: 'hotspot_user', problem: 'hotspot_skipped', message: `${hotspotUsers.length} hotspot users (${vouchers} Mikhmon vouchers) are not imported; PPP users are.` });
+  }
+  if (draft.customers.length === 0 && draft.errors.length === 0) {
+    draft.warnings.push({ line: 1, field: 'ppp_secret', problem: 'no_ppp_users', message: 'The export has no /ppp secret entries: this Mikhmon router has no PPP users to import.' });
+  }
+  draft.warnings.sort((a, b) => a.line - b.line);
+  return draft;
 }
 
 const speedKbps = (rate: string | null, unit: string | null) => {
@@ -61,7 +90,8 @@ const speedKbps = (rate: string | null, unit: string | null) => {
  * A PHPNuxBill database export: tbl_plans (+ tbl_bandwidth for speeds; prices are varchar) →
  * pakets keyed by name (PHPNuxBill names the router profile after the plan); PPPoE customers of
  * tbl_customers → customers, their plain-text passwords as PPPoE credentials; the paket from the
- * active recharge (tbl_user_recharges status 'on'). Placeholders PHPNuxBill writes (phone '0') are no data.
+ * active recharge (tbl_user_recharges status 'on'), and its router by name (the recharge's `routers`,
+ * else the plan's). Placeholders PHPNuxBill writes (phone '0') are no data.
  */
 export function phpNuxBillDraft(text: string): ImportDraft {
   const dump = parseSqlDump(text, ['tbl_customers', 'tbl_plans', 'tbl_bandwidth', 'tbl_user_recharges']);
@@ -69,6 +99,7 @@ export function phpNuxBillDraft(text: string): ImportDraft {
   const warnings: RowProblem[] = [];
   const bandwidth = new Map(dump.get('tbl_bandwidth')!.map((b) => [b.values.id, b.values]));
   const planNames = new Map<string, string>();
+  const planRouters = new Map<string, string>();
   const pakets: PaketDraft[] = [];
   for (const { line, values: p } of dump.get('tbl_plans')!) {
     if ((p.type ?? 'PPPOE').toUpperCase() !== 'PPPOE') continue;
@@ -76,6 +107,7 @@ export function phpNuxBillDraft(text: string): ImportDraft {
     const monthlyPrice = price(p.price);
     if (Number.isNaN(monthlyPrice)) errors.push({ line, field: 'price', problem: 'invalid', message: `Plan ${p.name_plan}: price "${p.price}" is not a rupiah amount.` });
     planNames.set(p.id ?? '', p.name_plan ?? '');
+    if (p.routers) planRouters.set(p.id ?? '', p.routers);
     pakets.push({
       line,
       key: p.name_plan ?? '',
@@ -86,8 +118,13 @@ export function phpNuxBillDraft(text: string): ImportDraft {
     });
   }
   const activePlan = new Map<string, string>();
+  const activeRouter = new Map<string, string>();
   for (const { values: r } of dump.get('tbl_user_recharges')!) {
-    if (r.status === 'on' && r.customer_id && planNames.has(r.plan_id ?? '')) activePlan.set(r.customer_id, planNames.get(r.plan_id ?? '')!);
+    if (r.status !== 'on' || !r.customer_id || !planNames.has(r.plan_id ?? '')) continue;
+    activePlan.set(r.customer_id, planNames.get(r.plan_id ?? '')!);
+    // The recharge names the router it was written to; older rows leave it to the plan.
+    const router = r.routers || planRouters.get(r.plan_id ?? '');
+    if (router) activeRouter.set(r.customer_id, router);
   }
   const customers: CustomerDraft[] = [];
   for (const { line, values: c } of dump.get('tbl_customers')!) {
@@ -110,6 +147,7 @@ export function phpNuxBillDraft(text: string): ImportDraft {
       activatedOn: c.created_at ? c.created_at.slice(0, 10) : null,
       latitude: hasCoordinates ? lat : null,
       longitude: hasCoordinates ? lng : null,
+      routerName: activeRouter.get(c.id ?? '') ?? null,
     });
   }
   return { pakets, customers, errors, warnings };
@@ -139,6 +177,7 @@ export function tableDraft(rows: TableRow[]): ImportDraft {
       activatedOn: v.activated_on ?? null,
       latitude: null,
       longitude: null,
+      routerName: null,
     });
   }
   return { pakets: [...pakets.values()], customers, errors, warnings: [] };

@@ -1,25 +1,30 @@
 import { isIsoDate, localDate } from '../../../platform/dates.ts';
-import type { TenantId, Tx } from '../../../platform/db/database.ts';
-import { AppError } from '../../../platform/errors/app-error.ts';
+import type { Tx } from '../../../platform/db/database.ts';
 import { normalizeIndonesianPhone } from '../../../platform/phone.ts';
 import type { CustomersService } from '../../customers/index.ts';
 import type { PlansService } from '../../plans/index.ts';
 import type { TenantsService } from '../../tenants/index.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import { importsErrors } from '../imports.errors.ts';
-import type { ImportDraft, ImportMode, ImportPlan, ImportSource, PlannedCustomer, PlannedPaket, RowProblem } from '../imports.model.ts';
+import type { ImportDraft, ImportMode, ImportPlan, ImportSource, PlannedCustomer, PlannedPaket, RouterMatch, RowProblem, UnmatchedRouters } from '../imports.model.ts';
 
 export type ImportContext = { clock: Clock; tenants: TenantsService; plans: PlansService; customers: CustomersService };
-export type PlanImportOptions = { source: ImportSource; mode: ImportMode; draft: ImportDraft };
+export type PlanImportOptions = {
+  source: ImportSource;
+  mode: ImportMode;
+  draft: ImportDraft;
+  /** The tenant's routers (id by name), for sources that name a customer's router. */
+  routers: { id: string; name: string }[];
+  unmatchedRouters: UnmatchedRouters;
+};
 
 const problem = (line: number, field: string, code: string, message: string): RowProblem => ({ line, field, problem: code, message });
 
 /**
  * The preview: what an import would do against the tenant's data now — pakets matched by router
- * profile, customers by PPPoE username; every row's problems. Reads only, so a cancelled preview
- * changes nothing.
+ * profile, customers by PPPoE username, routers by name (case and spaces aside); every row's
+ * problems. Reads only, so a cancelled preview changes nothing.
  */
-export async function planImport(ctx: ImportContext, trx: Tx, { source, mode, draft }: PlanImportOptions): Promise<ImportPlan> {
+export async function planImport(ctx: ImportContext, trx: Tx, { source, mode, draft, routers, unmatchedRouters }: PlanImportOptions): Promise<ImportPlan> {
   const errors = [...draft.errors];
   const today = localDate(ctx.clock.now(), await ctx.tenants.timeZoneInTransaction(trx));
   const tenantPlans = await ctx.plans.listInTransaction(trx);
@@ -41,6 +46,9 @@ export async function planImport(ctx: ImportContext, trx: Tx, { source, mode, dr
   const paketKeys = new Set(pakets.map((p) => p.key));
   const usernames = draft.customers.flatMap((c) => (c.pppoeUsername ? [c.pppoeUsername] : []));
   const existing = await ctx.customers.idsByPppoeUsernameInTransaction(trx, usernames);
+  const routerKey = (name: string) => name.trim().toLowerCase();
+  const routerIds = new Map(routers.map((r) => [routerKey(r.name), r.id]));
+  const routerMatches = new Map<string, RouterMatch>();
   const seen = new Set<string>();
   const customers: PlannedCustomer[] = draft.customers.map((c) => {
     const rowErrors: RowProblem[] = [];
@@ -55,10 +63,16 @@ export async function planImport(ctx: ImportContext, trx: Tx, { source, mode, dr
     const key = c.pppoeUsername ?? c.ipAddress ?? '';
     if (seen.has(key)) rowErrors.push(problem(c.line, 'pppoe_username', 'duplicate', `${key} appears twice in the file.`));
     seen.add(key);
+    const routerId = c.routerName ? (routerIds.get(routerKey(c.routerName)) ?? null) : null;
+    if (c.routerName) {
+      const match = routerMatches.get(c.routerName) ?? { name: c.routerName, routerId, customers: 0 };
+      routerMatches.set(c.routerName, { ...match, customers: match.customers + 1 });
+      if (!routerId && unmatchedRouters === 'error') rowErrors.push(problem(c.line, 'router', 'router_not_found', `Router "${c.routerName}" is not one of this ISP's routers in Simpul.`));
+    }
     errors.push(...rowErrors);
     const customerId = c.pppoeUsername ? (existing.get(c.pppoeUsername) ?? null) : null;
     const action = rowErrors.length ? 'invalid' : customerId ? (mode === 'update' ? 'update' : 'skip') : 'create';
-    return { ...c, phone: phone ?? c.phone, activatedOn: c.activatedOn ?? today, action, customerId };
+    return { ...c, phone: phone ?? c.phone, activatedOn: c.activatedOn ?? today, action, customerId, routerId };
   });
   const count = (a: string) => customers.filter((c) => c.action === a).length;
   return {
@@ -66,6 +80,7 @@ export async function planImport(ctx: ImportContext, trx: Tx, { source, mode, dr
     mode,
     pakets,
     customers,
+    routers: [...routerMatches.values()],
     errors: errors.sort((a, b) => a.line - b.line),
     warnings: draft.warnings,
     counts: {
@@ -77,52 +92,4 @@ export async function planImport(ctx: ImportContext, trx: Tx, { source, mode, dr
       invalidRows: count('invalid'),
     },
   };
-}
-
-export type RunImportOptions = PlanImportOptions & { skipInvalid: boolean };
-
-/**
- * The import itself, in the caller's one transaction: refused while the file has errors (unless
- * the operator chose to skip the bad rows); otherwise pakets first, then customers. Running the
- * same file again finds everything existing and changes nothing.
- */
-export async function runImport(ctx: ImportContext, trx: Tx, tenantId: TenantId, options: RunImportOptions) {
-  const plan = await planImport(ctx, trx, options);
-  if (plan.errors.length > 0 && !options.skipInvalid) {
-    throw new AppError(importsErrors.IMPORT_HAS_ERRORS, `${plan.errors.length} problem(s) in the file; nothing was imported.`, { errors: plan.errors.slice(0, 200) });
-  }
-  const planIds = new Map(plan.pakets.flatMap((p) => (p.planId ? [[p.key, p.planId] as const] : [])));
-  let paketsCreated = 0;
-  for (const p of plan.pakets) {
-    if (p.action !== 'create' || p.monthlyPrice === null || p.downloadKbps === null || p.uploadKbps === null) continue;
-    const created = await ctx.plans.createInTransaction(trx, tenantId, { name: p.name, downloadKbps: p.downloadKbps, uploadKbps: p.uploadKbps, monthlyPrice: p.monthlyPrice, routerProfile: p.key });
-    planIds.set(p.key, created.id);
-    paketsCreated++;
-  }
-  let created = 0;
-  let updated = 0;
-  for (const c of plan.customers) {
-    const planId = c.paketKey ? planIds.get(c.paketKey) : undefined;
-    if (!planId || (c.action !== 'create' && c.action !== 'update')) continue;
-    const input = {
-      name: c.name!,
-      phone: c.phone!,
-      address: c.address,
-      planId,
-      connectionType: c.pppoeUsername ? ('pppoe' as const) : ('static' as const),
-      pppoeUsername: c.pppoeUsername,
-      ipAddress: c.pppoeUsername ? null : c.ipAddress,
-      latitude: c.latitude,
-      longitude: c.longitude,
-      private: c.pppoePassword ? { pppoePassword: c.pppoePassword } : undefined,
-    };
-    if (c.action === 'create') {
-      await ctx.customers.createInTransaction(trx, tenantId, { ...input, activatedOn: c.activatedOn! });
-      created++;
-    } else {
-      await ctx.customers.updateInTransaction(trx, c.customerId!, input);
-      updated++;
-    }
-  }
-  return { paketsCreated, customersCreated: created, customersUpdated: updated, customersSkipped: plan.counts.customersToSkip, invalidRowsSkipped: plan.counts.invalidRows };
 }

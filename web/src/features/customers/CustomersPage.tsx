@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { CustomerStatus } from '../../api/types.ts';
 import { LineBadge } from '../../components/badges.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n.tsx';
@@ -53,6 +54,7 @@ export function CustomersPage() {
       <PageTitle
         actions={
           <Group gap="xs">
+            <ExportButtons path="/api/exports/customers" filters={{ search: debouncedSearch || undefined, status }} />
             {can('notifications.manage') && <BroadcastButton />}
             {can('customers.manage') && (
               <Button size="xs" onClick={add}>

@@ -5,10 +5,11 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useT } from '../../i18n.tsx';
 import { useFormat } from '../../session.tsx';
-import { useImportPreview, useRunImport, type ImportRequest } from './queries.ts';
+import { ImportJobCard } from './ImportJobCard.tsx';
+import { useImportJobs, useImportPreview, useQueueImport, type ImportRequest } from './queries.ts';
 
 type Source = ImportRequest['source'];
-const problemCodes = ['price_required', 'speed_required', 'required', 'invalid', 'not_found', 'duplicate', 'name_missing', 'password_hidden', 'disabled_skipped', 'not_pppoe_skipped'] as const;
+const problemCodes = ['price_required', 'speed_required', 'required', 'invalid', 'not_found', 'duplicate', 'name_missing', 'password_hidden', 'disabled_skipped', 'not_pppoe_skipped', 'router_not_found', 'hotspot_skipped', 'no_ppp_users'] as const;
 type ProblemCode = (typeof problemCodes)[number];
 const isProblemCode = (code: string): code is ProblemCode => (problemCodes as readonly string[]).includes(code);
 
@@ -29,13 +30,16 @@ export function ImportsPage() {
   const [mode, setMode] = useState<'skip' | 'update'>('skip');
   const [prices, setPrices] = useState<Record<string, number>>({});
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [unmatchedRouters, setUnmatchedRouters] = useState<'error' | 'none'>('error');
+  const [jobId, setJobId] = useState<string | null>(null);
   const preview = useImportPreview();
-  const run = useRunImport();
+  const run = useQueueImport();
+  const latestJob = useImportJobs().data?.[0]?.id ?? null;
   const plan = preview.data;
 
-  const request = async (): Promise<ImportRequest | null> => (file ? { source, content: await contentOf(file, source), mode, prices } : null);
-  const doPreview = async () => {
-    const body = await request();
+  const request = async (choice = unmatchedRouters): Promise<ImportRequest | null> => (file ? { source, content: await contentOf(file, source), mode, prices, unmatchedRouters: choice } : null);
+  const doPreview = async (choice = unmatchedRouters) => {
+    const body = await request(choice);
     if (body) preview.mutate(body);
   };
   const doRun = async () => {
@@ -44,8 +48,9 @@ export function ImportsPage() {
     run.mutate(
       { ...body, skipInvalid },
       {
-        onSuccess: (result) => {
-          notifications.show({ color: 'teal', message: t('imports.done', { customers: String(result.customersCreated + result.customersUpdated), pakets: String(result.paketsCreated) }) });
+        onSuccess: (job) => {
+          notifications.show({ color: 'teal', message: t('imports.queued', { total: String(job.total) }) });
+          setJobId(job.id);
           preview.reset();
         },
       },
@@ -71,6 +76,7 @@ export function ImportsPage() {
             }}
             data={[
               { value: 'routeros', label: t('imports.source.routeros') },
+              { value: 'mikhmon', label: t('imports.source.mikhmon') },
               { value: 'phpnuxbill', label: t('imports.source.phpnuxbill') },
               { value: 'csv', label: t('imports.source.csv') },
               { value: 'xlsx', label: t('imports.source.xlsx') },
@@ -101,7 +107,7 @@ export function ImportsPage() {
             ]}
           />
           <Group>
-            <Button onClick={doPreview} loading={preview.isPending} disabled={!file}>
+            <Button onClick={() => doPreview()} loading={preview.isPending} disabled={!file}>
               {t('imports.preview')}
             </Button>
           </Group>
@@ -148,6 +154,38 @@ export function ImportsPage() {
                 ]}
               />
             )}
+            {plan.routers.length > 0 && (
+              <>
+                <DataTable
+                  rows={plan.routers}
+                  rowKey={(r) => r.name}
+                  minWidth={420}
+                  columns={[
+                    { header: t('imports.router'), cell: (r) => r.name },
+                    { header: t('imports.customers'), align: 'right', cell: (r) => r.customers },
+                    {
+                      header: t('imports.routerMatch'),
+                      cell: (r) => <Badge color={r.routerId ? 'teal' : 'orange'}>{t(r.routerId ? 'imports.router.matched' : 'imports.router.unmatched')}</Badge>,
+                    },
+                  ]}
+                />
+                {plan.routers.some((r) => !r.routerId) && (
+                  <SegmentedControl
+                    fullWidth
+                    aria-label={t('imports.unmatchedRouters')}
+                    value={unmatchedRouters}
+                    onChange={(v) => {
+                      setUnmatchedRouters(v as 'error' | 'none');
+                      void doPreview(v as 'error' | 'none');
+                    }}
+                    data={[
+                      { value: 'error', label: t('imports.unmatchedRouters.error') },
+                      { value: 'none', label: t('imports.unmatchedRouters.none') },
+                    ]}
+                  />
+                )}
+              </>
+            )}
             {plan.errors.length > 0 && (
               <>
                 <Alert color="red" title={t('imports.errorsTitle', { count: String(plan.errors.length) })}>
@@ -180,7 +218,7 @@ export function ImportsPage() {
                 {t('imports.cancel')}
               </Button>
               {pricesPending && (
-                <Button variant="light" onClick={doPreview}>
+                <Button variant="light" onClick={() => doPreview()}>
                   {t('imports.preview')}
                 </Button>
               )}
@@ -188,6 +226,7 @@ export function ImportsPage() {
           </Stack>
         </Card>
       )}
+      {!plan && (jobId ?? latestJob) && <ImportJobCard jobId={(jobId ?? latestJob)!} problemText={problemText} />}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { BillingRunButtons } from './BillingRunButtons.tsx';
 import { InvoiceTable } from './InvoiceTable.tsx';
+import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n.tsx';
@@ -31,7 +32,7 @@ export function InvoicesPage() {
 
   return (
     <Stack>
-      <PageTitle actions={can('billing.configure') && <BillingRunButtons />}>{t('invoices.title')}</PageTitle>
+      <PageTitle actions={<>{can('billing.configure') && <BillingRunButtons />}<ExportButtons path="/api/exports/invoices" filters={{ status, search: debouncedSearch || undefined }} /></>}>{t('invoices.title')}</PageTitle>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
           label={t('common.search')}
