@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { createLogger, logContext, type Logger } from '../logging/logger.ts';
@@ -79,7 +80,8 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
   let owner: Kysely<any>;
   let pglite: PGlite | undefined;
   if (options.driver === 'pglite') {
-    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    // pg_trgm: the customer and invoice searches' indexes (bundled with PGlite, loaded per instance).
+    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
     owner = new Kysely({ dialect: new PGliteDialect(pglite) });
   } else {
     const outages = createOutageLog(deps.logger ?? createLogger({ level: 'silent' }));
