@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLiveBatch } from '../web/src/live-batch.ts';
-import { liveBatchWindowMs } from '../web/src/live.ts';
+import { createLiveBatch, liveBatchWindowMs } from '../web/src/live-batch.ts';
 import { queryKeys } from '../web/src/query-keys.ts';
 
 type Event = { type: string; data: Record<string, unknown> };

@@ -1,3 +1,6 @@
+/** How long a burst of events is gathered before the views it touched refetch (once each). */
+export const liveBatchWindowMs = 250;
+
 /**
  * Folds a burst of live events into one refresh: the first event opens a window of `windowMs`;
  * every event inside it only adds its stale key prefixes and itself, and when the window ends

@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from './i18n.tsx';
-import { createLiveBatch } from './live-batch.ts';
+import { createLiveBatch, liveBatchWindowMs } from './live-batch.ts';
 import { liveEventTypes } from './live-events.ts';
 import { queryKeys } from './query-keys.ts';
 
@@ -23,9 +23,6 @@ const staleViewsOf = (type: string): QueryKey[] => {
 };
 
 export type LiveStatus = 'connecting' | 'open';
-
-/** How long a burst of events is gathered before the views it touched refetch (once each). */
-export const liveBatchWindowMs = 250;
 
 type LiveMessage = { type: string; data: Record<string, unknown> };
 
