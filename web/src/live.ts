@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from './i18n.tsx';
+import { createLiveBatch, liveBatchWindowMs } from './live-batch.ts';
 import { liveEventTypes } from './live-events.ts';
 import { queryKeys } from './query-keys.ts';
 
@@ -22,6 +23,8 @@ const staleViewsOf = (type: string): QueryKey[] => {
 };
 
 export type LiveStatus = 'connecting' | 'open';
+
+type LiveMessage = { type: string; data: Record<string, unknown> };
 
 /**
  * Subscribes to the server's event stream (GET /api/live) for the active tenant and refreshes
@@ -46,13 +49,24 @@ export function useLiveUpdates(tenantId: string | null): LiveStatus {
     let delayMs = 1000;
     let everOpened = false;
 
+    const batch = createLiveBatch<QueryKey, LiveMessage>(liveBatchWindowMs, (staleKeys, events) => {
+      for (const queryKey of staleKeys) void queryClient.invalidateQueries({ queryKey });
+      const t = translate.current;
+      // One toast per kind per burst: a count when several came together.
+      const paid = events.get('billing.invoice.paid') ?? [];
+      if (paid.length === 1) notifications.show({ color: 'teal', message: t('live.paid', { number: String(paid[0].data.number ?? '') }) });
+      if (paid.length > 1) notifications.show({ color: 'teal', message: t('live.paidMany', { count: paid.length }) });
+      const restored = events.get('isolation.customer.restored') ?? [];
+      if (restored.length === 1) notifications.show({ color: 'teal', message: t('live.restored') });
+      if (restored.length > 1) notifications.show({ color: 'teal', message: t('live.restoredMany', { count: restored.length }) });
+      for (const suggestion of events.get('maps.outage.suggested') ?? []) {
+        notifications.show({ color: 'orange', message: t('live.outageSuggested', { area: String(suggestion.data.areaName ?? '') }) });
+      }
+    });
+
     const onMessage = (message: MessageEvent<string>) => {
       const event = parse(message.data);
-      if (!event) return;
-      for (const key of staleViewsOf(event.type)) void queryClient.invalidateQueries({ queryKey: key });
-      if (event.type === 'billing.invoice.paid') notifications.show({ color: 'teal', message: translate.current('live.paid', { number: String(event.data.number ?? '') }) });
-      if (event.type === 'isolation.customer.restored') notifications.show({ color: 'teal', message: translate.current('live.restored') });
-      if (event.type === 'maps.outage.suggested') notifications.show({ color: 'orange', message: translate.current('live.outageSuggested', { area: String(event.data.areaName ?? '') }) });
+      if (event) batch.add(event, staleViewsOf(event.type));
     };
 
     const connect = () => {
@@ -79,6 +93,7 @@ export function useLiveUpdates(tenantId: string | null): LiveStatus {
     connect();
     return () => {
       clearTimeout(retryTimer);
+      batch.cancel();
       source?.close();
     };
   }, [tenantId, queryClient]);
@@ -86,7 +101,7 @@ export function useLiveUpdates(tenantId: string | null): LiveStatus {
   return status;
 }
 
-function parse(text: string): { type: string; data: Record<string, unknown> } | null {
+function parse(text: string): LiveMessage | null {
   try {
     const value = JSON.parse(text) as { type?: unknown; data?: unknown };
     return typeof value.type === 'string' ? { type: value.type, data: (value.data ?? {}) as Record<string, unknown> } : null;

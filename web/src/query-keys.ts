@@ -13,7 +13,8 @@ export const queryKeys = {
   lines: {
     all: ['lines'] as const,
     one: (customerId: string) => ['lines', 'one', customerId] as const,
-    isolated: ['lines', 'isolated'] as const,
+    isolated: (params: object) => ['lines', 'isolated', params] as const,
+    isolatedCount: ['lines', 'isolated-count'] as const,
   },
   isolationHistory: {
     all: ['isolation-history'] as const,
@@ -24,6 +25,7 @@ export const queryKeys = {
     list: (params: object) => ['invoices', 'list', params] as const,
     one: (id: string) => ['invoices', 'one', id] as const,
     receipts: (id: string) => ['invoices', 'receipts', id] as const,
+    summary: ['invoices', 'summary'] as const,
   },
   payments: {
     all: ['payments'] as const,

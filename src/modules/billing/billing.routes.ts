@@ -240,6 +240,24 @@ export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce)
   );
 
   app.get(
+    '/api/billing/summary',
+    {
+      schema: {
+        'x-permission': 'billing.read',
+        tags: ['billing'],
+        summary: "The dashboard's money: today's payments (in the tenant's calendar) and what is still unpaid, counted and summed",
+        response: {
+          200: z.object({
+            today: z.string(),
+            paymentsToday: z.object({ count: z.number().int(), amount: z.number().int() }),
+            unpaid: z.object({ count: z.number().int(), amount: z.number().int() }),
+          }),
+        },
+      },
+    },
+    async (request) => billing.dashboardSummary(requirePermission(request).tenantId),
+  );
+  app.get(
     '/api/invoices',
     {
       schema: {

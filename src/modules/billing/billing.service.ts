@@ -11,6 +11,7 @@ import {
   type MarkCollectedOptions,
 } from './use-cases/collector-chain.ts';
 import { runDailyScan } from './use-cases/daily-scan.ts';
+import { dashboardSummary } from './use-cases/dashboard-summary.ts';
 import { generateInvoices, type GenerateInvoicesOptions } from './use-cases/generate-invoices.ts';
 import { getInvoice, getInvoiceInTransaction, listInvoices, voidInvoice, type ListInvoicesOptions } from './use-cases/invoices.ts';
 import { inRolledBackTransaction, previewDailyScan, previewInvoices } from './use-cases/mass-previews.ts';
@@ -82,6 +83,7 @@ export function createBillingService(deps: BillingDeps) {
     incomeReport: (tenantId: TenantId, options: IncomeReportOptions) => inTenant(tenantId, (trx) => incomeReport(ctx, trx, options)),
     agingReport: (tenantId: TenantId, options: { asOf?: IsoDate }) => inTenant(tenantId, (trx) => agingReport(ctx, trx, options)),
     paymentsPage: (tenantId: TenantId, options: PaymentsPageOptions) => inTenant(tenantId, (trx) => paymentsPage(ctx, trx, options)),
+    dashboardSummary: (tenantId: TenantId) => inTenant(tenantId, (trx) => dashboardSummary(ctx, trx)),
     // receipts (kuitansi)
     getReceipt: (tenantId: TenantId, number: string) =>
       inTenant(tenantId, async (trx) => ({ receipt: await getReceipt(ctx, trx, number), timeZone: await ctx.tenants.timeZoneInTransaction(trx) })),

@@ -241,15 +241,9 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
         const like = `%${search.replace(/[%_\\]/g, '\\$&')}%`;
         // A phone typed any way (0812-…, +62 812 …, 62812…) is looked for by its national digits.
         const phoneDigits = phoneSearchDigits(search);
-        query = query.where((eb) =>
-          eb.or([
-            eb('name', 'ilike', like),
-            eb('code', 'ilike', like),
-            eb('address', 'ilike', like),
-            eb('phone', 'like', phoneDigits ? `%${phoneDigits}%` : like),
-            eb('pppoe_username', 'ilike', like),
-          ]),
-        );
+        // Name, code, address, phone or PPPoE username, matched by the trigram indexes through
+        // `customers_search_ids` (migration …T0300: under row-level security they'd go unused).
+        query = query.where('id', 'in', sql<string>`(select customers_search_ids(${like}, ${phoneDigits ? `%${phoneDigits}%` : like}))`);
       }
       if (filter.planId) query = query.where('plan_id', '=', filter.planId);
       if (filter.status) query = query.where('status', '=', filter.status);

@@ -17,8 +17,31 @@ const LineSchema = z.object({
 const CustomerLabel = { customerName: z.string().nullable(), customerCode: z.string().nullable() };
 
 export const isolationRoutes = (isolation: IsolationService) => async (app: HttpServer) => {
-  app.get('/api/isolation/isolated', { schema: { 'x-permission': 'customers.read', tags: ['isolation'], summary: 'Customers isolated now', response: { 200: z.array(LineSchema.extend(CustomerLabel)) } } }, async (request) =>
-    isolation.listIsolated(requirePermission(request).tenantId),
+  app.get(
+    '/api/isolation/isolated',
+    {
+      schema: {
+        'x-permission': 'customers.read',
+        tags: ['isolation'],
+        summary: 'Customers isolated now, most recent first, a page at a time (customerId, repeated: only those customers)',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+          customerId: z.union([z.uuid(), z.array(z.uuid()).max(100)]).optional(),
+        }),
+        response: { 200: z.array(LineSchema.extend(CustomerLabel)) },
+      },
+    },
+    async (request) => {
+      const { customerId, ...page } = request.query;
+      const customerIds = customerId === undefined ? undefined : [customerId].flat();
+      return isolation.listIsolated(requirePermission(request).tenantId, { ...page, customerIds });
+    },
+  );
+  app.get(
+    '/api/isolation/isolated/count',
+    { schema: { 'x-permission': 'customers.read', tags: ['isolation'], summary: 'How many customers are isolated now', response: { 200: z.object({ count: z.number().int() }) } } },
+    async (request) => isolation.countIsolated(requirePermission(request).tenantId),
   );
   app.get(
     '/api/isolation/history',

@@ -117,14 +117,24 @@ export function createIsolationService(deps: { db: Database; clock: Clock; publi
       return (await linesInTransaction(trx, [customerId])).get(customerId)!;
     });
 
-  const listIsolated = (tenantId: TenantId) =>
+  /** Lines isolated now, most recent first, a page at a time; `customerIds` narrows it to those customers (a page's badges). */
+  const listIsolated = (tenantId: TenantId, page: { limit: number; offset: number; customerIds?: string[] }) =>
     db.tenant(tenantId, async (trx) => {
       const { rows } = await sql<Record<string, any>>`
-        select l.*, c.name as customer_name, c.code as customer_code from isolation_lines l
+        select l.*, c.name as customer_name, c.code as customer_code from (
+          select * from isolation_lines where desired_state = 'isolated'
+            and ${page.customerIds ? sql`customer_id = any(${page.customerIds}::uuid[])` : sql`true`}
+          order by changed_at desc, customer_id limit ${page.limit} offset ${page.offset}) l
         left join customers_billable c on c.customer_id = l.customer_id
-        where l.desired_state = 'isolated' order by l.changed_at desc`.execute(trx);
+        order by l.changed_at desc, l.customer_id`.execute(trx);
       return rows.map((r) => ({ ...toLine(r), ...customerLabel(r) }));
     });
+
+  const isolatedCountInTransaction = async (trx: Tx) =>
+    (await sql<{ n: number }>`select count(*)::int as n from isolation_lines where desired_state = 'isolated'`.execute(trx)).rows[0].n;
+
+  /** How many lines are isolated now (the console's badges), without loading them. */
+  const countIsolated = (tenantId: TenantId) => db.tenant(tenantId, async (trx) => ({ count: await isolatedCountInTransaction(trx) }));
 
   const history = (tenantId: TenantId, filter: { customerId?: string; limit: number }) =>
     db.tenant(tenantId, async (trx) => {
@@ -163,11 +173,10 @@ export function createIsolationService(deps: { db: Database; clock: Clock; publi
       where created_at >= (${range.from}::date)::timestamp at time zone ${range.timeZone}
         and created_at < ((${range.to}::date + 1)::timestamp at time zone ${range.timeZone})
       group by 1 order by 1`.execute(trx);
-    const { rows: now } = await sql<{ n: number }>`select count(*)::int as n from isolation_lines where desired_state = 'isolated'`.execute(trx);
-    return { days: rows, isolatedNow: now[0].n };
+    return { days: rows, isolatedNow: await isolatedCountInTransaction(trx) };
   };
 
-  return { isolateInTransaction, restoreInTransaction, markRestoreEligible, linesInTransaction, setByStaff, listIsolated, history, getLine, actionCountsInTransaction };
+  return { isolateInTransaction, restoreInTransaction, markRestoreEligible, linesInTransaction, setByStaff, listIsolated, countIsolated, history, getLine, actionCountsInTransaction };
 }
 
 const toLine = (r: Record<string, any>): IsolationLine => ({

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type DatabaseConnection, type Dialect, type Driver, type Transaction, type TransactionSettings } from 'kysely';
 import pg from 'pg';
 import { createLogger, logContext, type Logger } from '../logging/logger.ts';
@@ -148,7 +149,8 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
   const accessListeners = new Set<() => void>();
   const accessChanged = () => accessListeners.forEach((listener) => listener());
   if (options.driver === 'pglite') {
-    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    // pg_trgm: the customer and invoice searches' indexes (bundled with PGlite, loaded per instance).
+    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
     // PGlite calls listeners while the committing statement completes, before it returns.
     await pglite.listen(ACCESS_CHANGED_CHANNEL, accessChanged);
     owner = new Kysely({ dialect: new PGliteDialect(pglite) });

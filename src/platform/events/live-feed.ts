@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger.ts';
 
 export type LiveEvent = { id: string; type: string; data: unknown; occurredAt: string };
 type Listener = (event: LiveEvent) => void;
+const PAGE = 1000;
 /** Who watches: their tenant, and which event types their permissions may read. */
 export type LiveViewer = { tenantId: string; mayRead: (eventType: string) => boolean };
 
@@ -36,15 +37,20 @@ export function createLiveFeed(options: {
       lastSeq = BigInt(rows[0].seq ?? 0);
       return;
     }
-    const tenants = [...listenersByTenant.keys()];
-    const { rows } = await sql<{ seq: string; id: string; tenant_id: string; type: string; data: unknown; occurred_at: Date }>`
-      select seq::text, id, tenant_id, type, data, occurred_at from event_outbox
-      where seq > ${lastSeq.toString()}::bigint order by seq limit 1000`.execute(db.owner);
-    for (const row of rows) {
-      lastSeq = BigInt(row.seq);
-      if (!tenants.includes(row.tenant_id)) continue;
-      const event = { id: row.id, type: row.type, data: row.data, occurredAt: new Date(row.occurred_at).toISOString() };
-      for (const listener of listenersByTenant.get(row.tenant_id) ?? []) listener(event);
+    // A burst (a daily scan's 5,000 isolations in one commit) is drained in pages of 1,000 within
+    // one read, not one page per poll; each listener gets a page's events in one synchronous run.
+    for (;;) {
+      const tenants = [...listenersByTenant.keys()];
+      const { rows } = await sql<{ seq: string; id: string; tenant_id: string; type: string; data: unknown; occurred_at: Date }>`
+        select seq::text, id, tenant_id, type, data, occurred_at from event_outbox
+        where seq > ${lastSeq.toString()}::bigint order by seq limit ${PAGE}`.execute(db.owner);
+      for (const row of rows) {
+        lastSeq = BigInt(row.seq);
+        if (!tenants.includes(row.tenant_id)) continue;
+        const event = { id: row.id, type: row.type, data: row.data, occurredAt: new Date(row.occurred_at).toISOString() };
+        for (const listener of listenersByTenant.get(row.tenant_id) ?? []) listener(event);
+      }
+      if (rows.length < PAGE || watcherCount() === 0) return;
     }
   }
 

@@ -21,8 +21,15 @@ export const liveRoutes = (feed: LiveFeed, resolveViewer: (request: FastifyReque
     reply.hijack();
     const res = reply.raw;
     // Subscribe before answering: an event committed right after the client sees the stream open is not lost.
+    // The feed hands a page of events over in one synchronous run: they leave in one write.
+    let pending: string[] = [];
     const unsubscribe = await feed.subscribe(viewer, (event) => {
-      res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ type: event.type, data: event.data, occurredAt: event.occurredAt })}\n\n`);
+      const frame = `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ type: event.type, data: event.data, occurredAt: event.occurredAt })}\n\n`;
+      if (pending.push(frame) > 1) return;
+      queueMicrotask(() => {
+        res.write(pending.join(''));
+        pending = [];
+      });
     });
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',

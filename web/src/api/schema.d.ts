@@ -1279,6 +1279,52 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/billing/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard's money: today's payments (in the tenant's calendar) and what is still unpaid, counted and summed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            paymentsToday: {
+                                amount: number;
+                                count: number;
+                            };
+                            today: string;
+                            unpaid: {
+                                amount: number;
+                                count: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/collector/collections": {
         parameters: {
             query?: never;
@@ -4743,10 +4789,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers isolated now */
+        /** Customers isolated now, most recent first, a page at a time (customerId, repeated: only those customers) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    customerId?: string | string[];
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4772,6 +4822,44 @@ export interface paths {
                             restoreEligible: boolean;
                             trigger: string | null;
                         }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/isolation/isolated/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many customers are isolated now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
                     };
                 };
             };

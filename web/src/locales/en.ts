@@ -34,6 +34,8 @@ export const en: Dictionary = {
   'live.connecting': 'Connecting…',
   'live.paid': 'Invoice {number} paid',
   'live.restored': 'Customer line restored',
+  'live.paidMany': '{count} invoices paid',
+  'live.restoredMany': '{count} customer lines restored',
   'live.outageSuggested': 'Many customers of {area} went offline together: see the outage suggestion on the FTTH map.',
   'tenant.choose': 'Choose an ISP to start working.',
   'dashboard.customers': 'Customers',

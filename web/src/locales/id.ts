@@ -33,6 +33,8 @@ export const id = {
   'live.connecting': 'Menyambung…',
   'live.paid': 'Tagihan {number} lunas',
   'live.restored': 'Layanan pelanggan dipulihkan',
+  'live.paidMany': '{count} tagihan lunas',
+  'live.restoredMany': 'Layanan {count} pelanggan dipulihkan',
   'live.outageSuggested': 'Banyak pelanggan {area} offline bersamaan: cek saran gangguan di Peta FTTH.',
   'tenant.choose': 'Pilih ISP untuk mulai bekerja.',
   'dashboard.customers': 'Pelanggan',

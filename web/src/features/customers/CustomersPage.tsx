@@ -31,10 +31,12 @@ export function CustomersPage() {
   const page = Number(params.get('page') ?? '1');
   const [debouncedSearch] = useDebouncedValue(search, 300);
   const customers = useCustomers({ search: debouncedSearch || undefined, status, limit: pageSize, offset: (page - 1) * pageSize });
-  const isolated = useIsolated();
   const plans = usePlans();
   const [adding, { open: add, close: closeAdd }] = useDisclosure();
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // The line badges: which of this page's customers are isolated (never the whole isolated list).
+  const pageIds = (customers.data?.items ?? []).map((c) => c.id);
+  const isolated = useIsolated({ customerId: pageIds, limit: pageSize }, { enabled: pageIds.length > 0 });
   const isolatedIds = new Set((isolated.data ?? []).map((line) => line.customerId));
   const planName = (id: string) => plans.data?.find((p) => p.id === id)?.name ?? '';
   const setParam = (next: { q?: string; status?: string; page?: string }) => {

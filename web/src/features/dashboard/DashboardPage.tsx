@@ -6,28 +6,30 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useT } from '../../i18n.tsx';
 import { useCustomers } from '../customers/queries.ts';
-import { useInvoices, usePaymentHistory } from '../invoices/queries.ts';
-import { useIsolated } from '../isolation/queries.ts';
+import { useBillingSummary, usePaymentHistory } from '../invoices/queries.ts';
+import { useIsolated, useIsolatedCount } from '../isolation/queries.ts';
 import { useOnlineNow } from '../routers/queries.ts';
 import { useCan, useFormat } from '../../session.tsx';
 import type { PaymentHistoryEntry } from '../../api/types.ts';
 
 /** Money received from customers (the collector chain's later steps move the same money on). */
 const receivedTypes = new Set<PaymentHistoryEntry['type']>(['gateway', 'manual', 'collected_by_collector']);
+/** Customers on the dashboard's map (the maps page shows them all); also the most the isolation filter takes. */
+const mapSize = 100;
 
 export function DashboardPage() {
   const t = useT();
   const can = useCan();
   const format = useFormat();
   const seesBilling = can('billing.read');
-  const customers = useCustomers({ limit: 500 });
-  const unpaid = useInvoices({ status: 'unpaid', limit: 1 }, { enabled: seesBilling });
-  const isolated = useIsolated();
+  // The figures are counted by the server; the map shows the first customers with their line state.
+  const customers = useCustomers({ limit: mapSize });
+  const summary = useBillingSummary({ enabled: seesBilling });
+  const isolatedCount = useIsolatedCount();
+  const mapIds = (customers.data?.items ?? []).filter((c) => c.latitude !== null).map((c) => c.id);
+  const isolated = useIsolated({ customerId: mapIds, limit: mapSize }, { enabled: mapIds.length > 0 });
   const online = useOnlineNow();
-  const payments = usePaymentHistory({ limit: 500 }, { enabled: seesBilling });
-
-  const today = format.localDay(new Date());
-  const receivedToday = (payments.data ?? []).filter((p) => receivedTypes.has(p.type) && format.localDay(p.createdAt) === today);
+  const payments = usePaymentHistory({ limit: 50 }, { enabled: seesBilling });
   const isolatedIds = new Set((isolated.data ?? []).map((line) => line.customerId));
 
   return (
@@ -35,14 +37,14 @@ export function DashboardPage() {
       <PageTitle>{t('nav.dashboard')}</PageTitle>
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         <Stat label={t('dashboard.customers')} value={customers.data?.total} to="/customers" testId="stat-customers" />
-        {seesBilling && <Stat label={t('dashboard.unpaid')} value={unpaid.data?.total} to="/invoices?status=unpaid" testId="stat-unpaid" />}
-        <Stat label={t('dashboard.isolated')} value={isolated.data?.length} to="/isolation" testId="stat-isolated" color="red" />
+        {seesBilling && <Stat label={t('dashboard.unpaid')} value={summary.data?.unpaid.count} to="/invoices?status=unpaid" testId="stat-unpaid" />}
+        <Stat label={t('dashboard.isolated')} value={isolatedCount.data?.count} to="/isolation" testId="stat-isolated" color="red" />
         <Stat label={t('dashboard.online')} value={online.data?.count} testId="stat-online" color="teal" />
         {seesBilling && (
           <Stat
             label={t('dashboard.todayPayments')}
-            value={payments.data ? format.money(receivedToday.reduce((sum, p) => sum + p.amount, 0)) : undefined}
-            hint={t('dashboard.todayCount', { count: receivedToday.length })}
+            value={summary.data ? format.money(summary.data.paymentsToday.amount) : undefined}
+            hint={summary.data && t('dashboard.todayCount', { count: summary.data.paymentsToday.count })}
             testId="stat-today"
           />
         )}

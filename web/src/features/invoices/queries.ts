@@ -19,6 +19,10 @@ export const useInvoice = (invoiceId: string) =>
 export const useInvoiceReceipts = (invoiceId: string) =>
   useQuery({ queryKey: queryKeys.invoices.receipts(invoiceId), queryFn: () => unwrap(client.GET('/api/invoices/{invoiceId}/receipts', { params: { path: { invoiceId } } })) });
 
+/** The dashboard's money figures (today's payments, what is unpaid), counted by the server. */
+export const useBillingSummary = (options: { enabled?: boolean } = {}) =>
+  useQuery({ queryKey: queryKeys.invoices.summary, queryFn: () => unwrap(client.GET('/api/billing/summary')), enabled: options.enabled ?? true });
+
 export const usePaymentHistory = (params: { customerId?: string; limit?: number } = {}, options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: queryKeys.payments.history(params),

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { IsolationHistoryTable } from './IsolationHistoryTable.tsx';
@@ -7,16 +7,20 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT } from '../../i18n.tsx';
 import { CustomerPicker } from '../customers/CustomerPicker.tsx';
-import { useIsolated, useIsolationHistory, useLineChange } from './queries.ts';
+import { useIsolated, useIsolatedCount, useIsolationHistory, useLineChange } from './queries.ts';
 import { CustomerName } from '../../components/CustomerName.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { useCan, useFormat } from '../../session.tsx';
+
+const pageSize = 25;
 
 export function IsolationPage() {
   const t = useT();
   const can = useCan();
   const format = useFormat();
-  const isolated = useIsolated();
+  const [page, setPage] = useState(1);
+  const isolated = useIsolated({ limit: pageSize, offset: (page - 1) * pageSize });
+  const count = useIsolatedCount();
   const history = useIsolationHistory();
 
   return (
@@ -26,13 +30,14 @@ export function IsolationPage() {
       <Tabs defaultValue="now" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="now">
-            {t('isolation.now')} {isolated.data ? `(${isolated.data.length})` : ''}
+            {t('isolation.now')} {count.data ? `(${count.data.count})` : ''}
           </Tabs.Tab>
           <Tabs.Tab value="history">{t('isolation.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="now" pt="md">
           <QueryState query={isolated}>
-            {(lines) =>
+            {(lines) => (
+              <>
               <DataTable
                 rows={lines}
                 rowKey={(line) => line.customerId}
@@ -57,7 +62,11 @@ export function IsolationPage() {
                   { header: null, hidden: !can('isolation.manage'), cell: (line) => <LineActionButton customerId={line.customerId} action="restore" /> },
                 ]}
               />
-            }
+              {(count.data?.count ?? 0) > pageSize && (
+                <Pagination total={Math.ceil(count.data!.count / pageSize)} value={page} onChange={setPage} mt="sm" />
+              )}
+              </>
+            )}
           </QueryState>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">

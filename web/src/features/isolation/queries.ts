@@ -1,8 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '../../api.ts';
 import { queryKeys } from '../../query-keys.ts';
 
-export const useIsolated = () => useQuery({ queryKey: queryKeys.lines.isolated, queryFn: () => unwrap(client.GET('/api/isolation/isolated')) });
+/** Lines isolated now, a page at a time; `customerId` narrows it to those customers (a page's badges). */
+export const useIsolated = (params: { limit: number; offset?: number; customerId?: string[] }, options: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: queryKeys.lines.isolated(params),
+    queryFn: () => unwrap(client.GET('/api/isolation/isolated', { params: { query: params } })),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+
+/** How many lines are isolated now, counted by the server. */
+export const useIsolatedCount = () => useQuery({ queryKey: queryKeys.lines.isolatedCount, queryFn: () => unwrap(client.GET('/api/isolation/isolated/count')) });
 
 export const useIsolationHistory = (customerId?: string) =>
   useQuery({
