@@ -8,8 +8,7 @@
  *
  *   node_modules/.bin/node bench/router-converge.bench.ts
  */
-import { fileURLToPath } from 'node:url';
-import { machineLine } from './machine.ts';
+import { printTable } from './machine.ts';
 import { openApiSession } from '../src/modules/network/routeros/api-session.ts';
 import { convergeLines } from '../src/modules/network/routeros/converge.ts';
 import { createRouterGateway } from '../src/modules/network/routeros/router-gateway.ts';
@@ -88,19 +87,14 @@ const oneCommandPerConnection = async (): Promise<Row[]> => {
 
 const measure = async (): Promise<Row[]> => [await batched('routeros-api'), await batched('rest'), ...(await oneCommandPerConnection())];
 
-/** Every bench's `run()` prints its own table, so `npm run bench` and a direct run show the same. */
-export const run = async () => printTable(await measure());
+export async function run() {
+  const rows = await measure();
+  const batchedSeconds = rows[0].seconds;
+  printTable(
+    `Router converge: ${customers} isolated customers over ${routers} RouterOS stand-ins, ${latencyMs} ms injected per round trip`,
+    rows.map((row) => ({ ...row, seconds: row.seconds.toFixed(2) })),
+    [`goal ≤ 30 s for the batched run: ${batchedSeconds <= 30 ? 'met' : 'MISSED'} (${batchedSeconds.toFixed(2)} s)`],
+  );
+}
 
-const printTable = (rows: Row[]) => {
-  console.log(`router converge: ${customers} isolated customers over ${routers} stand-ins, ${latencyMs} ms injected per round trip`);
-  console.log(machineLine());
-  console.log('');
-  console.log(`| run | customers | seconds | note |`);
-  console.log(`| --- | ---: | ---: | --- |`);
-  for (const row of rows) console.log(`| ${row.run} | ${row.customers} | ${row.seconds.toFixed(2)} | ${row.note} |`);
-  const best = rows[0];
-  console.log('');
-  console.log(`goal ≤ 30 s for the batched run: ${best.seconds <= 30 ? 'met' : 'MISSED'} (${best.seconds.toFixed(2)} s)`);
-};
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await run();
+if (import.meta.main) await run();
