@@ -133,9 +133,11 @@ export async function run() {
         await cluster.start();
       }),
     );
-    const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-    printTable(`Fault run: ${COUNT} signed Midtrans payments at ${RATE}/s per run, 1 api + 2 workers, Redis Streams (load average ${load}; log ${dir})`, results);
-    if (exits.length) console.log(`unexpected exits: ${exits.join('; ')}`);
+    printTable(
+      `Fault run: ${COUNT} signed Midtrans payments at ${RATE}/s per run, 1 api + 2 workers, Redis Streams (log ${dir})`,
+      results,
+      exits.length ? [`unexpected exits: ${exits.join('; ')}`] : [],
+    );
   } finally {
     for (const child of [processes.api, ...processes.workers]) child.kill('SIGKILL');
     await signer.close();

@@ -8,8 +8,7 @@
  *
  *   node_modules/.bin/node bench/router-converge.bench.ts
  */
-import { fileURLToPath } from 'node:url';
-import { machineLine } from './machine.ts';
+import { printTable } from './machine.ts';
 import { openApiSession } from '../src/modules/network/routeros/api-session.ts';
 import { convergeLines } from '../src/modules/network/routeros/converge.ts';
 import { createRouterGateway } from '../src/modules/network/routeros/router-gateway.ts';
@@ -46,7 +45,9 @@ const batched = async (apiKind: 'routeros-api' | 'rest'): Promise<Row> => {
       createRouterGateway(
         { routerId: `router-${index}`, host: standIn.host, port: apiKind === 'rest' ? standIn.restPort : standIn.apiPort, apiKind, username: 'simpul', password: 'rahasia' },
         settings,
-        { concurrency },
+        // The stand-ins answer from this process's CPU (their query matching is not a router's),
+        // so on a busy 2-core machine a 1,000-entry read can outlast the product's 10 s timeout.
+        { concurrency, commandTimeoutMs: 120_000 },
       ),
     );
     const started = performance.now();
@@ -56,8 +57,10 @@ const batched = async (apiKind: 'routeros-api' | 'rest'): Promise<Row> => {
     if (failed > 0 || isolatedCount(standIns) !== customers) throw new Error(`${apiKind}: ${failed} lines failed`);
     // A second pass must find nothing to do.
     const again = (await Promise.all(gateways.map((gateway, index) => convergeLines(gateway, linesFor(index), settings)))).flat();
-    if (again.some((line) => line.status !== 'in-sync')) throw new Error(`${apiKind}: second pass was not a no-op`);
-    return { run: `batched, ${apiKind === 'rest' ? 'REST (keep-alive)' : 'RouterOS API (tagged pipeline)'}`, customers, seconds, note: `1 read + 1 apply connection per router, ${concurrency} in flight` };
+    // A second pass must find nothing to do; when it can't read, the row says so (the table still prints).
+    const notInSync = again.filter((line) => line.status !== 'in-sync');
+    const secondPass = notInSync.length ? `; second pass NOT a no-op: ${notInSync.length} lines ${notInSync[0].status} (${notInSync[0].error?.code ?? 'changed'})` : '';
+    return { run: `batched, ${apiKind === 'rest' ? 'REST (keep-alive)' : 'RouterOS API (tagged pipeline)'}`, customers, seconds, note: `1 read + 1 apply connection per router, ${concurrency} in flight${secondPass}` };
   } finally {
     await Promise.all(standIns.map((standIn) => standIn.stop()));
   }
@@ -88,19 +91,14 @@ const oneCommandPerConnection = async (): Promise<Row[]> => {
 
 const measure = async (): Promise<Row[]> => [await batched('routeros-api'), await batched('rest'), ...(await oneCommandPerConnection())];
 
-/** Every bench's `run()` prints its own table, so `npm run bench` and a direct run show the same. */
-export const run = async () => printTable(await measure());
+export async function run() {
+  const rows = await measure();
+  const batchedSeconds = rows[0].seconds;
+  printTable(
+    `Router converge: ${customers} isolated customers over ${routers} RouterOS stand-ins, ${latencyMs} ms injected per round trip`,
+    rows.map((row) => ({ ...row, seconds: row.seconds.toFixed(2) })),
+    [`goal ≤ 30 s for the batched run: ${batchedSeconds <= 30 ? 'met' : 'MISSED'} (${batchedSeconds.toFixed(2)} s)`],
+  );
+}
 
-const printTable = (rows: Row[]) => {
-  console.log(`router converge: ${customers} isolated customers over ${routers} stand-ins, ${latencyMs} ms injected per round trip`);
-  console.log(machineLine());
-  console.log('');
-  console.log(`| run | customers | seconds | note |`);
-  console.log(`| --- | ---: | ---: | --- |`);
-  for (const row of rows) console.log(`| ${row.run} | ${row.customers} | ${row.seconds.toFixed(2)} | ${row.note} |`);
-  const best = rows[0];
-  console.log('');
-  console.log(`goal ≤ 30 s for the batched run: ${best.seconds <= 30 ? 'met' : 'MISSED'} (${best.seconds.toFixed(2)} s)`);
-};
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await run();
+if (import.meta.main) await run();

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
 import { localDate, type IsoDate } from '../../../platform/dates.ts';
 import { eventRef, sqlDate, stagesIsolatingUnder, toInvoice, type BillingContext, type Invoice, type InvoiceRow, type InvoiceStage } from '../billing.model.ts';
@@ -16,6 +16,10 @@ export type DailyScanResult = {
   skippedIsolation: string | null;
 };
 
+const stages: InvoiceStage[] = ['issued', 'due_unpaid', 'overdue', 'grace_expired'];
+const rank = (stage: InvoiceStage) => stages.indexOf(stage);
+const stageRank = (stage: RawBuilder<unknown>) => sql`array_position(${sql.val(stages)}::text[], ${stage})`;
+
 /**
  * One tenant's daily scan (auto_isolir_worker), in its local day: moves unpaid invoices through
  * due → overdue → grace expired (each step announced once, even after days of downtime), and
@@ -25,16 +29,27 @@ export type DailyScanResult = {
 export async function runDailyScan(ctx: BillingContext, trx: Tx): Promise<DailyScanResult> {
   const policy = await policyInTransaction(ctx, trx);
   const today = localDate(ctx.clock.now(), await ctx.tenants.timeZoneInTransaction(trx));
-  const advance = async (from: InvoiceStage, to: InvoiceStage, reachedBy: string) => {
-    const { rows } = await sql<InvoiceRow>`
-      update billing_invoices set stage = ${to}
-      where status = 'unpaid' and stage = ${from} and ${sql.raw(reachedBy)} <= ${today}::date
-      returning ${invoiceColumns}`.execute(trx);
-    return rows.map(toInvoice);
-  };
-  const dueUnpaid = await advance('issued', 'due_unpaid', 'due_date');
-  const overdue = await advance('due_unpaid', 'overdue', 'due_date + 1');
-  const graceExpired = await advance('overdue', 'grace_expired', `due_date + 1 + ${Number(policy.graceDays)}`);
+  // One pass over the tenant's past-due unpaid invoices takes each to the furthest stage its due
+  // date has reached today, never back: after days of downtime an invoice goes issued → grace
+  // expired in one scan, and still announces each stage it passed.
+  const { rows } = await sql<InvoiceRow & { from_stage: InvoiceStage }>`
+    with reached as (
+      select id as invoice_id, stage as from_stage,
+             case when due_date <= ${today}::date - (1 + ${Number(policy.graceDays)}) then 'grace_expired'
+                  when due_date <= ${today}::date - 1 then 'overdue'
+                  else 'due_unpaid' end as to_stage
+      from billing_invoices
+      where status = 'unpaid' and stage <> 'grace_expired' and due_date <= ${today}::date
+    )
+    update billing_invoices set stage = r.to_stage
+    from reached r
+    where id = r.invoice_id and ${stageRank(sql`r.to_stage`)} > ${stageRank(sql`r.from_stage`)}
+    returning ${invoiceColumns}, r.from_stage`.execute(trx);
+  const passed = (stage: InvoiceStage) =>
+    rows.filter((r) => rank(r.from_stage) < rank(stage) && rank(r.stage) >= rank(stage)).map(toInvoice);
+  const dueUnpaid = passed('due_unpaid');
+  const overdue = passed('overdue');
+  const graceExpired = passed('grace_expired');
 
   const excluded = await trx.selectFrom('billing_isolation_exclusions').select('reason').where('day', '=', sqlDate(today)).execute();
   let isolatedNow: { customerId: string; invoiceId: string | null; reason: string }[] = [];
@@ -45,6 +60,8 @@ export async function runDailyScan(ctx: BillingContext, trx: Tx): Promise<DailyS
       .select(['customer_id', 'id as invoice_id', 'number'])
       .where('status', '=', 'unpaid')
       .where('stage', 'in', stagesIsolatingUnder[policy.isolationTrigger])
+      // Implied by every isolating stage; it narrows the read to past-due invoices (the open-invoice index).
+      .where('due_date', '<=', sqlDate(today))
       // Outage-aware dunning: nobody is isolated while under an open outage (the maps module's
       // read model). After the clear they are eligible again from the next scan.
       .where('customer_id', 'not in', (eb) => eb.selectFrom('maps_customers_under_outage').select('customer_id'))
