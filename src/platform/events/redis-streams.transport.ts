@@ -254,7 +254,16 @@ export function createRedisStreamsTransport(options: RedisStreamsTransportOption
           // The summary's count and oldest id are read together (XINFO's pending count may be
           // stale by now); with nothing pending the group needs nothing below its position, which
           // can only have moved on since XINFO.
-          const [count, oldestPending] = (await redis.call('XPENDING', stream, String(group.name))) as [number, string | null];
+          // A flush between XINFO and here took the stream and its groups: nothing is left to trim.
+          const pending = (await redis.call('XPENDING', stream, String(group.name)).catch((error: unknown) => {
+            if (wasFlushed(error)) return null;
+            throw error;
+          })) as [number, string | null] | null;
+          if (!pending) {
+            floor = null;
+            break;
+          }
+          const [count, oldestPending] = pending;
           const groupFloor = Number(count) > 0 && oldestPending ? oldestPending : String(group['last-delivered-id']);
           if (floor === null || compareIds(groupFloor, floor) < 0) floor = groupFloor;
         }
