@@ -88,11 +88,19 @@ const settingsSql = (role: string, settings: RoleSettings) => {
 
 /**
  * The role and settings the next BEGIN on this async path opens with (taken by the first BEGIN,
- * so a transaction opened inside `fn` starts plain). On PostgreSQL they travel in the BEGIN's own
- * message (the simple query protocol runs both statements): a scoped transaction costs one round
- * trip fewer. PGlite has no round trips to save; it sets them with a statement of its own.
+ * so a transaction opened inside `fn` starts plain). They travel in the BEGIN's own message (the
+ * simple query protocol runs both statements): a scoped transaction costs one call fewer, on
+ * PostgreSQL a round trip, on PGlite a pass through its backend.
  */
 const opening = new AsyncLocalStorage<{ sql?: string }>();
+
+/** The pending opening statement, taken: only the first BEGIN on the path carries it. */
+const takeOpening = () => {
+  const pending = opening.getStore();
+  const statement = pending?.sql;
+  if (pending) pending.sql = undefined;
+  return statement;
+};
 
 /** PostgreSQL's driver, whose BEGIN carries the pending `opening` settings. */
 class RoleOpeningDriver implements Driver {
@@ -103,10 +111,9 @@ class RoleOpeningDriver implements Driver {
   init = () => this.base.init();
   acquireConnection = () => this.base.acquireConnection();
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    const pending = opening.getStore();
-    const settingsStatement = pending?.sql;
-    if (!settingsStatement || settings.isolationLevel || settings.accessMode) return this.base.beginTransaction(connection, settings);
-    pending.sql = undefined;
+    if (settings.isolationLevel || settings.accessMode) return this.base.beginTransaction(connection, settings);
+    const settingsStatement = takeOpening();
+    if (!settingsStatement) return this.base.beginTransaction(connection, settings);
     await connection.executeQuery(CompiledQuery.raw(`begin; ${settingsStatement}`));
   }
   commitTransaction = (connection: DatabaseConnection) => this.base.commitTransaction(connection);
@@ -153,7 +160,7 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
     pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
     // PGlite calls listeners while the committing statement completes, before it returns.
     await pglite.listen(ACCESS_CHANGED_CHANNEL, accessChanged);
-    owner = new Kysely({ dialect: new PGliteDialect(pglite) });
+    owner = new Kysely({ dialect: new PGliteDialect(pglite, { openingStatement: takeOpening }) });
   } else {
     const outages = createOutageLog(deps.logger ?? createLogger({ level: 'silent' }));
     const livePool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
@@ -191,7 +198,7 @@ export async function openDatabase(options: DatabaseOptions, deps: { logger?: Lo
       const pending: { sql?: string } = { sql: settingsSql(role, settings) };
       return opening.run(pending, () =>
         owner.transaction().execute(async (trx) => {
-          // Not taken by the BEGIN (PGlite): set them now.
+          // Not taken by the BEGIN (a transaction with an isolation level): set them now.
           if (pending.sql) {
             pending.sql = undefined;
             await assumeRole(trx, role, settings);

@@ -1,4 +1,4 @@
-import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
+import { messages, parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -10,25 +10,42 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import pgUtils from 'pg/lib/utils.js';
 
 /**
- * Kysely over PGlite's own transaction API.
+ * Kysely over PGlite's wire protocol.
  *
- * PGlite has ONE session. Each Kysely transaction runs inside `pglite.transaction()` and holds
- * PGlite's exclusive lock until commit or rollback, so anything else talking to the same
- * instance (pg-boss on `fromPglite`, another request) waits instead of running inside our
- * transaction under our role and tenant. See DESIGN.md, "Traps".
+ * PGlite has ONE session. A Kysely transaction holds PGlite's transaction lock from BEGIN to
+ * COMMIT or ROLLBACK, so anything else talking to the same instance (pg-boss on `fromPglite`,
+ * another request) waits instead of running inside our transaction under our role and tenant.
+ * See DESIGN.md, "Traps".
+ *
+ * Why not `pglite.query()`: it sends parse, describe, bind, describe, execute and sync as six
+ * separate calls into the WASM backend, and parses and plans the statement every time. Here a
+ * statement is one call: parse (once per SQL text: a named prepared statement), bind, execute,
+ * sync. Parameters are serialised the way node-postgres does it on the server shape (untyped, so
+ * PostgreSQL infers their types), which keeps the two shapes' behaviour the same. And a
+ * transaction's BEGIN carries its role settings (`openingStatement`), as on PostgreSQL.
  */
 export class PGliteDialect implements Dialect {
-  private readonly pglite: PGlite;
-  constructor(pglite: PGlite) {
-    this.pglite = pglite;
+  private readonly session: PGliteSession;
+  constructor(pglite: PGlite, options: { openingStatement?: () => string | undefined } = {}) {
+    this.session = new PGliteSession(pglite, options.openingStatement ?? (() => undefined));
   }
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    const session = this.session;
+    return {
+      init: async () => {},
+      acquireConnection: async () => new PGliteConnection(session),
+      beginTransaction: (connection) => (connection as PGliteConnection).begin(),
+      commitTransaction: (connection) => (connection as PGliteConnection).end('commit'),
+      rollbackTransaction: (connection) => (connection as PGliteConnection).end('rollback'),
+      releaseConnection: async () => {},
+      destroy: async () => {},
+    };
   }
   createIntrospector(db: Kysely<any>) {
     return new PostgresIntrospector(db);
@@ -38,81 +55,163 @@ export class PGliteDialect implements Dialect {
   }
 }
 
-class PGliteDriver implements Driver {
-  private readonly pglite: PGlite;
-  constructor(pglite: PGlite) {
+const { serialize } = protocol;
+
+/** Prepared statements kept per instance; the least recently used one is closed beyond this. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/** Text that changes the schema: a prepared statement's result shape may change, so all are dropped. */
+const SCHEMA_CHANGE = /\b(create|alter|drop|truncate)\s/i;
+
+const concat = (parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+};
+
+/** The one PGlite session: its prepared statements and the calls into it. */
+class PGliteSession {
+  readonly pglite: PGlite;
+  readonly openingStatement: () => string | undefined;
+  /** SQL text → prepared statement name, least recently used first. */
+  private readonly statements = new Map<string, string>();
+  private readonly toClose: string[] = [];
+  private nextName = 0;
+
+  constructor(pglite: PGlite, openingStatement: () => string | undefined) {
     this.pglite = pglite;
+    this.openingStatement = openingStatement;
   }
-  async init() {}
-  async acquireConnection(): Promise<DatabaseConnection> {
-    return new PGliteConnection(this.pglite);
+
+  /** One parameterised statement: a single protocol message, parsed once per SQL text. */
+  async query(text: string, parameters: readonly unknown[], inTransaction: boolean): Promise<Results> {
+    const cached = this.statements.get(text);
+    const name = cached ?? `s${this.nextName++}`;
+    const parts: Uint8Array[] = this.toClose.splice(0).map((closing) => serialize.close({ type: 'S', name: closing }));
+    if (cached) this.statements.delete(text); // re-inserted below: most recently used
+    else parts.push(serialize.parse({ name, text }));
+    const values = parameters.map((value) => pgUtils.prepareValue(value));
+    parts.push(serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+    const answer = await this.call(concat(parts), inTransaction);
+    const failure = answer.find((message) => message instanceof messages.DatabaseError) as messages.DatabaseError | undefined;
+    // A new statement exists once its parse completed, even if binding or executing then failed;
+    // a cached one is dropped when it is gone or a schema change altered its result shape.
+    const kept = cached ? failure?.code !== '26000' && failure?.code !== '0A000' : answer.some((message) => message.name === 'parseComplete');
+    if (kept) this.remember(text, name);
+    else if (cached) this.toClose.push(name);
+    if (failure) throw failure;
+    return parse.parseResults(answer, this.pglite.parsers)[0];
   }
-  async beginTransaction(connection: DatabaseConnection) {
-    await (connection as PGliteConnection).begin();
+
+  /** Parameterless text, possibly several statements (migrations): the simple query protocol. */
+  async exec(text: string, inTransaction: boolean): Promise<Results[]> {
+    const answer = await this.call(serialize.query(text), inTransaction);
+    if (SCHEMA_CHANGE.test(text)) this.forgetAll();
+    const failure = answer.find((message) => message instanceof messages.DatabaseError);
+    if (failure) throw failure;
+    return parse.parseResults(answer, this.pglite.parsers);
   }
-  async commitTransaction(connection: DatabaseConnection) {
-    await (connection as PGliteConnection).end(true);
+
+  /**
+   * Outside a transaction a statement also takes the transaction lock, so it never runs inside
+   * someone else's open transaction (PGlite's own `query()` does the same).
+   */
+  private async call(message: Uint8Array, inTransaction: boolean) {
+    const send = () => this.pglite.runExclusive(() => this.pglite.execProtocol(message, { throwOnError: false, syncToFs: false }));
+    if (inTransaction) return (await send()).messages;
+    return this.pglite._runExclusiveTransaction(async () => {
+      const { messages: answer } = await send();
+      await this.pglite.syncToFs();
+      return answer;
+    });
   }
-  async rollbackTransaction(connection: DatabaseConnection) {
-    await (connection as PGliteConnection).end(false);
+
+  private remember(text: string, name: string) {
+    this.statements.set(text, name);
+    if (this.statements.size > STATEMENT_CACHE_SIZE) {
+      const [oldestText, oldestName] = this.statements.entries().next().value!;
+      this.statements.delete(oldestText);
+      this.toClose.push(oldestName);
+    }
   }
-  async releaseConnection() {}
-  async destroy() {}
+
+  private forget(text: string) {
+    const name = this.statements.get(text);
+    if (!name) return;
+    this.statements.delete(text);
+    this.toClose.push(name);
+  }
+
+  private forgetAll() {
+    for (const name of this.statements.values()) this.toClose.push(name);
+    this.statements.clear();
+  }
 }
 
-/** Thrown inside PGlite's transaction callback to make it roll back. */
-class RollbackSignal extends Error {}
-
 class PGliteConnection implements DatabaseConnection {
-  private tx: PGliteTransaction | null = null;
-  private finish: ((commit: boolean) => void) | null = null;
-  private settled: Promise<unknown> | null = null;
-  private readonly pglite: PGlite;
+  private readonly session: PGliteSession;
+  private inTransaction = false;
+  /** Resolves PGlite's transaction lock, held from BEGIN to COMMIT or ROLLBACK. */
+  private release: (() => void) | null = null;
 
-  constructor(pglite: PGlite) {
-    this.pglite = pglite;
+  constructor(session: PGliteSession) {
+    this.session = session;
   }
 
   async begin(): Promise<void> {
-    let opened!: () => void;
-    const isOpen = new Promise<void>((resolve) => (opened = resolve));
-    this.settled = this.pglite.transaction(async (tx) => {
-      this.tx = tx;
-      opened();
-      const commit = await new Promise<boolean>((resolve) => (this.finish = resolve));
-      if (!commit) throw new RollbackSignal();
+    const locked = new Promise<void>((resolve) => {
+      void this.session.pglite._runExclusiveTransaction(
+        () =>
+          new Promise<void>((done) => {
+            this.release = done;
+            resolve();
+          }),
+      );
     });
-    // If BEGIN itself fails, surface that instead of waiting forever.
-    await Promise.race([isOpen, this.settled]);
+    await locked;
+    this.inTransaction = true;
+    const opening = this.session.openingStatement();
+    try {
+      await this.session.exec(opening ? `begin; ${opening}` : 'begin', true);
+    } catch (error) {
+      await this.finish('rollback').catch(() => {});
+      throw error;
+    }
   }
 
-  async end(commit: boolean): Promise<void> {
-    const settled = this.settled;
-    this.finish?.(commit);
-    this.tx = null;
-    this.finish = null;
-    this.settled = null;
+  async end(how: 'commit' | 'rollback'): Promise<void> {
+    const [result] = await this.finish(how);
+    // COMMIT of a transaction that had failed rolls back instead (PostgreSQL answers ROLLBACK).
+    if (how === 'commit' && result?.command === 'ROLLBACK') throw new Error('The transaction was aborted by an earlier error and has been rolled back.');
+  }
+
+  private async finish(how: 'commit' | 'rollback') {
     try {
-      await settled;
-    } catch (error) {
-      if (!(error instanceof RollbackSignal)) throw error;
+      return await this.session.exec(how, true);
+    } finally {
+      this.inTransaction = false;
+      await this.session.pglite.syncToFs();
+      this.release?.();
+      this.release = null;
     }
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const target = this.tx ?? this.pglite;
-    // Parameterless text may hold several statements (migrations): only exec() runs those.
     if (query.parameters.length === 0) {
-      const results = await target.exec(query.sql);
+      const results = await this.session.exec(query.sql, this.inTransaction);
       const last = results.at(-1);
       return {
         rows: results.flatMap((r) => r.rows) as R[],
         numAffectedRows: last?.affectedRows !== undefined ? BigInt(last.affectedRows) : undefined,
       };
     }
-    const result = await target.query<R>(query.sql, query.parameters as unknown[]);
+    const result = await this.session.query(query.sql, query.parameters, this.inTransaction);
     return {
-      rows: result.rows,
+      rows: result.rows as R[],
       numAffectedRows: result.affectedRows !== undefined ? BigInt(result.affectedRows) : undefined,
     };
   }
