@@ -29,17 +29,19 @@ import pgUtils from 'pg/lib/utils.js';
  */
 export class PGliteDialect implements Dialect {
   private readonly session: PGliteSession;
+  private readonly openingStatement: () => string | undefined;
   constructor(pglite: PGlite, options: { openingStatement?: () => string | undefined } = {}) {
-    this.session = new PGliteSession(pglite, options.openingStatement ?? (() => undefined));
+    this.session = sessionOf(pglite);
+    this.openingStatement = options.openingStatement ?? (() => undefined);
   }
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    const session = this.session;
+    const { session, openingStatement } = this;
     return {
       init: async () => {},
-      acquireConnection: async () => new PGliteConnection(session),
+      acquireConnection: async () => new PGliteConnection(session, openingStatement),
       beginTransaction: (connection) => (connection as PGliteConnection).begin(),
       commitTransaction: (connection) => (connection as PGliteConnection).end('commit'),
       rollbackTransaction: (connection) => (connection as PGliteConnection).end('rollback'),
@@ -55,7 +57,25 @@ export class PGliteDialect implements Dialect {
   }
 }
 
+/**
+ * The instance's query, exec and listen on the same one-call path, for pg-boss's `fromPglite`
+ * adapter: its polling statements are the same few texts thousands of times, prepared once.
+ */
+export function pgliteClient(pglite: PGlite) {
+  const session = sessionOf(pglite);
+  return {
+    query: async <T = unknown>(text: string, params?: unknown[]) =>
+      (params?.length ? await session.query(text, params, false) : ((await session.exec(text, false)).at(-1) ?? { rows: [] })) as { rows: T[] },
+    exec: (text: string) => session.exec(text, false),
+    listen: (channel: string, callback: (payload: string) => void) => pglite.listen(channel, callback),
+  };
+}
+
 const { serialize } = protocol;
+
+/** One session per instance: prepared statement names are the backend's, shared by every caller. */
+const sessions = new WeakMap<PGlite, PGliteSession>();
+const sessionOf = (pglite: PGlite) => sessions.get(pglite) ?? sessions.set(pglite, new PGliteSession(pglite)).get(pglite)!;
 
 /** Prepared statements kept per instance; the least recently used one is closed beyond this. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -76,15 +96,13 @@ const concat = (parts: Uint8Array[]) => {
 /** The one PGlite session: its prepared statements and the calls into it. */
 class PGliteSession {
   readonly pglite: PGlite;
-  readonly openingStatement: () => string | undefined;
   /** SQL text → prepared statement name, least recently used first. */
   private readonly statements = new Map<string, string>();
   private readonly toClose: string[] = [];
   private nextName = 0;
 
-  constructor(pglite: PGlite, openingStatement: () => string | undefined) {
+  constructor(pglite: PGlite) {
     this.pglite = pglite;
-    this.openingStatement = openingStatement;
   }
 
   /** One parameterised statement: a single protocol message, parsed once per SQL text. */
@@ -154,12 +172,14 @@ class PGliteSession {
 
 class PGliteConnection implements DatabaseConnection {
   private readonly session: PGliteSession;
+  private readonly openingStatement: () => string | undefined;
   private inTransaction = false;
   /** Resolves PGlite's transaction lock, held from BEGIN to COMMIT or ROLLBACK. */
   private release: (() => void) | null = null;
 
-  constructor(session: PGliteSession) {
+  constructor(session: PGliteSession, openingStatement: () => string | undefined) {
     this.session = session;
+    this.openingStatement = openingStatement;
   }
 
   async begin(): Promise<void> {
@@ -174,7 +194,7 @@ class PGliteConnection implements DatabaseConnection {
     });
     await locked;
     this.inTransaction = true;
-    const opening = this.session.openingStatement();
+    const opening = this.openingStatement();
     try {
       await this.session.exec(opening ? `begin; ${opening}` : 'begin', true);
     } catch (error) {

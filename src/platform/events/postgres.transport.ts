@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { pgliteClient } from '../db/pglite-dialect.ts';
 import { PgBoss, fromKysely, fromPglite, type ConstructorOptions, type Job } from 'pg-boss';
 import { isConnectionError } from '../db/connection-errors.ts';
 import { newId } from '../ids.ts';
@@ -39,7 +40,7 @@ export function createPostgresTransport(options: PostgresTransportOptions): Even
   const isEmbedded = 'pglite' in options.connection;
   const connection: ConstructorOptions =
     'pglite' in options.connection
-      ? { db: fromPglite(options.connection.pglite), backend: 'pglite' }
+      ? { db: fromPglite(pgliteClient(options.connection.pglite)), backend: 'pglite' }
       : { connectionString: options.connection.connectionString, max: options.connection.poolSize ?? 10 };
   const boss = new PgBoss({
     ...connection,
