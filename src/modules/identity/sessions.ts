@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { createAccessCache } from '../../platform/db/access-cache.ts';
 import { assumeRole, DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
+import type { IdentityFeatures } from './api-tokens.ts';
 import type { createImpersonation } from './impersonation.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
@@ -38,7 +39,7 @@ export function createSessions(deps: {
   config: IdentityConfig;
   audit: RecordAudit;
   tenants: TenantsForIdentity;
-  features?: { featuresOf(tenantId: TenantId): Promise<string[]> };
+  features?: IdentityFeatures;
   impersonation?: ReturnType<typeof createImpersonation>;
 }) {
   const { db, clock, config, audit, tenants } = deps;
@@ -164,6 +165,25 @@ export function createSessions(deps: {
     });
   }
 
+  /**
+   * Who a person is and the tenants they work in, as /api/me shows it on every page: cached per
+   * user like the session behind it, so a warm /api/me costs no round trip. Every column read here
+   * signals an access change (memberships; a user's status, name, email, phone; a tenant's status,
+   * name, slug, time zone: migrations …T0200 and 20261210T0500), which empties the cache.
+   */
+  const profiles = createAccessCache<{ user: { id: string; email: string; name: string; phone: string | null; isSuperAdmin: boolean }; tenants: { id: string; name: string; slug: string; timeZone: string; roles: StaffRole[] }[] }>({ db, clock });
+  const profileOf = async (userId: string) =>
+    (await profiles.get(userId, async () => ({
+      value: await withUser(userId, async (trx) => {
+        const user = await trx.selectFrom('identity_users').select(['id', 'email', 'name', 'phone', 'is_super_admin']).where('id', '=', userId).executeTakeFirstOrThrow();
+        const memberships = await activeMemberships(trx, userId);
+        return {
+          user: { id: user.id, email: user.email, name: user.name, phone: user.phone, isSuperAdmin: user.is_super_admin },
+          tenants: memberships.map((m) => ({ id: m.tenantId, name: m.name, slug: m.slug, timeZone: m.timeZone, roles: m.roles })),
+        };
+      }),
+    })))!;
+
   async function me(actor: Actor) {
     // What the tenant's subscription switches on now (the console hides the rest); cached per process like the banner.
     const features = actor.tenantId && deps.features ? await deps.features.featuresOf(actor.tenantId) : [];
@@ -172,23 +192,16 @@ export function createSessions(deps: {
     const impersonation = open
       ? { superAdminName: open.superAdminName, reason: open.reason, expiresAt: new Date(open.expiresAt), writeAllowed: open.writeAllowed, you: actor.impersonation?.id === open.id }
       : null;
-    return withUser(actor.userId, async (trx) => {
-      const user = await trx
-        .selectFrom('identity_users')
-        .select(['id', 'email', 'name', 'phone', 'is_super_admin'])
-        .where('id', '=', actor.userId)
-        .executeTakeFirstOrThrow();
-      const memberships = await activeMemberships(trx, actor.userId);
-      return {
-        user: { id: user.id, email: user.email, name: user.name, phone: user.phone, isSuperAdmin: user.is_super_admin },
-        tenants: memberships.map((m) => ({ id: m.tenantId, name: m.name, slug: m.slug, timeZone: m.timeZone, roles: m.roles })),
-        activeTenantId: actor.tenantId,
-        roles: actor.roles,
-        permissions: permissionsOf(actor.roles),
-        features,
-        impersonation,
-      };
-    });
+    const profile = await profileOf(actor.userId);
+    return {
+      user: { ...profile.user },
+      tenants: profile.tenants.map((t) => ({ ...t })),
+      activeTenantId: actor.tenantId,
+      roles: actor.roles,
+      permissions: permissionsOf(actor.roles),
+      features,
+      impersonation,
+    };
   }
 
   async function switchTenant(actor: Actor, tenantId: string) {
