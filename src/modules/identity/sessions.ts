@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Clock } from '../../platform/clock.ts';
 import { createAccessCache } from '../../platform/db/access-cache.ts';
 import { assumeRole, DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
@@ -53,6 +54,11 @@ export function createSessions(deps: {
       .where('status', '=', 'active')
       .orderBy('created_at')
       .execute();
+    return inActiveTenants(trx, memberships);
+  }
+
+  /** Of `memberships` (oldest first), those in active tenants, with the tenant as the member sees it. */
+  async function inActiveTenants(trx: T, memberships: readonly { tenant_id: string; roles: StaffRole[] }[]) {
     const active = new Map((await tenants.activeTenantsInTransaction(trx, memberships.map((m) => m.tenant_id))).map((t) => [t.id, t]));
     return memberships.flatMap((m) => {
       const tenant = active.get(m.tenant_id);
@@ -175,8 +181,16 @@ export function createSessions(deps: {
   const profileOf = async (userId: string) =>
     (await profiles.get(userId, async () => ({
       value: await withUser(userId, async (trx) => {
-        const user = await trx.selectFrom('identity_users').select(['id', 'email', 'name', 'phone', 'is_super_admin']).where('id', '=', userId).executeTakeFirstOrThrow();
-        const memberships = await activeMemberships(trx, userId);
+        // The user and their active memberships in one statement, then the tenants' names: two reads.
+        const user = await trx
+          .selectFrom('identity_users as u')
+          .select(['u.id', 'u.email', 'u.name', 'u.phone', 'u.is_super_admin'])
+          .select((eb) =>
+            jsonArrayFrom(eb.selectFrom('identity_memberships as m').select(['m.tenant_id', 'm.roles']).whereRef('m.user_id', '=', 'u.id').where('m.status', '=', 'active').orderBy('m.created_at')).as('memberships'),
+          )
+          .where('u.id', '=', userId)
+          .executeTakeFirstOrThrow();
+        const memberships = await inActiveTenants(trx, user.memberships);
         return {
           user: { id: user.id, email: user.email, name: user.name, phone: user.phone, isSuperAdmin: user.is_super_admin },
           tenants: memberships.map((m) => ({ id: m.tenantId, name: m.name, slug: m.slug, timeZone: m.timeZone, roles: m.roles })),

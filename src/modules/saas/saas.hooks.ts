@@ -37,7 +37,7 @@ export type RequestEntitlements = ReturnType<typeof createRequestEntitlements>;
 export function createRequestEntitlements(saas: SaasService, deps: { db: Database; clock: Clock }) {
   const cache = createAccessCache<{ features: FeatureName[]; locking: SaasInvoice | null }>(deps);
   const of = async (tenantId: TenantId) =>
-    (await cache.get(tenantId, async () => ({ value: { features: await saas.featuresOf(tenantId), locking: await saas.lockingInvoice(tenantId) } })))!;
+    (await cache.get(tenantId, async () => ({ value: await saas.requestEntitlements(tenantId) })))!;
   const featureEnabled = async (tenantId: TenantId, feature: FeatureName) => (await of(tenantId)).features.includes(feature);
   return {
     featuresOf: async (tenantId: TenantId): Promise<string[]> => (await of(tenantId)).features,
