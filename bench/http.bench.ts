@@ -10,6 +10,7 @@ import { createBenchApp, openBenchPglite, withBenchPostgres } from './support.ts
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
 const POOL_SIZE = 10;
+const GOAL_OF_FLOOR = 0.5;
 
 type Row = Record<string, string | number>;
 
@@ -67,7 +68,11 @@ const pgliteTransaction = (pglite: PGlite) => (tenantId: string) =>
     return (await tx.query(floorStatements.read)).rows;
   });
 
-/** Simpul itself on `db`: an admin's GET /api/me and a 20-customer page, cookie-authenticated. */
+/**
+ * Simpul itself on `db`: an admin's GET /api/me and a 20-customer page, cookie-authenticated.
+ * A warm /api/me reads nothing (session, entitlements, banner and profile come from the access
+ * caches), so its row measures the HTTP and authentication path; the page is the tenant read.
+ */
 async function simpul(shape: string, db: Database, floor: (tenantId: string) => Promise<Row & { rps: number }>) {
   const app = await createBenchApp(db);
   const demo = await loadDemoData(app);
@@ -81,7 +86,7 @@ async function simpul(shape: string, db: Database, floor: (tenantId: string) => 
   const floorRow = await floor(demo.tenant.id);
   const rows = [floorRow, await load(`Simpul GET /api/me (${shape})`, `${url}/api/me`, { cookie }), await load(`Simpul GET /api/customers?limit=20 (${shape})`, `${url}/api/customers?limit=20`, { cookie })];
   await app.close();
-  return rows.map(({ rps, ...row }) => ({ ...row, 'of floor': row === floorRow ? '1.00×' : `${(rps / floorRow.rps).toFixed(2)}×` }));
+  return rows.map(({ rps, ...row }, i): Row & { ratio: number } => ({ ...row, 'of floor': i === 0 ? '1.00×' : `${(rps / floorRow.rps).toFixed(2)}×`, ratio: i === 0 ? Number.NaN : rps / floorRow.rps }));
 }
 
 export async function run() {
@@ -97,7 +102,10 @@ export async function run() {
   const pglite = await openBenchPglite();
   const embedded = await simpul('embedded PGlite', pglite, (tenantId) => fastifyWithOneTransaction('floor: Fastify + one PGlite transaction of 4 statements', pgliteTransaction(pglite.pglite!), tenantId));
   await pglite.close();
-  printTable(`Authenticated reads against their floor — ${CONNECTIONS} connections, ${DURATION_S} s each, pool ${POOL_SIZE} (autocannon, same process)`, [bare, ...server, ...embedded]);
+  const rows = [...server, ...embedded];
+  // Issue 20 goal 2: an authenticated tenant read at least half its floor, on both shapes.
+  const notes = rows.flatMap((r) => (Number.isNaN(r.ratio) ? [] /* the floor itself */ : [`${r.ratio >= GOAL_OF_FLOOR ? 'goal met' : 'goal MISSED'} (≥ ${GOAL_OF_FLOOR}× floor): ${r.what} ${r['of floor']}`]));
+  printTable(`Authenticated reads against their floor — ${CONNECTIONS} connections, ${DURATION_S} s each, pool ${POOL_SIZE} (autocannon, same process)`, [bare, ...rows.map(({ ratio: _ratio, ...row }) => row)], notes);
 }
 
 if (import.meta.main) await run();

@@ -22,8 +22,17 @@ export type ApiTokenSummary = {
 /** "Last used" is written at most once a minute per token, not on every request. */
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * What identity asks of the tenant's subscription (the SaaS layer's cached entitlements, handed in
+ * by the composition root): the features switched on, and a refusal (FEATURE_DISABLED) when one is off.
+ */
+export type IdentityFeatures = {
+  featuresOf(tenantId: TenantId): Promise<string[]>;
+  requireFeature(tenantId: TenantId, feature: 'api_tokens'): Promise<void>;
+};
+
 /** API tokens for integrations: bound to one tenant, shown once, revocable. */
-export function createApiTokens(deps: { db: Database; clock: Clock; audit: RecordAudit }) {
+export function createApiTokens(deps: { db: Database; clock: Clock; audit: RecordAudit; features?: IdentityFeatures }) {
   const { db, clock, audit } = deps;
 
   /** Cached like sessions (`createAccessCache`): revoking a token, or its creator losing a role, empties the cache. */
@@ -31,6 +40,8 @@ export function createApiTokens(deps: { db: Database; clock: Clock; audit: Recor
 
   async function authenticateApiToken(token: string): Promise<Actor | null> {
     const actor = await resolvedTokens.get(hashToken(token), () => resolveApiToken(token));
+    // A token works only while its tenant has the api_tokens feature: the entitlements are cached too, so this costs no query.
+    if (actor) await deps.features?.requireFeature(actor.tenantId!, 'api_tokens');
     return actor && { ...actor };
   }
 

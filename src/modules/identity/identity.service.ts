@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { Database, TenantId } from '../../platform/db/database.ts';
-import { createApiTokens } from './api-tokens.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { createApiTokens, type IdentityFeatures } from './api-tokens.ts';
 import { createAudit } from './audit.ts';
 import { createSessions, type IdentityConfig, type TenantsForIdentity } from './sessions.ts';
 import { createStaff } from './staff.ts';
@@ -20,7 +20,7 @@ export type IdentityService = ReturnType<typeof createIdentityService>;
 /** What identity needs from the SaaS layer (the composition root hands it in): the staff limit and the tenant's features. */
 export type SaasForIdentity = {
   limits: StaffLimit;
-  features: { featuresOf(tenantId: TenantId): Promise<string[]> };
+  features: IdentityFeatures;
   impersonationPorts: ImpersonationPorts;
 };
 
@@ -33,7 +33,7 @@ export function createIdentityService(deps: { db: Database; clock: Clock; config
     audit: audit.record,
     listAudit: audit.list,
     ...createSessions({ ...useCase, config: deps.config, tenants: deps.tenants, features: deps.features, impersonation }),
-    ...createApiTokens(useCase),
+    ...createApiTokens({ ...useCase, features: deps.features }),
     ...createStaff({ ...useCase, limits: deps.limits }),
     ensureSuperAdmin: createSuperAdminBootstrap(useCase),
     startImpersonation: impersonation.start,

@@ -86,6 +86,39 @@ describe.each(drivers)('the next request after an access change, on %s', (driver
     expect((await call('GET', '/api/staff', asToken(token))).statusCode).toBe(401);
   });
 
+  it('should refuse every API token of a tenant whose api_tokens feature is switched off, and take them again once it is back on', async () => {
+    const created = await call('POST', '/api/tokens', asCookie(tenant.ownerCookie), { name: 'kasir', roles: ['owner'] });
+    expect(created.statusCode).toBe(201);
+    const { token } = created.json();
+    expect((await call('GET', '/api/customers', asToken(token))).statusCode).toBe(200);
+    const off = await call('POST', `/api/platform/tenants/${tenant.tenantId}/overrides`, asCookie(tenant.rootCookie), {
+      feature: 'api_tokens', enabled: false, reason: 'tunggakan langganan', endsAt: new Date(app.clock.now().getTime() + 86_400_000).toISOString(),
+    });
+    expect(off.statusCode).toBe(201);
+    // Every route, not only the token pages: the token no longer authenticates anything, before its input is looked at.
+    for (const [method, url, payload] of [['GET', '/api/customers'], ['GET', '/api/me'], ['POST', '/api/customers', { nonsense: true }]] as const) {
+      const refused = await call(method, url, asToken(token), payload);
+      expect(refused.statusCode, url).toBe(403);
+      expect(refused.json().error, url).toMatchObject({ code: 'FEATURE_DISABLED', message: expect.stringContaining('api_tokens'), details: { feature: 'api_tokens' } });
+    }
+    // The owner's session keeps working; only the tokens stop.
+    expect((await call('GET', '/api/customers', asCookie(tenant.ownerCookie))).statusCode).toBe(200);
+    expect((await call('DELETE', `/api/platform/tenants/${tenant.tenantId}/overrides/${off.json().id}`, asCookie(tenant.rootCookie))).statusCode).toBe(200);
+    expect((await call('GET', '/api/customers', asToken(token))).statusCode).toBe(200);
+  });
+
+  it('should show a changed name, a renamed tenant and a new membership on the next /api/me, however they were written', async () => {
+    const me = async () => (await call('GET', '/api/me', asCookie(tenant.ownerCookie))).json();
+    expect((await me()).user.name).toBe(tenant.owner.name);
+    await sql`update identity_users set name = 'Pemilik Baru', phone = '+6281234567890' where email = ${tenant.owner.email}`.execute(app.db.owner);
+    expect((await me()).user).toMatchObject({ name: 'Pemilik Baru', phone: '+6281234567890' });
+    await sql`update tenants set name = 'Net Ganti Nama', time_zone = 'Asia/Makassar' where id = ${tenant.tenantId}`.execute(app.db.owner);
+    expect((await me()).tenants).toEqual([expect.objectContaining({ id: tenant.tenantId, name: 'Net Ganti Nama', timeZone: 'Asia/Makassar' })]);
+    const other = await seedTenantWithOwner(app, 'cache-tiga');
+    await addStaff(app, other.ownerCookie, { email: tenant.owner.email, name: tenant.owner.name, roles: ['technician'], password: '', cookie: tenant.ownerCookie });
+    expect((await me()).tenants.map((t: { id: string }) => t.id)).toEqual([tenant.tenantId, other.tenantId]);
+  });
+
   it('should drop a suspended tenant from a session on its next request', async () => {
     const other = await seedTenantWithOwner(app, 'cache-dua');
     expect((await call('GET', '/api/customers', asCookie(other.ownerCookie))).statusCode).toBe(200);

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Clock } from '../../platform/clock.ts';
 import { createAccessCache } from '../../platform/db/access-cache.ts';
 import { assumeRole, DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
+import type { IdentityFeatures } from './api-tokens.ts';
 import type { createImpersonation } from './impersonation.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
@@ -38,7 +40,7 @@ export function createSessions(deps: {
   config: IdentityConfig;
   audit: RecordAudit;
   tenants: TenantsForIdentity;
-  features?: { featuresOf(tenantId: TenantId): Promise<string[]> };
+  features?: IdentityFeatures;
   impersonation?: ReturnType<typeof createImpersonation>;
 }) {
   const { db, clock, config, audit, tenants } = deps;
@@ -52,6 +54,11 @@ export function createSessions(deps: {
       .where('status', '=', 'active')
       .orderBy('created_at')
       .execute();
+    return inActiveTenants(trx, memberships);
+  }
+
+  /** Of `memberships` (oldest first), those in active tenants, with the tenant as the member sees it. */
+  async function inActiveTenants(trx: T, memberships: readonly { tenant_id: string; roles: StaffRole[] }[]) {
     const active = new Map((await tenants.activeTenantsInTransaction(trx, memberships.map((m) => m.tenant_id))).map((t) => [t.id, t]));
     return memberships.flatMap((m) => {
       const tenant = active.get(m.tenant_id);
@@ -164,6 +171,33 @@ export function createSessions(deps: {
     });
   }
 
+  /**
+   * Who a person is and the tenants they work in, as /api/me shows it on every page: cached per
+   * user like the session behind it, so a warm /api/me costs no round trip. Every column read here
+   * signals an access change (memberships; a user's status, name, email, phone; a tenant's status,
+   * name, slug, time zone: migrations …T0200 and 20261210T0500), which empties the cache.
+   */
+  const profiles = createAccessCache<{ user: { id: string; email: string; name: string; phone: string | null; isSuperAdmin: boolean }; tenants: { id: string; name: string; slug: string; timeZone: string; roles: StaffRole[] }[] }>({ db, clock });
+  const profileOf = async (userId: string) =>
+    (await profiles.get(userId, async () => ({
+      value: await withUser(userId, async (trx) => {
+        // The user and their active memberships in one statement, then the tenants' names: two reads.
+        const user = await trx
+          .selectFrom('identity_users as u')
+          .select(['u.id', 'u.email', 'u.name', 'u.phone', 'u.is_super_admin'])
+          .select((eb) =>
+            jsonArrayFrom(eb.selectFrom('identity_memberships as m').select(['m.tenant_id', 'm.roles']).whereRef('m.user_id', '=', 'u.id').where('m.status', '=', 'active').orderBy('m.created_at')).as('memberships'),
+          )
+          .where('u.id', '=', userId)
+          .executeTakeFirstOrThrow();
+        const memberships = await inActiveTenants(trx, user.memberships);
+        return {
+          user: { id: user.id, email: user.email, name: user.name, phone: user.phone, isSuperAdmin: user.is_super_admin },
+          tenants: memberships.map((m) => ({ id: m.tenantId, name: m.name, slug: m.slug, timeZone: m.timeZone, roles: m.roles })),
+        };
+      }),
+    })))!;
+
   async function me(actor: Actor) {
     // What the tenant's subscription switches on now (the console hides the rest); cached per process like the banner.
     const features = actor.tenantId && deps.features ? await deps.features.featuresOf(actor.tenantId) : [];
@@ -172,23 +206,16 @@ export function createSessions(deps: {
     const impersonation = open
       ? { superAdminName: open.superAdminName, reason: open.reason, expiresAt: new Date(open.expiresAt), writeAllowed: open.writeAllowed, you: actor.impersonation?.id === open.id }
       : null;
-    return withUser(actor.userId, async (trx) => {
-      const user = await trx
-        .selectFrom('identity_users')
-        .select(['id', 'email', 'name', 'phone', 'is_super_admin'])
-        .where('id', '=', actor.userId)
-        .executeTakeFirstOrThrow();
-      const memberships = await activeMemberships(trx, actor.userId);
-      return {
-        user: { id: user.id, email: user.email, name: user.name, phone: user.phone, isSuperAdmin: user.is_super_admin },
-        tenants: memberships.map((m) => ({ id: m.tenantId, name: m.name, slug: m.slug, timeZone: m.timeZone, roles: m.roles })),
-        activeTenantId: actor.tenantId,
-        roles: actor.roles,
-        permissions: permissionsOf(actor.roles),
-        features,
-        impersonation,
-      };
-    });
+    const profile = await profileOf(actor.userId);
+    return {
+      user: { ...profile.user },
+      tenants: profile.tenants.map((t) => ({ ...t })),
+      activeTenantId: actor.tenantId,
+      roles: actor.roles,
+      permissions: permissionsOf(actor.roles),
+      features,
+      impersonation,
+    };
   }
 
   async function switchTenant(actor: Actor, tenantId: string) {

@@ -37,10 +37,17 @@ export type RequestEntitlements = ReturnType<typeof createRequestEntitlements>;
 export function createRequestEntitlements(saas: SaasService, deps: { db: Database; clock: Clock }) {
   const cache = createAccessCache<{ features: FeatureName[]; locking: SaasInvoice | null }>(deps);
   const of = async (tenantId: TenantId) =>
-    (await cache.get(tenantId, async () => ({ value: { features: await saas.featuresOf(tenantId), locking: await saas.lockingInvoice(tenantId) } })))!;
+    (await cache.get(tenantId, async () => ({ value: await saas.requestEntitlements(tenantId) })))!;
+  const featureEnabled = async (tenantId: TenantId, feature: FeatureName) => (await of(tenantId)).features.includes(feature);
   return {
     featuresOf: async (tenantId: TenantId): Promise<string[]> => (await of(tenantId)).features,
-    featureEnabled: async (tenantId: TenantId, feature: FeatureName) => (await of(tenantId)).features.includes(feature),
+    featureEnabled,
+    /** Refuses with FEATURE_DISABLED while `feature` is off for the tenant (its routes, and API tokens as they authenticate). */
+    requireFeature: async (tenantId: TenantId, feature: FeatureName) => {
+      if (!(await featureEnabled(tenantId, feature))) {
+        throw new AppError(saasErrors.FEATURE_DISABLED, `The ${feature} feature is not part of your subscription now. Buy it as an add-on, or ask the platform.`, { feature });
+      }
+    },
     lockingInvoice: async (tenantId: TenantId) => (await of(tenantId)).locking,
   };
 }
@@ -52,9 +59,7 @@ export function installSaasHooks(app: HttpServer, entitlements: RequestEntitleme
     const tenantId = request.actor?.tenantId as TenantId | null | undefined;
     if (!schema || !tenantId) return;
     const feature = schema['x-feature'];
-    if (feature && !(await entitlements.featureEnabled(tenantId, feature))) {
-      throw new AppError(saasErrors.FEATURE_DISABLED, `The ${feature} feature is not part of your subscription now. Buy it as an add-on, or ask the platform.`, { feature });
-    }
+    if (feature) await entitlements.requireFeature(tenantId, feature);
     const permission = schema['x-permission'];
     if (!permission || readOnly.has(request.method) || servesCustomers.has(permission)) return;
     const locking = await entitlements.lockingInvoice(tenantId);

@@ -6,7 +6,7 @@ import type { FeatureName, LimitName, SaasDeps } from './saas.model.ts';
 import { addOverride, createAddon, createPlan, endOverride, listAddons, listFeatureSwitches, listOverrides, listPlans, reconcileTenant, setFeatureSwitch, setTenantPlan, tenantOverview, updateAddon, updatePlan, type AddonInput, type OverrideInput, type PlanInput } from './use-cases/catalog.ts';
 import { paymentLinkFor, type BillTo } from './use-cases/payment-links.ts';
 import { addDomain, listAllDomains, listDomains, removeDomain, tenantOfCustomHost, verifyDomain } from './use-cases/domains.ts';
-import { assertWithinLimit, entitlementsInTransaction, featureEnabledInTransaction, remainingInLimit, type CountUsed } from './use-cases/entitlements.ts';
+import { assertWithinLimit, entitlementsInTransaction, featureEnabledInTransaction, featuresInTransaction, remainingInLimit, type CountUsed } from './use-cases/entitlements.ts';
 import { issueMonthlyInvoice, listInvoices, lockingInvoiceInTransaction, markInvoicePaid, purchaseAddon, remindUnpaidInvoices } from './use-cases/saas-invoices.ts';
 
 export type SaasService = ReturnType<typeof createSaasService>;
@@ -66,6 +66,9 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
     featuresOf: (tenantId: TenantId) => inTenant(tenantId, async (trx) => (await entitlementsInTransaction(ctx, trx, tenantId)).features),
     featureEnabled: (tenantId: TenantId, feature: FeatureName) => inTenant(tenantId, (trx) => featureEnabledInTransaction(ctx, trx, tenantId, feature)),
     lockingInvoice: (tenantId: TenantId) => inTenant(tenantId, (trx) => lockingInvoiceInTransaction(ctx, trx, tenantId)),
+    /** What every request asks (the features on, the invoice locking the console), in one transaction of two reads. */
+    requestEntitlements: (tenantId: TenantId) =>
+      inTenant(tenantId, async (trx) => ({ features: await featuresInTransaction(ctx, trx, tenantId), locking: await lockingInvoiceInTransaction(ctx, trx, tenantId) })),
     addonsOnSale: (tenantId: TenantId) => inTenant(tenantId, (trx) => listAddons(trx, true)),
     purchaseAddon: (tenantId: TenantId, addonId: string, quantity: number) => inTenant(tenantId, (trx) => purchaseAddon(ctx, trx, { tenantId, addonId, quantity })),
     invoices: (tenantId: TenantId) => inTenant(tenantId, (trx) => listInvoices(trx, tenantId)),

@@ -30,6 +30,12 @@ export async function entitlementsInTransaction(ctx: SaasContext, trx: Tx, tenan
   };
 }
 
+/** The features switched on for the tenant now, in one statement (what a request asks: no limits, no plan). */
+export async function featuresInTransaction(ctx: SaasContext, trx: Tx, tenantId: string): Promise<FeatureName[]> {
+  const { rows } = await sql<{ feature: string }>`select feature from saas_effective_features(${tenantId}::uuid, ${ctx.clock.now()}) order by feature`.execute(trx);
+  return rows.map((f) => f.feature).filter((f): f is FeatureName => (featureNames as readonly string[]).includes(f));
+}
+
 export async function featureEnabledInTransaction(ctx: SaasContext, trx: Tx, tenantId: string, feature: FeatureName): Promise<boolean> {
   const { rows } = await sql<{ on: boolean }>`
     select exists (select 1 from saas_effective_features(${tenantId}::uuid, ${ctx.clock.now()}) where feature = ${feature}) as on`.execute(trx);
