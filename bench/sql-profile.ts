@@ -13,7 +13,7 @@ export type SqlProfile = {
   /** Forget what was counted so far (e.g. the seed and the start-up). */
   reset(): void;
   /** Prints the top statements and transactions, per `units` (e.g. per payment). */
-  print(title: string, units: number, top?: number): void;
+  print(title: string, units: number, top?: number, samples?: number): void;
   /** Puts the instance's own methods back. */
   stop(): void;
 };
@@ -30,7 +30,7 @@ const transactionLabel = (statements: string[]) =>
 /** `ignore`: statements not counted (the bench's own polling). */
 export function profilePglite(pglite: PGlite, ignore?: RegExp): SqlProfile {
   const statements = new Map<string, { count: number; ms: number }>();
-  const transactions = new Map<string, { count: number; statements: number; ms: number }>();
+  const transactions = new Map<string, { count: number; statements: number; ms: number; sample: string[] }>();
   let total = { statements: 0, ms: 0, transactions: 0 };
   const original = { query: pglite.query, exec: pglite.exec, transaction: pglite.transaction };
 
@@ -63,7 +63,7 @@ export function profilePglite(pglite: PGlite, ignore?: RegExp): SqlProfile {
         return await fn(wrapped);
       } finally {
         const key = transactionLabel(trail);
-        const entry = transactions.get(key) ?? transactions.set(key, { count: 0, statements: 0, ms: 0 }).get(key)!;
+        const entry = transactions.get(key) ?? transactions.set(key, { count: 0, statements: 0, ms: 0, sample: trail }).get(key)!;
         entry.count++;
         entry.statements += trail.length + 2; // BEGIN and COMMIT/ROLLBACK, run by PGlite itself
         entry.ms += performance.now() - start;
@@ -78,7 +78,7 @@ export function profilePglite(pglite: PGlite, ignore?: RegExp): SqlProfile {
       transactions.clear();
       total = { statements: 0, ms: 0, transactions: 0 };
     },
-    print(title, units, top = 25) {
+    print(title, units, top = 25, samples = 10) {
       const per = (n: number) => (n / units).toFixed(2);
       printTable(
         `${title}: statements by SQL text (top ${top} of ${statements.size}), per ${units}`,
@@ -97,6 +97,12 @@ export function profilePglite(pglite: PGlite, ignore?: RegExp): SqlProfile {
           .sort((a, b) => b[1].count - a[1].count)
           .slice(0, top)
           .map(([first, t]) => ({ 'per unit': per(t.count), count: t.count, 'stmts each': (t.statements / t.count).toFixed(1), 'ms each': (t.ms / t.count).toFixed(1), first })),
+        ['ms: from the call to its answer, waiting for the one session included.'],
+      );
+      const busiest = [...transactions].sort((a, b) => b[1].count - a[1].count).slice(0, samples);
+      printTable(
+        `${title}: the first transaction of the ${busiest.length} most frequent kinds, statement by statement`,
+        busiest.flatMap(([, t], n) => t.sample.map((statement, i) => ({ kind: n, '#': i + 1, sql: shorten(statement, 100) }))),
       );
     },
     stop() {
