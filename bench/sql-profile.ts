@@ -49,11 +49,12 @@ export function profilePglite(pglite: PGlite, ignore?: RegExp): SqlProfile {
     return run().finally(() => note(text, performance.now() - start, trail));
   };
 
+  type Method = (...args: unknown[]) => Promise<unknown>;
   const target = pglite as unknown as Record<string, unknown>;
-  target.query = (text: string, ...rest: unknown[]) => timed(text, undefined, () => (original.query as Function).call(pglite, text, ...rest));
-  target.exec = (text: string, ...rest: unknown[]) => timed(text, undefined, () => (original.exec as Function).call(pglite, text, ...rest));
+  target.query = (text: string, ...rest: unknown[]) => timed(text, undefined, () => (original.query as Method).call(pglite, text, ...rest));
+  target.exec = (text: string, ...rest: unknown[]) => timed(text, undefined, () => (original.exec as Method).call(pglite, text, ...rest));
   target.transaction = (fn: (tx: Record<string, unknown>) => Promise<unknown>) =>
-    (original.transaction as Function).call(pglite, async (tx: Record<string, Function>) => {
+    (original.transaction as Method).call(pglite, async (tx: Record<string, Method>) => {
       const trail: string[] = [];
       const start = performance.now();
       const wrapped = Object.create(tx);
