@@ -79,7 +79,7 @@ export function profilePglite(pglite: PGlite, ignore?: RegExp): SqlProfile {
       transactions.clear();
       total = { statements: 0, ms: 0, transactions: 0 };
     },
-    print(title, units, top = 25, samples = 10) {
+    print(title, units, top = 40, samples = 10) {
       const per = (n: number) => (n / units).toFixed(2);
       printTable(
         `${title}: statements by SQL text (top ${top} of ${statements.size}), per ${units}`,
