@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { MidtransStandIn } from '../src/simulators/midtrans/midtrans.stand-in.ts';
 import { asTenantId, type Database } from '../src/platform/db/database.ts';
 import { printTable } from './machine.ts';
+import { profilePglite } from './sql-profile.ts';
 import { createBenchApp, openBenchPglite, withBenchPostgres } from './support.ts';
 
 /**
@@ -16,6 +17,10 @@ const COUNT = Number(process.env.BENCH_WEBHOOKS ?? 500);
 const STEP_RATES = (process.env.BENCH_STEP_RATES ?? '50,100,200').split(',').filter(Boolean).map(Number);
 const SUSTAINED_P99_MS = 1000;
 const SERVER_KEY = 'SB-Mid-server-bench';
+/** BENCH_SQL_PROFILE=1: count the embedded database's statements and transactions during the first PGlite rush (bench/sql-profile.ts). */
+const SQL_PROFILE = process.env.BENCH_SQL_PROFILE === '1';
+/** The bench's own polling for restored lines, left out of the profile. */
+const POLL_SQL = /from isolation_history where action = 'restored'/;
 
 /** `count` isolated customers of tenant `bench-pay`, each with an unpaid invoice and a Midtrans order `ORDER-INV-C<n>`. */
 export async function seed(db: Database, count: number) {
@@ -39,7 +44,7 @@ export async function seed(db: Database, count: number) {
   return asTenantId(tenantId);
 }
 
-async function measure(shape: string, db: Database, databaseUrl?: string, rate = RATE) {
+async function measure(shape: string, db: Database, databaseUrl?: string, rate = RATE, profile = false) {
   const tenantId = await seed(db, COUNT);
   const app = await createBenchApp(db, { databaseUrl });
   await app.payments.saveAccount(tenantId, 'midtrans', { mode: 'sandbox', serverKey: SERVER_KEY });
@@ -49,6 +54,7 @@ async function measure(shape: string, db: Database, databaseUrl?: string, rate =
   const { rows: orders } = await sql<{ order_id: string; customer_id: string }>`
     select l.order_id, i.customer_id from billing_payment_links l join billing_invoices i on i.id = l.invoice_id`.execute(db.owner);
 
+  const sqlProfile = profile && db.pglite ? profilePglite(db.pglite, POLL_SQL) : undefined;
   const sentAt = new Map<string, number>();
   const statuses: number[] = [];
   const start = performance.now();
@@ -76,6 +82,9 @@ async function measure(shape: string, db: Database, databaseUrl?: string, rate =
     await new Promise((r) => setTimeout(r, 100));
   }
   const elapsed = (performance.now() - start) / 1000;
+  if (sqlProfile) await new Promise((r) => setTimeout(r, 3_000)); // the work after the restore too (WhatsApp deliveries)
+  sqlProfile?.stop();
+  sqlProfile?.print(`${shape}, ${orders.length} payments at ${rate}/s`, orders.length);
   const latencies = restored.map((r) => new Date(r.created_at).getTime() - sentAt.get(r.customer_id)!).sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
   const rssMiB = process.memoryUsage().rss / 2 ** 20; // the whole process right after the rush (embedded: the database too)
@@ -99,7 +108,7 @@ async function measure(shape: string, db: Database, databaseUrl?: string, rate =
 
 export async function run() {
   const pglite = await openBenchPglite();
-  const rows = [await measure('embedded (PGlite)', pglite)];
+  const rows = [await measure('embedded (PGlite)', pglite, undefined, RATE, SQL_PROFILE)];
   await pglite.close();
   rows.push(await withBenchPostgres((db, url) => measure('server (PostgreSQL)', db, url)));
   printTable(`Payment webhook → customer restored: ${COUNT} signed Midtrans notifications at ${RATE}/s`, rows);

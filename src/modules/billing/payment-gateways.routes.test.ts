@@ -116,6 +116,19 @@ describe.each(drivers)('payment webhook answers on %s', async (driver) => {
     expect((await loggedBodies()).length).toBe(before);
   });
 
+  // The webhook resolves its slug from a per-process cache: a suspension must still be seen by the next notification.
+  it('refuses the notifications of a tenant suspended a moment ago with 404, and takes them again once it is resumed', async () => {
+    const { orderId } = await invoiceWithLink('midtrans', 3);
+    const payment = paid('midtrans', orderId, PRICE);
+    // Resolves (and keeps) the slug: the order is unknown, not the tenant.
+    expect(await post('midtrans', midtrans.signedNotification('NO-SUCH-ORDER', { status: 'settlement', amount: PRICE }))).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+    await sql`update tenants set status = 'suspended' where id = ${tenantId}`.execute(app.db.owner);
+    expect(await post('midtrans', payment)).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'No such tenant.' } } });
+    await sql`update tenants set status = 'active' where id = ${tenantId}`.execute(app.db.owner);
+    expect((await post('midtrans', payment)).status).toBe(200);
+    expect((await loggedBodies()).at(-1)).toMatchObject({ outcome: 'paid' });
+  });
+
   it('refuses a tenant slug that no tenant can have with 400, not a database error', async () => {
     const res = await app.http.inject({ method: 'POST', url: '/api/webhooks/payments/tripay/ja%00wab', headers: { 'content-type': 'application/json' }, payload: '{}' });
     expect(res.statusCode).toBe(400);

@@ -18,6 +18,10 @@ export const networkHandlers = (network: NetworkService, catalog: NetworkConsume
     async handle(event, ctx) {
       await network.markLinesPending(ctx.trx, [event.data.customerId]);
     },
+    // Level-triggered, so a batch is one mark of every line it names (each once).
+    async handleMany(events, ctx) {
+      await network.markLinesPending(ctx.trx, [...new Set(events.map((event) => event.data.customerId))]);
+    },
   }),
   defineHandler(catalog, {
     id: 'network.mark-plan-lines-pending', // NEVER rename

@@ -136,16 +136,23 @@ export function createDelivery(deps: {
     return rows;
   }
 
-  async function claim(tenantId: TenantId, messageId: string, channel: Channel): Promise<Claimed | undefined> {
+  /**
+   * Claims due messages of one tenant in one statement (the sends that start together: one
+   * transaction, not one per message). What another worker took, or what was resent or changed
+   * meanwhile, is left out.
+   */
+  async function claimMany(tenantId: TenantId, messageIds: string[], channel: Channel): Promise<Map<string, Claimed>> {
     const now = clock.now();
-    return db.tenant(tenantId, async (trx) => {
-      const { rows } = await sql<Claimed>`
-        update notifications_messages set status = 'sending', claim_id = ${newId()}, attempts = attempts + 1,
+    const claims = JSON.stringify(messageIds.map((id) => ({ id, claim_id: newId() })));
+    const { rows } = await db.tenant(tenantId, (trx) =>
+      sql<Claimed>`
+        update notifications_messages m set status = 'sending', claim_id = c.claim_id, attempts = m.attempts + 1,
           lease_until = ${new Date(now.getTime() + LEASE_MS)}, provider = ${channel.provider}, sender = ${channel.sender}, updated_at = ${now}
-        where id = ${messageId} and status = 'pending' and next_attempt_at <= ${now} and (stale_at is null or stale_at > ${now})
-        returning id, claim_id, to_phone, body, attempts, idempotency_key, kind, rule, urgent, recipient_type, recipient_id`.execute(trx);
-      return rows[0];
-    });
+        from jsonb_to_recordset(${claims}::jsonb) as c(id uuid, claim_id uuid)
+        where m.id = c.id and m.status = 'pending' and m.next_attempt_at <= ${now} and (m.stale_at is null or m.stale_at > ${now})
+        returning m.id, m.claim_id, m.to_phone, m.body, m.attempts, m.idempotency_key, m.kind, m.rule, m.urgent, m.recipient_type, m.recipient_id`.execute(trx),
+    );
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   async function outcomeOf(error: unknown, message: Claimed, tenantId: TenantId): Promise<Outcome> {
@@ -169,55 +176,92 @@ export function createDelivery(deps: {
     return { status: 'pending', retryAt, reason: `Attempt ${message.attempts} failed (${reason}); retrying at ${retryAt.toISOString()}.` };
   }
 
-  /** Written only by the claim that sent; a late success still lands after the lease expired ('unknown'). */
-  async function record(tenantId: TenantId, message: Claimed, channel: Channel, outcome: Outcome) {
+  /**
+   * Written only by the claim that sent; a late success still lands after the lease expired
+   * ('unknown'). Many outcomes of one tenant in one transaction, the sent ones in one statement.
+   */
+  async function recordMany(tenantId: TenantId, channel: Channel, results: { message: Claimed; outcome: Outcome }[]) {
     const now = clock.now();
     await db.tenant(tenantId, async (trx) => {
-      const mine = sql`id = ${message.id} and claim_id = ${message.claim_id}`;
-      if (outcome.status === 'sent') {
-        const { rows } = await sql`update notifications_messages set status = 'sent', external_id = ${outcome.externalId}, sent_at = ${now},
+      const sent = results.filter((r) => r.outcome.status === 'sent');
+      if (sent.length > 0) {
+        const marks = JSON.stringify(sent.map(({ message, outcome }) => ({ id: message.id, claim_id: message.claim_id, external_id: (outcome as { externalId: string }).externalId })));
+        const { rows } = await sql<{ id: string }>`
+          update notifications_messages m set status = 'sent', external_id = r.external_id, sent_at = ${now},
             lease_until = null, reason = null, updated_at = ${now}
-          where ${mine} and status in ('sending', 'unknown') returning id`.execute(trx);
-        if (rows.length) await publish(trx, 'notifications.message.sent', { ...messageRef(message), provider: channel.provider });
-        return;
+          from jsonb_to_recordset(${marks}::jsonb) as r(id uuid, claim_id uuid, external_id text)
+          where m.id = r.id and m.claim_id = r.claim_id and m.status in ('sending', 'unknown')
+          returning m.id`.execute(trx);
+        const marked = new Set(rows.map((r) => r.id));
+        for (const { message } of sent) {
+          if (marked.has(message.id)) await publish(trx, 'notifications.message.sent', { ...messageRef(message), provider: channel.provider });
+        }
       }
-      if (outcome.status === 'pending') {
-        await sql`update notifications_messages set status = 'pending', next_attempt_at = ${outcome.retryAt}, reason = ${outcome.reason},
-            lease_until = null, updated_at = ${now} where ${mine} and status = 'sending'`.execute(trx);
-        return;
+      for (const { message, outcome } of results) {
+        const mine = sql`id = ${message.id} and claim_id = ${message.claim_id}`;
+        if (outcome.status === 'pending') {
+          await sql`update notifications_messages set status = 'pending', next_attempt_at = ${outcome.retryAt}, reason = ${outcome.reason},
+              lease_until = null, updated_at = ${now} where ${mine} and status = 'sending'`.execute(trx);
+        } else if (outcome.status !== 'sent') {
+          const { rows } = await sql`update notifications_messages set status = ${outcome.status}, reason = ${outcome.reason}, lease_until = null,
+              failed_at = ${outcome.status === 'failed' ? now : null}, updated_at = ${now}
+            where ${mine} and status = 'sending' returning id`.execute(trx);
+          if (rows.length) await publish(trx, 'notifications.message.failed', { ...messageRef(message), outcome: outcome.status, reason: outcome.reason });
+        }
       }
-      const { rows } = await sql`update notifications_messages set status = ${outcome.status}, reason = ${outcome.reason}, lease_until = null,
-          failed_at = ${outcome.status === 'failed' ? now : null}, updated_at = ${now}
-        where ${mine} and status = 'sending' returning id`.execute(trx);
-      if (rows.length) await publish(trx, 'notifications.message.failed', { ...messageRef(message), outcome: outcome.status, reason: outcome.reason });
     });
   }
 
-  async function sendOne(tenantId: TenantId, messageId: string, channel: Channel, gateway: WaGateway): Promise<void> {
-    const message = await claim(tenantId, messageId, channel);
-    if (!message) return; // another worker took it, or it was resent/changed meanwhile
-    let outcome: Outcome;
+  async function sendClaimed(tenantId: TenantId, message: Claimed, gateway: WaGateway): Promise<Outcome> {
     try {
       const { externalId } = await gateway.send({ to: message.to_phone ?? '', text: message.body, idempotencyKey: message.idempotency_key });
-      outcome = { status: 'sent', externalId };
+      return { status: 'sent', externalId };
     } catch (error) {
-      outcome = await outcomeOf(error, message, tenantId);
+      return outcomeOf(error, message, tenantId);
     }
-    await record(tenantId, message, channel, outcome);
   }
 
-  /** One sender's share of a round: each send waits for the sender's rate limit, a few in flight. */
+  /**
+   * One sender's share of a round, in groups of what starts at once (at most IN_FLIGHT_PER_SENDER,
+   * about a second of the sender's rate): each group's messages of a tenant are claimed in one
+   * transaction, each send waits for the sender's rate limit, and the group's outcomes are
+   * recorded in one transaction per tenant. A group is small so that a claimed message waits
+   * little for its send: a worker that dies meanwhile leaves it 'unknown' (never resent by itself).
+   */
   async function pump(channel: Channel, gateway: WaGateway, messages: Due[]): Promise<void> {
-    const inFlight = new Set<Promise<void>>();
-    for (const m of messages) {
-      while (inFlight.size >= IN_FLIGHT_PER_SENDER) await Promise.race(inFlight);
-      await limiter.acquire(channel.provider, channel.sender);
-      const sending: Promise<void> = sendOne(asTenantId(m.tenant_id), m.id, channel, gateway)
-        .catch((error) => logger.error({ err: error, messageId: m.id }, 'recording a WhatsApp send failed'))
-        .finally(() => inFlight.delete(sending));
-      inFlight.add(sending);
+    const { perSecond } = limiter.limitOf(channel.provider);
+    const groupSize = Math.max(1, Math.min(IN_FLIGHT_PER_SENDER, Math.ceil(perSecond)));
+    for (let start = 0; start < messages.length; start += groupSize) {
+      const group = messages.slice(start, start + groupSize);
+      await Promise.all(
+        [...Map.groupBy(group, (m) => m.tenant_id)].map(async ([tenant, due]) => {
+          const tenantId = asTenantId(tenant);
+          // The first send's turn comes before the claim (a slow sender's group is that one message),
+          // so a claimed message waits at most the rest of its group's second for its send.
+          await limiter.acquire(channel.provider, channel.sender);
+          const claimed = await claimMany(tenantId, due.map((m) => m.id), channel).catch((error: unknown) => {
+            logger.error({ err: error, tenantId }, 'claiming WhatsApp messages failed');
+            return new Map<string, Claimed>();
+          });
+          const results = await Promise.all(
+            due.flatMap((m, n) => {
+              const message = claimed.get(m.id);
+              if (!message) return []; // another worker took it, or it was resent/changed meanwhile
+              return [
+                (n === 0 ? Promise.resolve() : limiter.acquire(channel.provider, channel.sender))
+                  .then(async () => ({ message, outcome: await sendClaimed(tenantId, message, gateway) }))
+                  // Left 'sending': its lease runs out and it becomes 'unknown', as when a worker dies mid-send.
+                  .catch((error: unknown) => (logger.error({ err: error, messageId: m.id }, 'a WhatsApp send failed before its outcome was known'), null)),
+              ];
+            }),
+          ).then((all) => all.filter((r) => r !== null));
+          if (results.length === 0) return;
+          await recordMany(tenantId, channel, results).catch((error: unknown) =>
+            logger.error({ err: error, messageIds: results.map((r) => r.message.id) }, 'recording WhatsApp sends failed'),
+          );
+        }),
+      );
     }
-    await Promise.all(inFlight);
   }
 
   /**

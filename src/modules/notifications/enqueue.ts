@@ -163,9 +163,23 @@ export function createEnqueuer(deps: {
 
   /** Applies every rule of the event's type. Idempotent: a redelivered event inserts nothing new. */
   async function enqueueForEvent(trx: Tx, event: EventEnvelope): Promise<void> {
+    await enqueueForEvents(trx, [event]);
+  }
+
+  /**
+   * `enqueueForEvent` of many events of the transaction's tenant, in order, reading the tenant's
+   * facts (profile, settings, policy) once for the lot (a payment rush: one handler transaction).
+   */
+  async function enqueueForEvents(trx: Tx, events: EventEnvelope[]): Promise<void> {
+    let ctx: TenantContext | undefined;
+    for (const event of events) {
+      if (rulesFor(event.type).length === 0) continue;
+      await applyRules(trx, (ctx ??= await tenantContext(trx)), event);
+    }
+  }
+
+  async function applyRules(trx: Tx, ctx: TenantContext, event: EventEnvelope): Promise<void> {
     const rules = rulesFor(event.type);
-    if (rules.length === 0) return;
-    const ctx = await tenantContext(trx);
     for (const rule of rules) {
       const parsed = rule.reads.safeParse(event.data);
       if (!parsed.success) {
@@ -262,7 +276,7 @@ export function createEnqueuer(deps: {
     return queueInTransaction(trx, ctx.settings, ctx.tenant, messages);
   }
 
-  return { enqueueForEvent, queueDirect };
+  return { enqueueForEvent, enqueueForEvents, queueDirect };
 }
 
 export type Enqueuer = ReturnType<typeof createEnqueuer>;

@@ -19,6 +19,10 @@ export const notificationsHandlers = (notifications: NotificationsService, catal
       async handle(event, ctx) {
         await notifications.enqueueForEvent(ctx.trx, event);
       },
+      // A batch of one tenant's first deliveries (a payment rush): the tenant's facts read once.
+      async handleMany(events, ctx) {
+        await notifications.enqueueForEvents(ctx.trx, events);
+      },
     }),
   ];
 };

@@ -284,6 +284,7 @@ export function createNotificationsService(deps: {
     listOptOuts,
     // messages
     enqueueForEvent: enqueuer.enqueueForEvent,
+    enqueueForEvents: enqueuer.enqueueForEvents,
     deliverDue: delivery.deliverDue,
     listMessages,
     devInboxMessages,

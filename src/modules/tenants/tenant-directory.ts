@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { systemClock, type Clock } from '../../platform/clock.ts';
+import { createAccessCache } from '../../platform/db/access-cache.ts';
 import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import type { TenantsTables, TimeZone } from './tenants.tables.ts';
 
@@ -11,8 +13,12 @@ export type TenantDirectory = ReturnType<typeof createTenantDirectory>;
  * (per-tenant fan-out) and modules (time zone, profile, webhook slugs) get these functions through
  * the composition root instead of querying the `tenants` table.
  */
-export function createTenantDirectory(deps: { db: Database }) {
+export function createTenantDirectory(deps: { db: Database; clock?: Clock }) {
   const { db } = deps;
+  // Webhook slugs → ids, per process: a payment rush resolves the same slug hundreds of times a
+  // second. Emptied by the access-changed signal, which a tenant's suspension or deletion raises
+  // (the `tenants` trigger of migration …T0200); slugs never change. Unknown slugs are not kept.
+  const idsBySlug = createAccessCache<TenantId>({ db, clock: deps.clock ?? systemClock });
 
   /** Active tenants, for per-tenant fan-out of scheduled work; only those among `tenantIds` when given. */
   const activeTenants = (tenantIds?: readonly string[]) =>
@@ -53,10 +59,12 @@ export function createTenantDirectory(deps: { db: Database }) {
 
   /** Resolves a tenant from the slug in a public URL (payment webhooks); only active tenants. */
   const findIdBySlug = (slug: string) =>
-    db.platform<TenantsTables, TenantId | null>(async (trx) => {
-      const t = await trx.selectFrom('tenants').select('id').where('slug', '=', slug).where('status', '=', 'active').executeTakeFirst();
-      return t ? (t.id as TenantId) : null;
-    });
+    idsBySlug.get(slug, () =>
+      db.platform<TenantsTables, { value: TenantId } | null>(async (trx) => {
+        const t = await trx.selectFrom('tenants').select('id').where('slug', '=', slug).where('status', '=', 'active').executeTakeFirst();
+        return t ? { value: t.id as TenantId } : null;
+      }),
+    );
 
   /** Whether any tenant exists, active or not (the embedded demo loads only into an empty database). */
   const anyTenantExists = () =>

@@ -3,14 +3,34 @@ import type { IsoDate } from '../../../platform/dates.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { sqlDate, transactionTenantId, type BillingContext, type BillingPolicy, type IsolationTrigger } from '../billing.model.ts';
 
-/** The tenant's billing policy; the defaults are written on first read. */
-export async function policyInTransaction(ctx: Pick<BillingContext, 'clock'>, trx: Tx): Promise<BillingPolicy> {
-  await trx
-    .insertInto('billing_policies')
-    .values({ tenant_id: transactionTenantId, updated_at: ctx.clock.now() })
-    .onConflict((oc) => oc.column('tenant_id').doNothing())
-    .execute();
-  const p = await trx.selectFrom('billing_policies').selectAll().executeTakeFirstOrThrow();
+/**
+ * Policies read in a transaction, by transaction: a payment reads it several times (payment,
+ * receipt, restore) and it only changes through `updatePolicy`, which keeps the entry current.
+ */
+const readInTransaction = new WeakMap<Tx, Promise<BillingPolicy>>();
+
+/** The tenant's billing policy (read once per transaction); the defaults are written on first read. */
+export function policyInTransaction(ctx: Pick<BillingContext, 'clock'>, trx: Tx): Promise<BillingPolicy> {
+  const known = readInTransaction.get(trx);
+  if (known) return known;
+  const reading = readPolicy(ctx, trx);
+  readInTransaction.set(trx, reading);
+  // A failed read is not remembered (the transaction is rolling back anyway).
+  reading.catch(() => readInTransaction.delete(trx));
+  return reading;
+}
+
+async function readPolicy(ctx: Pick<BillingContext, 'clock'>, trx: Tx): Promise<BillingPolicy> {
+  // The row exists after the tenant's first read: select first, write the defaults only when missing.
+  let p = await trx.selectFrom('billing_policies').selectAll().executeTakeFirst();
+  if (!p) {
+    await trx
+      .insertInto('billing_policies')
+      .values({ tenant_id: transactionTenantId, updated_at: ctx.clock.now() })
+      .onConflict((oc) => oc.column('tenant_id').doNothing())
+      .execute();
+    p = await trx.selectFrom('billing_policies').selectAll().executeTakeFirstOrThrow();
+  }
   return {
     billingDay: p.billing_day,
     dueDays: p.due_days,
@@ -51,6 +71,7 @@ export async function updatePolicy(ctx: Pick<BillingContext, 'clock'>, trx: Tx, 
       updated_at: ctx.clock.now(),
     })
     .execute();
+  readInTransaction.set(trx, Promise.resolve(p));
   return p;
 }
 
