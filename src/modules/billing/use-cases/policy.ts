@@ -5,12 +5,20 @@ import { sqlDate, transactionTenantId, type BillingContext, type BillingPolicy, 
 
 /** The tenant's billing policy; the defaults are written on first read. */
 export async function policyInTransaction(ctx: Pick<BillingContext, 'clock'>, trx: Tx): Promise<BillingPolicy> {
-  await trx
-    .insertInto('billing_policies')
-    .values({ tenant_id: transactionTenantId, updated_at: ctx.clock.now() })
-    .onConflict((oc) => oc.column('tenant_id').doNothing())
-    .execute();
-  const p = await trx.selectFrom('billing_policies').selectAll().executeTakeFirstOrThrow();
+  // One statement (the daily scan reads it for every tenant): the row this statement inserts is
+  // not in its own snapshot, so it comes from RETURNING, an existing one from the table.
+  const p = await trx
+    .with('inserted', (db) =>
+      db
+        .insertInto('billing_policies')
+        .values({ tenant_id: transactionTenantId, updated_at: ctx.clock.now() })
+        .onConflict((oc) => oc.column('tenant_id').doNothing())
+        .returningAll(),
+    )
+    .selectFrom('inserted')
+    .selectAll()
+    .unionAll((db) => db.selectFrom('billing_policies').selectAll())
+    .executeTakeFirstOrThrow();
   return {
     billingDay: p.billing_day,
     dueDays: p.due_days,
