@@ -1,11 +1,11 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { watchStatements } from '../src/platform/db/pglite-dialect.ts';
 import { printTable } from './machine.ts';
 
 /**
- * A bench-only statement counter for the embedded database. It wraps the PGlite instance's
- * `query`, `exec` and `transaction` (and the transaction object's own `query`/`exec`): every
- * caller (Kysely through the PGlite dialect, pg-boss through `fromPglite`, the relay) ends there,
- * so nothing escapes the count. Statements are grouped by their SQL text (whitespace collapsed,
+ * A bench-only statement counter for the embedded database, on the dialect's statement watcher:
+ * every caller (Kysely through the PGlite dialect, pg-boss through `pgliteClient`, the relay)
+ * sends its statements through the one session, so nothing escapes the count. Statements are grouped by their SQL text (whitespace collapsed,
  * literals left as they are: parameters are `$n` already); transactions by their first
  * statements after the role settings, so "whose transaction" shows.
  */
@@ -32,9 +32,10 @@ export function profilePglite(pglite: PGlite, ignore?: RegExp): SqlProfile {
   const statements = new Map<string, { count: number; ms: number }>();
   const transactions = new Map<string, { count: number; statements: number; ms: number; sample: string[] }>();
   let total = { statements: 0, ms: 0, transactions: 0 };
-  const original = { query: pglite.query, exec: pglite.exec, transaction: pglite.transaction };
+  /** Open transactions: their statements so far and when they began. */
+  const open = new Map<number, { trail: string[]; started: number }>();
 
-  const note = (text: string, ms: number, trail?: string[]) => {
+  const stop = watchStatements(pglite, ({ text, ms, transaction }) => {
     if (ignore?.test(text)) return;
     const key = shorten(text);
     const entry = statements.get(key) ?? statements.set(key, { count: 0, ms: 0 }).get(key)!;
@@ -42,36 +43,23 @@ export function profilePglite(pglite: PGlite, ignore?: RegExp): SqlProfile {
     entry.ms += ms;
     total.statements++;
     total.ms += ms;
-    trail?.push(key);
-  };
-  const timed = <T>(text: string, trail: string[] | undefined, run: () => Promise<T>) => {
-    const start = performance.now();
-    return run().finally(() => note(text, performance.now() - start, trail));
-  };
-
-  type Method = (...args: unknown[]) => Promise<unknown>;
-  const target = pglite as unknown as Record<string, unknown>;
-  target.query = (text: string, ...rest: unknown[]) => timed(text, undefined, () => (original.query as Method).call(pglite, text, ...rest));
-  target.exec = (text: string, ...rest: unknown[]) => timed(text, undefined, () => (original.exec as Method).call(pglite, text, ...rest));
-  target.transaction = (fn: (tx: Record<string, unknown>) => Promise<unknown>) =>
-    (original.transaction as Method).call(pglite, async (tx: Record<string, Method>) => {
-      const trail: string[] = [];
-      const start = performance.now();
-      const wrapped = Object.create(tx);
-      wrapped.query = (text: string, ...rest: unknown[]) => timed(text, trail, () => tx.query.call(tx, text, ...rest));
-      wrapped.exec = (text: string, ...rest: unknown[]) => timed(text, trail, () => tx.exec.call(tx, text, ...rest));
-      try {
-        return await fn(wrapped);
-      } finally {
-        const key = transactionLabel(trail);
-        const entry = transactions.get(key) ?? transactions.set(key, { count: 0, statements: 0, ms: 0, sample: trail }).get(key)!;
-        entry.count++;
-        entry.statements += trail.length + 2; // BEGIN and COMMIT/ROLLBACK, run by PGlite itself
-        entry.ms += performance.now() - start;
-        total.transactions++;
-        total.statements += 2;
-      }
-    });
+    if (transaction === null) return;
+    if (/^begin\b/i.test(text)) open.set(transaction, { trail: [], started: performance.now() - ms });
+    const current = open.get(transaction);
+    if (!current) return;
+    if (!/^(commit|rollback)$/i.test(text.trim())) {
+      // The BEGIN carries the role settings: what follows it names the transaction.
+      if (!/^begin\b/i.test(text)) current.trail.push(key);
+      return;
+    }
+    open.delete(transaction);
+    const label = transactionLabel(current.trail);
+    const kind = transactions.get(label) ?? transactions.set(label, { count: 0, statements: 0, ms: 0, sample: current.trail }).get(label)!;
+    kind.count++;
+    kind.statements += current.trail.length + 2; // BEGIN (with the settings) and COMMIT/ROLLBACK
+    kind.ms += performance.now() - current.started;
+    total.transactions++;
+  });
 
   return {
     reset() {
@@ -107,7 +95,7 @@ export function profilePglite(pglite: PGlite, ignore?: RegExp): SqlProfile {
       );
     },
     stop() {
-      Object.assign(target, original);
+      stop();
     },
   };
 }

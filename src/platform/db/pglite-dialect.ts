@@ -65,10 +65,20 @@ export function pgliteClient(pglite: PGlite) {
   const session = sessionOf(pglite);
   return {
     query: async <T = unknown>(text: string, params?: unknown[]) =>
-      (params?.length ? await session.query(text, params, false) : ((await session.exec(text, false)).at(-1) ?? { rows: [] })) as { rows: T[] },
-    exec: (text: string) => session.exec(text, false),
+      (params?.length ? await session.query(text, params, null) : ((await session.exec(text, null)).at(-1) ?? { rows: [] })) as { rows: T[] },
+    exec: (text: string) => session.exec(text, null),
     listen: (channel: string, callback: (payload: string) => void) => pglite.listen(channel, callback),
   };
+}
+
+/** A statement as it ran: its text, how long from the call to its answer, and its transaction (null: on its own). */
+export type StatementWatcher = (statement: { text: string; ms: number; transaction: number | null }) => void;
+
+/** Calls `watcher` after every statement on the instance (bench profiling); returns the unsubscribe. */
+export function watchStatements(pglite: PGlite, watcher: StatementWatcher) {
+  const { watchers } = sessionOf(pglite);
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
 }
 
 const { serialize } = protocol;
@@ -99,6 +109,7 @@ class PGliteSession {
   /** SQL text → prepared statement name, least recently used first. */
   private readonly statements = new Map<string, string>();
   private readonly toClose: string[] = [];
+  readonly watchers = new Set<StatementWatcher>();
   private nextName = 0;
 
   constructor(pglite: PGlite) {
@@ -106,7 +117,7 @@ class PGliteSession {
   }
 
   /** One parameterised statement: a single protocol message, parsed once per SQL text. */
-  async query(text: string, parameters: readonly unknown[], inTransaction: boolean): Promise<Results> {
+  async query(text: string, parameters: readonly unknown[], transaction: number | null): Promise<Results> {
     const cached = this.statements.get(text);
     const name = cached ?? `s${this.nextName++}`;
     const parts: Uint8Array[] = this.toClose.splice(0).map((closing) => serialize.close({ type: 'S', name: closing }));
@@ -114,7 +125,7 @@ class PGliteSession {
     else parts.push(serialize.parse({ name, text }));
     const values = parameters.map((value) => pgUtils.prepareValue(value));
     parts.push(serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
-    const answer = await this.call(concat(parts), inTransaction);
+    const answer = await this.call(concat(parts), text, transaction);
     const failure = answer.find((message) => message instanceof messages.DatabaseError) as messages.DatabaseError | undefined;
     // A new statement exists once its parse completed, even if binding or executing then failed;
     // a cached one is dropped when it is gone or a schema change altered its result shape.
@@ -126,8 +137,8 @@ class PGliteSession {
   }
 
   /** Parameterless text, possibly several statements (migrations): the simple query protocol. */
-  async exec(text: string, inTransaction: boolean): Promise<Results[]> {
-    const answer = await this.call(serialize.query(text), inTransaction);
+  async exec(text: string, transaction: number | null): Promise<Results[]> {
+    const answer = await this.call(serialize.query(text), text, transaction);
     if (SCHEMA_CHANGE.test(text)) this.forgetAll();
     const failure = answer.find((message) => message instanceof messages.DatabaseError);
     if (failure) throw failure;
@@ -138,14 +149,19 @@ class PGliteSession {
    * Outside a transaction a statement also takes the transaction lock, so it never runs inside
    * someone else's open transaction (PGlite's own `query()` does the same).
    */
-  private async call(message: Uint8Array, inTransaction: boolean) {
+  private async call(message: Uint8Array, text: string, transaction: number | null) {
+    const started = this.watchers.size ? performance.now() : 0;
     const send = () => this.pglite.runExclusive(() => this.pglite.execProtocol(message, { throwOnError: false, syncToFs: false }));
-    if (inTransaction) return (await send()).messages;
-    return this.pglite._runExclusiveTransaction(async () => {
-      const { messages: answer } = await send();
-      await this.pglite.syncToFs();
-      return answer;
-    });
+    const answer =
+      transaction !== null
+        ? (await send()).messages
+        : await this.pglite._runExclusiveTransaction(async () => {
+            const { messages: answer } = await send();
+            await this.pglite.syncToFs();
+            return answer;
+          });
+    if (started) for (const watcher of this.watchers) watcher({ text, ms: performance.now() - started, transaction });
+    return answer;
   }
 
   private remember(text: string, name: string) {
@@ -170,10 +186,13 @@ class PGliteSession {
   }
 }
 
+let nextTransaction = 1;
+
 class PGliteConnection implements DatabaseConnection {
   private readonly session: PGliteSession;
   private readonly openingStatement: () => string | undefined;
-  private inTransaction = false;
+  /** The open transaction's number (for watchers), null outside one. */
+  private transaction: number | null = null;
   /** Resolves PGlite's transaction lock, held from BEGIN to COMMIT or ROLLBACK. */
   private release: (() => void) | null = null;
 
@@ -193,10 +212,10 @@ class PGliteConnection implements DatabaseConnection {
       );
     });
     await locked;
-    this.inTransaction = true;
+    this.transaction = nextTransaction++;
     const opening = this.openingStatement();
     try {
-      await this.session.exec(opening ? `begin; ${opening}` : 'begin', true);
+      await this.session.exec(opening ? `begin; ${opening}` : 'begin', this.transaction);
     } catch (error) {
       await this.finish('rollback').catch(() => {});
       throw error;
@@ -211,9 +230,9 @@ class PGliteConnection implements DatabaseConnection {
 
   private async finish(how: 'commit' | 'rollback') {
     try {
-      return await this.session.exec(how, true);
+      return await this.session.exec(how, this.transaction);
     } finally {
-      this.inTransaction = false;
+      this.transaction = null;
       await this.session.pglite.syncToFs();
       this.release?.();
       this.release = null;
@@ -222,14 +241,14 @@ class PGliteConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (query.parameters.length === 0) {
-      const results = await this.session.exec(query.sql, this.inTransaction);
+      const results = await this.session.exec(query.sql, this.transaction);
       const last = results.at(-1);
       return {
         rows: results.flatMap((r) => r.rows) as R[],
         numAffectedRows: last?.affectedRows !== undefined ? BigInt(last.affectedRows) : undefined,
       };
     }
-    const result = await this.session.query(query.sql, query.parameters, this.inTransaction);
+    const result = await this.session.query(query.sql, query.parameters, this.transaction);
     return {
       rows: result.rows as R[],
       numAffectedRows: result.affectedRows !== undefined ? BigInt(result.affectedRows) : undefined,
