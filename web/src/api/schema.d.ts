@@ -4966,10 +4966,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cable routes (lines on the map) with their length */
+        /** Cable routes (lines on the map) with their length, by name */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 500, at most 5000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5197,10 +5202,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything the map draws: ODCs, ODPs, customers with legend states, tile source */
+        /** What the map draws in a view (bbox; none: the whole tenant): customers and cables in it, the ODCs and ODPs, legend states and counts, tile source. At most `limit` of each kind: more customers in the view answer none, `truncated` and `customersInView` (zoom in) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The view: west,south,east,north (degrees) */
+                    bbox?: string;
+                    /** @description How many (default 20000, at most 50000; more is refused) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5239,6 +5249,7 @@ export interface paths {
                                 odp: number[];
                                 states: string;
                             };
+                            customersInView: number;
                             odcs: {
                                 capacity: number;
                                 code: string;
@@ -5267,6 +5278,7 @@ export interface paths {
                                 source: "tenant" | "deployment" | "none";
                                 url: string | null;
                             };
+                            truncated: boolean;
                         };
                     };
                 };
@@ -5398,10 +5410,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** ODCs (cabinets) with their ODP counts */
+        /** ODCs (cabinets) with their ODP counts, by code */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 500, at most 5000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5566,11 +5583,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** ODPs with used ports */
+        /** ODPs with used ports, by code */
         get: {
             parameters: {
                 query?: {
+                    /** @description How many (default 500, at most 5000; more is refused) */
+                    limit?: number;
                     odcId?: string;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6119,6 +6140,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description How many (default 200, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
                     status?: "open" | "all";
                 };
                 header?: never;
