@@ -33,6 +33,8 @@ const fixedSize: Record<string, string> = {
   'GET /api/reports/isolation': 'one row per day of the asked range',
   'GET /api/reports/whatsapp': 'one row per month of the asked range',
   'GET /api/collectors/{collectorUserId}/balance': "one collector's cash in hand, by phase",
+  'GET /api/collector/customers/{customerId}': "one customer's open invoices (months of arrears) and the last 20 visits",
+  'GET /api/imports/jobs/{jobId}': "one import: the first 500 row problems, by line (the server's fixed cap)",
 };
 
 /**
@@ -47,6 +49,10 @@ const notYetBounded: Record<string, string> = {
   'GET /api/network/online': 'network: customer ids online now',
   'GET /api/network/usage': 'network: usage rows',
   'GET /api/reports/income': 'reports: income lines of a period',
+  'GET /api/collector/worklist': "collectors: one collector's due customers in route order (next: page it with the route)",
+  'GET /api/collectors/reports/aging': 'collectors: overdue customers (next: page it)',
+  'GET /api/collectors/reports/daily': 'collectors: collector × day of the asked range (next: cap the range)',
+  'GET /api/collectors/reports/differences': 'collectors: open short handovers, capped at 500 by the server (next: a limit)',
 };
 
 type Op = { parameters?: { name: string; in: string; schema?: { maximum?: number } }[]; responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> };
