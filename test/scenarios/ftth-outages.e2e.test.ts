@@ -36,6 +36,33 @@ describe.each(drivers)('FTTH outages on %s', (driver) => {
     expect(odps.every((o: { usedPorts: number; portCount: number }) => o.usedPorts === 8 && o.portCount === 8)).toBe(true);
   });
 
+  it('should answer the map of a view (bbox): its customers, all ODCs and ODPs, and "zoom in" with a count above the limit', async () => {
+    const odc1 = '110.365,-7.797,110.375,-7.785'; // around ODC-1 and its ODPs, not ODC-2's
+    const view = (await call('GET', `/api/maps/data?bbox=${odc1}`)).body;
+    const odc1Customers = topo.odcs[0]!.odps.flatMap((o) => o.customers);
+    expect(new Set(view.customers.ids)).toEqual(new Set(odc1Customers));
+    expect(view).toMatchObject({ truncated: false, customersInView: 32 });
+    expect(view.odps).toHaveLength(8); // the whole tenant's topology: the legend filters and each customer's ODP index need it
+    expect(view.counts.normal).toBe(64); // the legend counts the tenant, not the view
+
+    const capped = (await call('GET', `/api/maps/data?bbox=${odc1}&limit=10`)).body;
+    expect(capped).toMatchObject({ truncated: true, customersInView: 32 });
+    expect(capped.customers.ids).toEqual([]);
+
+    const tooMany = await call('GET', '/api/maps/data?limit=50001');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(tooMany.body.error.details.fields[0].field).toMatch(/limit$/);
+    for (const bad of ['110.3,-7.8,110.4', '110.4,-7.8,110.3,-7.7', 'abc']) {
+      const refused = await call('GET', `/api/maps/data?bbox=${bad}`);
+      expect(refused.status, bad).toBe(400);
+      expect(refused.body.error.details.fields[0].field).toMatch(/bbox$/);
+    }
+    const page = (await call('GET', '/api/maps/odps?limit=3&offset=3')).body;
+    expect(page.map((o: { code: string }) => o.code)).toEqual(['ODP-1-4', 'ODP-2-1', 'ODP-2-2']);
+    expect((await call('GET', '/api/maps/odps?limit=5001')).status).toBe(400);
+  });
+
   it('should refuse an unknown parent, a taken port, a port out of range and coordinates outside the world, with the field named and nothing changed', async () => {
     const unknownParent = await call('POST', '/api/maps/odps', { odcId: '0193a000-0000-7000-8000-0000000000ff', code: 'ODP-X', name: 'X', latitude: -7.8, longitude: 110.4, portCount: 8 });
     expect(unknownParent.status).toBe(422);

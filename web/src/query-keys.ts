@@ -105,11 +105,12 @@ export const queryKeys = {
   },
   maps: {
     all: ['maps'] as const,
-    data: ['maps', 'data'] as const,
+    data: (view: object) => ['maps', 'data', view] as const,
     outages: (filter: object) => ['maps', 'outages', filter] as const,
     blastRadius: (kind: string | undefined, id: string | undefined) => ['maps', 'blast-radius', kind, id] as const,
     suggestions: ['maps', 'suggestions'] as const,
     cables: ['maps', 'cables'] as const,
+    elements: (kind: 'odc' | 'odp', page: object) => ['maps', kind, page] as const,
     settings: ['maps', 'settings'] as const,
   },
   tasks: {

@@ -1,4 +1,5 @@
 import type { TenantId, Tx } from '../../platform/db/database.ts';
+import type { Page } from '../../platform/http/pagination.ts';
 import type { IsoDate } from '../../platform/dates.ts';
 import type { BillingDeps, BillingPolicy, ManualPayment } from './billing.model.ts';
 import { bulkIsolation, type BulkIsolationOptions } from './use-cases/bulk-isolation.ts';
@@ -87,7 +88,7 @@ export function createBillingService(deps: BillingDeps) {
     // receipts (kuitansi)
     getReceipt: (tenantId: TenantId, number: string) =>
       inTenant(tenantId, async (trx) => ({ receipt: await getReceipt(ctx, trx, number), timeZone: await ctx.tenants.timeZoneInTransaction(trx) })),
-    receiptsOfInvoice: (tenantId: TenantId, invoiceId: string) => inTenant(tenantId, (trx) => receiptsOfInvoice(ctx, trx, invoiceId)),
+    receiptsOfInvoice: (tenantId: TenantId, invoiceId: string, page: Page) => inTenant(tenantId, (trx) => receiptsOfInvoice(ctx, trx, invoiceId, page)),
     verifyReceipt: (input: { slug: string; number: string; sig: string }) => verifyReceipt(ctx, inTenant, input),
     // the daily scan and restoring lines
     runDailyScan: (tenantId: TenantId) => inTenant(tenantId, (trx) => runDailyScan(ctx, trx)),

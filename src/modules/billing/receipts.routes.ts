@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission } from '../identity/index.ts';
 import type { BillingService } from './billing.service.ts';
@@ -37,10 +38,11 @@ export const receiptsRoutes = (billing: BillingService) => async (app: HttpServe
         tags: ['billing'],
         summary: 'Receipts of an invoice, one per payment, oldest first',
         params: z.object({ invoiceId: z.uuid() }),
+        querystring: z.object(pageQuery(100, 500)),
         response: { 200: z.array(ReceiptSchema) },
       },
     },
-    async (request) => billing.receiptsOfInvoice(requirePermission(request).tenantId, request.params.invoiceId),
+    async (request) => billing.receiptsOfInvoice(requirePermission(request).tenantId, request.params.invoiceId, request.query),
   );
   app.get(
     '/api/receipts/:number',

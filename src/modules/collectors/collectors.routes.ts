@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import { IdempotencyKeyHeaders, type RespondOnce } from '../../platform/http/idempotency.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission } from '../identity/index.ts';
@@ -117,9 +118,11 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
         'x-permission': 'collections.manage',
         'x-feature': 'collectors',
         tags: ['collectors'],
-        summary: 'Collectors, and every active customer with the collector assigned (null: nobody)',
+        summary: 'Collectors with their customer counts, and a page of the active customers with the collector assigned (null: nobody), unassigned first; total: all of them',
+        querystring: z.object(pageQuery(200, 1000)),
         response: {
           200: z.object({
+            total: z.number().int(),
             collectors: z.array(z.object({ userId: z.string(), name: z.string(), customers: z.number().int() })),
             customers: z.array(
               z.object({ customerId: z.string(), code: z.string(), name: z.string(), address: z.string(), collectorUserId: z.string().nullable(), collectorName: z.string().nullable(), routeOrder: z.number().int().nullable() }),
@@ -128,7 +131,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
         },
       },
     },
-    async (request) => collectors.listAssignments(requirePermission(request).tenantId),
+    async (request) => collectors.listAssignments(requirePermission(request).tenantId, request.query),
   );
   app.post(
     '/api/collectors/assignments',

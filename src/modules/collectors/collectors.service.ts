@@ -1,4 +1,5 @@
 import type { TenantId, Tx } from '../../platform/db/database.ts';
+import type { Page } from '../../platform/http/pagination.ts';
 import type { IsoDate } from '../../platform/dates.ts';
 import type { Actor, CollectorsDeps, CollectorsSettings } from './collectors.model.ts';
 import { assignCustomers, listAssignments, releaseCustomers, setRoute, type AssignOptions } from './use-cases/assignments.ts';
@@ -30,7 +31,7 @@ export function createCollectorsService(deps: CollectorsDeps) {
     assign: (tenantId: TenantId, options: AssignOptions) => inTenant(tenantId, (trx) => assignCustomers(ctx, trx, options)),
     release: (tenantId: TenantId, actor: Actor, customerIds: string[]) => inTenant(tenantId, (trx) => releaseCustomers(ctx, trx, { actor, customerIds })),
     setRoute: (tenantId: TenantId, collectorUserId: string, customerIds: string[]) => inTenant(tenantId, (trx) => setRoute(trx, collectorUserId, customerIds)),
-    listAssignments: (tenantId: TenantId) => inTenant(tenantId, (trx) => listAssignments(ctx, trx)),
+    listAssignments: (tenantId: TenantId, page: Page) => inTenant(tenantId, (trx) => listAssignments(ctx, trx, page)),
     // the collector's day
     worklist: (tenantId: TenantId, collectorUserId: string, options: { customerId?: string } = {}) =>
       inTenant(tenantId, (trx) => worklist(ctx, trx, collectorUserId, options)),

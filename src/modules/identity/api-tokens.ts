@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../platform/http/pagination.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createAccessCache } from '../../platform/db/access-cache.ts';
 import { assumeRole, DbRole, type Database, type TenantId } from '../../platform/db/database.ts';
@@ -83,12 +84,15 @@ export function createApiTokens(deps: { db: Database; clock: Clock; audit: Recor
     return { id, name: input.name, roles: input.roles, token };
   }
 
-  const listApiTokens = (actor: Actor) =>
+  const listApiTokens = (actor: Actor, page: Page) =>
     db.tenant<IdentityTables, ApiTokenSummary[]>(requireTenant(actor), (trx) =>
       trx
         .selectFrom('identity_api_tokens')
         .select(['id', 'name', 'roles', 'created_by as createdBy', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'])
         .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
         .execute(),
     );
 

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { SESSION_COOKIE, requireActor, requirePermission, requireSuperAdmin } from './identity.auth.ts';
@@ -134,20 +135,22 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
       { schema: { tags: ['platform'], summary: 'Super admin: end my impersonation now', response: { 200: z.object({ ended: z.boolean() }) } } },
       async (request) => identity.endImpersonation(requireSuperAdmin(request)),
     );
-    app.get('/api/platform/impersonations', { schema: { tags: ['platform'], summary: 'Super admin: impersonation history', response: { 200: z.array(ImpersonationRow) } } }, async (request) => {
+    app.get('/api/platform/impersonations', { schema: { tags: ['platform'], summary: 'Super admin: impersonation history, newest first', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(ImpersonationRow) } } }, async (request) => {
       requireSuperAdmin(request);
-      return identity.impersonationHistory();
+      return identity.impersonationHistory(request.query);
     });
-    app.get('/api/impersonations', { schema: { 'x-permission': 'audit.read', tags: ['staff'], summary: 'Who from the platform worked as this tenant’s admin, when and why', response: { 200: z.array(ImpersonationRow) } } }, async (request) =>
-      identity.tenantImpersonations(requirePermission(request).tenantId),
+    app.get(
+      '/api/impersonations',
+      { schema: { 'x-permission': 'audit.read', tags: ['staff'], summary: 'Who from the platform worked as this tenant’s admin, when and why, newest first', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(ImpersonationRow) } } },
+      async (request) => identity.tenantImpersonations(requirePermission(request).tenantId, request.query),
     );
 
     app.get('/api/permissions', { schema: { tags: ['identity'], summary: 'Which role grants which permission', response: { 200: z.record(z.string(), z.array(z.string())) } } }, async () =>
       Object.fromEntries(staffRoles.map((role) => [role, permissionsOf([role])])),
     );
 
-    app.get('/api/staff', { schema: { 'x-permission': 'staff.manage', tags: ['staff'], summary: 'Staff of the current tenant', response: { 200: z.array(StaffSchema) } } }, async (request) =>
-      identity.listStaff(requirePermission(request)),
+    app.get('/api/staff', { schema: { 'x-permission': 'staff.manage', tags: ['staff'], summary: 'Staff of the current tenant, by name', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(StaffSchema) } } }, async (request) =>
+      identity.listStaff(requirePermission(request), request.query),
     );
 
     app.post(
@@ -173,8 +176,8 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
 
     app.get(
       '/api/staff/invitations',
-      { schema: { 'x-permission': 'staff.manage', tags: ['staff'], summary: 'Invitations not yet accepted (expired ones included)', response: { 200: z.array(InvitationSchema) } } },
-      async (request) => identity.listInvitations(requirePermission(request)),
+      { schema: { 'x-permission': 'staff.manage', tags: ['staff'], summary: 'Invitations not yet accepted (expired ones included), newest first', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(InvitationSchema) } } },
+      async (request) => identity.listInvitations(requirePermission(request), request.query),
     );
 
     app.delete(
@@ -224,7 +227,8 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
           'x-permission': 'tokens.manage',
           'x-feature': 'api_tokens',
           tags: ['identity'],
-          summary: 'API tokens of the current tenant (secrets are never shown again)',
+          summary: 'API tokens of the current tenant, newest first (secrets are never shown again)',
+          querystring: z.object(pageQuery(100, 500)),
           response: {
             200: z.array(
               z.object({
@@ -240,7 +244,7 @@ export function identityRoutes(identity: IdentityService, options: { cookieSecur
           },
         },
       },
-      async (request) => identity.listApiTokens(requirePermission(request)),
+      async (request) => identity.listApiTokens(requirePermission(request), request.query),
     );
 
     app.post(

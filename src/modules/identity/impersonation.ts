@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock.ts';
+import type { Page } from '../../platform/http/pagination.ts';
 import { createAccessCache } from '../../platform/db/access-cache.ts';
 import { DbRole, tenantRoleScope, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -81,10 +82,12 @@ export function createImpersonation(deps: { db: Database; clock: Clock; audit: R
   const columns = ['id', 'tenant_id as tenantId', 'super_admin_id as superAdminId', 'super_admin_name as superAdminName', 'reason', 'write_allowed as writeAllowed', 'started_at as startedAt', 'expires_at as expiresAt', 'ended_at as endedAt'] as const;
 
   /** Every impersonation (the super admin's history). */
-  const history = () => db.platform((trx) => trx.selectFrom('identity_impersonations').select(columns).orderBy('started_at', 'desc').limit(200).execute());
+  const history = (page: Page) =>
+    db.platform((trx) => trx.selectFrom('identity_impersonations').select(columns).orderBy('started_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute());
 
   /** The tenant's own view: who worked as its admin, when and why (staff see the banner from the open one). */
-  const tenantHistory = (tenantId: TenantId) => db.tenant(tenantId, (trx) => trx.selectFrom('identity_impersonations').select(columns).orderBy('started_at', 'desc').limit(100).execute());
+  const tenantHistory = (tenantId: TenantId, page: Page) =>
+    db.tenant(tenantId, (trx) => trx.selectFrom('identity_impersonations').select(columns).orderBy('started_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute());
 
   /**
    * The open impersonation of a tenant, for the banner every staff member sees on every page

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../platform/http/pagination.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -77,7 +78,7 @@ export function createInvitations(deps: { db: Database; clock: Clock; audit: Rec
       .where('accepted_at', 'is', null)
       .where('revoked_at', 'is', null);
 
-  const listOpen = (tenantId: TenantId) =>
+  const listOpen = (tenantId: TenantId, page: Page) =>
     db.tenant<IdentityTables, Invitation[]>(tenantId, (trx) =>
       trx
         .selectFrom('identity_invitations')
@@ -86,6 +87,9 @@ export function createInvitations(deps: { db: Database; clock: Clock; audit: Rec
         .where('accepted_at', 'is', null)
         .where('revoked_at', 'is', null)
         .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
         .execute(),
     );
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../platform/http/pagination.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -36,9 +37,9 @@ export function createStaff(deps: { db: Database; clock: Clock; audit: RecordAud
       .select(['u.id as userId', 'u.email', 'u.name', 'u.phone', 'm.roles', 'm.status', 'm.created_at as addedAt'])
       .where('m.tenant_id', '=', tenantId);
 
-  const listStaff = (actor: Actor) => {
+  const listStaff = (actor: Actor, page: Page) => {
     const tenantId = requireTenant(actor);
-    return db.tenant<IdentityTables, StaffMember[]>(tenantId, (trx) => staffQuery(trx, tenantId).orderBy('u.name').execute());
+    return db.tenant<IdentityTables, StaffMember[]>(tenantId, (trx) => staffQuery(trx, tenantId).orderBy('u.name').orderBy('u.id').limit(page.limit).offset(page.offset).execute());
   };
 
   /** Active staff of the current tenant holding any of `roles`, with their phone as entered (may be null). */
@@ -72,7 +73,7 @@ export function createStaff(deps: { db: Database; clock: Clock; audit: RecordAud
   /** Adds staff by invitation: the answer carries the one-time link token, shown once. */
   const inviteStaff = (actor: Actor, input: { email: string; name: string; phone?: string; roles: StaffRole[] }) =>
     invitations.invite(actor, requireTenant(actor), input);
-  const listInvitations = (actor: Actor) => invitations.listOpen(requireTenant(actor));
+  const listInvitations = (actor: Actor, page: Page) => invitations.listOpen(requireTenant(actor), page);
   const revokeInvitation = (actor: Actor, invitationId: string) => invitations.revoke(actor, requireTenant(actor), invitationId);
 
   /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { sendTable } from '../../platform/http/tabular.ts';
 import { requirePermission } from '../identity/index.ts';
@@ -113,8 +114,8 @@ export const importsRoutes = (imports: ImportsService) => async (app: HttpServer
   );
   app.get(
     '/api/imports/jobs',
-    { schema: { 'x-permission': 'customers.manage', tags, summary: 'The latest imports, newest first', response: { 200: z.array(Job) } } },
-    async (request) => imports.jobs(requirePermission(request).tenantId),
+    { schema: { 'x-permission': 'customers.manage', tags, summary: 'The latest imports, newest first', querystring: z.object(pageQuery(20, 100)), response: { 200: z.array(Job) } } },
+    async (request) => imports.jobs(requirePermission(request).tenantId, request.query),
   );
   app.get(
     '/api/imports/jobs/:jobId',

@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock.ts';
+import type { Page } from '../../platform/http/pagination.ts';
 import type { Database, TenantId } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { CustomersService } from '../customers/index.ts';
@@ -68,7 +69,7 @@ export function createImportsService(deps: ImportsDeps) {
       return db.tenant(tenantId, (trx) => queueImport(ctx, trx, tenantId, { ...options, skipInvalid: request.skipInvalid }));
     },
     job: (tenantId: TenantId, jobId: string) => db.tenant(tenantId, (trx) => getImportJob(trx, jobId)),
-    jobs: (tenantId: TenantId) => db.tenant(tenantId, (trx) => listImportJobs(trx)),
+    jobs: (tenantId: TenantId, page: Page) => db.tenant(tenantId, (trx) => listImportJobs(trx, page)),
     /** One chunk of the oldest job no worker holds; false when none has work. */
     importNextChunk: () => importNextChunk(ctx, db),
     /** Every queued chunk, one after the other (tests, the benchmark, the worker's round). */

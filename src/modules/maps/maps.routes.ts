@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/server.ts';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import { requirePermission } from '../identity/index.ts';
 import type { MapsService } from './maps.service.ts';
 
@@ -73,6 +74,8 @@ const MapDataSchema = z.object({
   cables: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['feeder', 'distribution', 'drop']), points: z.array(z.tuple([z.number(), z.number()])), lengthM: z.number().int(), state: Letter })),
   customers: z.object({ ids: z.array(z.string()), codes: z.array(z.string()), lat: z.array(z.number().nullable()), lng: z.array(z.number().nullable()), odp: z.array(z.number().int()), states: z.string() }),
   counts: z.object({ normal: z.number().int(), under_outage: z.number().int(), affected: z.number().int(), isolated: z.number().int(), offline: z.number().int() }),
+  truncated: z.boolean(),
+  customersInView: z.number().int(),
 });
 const BlastRadiusSchema = z.object({
   element: z.object({ kind: ElementKind, id: z.string(), name: z.string() }),
@@ -107,11 +110,19 @@ const SuggestionSchema = z.object({
   resolvedAt: z.coerce.date().nullable(),
 });
 const Ok = z.object({ ok: z.literal(true) });
+const number = /-?\d{1,3}(?:\.\d{1,10})?/.source;
+/** `west,south,east,north` in degrees (Leaflet's `toBBoxString()`), west ≤ east and south ≤ north. */
+const Bbox = z
+  .string()
+  .regex(new RegExp(`^${number},${number},${number},${number}$`), 'west,south,east,north in degrees')
+  .transform((v) => v.split(',').map(Number) as [number, number, number, number])
+  .refine(([w, s, e, n]) => w >= -180 && e <= 180 && s >= -90 && n <= 90 && w <= e && s <= n, 'west ≤ east within −180…180, south ≤ north within −90…90')
+  .describe('The view: west,south,east,north (degrees)');
 
 export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
   // ---- topology ----
-  app.get('/api/maps/odcs', { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'ODCs (cabinets) with their ODP counts', response: { 200: z.array(OdcSchema) } } }, async (request) =>
-    maps.listOdcs(requirePermission(request).tenantId),
+  app.get('/api/maps/odcs', { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'ODCs (cabinets) with their ODP counts, by code', querystring: z.object(pageQuery(500, 5000)), response: { 200: z.array(OdcSchema) } } }, async (request) =>
+    maps.listOdcs(requirePermission(request).tenantId, request.query),
   );
   app.post('/api/maps/odcs', { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Add an ODC', body: OdcInput, response: { 201: OdcSchema } } }, async (request, reply) =>
     reply.status(201).send(await maps.createOdc(requirePermission(request).tenantId, request.body)),
@@ -127,7 +138,7 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
   });
   app.get(
     '/api/maps/odps',
-    { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'ODPs with used ports', querystring: z.object({ odcId: z.uuid().optional() }), response: { 200: z.array(OdpSchema) } } },
+    { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'ODPs with used ports, by code', querystring: z.object({ odcId: z.uuid().optional(), ...pageQuery(500, 5000) }), response: { 200: z.array(OdpSchema) } } },
     async (request) => maps.listOdps(requirePermission(request).tenantId, request.query),
   );
   app.post('/api/maps/odps', { schema: { 'x-permission': 'maps.manage', 'x-feature': 'ftth_maps', tags, summary: 'Add an ODP under an ODC', body: OdpInput, response: { 201: OdpSchema } } }, async (request, reply) =>
@@ -204,8 +215,8 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
     odcId: z.string().nullable(),
     odpId: z.string().nullable(),
   });
-  app.get('/api/maps/cables', { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'Cable routes (lines on the map) with their length', response: { 200: z.array(CableSchema) } } }, async (request) =>
-    maps.listCables(requirePermission(request).tenantId),
+  app.get('/api/maps/cables', { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'Cable routes (lines on the map) with their length, by name', querystring: z.object(pageQuery(500, 5000)), response: { 200: z.array(CableSchema) } } }, async (request) =>
+    maps.listCables(requirePermission(request).tenantId, request.query),
   );
   app.post(
     '/api/maps/cables',
@@ -304,8 +315,20 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
   );
 
   // ---- the map ----
-  app.get('/api/maps/data', { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'Everything the map draws: ODCs, ODPs, customers with legend states, tile source', response: { 200: MapDataSchema } } }, async (request) =>
-    maps.mapData(requirePermission(request).tenantId),
+  app.get(
+    '/api/maps/data',
+    {
+      schema: {
+        'x-permission': 'maps.read',
+        'x-feature': 'ftth_maps',
+        tags,
+        summary:
+          'What the map draws in a view (bbox; none: the whole tenant): customers and cables in it, the ODCs and ODPs, legend states and counts, tile source. At most `limit` of each kind: more customers in the view answer none, `truncated` and `customersInView` (zoom in)',
+        querystring: z.object({ bbox: Bbox.optional(), limit: pageQuery(20_000, 50_000).limit }),
+        response: { 200: MapDataSchema },
+      },
+    },
+    async (request) => maps.mapData(requirePermission(request).tenantId, request.query),
   );
   app.get(
     '/api/maps/blast-radius',
@@ -324,8 +347,11 @@ export const mapsRoutes = (maps: MapsService) => async (app: HttpServer) => {
   // ---- outage suggestions from RADIUS signals ----
   app.get(
     '/api/maps/suggestions',
-    { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'Outage suggestions (many lines of one ODP offline together)', querystring: z.object({ status: z.enum(['open', 'all']).optional() }), response: { 200: z.array(SuggestionSchema) } } },
-    async (request) => maps.listSuggestions(requirePermission(request).tenantId, request.query.status ?? 'open'),
+    { schema: { 'x-permission': 'maps.read', 'x-feature': 'ftth_maps', tags, summary: 'Outage suggestions (many lines of one ODP offline together)', querystring: z.object({ status: z.enum(['open', 'all']).optional(), ...pageQuery(200, 500) }), response: { 200: z.array(SuggestionSchema) } } },
+    async (request) => {
+      const { status, ...page } = request.query;
+      return maps.listSuggestions(requirePermission(request).tenantId, status ?? 'open', page);
+    },
   );
   app.post(
     '/api/maps/suggestions/:id/accept',

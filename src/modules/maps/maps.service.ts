@@ -4,7 +4,8 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import type { MapsDeps, MapsSettings, OdcInput, OdpInput, CustomerPort, ElementKind } from './maps.model.ts';
 import { createCable, deleteCable, listCables, type CableInput } from './use-cases/cables.ts';
 import { commitImport, previewImport, type ImportOptions } from './use-cases/import-csv.ts';
-import { blastRadius, mapData } from './use-cases/map-data.ts';
+import { blastRadius, mapData, type MapDataOptions } from './use-cases/map-data.ts';
+import type { Page } from '../../platform/http/pagination.ts';
 import { clearOutage, getOutage, listOutages, outageHistory, setOutage, type ClearOutageOptions, type ListOutagesOptions, type SetOutageOptions } from './use-cases/outages.ts';
 import { settingsInTransaction, updateSettings } from './use-cases/settings.ts';
 import { openOutageForCustomerInTransaction } from './use-cases/customer-outage.ts';
@@ -54,12 +55,12 @@ export function createMapsService(deps: MapsDeps) {
 
   return {
     // topology
-    listOdcs: (tenantId: TenantId) => inTenant(tenantId, listOdcs),
+    listOdcs: (tenantId: TenantId, page: Page) => inTenant(tenantId, (trx) => listOdcs(trx, page)),
     getOdc: (tenantId: TenantId, id: string) => inTenant(tenantId, (trx) => getOdc(trx, id)),
     createOdc: (tenantId: TenantId, input: OdcInput) => inTenant(tenantId, (trx) => createOdc(ctx, trx, input)),
     updateOdc: (tenantId: TenantId, id: string, change: Partial<OdcInput>) => inTenant(tenantId, (trx) => updateOdc(trx, id, change)),
     deleteOdc: (tenantId: TenantId, id: string) => inTenant(tenantId, (trx) => deleteOdc(trx, id)),
-    listOdps: (tenantId: TenantId, filter: { odcId?: string }) => inTenant(tenantId, (trx) => listOdps(trx, filter)),
+    listOdps: (tenantId: TenantId, filter: { odcId?: string } & Page) => inTenant(tenantId, (trx) => listOdps(trx, filter)),
     getOdp: (tenantId: TenantId, id: string) => inTenant(tenantId, (trx) => getOdp(trx, id)),
     listPortsOfOdp: (tenantId: TenantId, id: string) => inTenant(tenantId, async (trx) => (await getOdp(trx, id), listPortsOfOdp(trx, id))),
     createOdp: (tenantId: TenantId, input: OdpInput) => inTenant(tenantId, (trx) => createOdp(ctx, trx, input)),
@@ -68,7 +69,7 @@ export function createMapsService(deps: MapsDeps) {
     linkCustomer: (tenantId: TenantId, link: CustomerPort) => inTenant(tenantId, (trx) => linkCustomer(ctx, trx, link)),
     unlinkCustomer: (tenantId: TenantId, customerId: string) => inTenant(tenantId, (trx) => unlinkCustomer(trx, customerId)),
     customerPort: (tenantId: TenantId, customerId: string) => inTenant(tenantId, (trx) => customerPort(trx, customerId)),
-    listCables: (tenantId: TenantId) => inTenant(tenantId, listCables),
+    listCables: (tenantId: TenantId, page: Page) => inTenant(tenantId, (trx) => listCables(trx, page)),
     createCable: (tenantId: TenantId, input: CableInput) => inTenant(tenantId, (trx) => createCable(ctx, trx, input)),
     deleteCable: (tenantId: TenantId, id: string) => inTenant(tenantId, (trx) => deleteCable(trx, id)),
     previewImport: (tenantId: TenantId, options: ImportOptions) => inTenant(tenantId, (trx) => previewImport(trx, options)),
@@ -79,13 +80,13 @@ export function createMapsService(deps: MapsDeps) {
     getOutage: (tenantId: TenantId, id: string) => inTenant(tenantId, async (trx) => ({ ...(await getOutage(trx, id)), history: await outageHistory(trx, id) })),
     listOutages: (tenantId: TenantId, filter: ListOutagesOptions) => inTenant(tenantId, (trx) => listOutages(trx, filter)),
     // the map
-    mapData: (tenantId: TenantId) => inTenant(tenantId, (trx) => mapData(ctx, trx)),
+    mapData: (tenantId: TenantId, options: MapDataOptions) => inTenant(tenantId, (trx) => mapData(ctx, trx, options)),
     blastRadius: (tenantId: TenantId, element: { kind: ElementKind; id: string }) => inTenant(tenantId, (trx) => blastRadius(trx, element)),
     getSettings: (tenantId: TenantId) => inTenant(tenantId, settingsInTransaction),
     updateSettings: (tenantId: TenantId, change: Partial<MapsSettings>) => inTenant(tenantId, (trx) => updateSettings(ctx, trx, change)),
     // signals from the network
     recordLineSignal: (trx: Tx, options: LineSignalOptions) => recordLineSignal(ctx, trx, options),
-    listSuggestions: (tenantId: TenantId, status: 'open' | 'all') => inTenant(tenantId, (trx) => listSuggestions(trx, status)),
+    listSuggestions: (tenantId: TenantId, status: 'open' | 'all', page: Page) => inTenant(tenantId, (trx) => listSuggestions(trx, status, page)),
     resolveSuggestion: (tenantId: TenantId, options: { suggestionId: string; accept: boolean; actorUserId: string; cause?: string }) =>
       inTenant(tenantId, (trx) => resolveSuggestion(ctx, trx, options)),
     // for the technicians module, in its transaction: an outage fix clears the outage; a task's place on the map

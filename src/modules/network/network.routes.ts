@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { requirePermission } from '../identity/index.ts';
@@ -51,8 +52,8 @@ const RouterInputSchema = z
 const Params = z.object({ routerId: z.uuid() });
 
 export const networkRoutes = (network: NetworkService) => async (app: HttpServer) => {
-  app.get('/api/routers', { schema: { 'x-permission': 'network.manage', tags: ['network'], summary: 'Routers with health and line sync counts', response: { 200: z.array(RouterSchema) } } }, async (request) =>
-    network.listRouters(requirePermission(request).tenantId),
+  app.get('/api/routers', { schema: { 'x-permission': 'network.manage', tags: ['network'], summary: 'Routers with health and line sync counts, by name', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(RouterSchema) } } }, async (request) =>
+    network.listRouters(requirePermission(request).tenantId, request.query),
   );
   app.post(
     '/api/routers',

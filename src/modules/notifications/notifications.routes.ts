@@ -1,4 +1,5 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import { z } from 'zod';
 import { IdempotencyKeyHeaders, type RespondOnce } from '../../platform/http/idempotency.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
@@ -138,8 +139,8 @@ export const notificationsRoutes = (notifications: NotificationsService, respond
   // ---- opt-outs ----
   app.get(
     '/api/notifications/opt-outs',
-    { schema: { 'x-permission': 'notifications.read', tags, summary: 'Customers who receive no WhatsApp messages', response: { 200: z.array(z.object({ customerId: z.string(), reason: z.string().nullable(), createdAt: z.coerce.date() })) } } },
-    async (request) => notifications.listOptOuts(requirePermission(request).tenantId),
+    { schema: { 'x-permission': 'notifications.read', tags, summary: 'Customers who receive no WhatsApp messages, newest first', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(z.object({ customerId: z.string(), reason: z.string().nullable(), createdAt: z.coerce.date() })) } } },
+    async (request) => notifications.listOptOuts(requirePermission(request).tenantId, request.query),
   );
   app.put(
     '/api/notifications/opt-outs/:customerId',

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../platform/http/pagination.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { ProviderUrlOverrides } from '../../platform/config/env.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
@@ -142,10 +143,11 @@ export function createNotificationsService(deps: {
       await sql`delete from notifications_opt_outs where customer_id = ${customerId}`.execute(trx);
     });
 
-  const listOptOuts = (tenantId: TenantId) =>
+  const listOptOuts = (tenantId: TenantId, page: Page) =>
     db.tenant(tenantId, async (trx) => {
       const { rows } = await sql<{ customer_id: string; reason: string | null; created_at: Date }>`
-        select customer_id, reason, created_at from notifications_opt_outs order by created_at desc`.execute(trx);
+        select customer_id, reason, created_at from notifications_opt_outs order by created_at desc, customer_id
+        limit ${page.limit} offset ${page.offset}`.execute(trx);
       return rows.map((r) => ({ customerId: r.customer_id, reason: r.reason, createdAt: r.created_at }));
     });
 

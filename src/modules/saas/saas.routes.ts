@@ -1,4 +1,5 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import { z } from 'zod';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission, requireSuperAdmin } from '../identity/index.ts';
@@ -80,8 +81,8 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
     },
     async (request, reply) => reply.status(201).send(await saas.purchaseAddon(requirePermission(request).tenantId, request.body.addonId, request.body.quantity)),
   );
-  app.get('/api/saas/invoices', { schema: { 'x-permission': 'subscription.read', tags: ['subscription'], summary: 'My SaaS invoices', response: { 200: z.array(InvoiceSchema) } } }, async (request) =>
-    saas.invoices(requirePermission(request).tenantId),
+  app.get('/api/saas/invoices', { schema: { 'x-permission': 'subscription.read', tags: ['subscription'], summary: 'My SaaS invoices, newest first', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(InvoiceSchema) } } }, async (request) =>
+    saas.invoices(requirePermission(request).tenantId, request.query),
   );
   app.post(
     '/api/saas/invoices/:invoiceId/pay',
@@ -107,8 +108,8 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
   );
 
   // ---- domains ----
-  app.get('/api/saas/domains', { schema: { 'x-permission': 'subscription.read', tags: ['subscription'], summary: 'My custom domains', response: { 200: z.array(DomainSchema) } } }, async (request) =>
-    saas.listDomains(requirePermission(request).tenantId),
+  app.get('/api/saas/domains', { schema: { 'x-permission': 'subscription.read', tags: ['subscription'], summary: 'My custom domains, by host', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(DomainSchema) } } }, async (request) =>
+    saas.listDomains(requirePermission(request).tenantId, request.query),
   );
   app.post(
     '/api/saas/domains',
@@ -176,9 +177,9 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
   );
 
   // ---- the platform (super admin) ----
-  app.get('/api/platform/saas/tenants', { schema: { tags: ['platform'], summary: 'Super admin: tenants with plan, usage against limits (counts only), over-limit flags, unpaid SaaS invoices', response: { 200: z.array(z.object({ tenantId: z.string(), slug: z.string(), name: z.string(), status: z.string(), plan: z.string(), usage: Usage, limits: z.record(z.string(), z.number()), unpaidInvoices: z.number().int(), overLimit: z.array(z.string()) })) } } }, async (request) => {
+  app.get('/api/platform/saas/tenants', { schema: { tags: ['platform'], summary: 'Super admin: tenants with plan, usage against limits (counts only), over-limit flags, unpaid SaaS invoices; by name', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(z.object({ tenantId: z.string(), slug: z.string(), name: z.string(), status: z.string(), plan: z.string(), usage: Usage, limits: z.record(z.string(), z.number()), unpaidInvoices: z.number().int(), overLimit: z.array(z.string()) })) } } }, async (request) => {
     requireSuperAdmin(request);
-    return saas.overview();
+    return saas.overview(request.query);
   });
   app.get('/api/platform/saas/plans', { schema: { tags: ['platform'], summary: 'Super admin: SaaS plans', response: { 200: z.array(PlanSchema) } } }, async (request) => {
     requireSuperAdmin(request);
@@ -237,10 +238,10 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
   );
   app.get(
     '/api/platform/saas/domains',
-    { schema: { tags: ['platform'], summary: 'Super admin: every tenant’s custom domains and whether each is verified', response: { 200: z.array(DomainSchema.omit({ txtRecord: true }).extend({ tenantId: z.string() })) } } },
+    { schema: { tags: ['platform'], summary: 'Super admin: every tenant’s custom domains and whether each is verified, by host', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(DomainSchema.omit({ txtRecord: true }).extend({ tenantId: z.string() })) } } },
     async (request) => {
       requireSuperAdmin(request);
-      return saas.allDomains();
+      return saas.allDomains(request.query);
     },
   );
   app.put(
@@ -252,9 +253,9 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
       return { ok: true as const };
     },
   );
-  app.get('/api/platform/tenants/:tenantId/overrides', { schema: { tags: ['platform'], summary: 'Super admin: a tenant’s overrides', params: TenantParams, response: { 200: z.array(OverrideSchema) } } }, async (request) => {
+  app.get('/api/platform/tenants/:tenantId/overrides', { schema: { tags: ['platform'], summary: 'Super admin: a tenant’s overrides, newest first', params: TenantParams, querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(OverrideSchema) } } }, async (request) => {
     requireSuperAdmin(request);
-    return saas.overrides(request.params.tenantId);
+    return saas.overrides(request.params.tenantId, request.query);
   });
   app.post(
     '/api/platform/tenants/:tenantId/overrides',
@@ -294,9 +295,9 @@ export const saasRoutes = (saas: SaasService) => async (app: HttpServer) => {
       return { ok: true as const };
     },
   );
-  app.get('/api/platform/saas/invoices', { schema: { tags: ['platform'], summary: 'Super admin: SaaS invoices of every tenant', response: { 200: z.array(InvoiceSchema) } } }, async (request) => {
+  app.get('/api/platform/saas/invoices', { schema: { tags: ['platform'], summary: 'Super admin: SaaS invoices of every tenant, newest first', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(InvoiceSchema) } } }, async (request) => {
     requireSuperAdmin(request);
-    return saas.allInvoices();
+    return saas.allInvoices(request.query);
   });
   app.post(
     '/api/platform/saas/invoices/:invoiceId/mark-paid',

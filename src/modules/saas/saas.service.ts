@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../platform/http/pagination.ts';
 import type { TenantId, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { createPaymentGateway, type PaymentNotificationRequest } from '../billing/index.ts';
@@ -71,7 +72,7 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
       inTenant(tenantId, async (trx) => ({ features: await featuresInTransaction(ctx, trx, tenantId), locking: await lockingInvoiceInTransaction(ctx, trx, tenantId) })),
     addonsOnSale: (tenantId: TenantId) => inTenant(tenantId, (trx) => listAddons(trx, true)),
     purchaseAddon: (tenantId: TenantId, addonId: string, quantity: number) => inTenant(tenantId, (trx) => purchaseAddon(ctx, trx, { tenantId, addonId, quantity })),
-    invoices: (tenantId: TenantId) => inTenant(tenantId, (trx) => listInvoices(trx, tenantId)),
+    invoices: (tenantId: TenantId, page: Page) => inTenant(tenantId, (trx) => listInvoices(trx, tenantId, page)),
     /** The owner's "Pay": the invoice's payment link at the platform's own gateway account. */
     payInvoice: (tenantId: TenantId, invoiceId: string) =>
       paymentLinkFor(ctx, { read: (fn) => inTenant(tenantId, fn), keep: (fn) => asPlatform(fn), createLink: (request) => gateway().createPaymentLink(request), billTo }, invoiceId),
@@ -89,7 +90,7 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
       asPlatform(async (trx) => (await trx.selectFrom('saas_subscriptions').select('support_write').where('tenant_id', '=', tenantId).executeTakeFirst())?.support_write ?? false),
     // domains
     addDomain: (tenantId: TenantId, host: string) => inTenant(tenantId, (trx) => addDomain(ctx, trx, tenantId, host)),
-    listDomains: (tenantId: TenantId) => inTenant(tenantId, (trx) => listDomains(ctx, trx)),
+    listDomains: (tenantId: TenantId, page: Page) => inTenant(tenantId, (trx) => listDomains(ctx, trx, page)),
     verifyDomain: (tenantId: TenantId, domainId: string) => inTenant(tenantId, (trx) => verifyDomain(ctx, trx, domainId)),
     removeDomain: (tenantId: TenantId, domainId: string) => inTenant(tenantId, (trx) => removeDomain(trx, domainId)),
     tenantOfHost,
@@ -100,15 +101,15 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
     addons: () => asPlatform((trx) => listAddons(trx, false)),
     createAddon: (input: AddonInput) => asPlatform((trx) => createAddon(ctx, trx, input)),
     updateAddon: (addonId: string, change: Parameters<typeof updateAddon>[2]) => asPlatform((trx) => updateAddon(trx, addonId, change)),
-    allDomains: () => asPlatform(listAllDomains),
+    allDomains: (page: Page) => asPlatform((trx) => listAllDomains(trx, page)),
     setTenantPlan: (tenantId: string, planId: string) => asPlatform((trx) => setTenantPlan(ctx, trx, tenantId, planId)),
-    overrides: (tenantId: string) => asPlatform((trx) => listOverrides(trx, tenantId)),
+    overrides: (tenantId: string, page: Page) => asPlatform((trx) => listOverrides(trx, tenantId, page)),
     addOverride: (tenantId: string, userId: string, input: OverrideInput) => asPlatform((trx) => addOverride(ctx, trx, tenantId, userId, input), userId),
     endOverride: (tenantId: string, overrideId: string) => asPlatform((trx) => endOverride(ctx, trx, tenantId, overrideId)),
     featureSwitches: () => asPlatform(listFeatureSwitches),
     setFeatureSwitch: (feature: FeatureName, enabled: boolean, reason: string) => asPlatform((trx) => setFeatureSwitch(ctx, trx, feature, enabled, reason)),
-    overview: () => asPlatform((trx) => tenantOverview(ctx, trx)),
-    allInvoices: () => asPlatform((trx) => listInvoices(trx, null)),
+    overview: (page: Page) => asPlatform((trx) => tenantOverview(ctx, trx, page)),
+    allInvoices: (page: Page) => asPlatform((trx) => listInvoices(trx, null, page)),
     markInvoicePaid: (invoiceId: string, userId: string) => asPlatform((trx) => markInvoicePaid(ctx, trx, { via: 'super_admin', invoiceId }), userId),
     /** The platform gateway's notification (verified on the raw bytes): a paid one settles its SaaS invoice. */
     async handleGatewayNotification(request: PaymentNotificationRequest) {

@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -142,7 +143,7 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
         'x-permission': 'tasks.read', 'x-feature': 'technicians',
         tags,
         summary: 'Tasks (work orders), most urgent first; a technician sees their own',
-        querystring: z.object({ status: z.union([TaskStatus, z.enum(['active', 'all'])]).optional(), assignee: z.union([z.uuid(), z.literal('me')]).optional(), kind: TaskKind.optional() }),
+        querystring: z.object({ status: z.union([TaskStatus, z.enum(['active', 'all'])]).optional(), assignee: z.union([z.uuid(), z.literal('me')]).optional(), kind: TaskKind.optional(), ...pageQuery(200, 500) }),
         response: { 200: z.array(TaskSchema) },
       },
     },
@@ -177,9 +178,9 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
       return technicians.changeStatus(tenantId, { actor, taskId: request.params.id, ...request.body });
     },
   );
-  app.get('/api/tasks/:id/history', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: "The task's status changes: who and when", params: IdParams, response: { 200: z.array(HistorySchema) } } }, async (request) => {
+  app.get('/api/tasks/:id/history', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: "The task's status changes: who and when, oldest first", params: IdParams, querystring: z.object(pageQuery(200, 500)), response: { 200: z.array(HistorySchema) } } }, async (request) => {
     const { tenantId, actor } = fieldActor(request);
-    return technicians.taskHistory(tenantId, request.params.id, actor);
+    return technicians.taskHistory(tenantId, request.params.id, actor, request.query);
   });
   app.post(
     '/api/tasks/:id/outage-fix',
@@ -199,9 +200,9 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
   );
 
   // ---- activities ----
-  app.get('/api/tasks/:id/activities', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: "The task's activity log with photos", params: IdParams, response: { 200: z.array(ActivitySchema) } } }, async (request) => {
+  app.get('/api/tasks/:id/activities', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: "The task's activity log with photos, oldest first", params: IdParams, querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(ActivitySchema) } } }, async (request) => {
     const { tenantId, actor } = fieldActor(request);
-    return technicians.taskActivities(tenantId, request.params.id, actor);
+    return technicians.taskActivities(tenantId, request.params.id, actor, request.query);
   });
   app.post(
     '/api/tasks/:id/activities',
@@ -230,9 +231,9 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
   );
 
   // ---- photos ----
-  app.get('/api/tasks/:id/photos', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: "The task's photos, with short-lived links", params: IdParams, response: { 200: z.array(PhotoSchema.extend({ url: z.string(), thumbnailUrl: z.string() })) } } }, async (request) => {
+  app.get('/api/tasks/:id/photos', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: "The task's photos, with short-lived links, oldest first", params: IdParams, querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(PhotoSchema.extend({ url: z.string(), thumbnailUrl: z.string() })) } } }, async (request) => {
     const { tenantId, actor } = fieldActor(request);
-    return technicians.taskPhotos(tenantId, request.params.id, actor);
+    return technicians.taskPhotos(tenantId, request.params.id, actor, request.query);
   });
   app.post(
     '/api/tasks/:id/photos',
@@ -290,8 +291,8 @@ export const techniciansRoutes = (technicians: TechniciansService) => async (app
       return reply.type(file.contentType).header('cache-control', 'private, max-age=300').header('x-content-type-options', 'nosniff').send(file.bytes);
     },
   );
-  app.get('/api/photos/overlay', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: 'Photos pinned on the map: where taken (GPS), else on their element', response: { 200: z.array(OverlaySchema) } } }, async (request) =>
-    technicians.photoOverlay(requirePermission(request).tenantId),
+  app.get('/api/photos/overlay', { schema: { 'x-permission': 'tasks.read', 'x-feature': 'technicians', tags, summary: 'Photos pinned on the map: where taken (GPS), else on their element, newest first', querystring: z.object(pageQuery(2000, 5000)), response: { 200: z.array(OverlaySchema) } } }, async (request) =>
+    technicians.photoOverlay(requirePermission(request).tenantId, request.query),
   );
 
   // ---- settings ----

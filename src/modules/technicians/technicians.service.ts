@@ -1,4 +1,5 @@
 import type { TenantId, Tx } from '../../platform/db/database.ts';
+import type { Page } from '../../platform/http/pagination.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { mayManage, type ChecklistItem, type ElementKind, type FieldActor, type Photo, type TaskStatus, type TechniciansDeps, type TechniciansSettings } from './technicians.model.ts';
@@ -122,12 +123,12 @@ export function createTechniciansService(deps: TechniciansDeps) {
     assignTask: (tenantId: TenantId, options: { actorUserId: string; taskId: string; assigneeIds: string[] }) => inTenant(tenantId, (trx) => assignTask(ctx, trx, options)),
     changeStatus: (tenantId: TenantId, options: { actor: FieldActor; taskId: string; status: TaskStatus; note?: string | null; checklist?: ChecklistItem[] }) =>
       inTenant(tenantId, (trx) => changeStatus(ctx, trx, options)),
-    taskHistory: (tenantId: TenantId, taskId: string, actor: FieldActor) => inTenant(tenantId, (trx) => taskHistory(ctx, trx, taskId, actor)),
+    taskHistory: (tenantId: TenantId, taskId: string, actor: FieldActor, page: Page) => inTenant(tenantId, (trx) => taskHistory(ctx, trx, taskId, actor, page)),
     // activities
     logActivity: (tenantId: TenantId, options: LogActivityOptions) => inTenant(tenantId, (trx) => logActivity(ctx, trx, options)),
     /** The log, each photo with its short-lived links (the console shows thumbnails at once). */
-    taskActivities: async (tenantId: TenantId, taskId: string, actor: FieldActor) =>
-      (await inTenant(tenantId, (trx) => taskActivities(ctx, trx, taskId, actor))).map((a) => ({
+    taskActivities: async (tenantId: TenantId, taskId: string, actor: FieldActor, page: Page) =>
+      (await inTenant(tenantId, (trx) => taskActivities(ctx, trx, taskId, actor, page))).map((a) => ({
         ...a,
         photos: a.photos.map((p) => ({ ...p, url: photoLink(ctx, tenantId, p.id, 'full').url, thumbnailUrl: photoLink(ctx, tenantId, p.id, 'thumb').url })),
       })),
@@ -135,16 +136,16 @@ export function createTechniciansService(deps: TechniciansDeps) {
     // photos
     uploadPhoto,
     maxPhotoBytes: maxBytes,
-    taskPhotos: async (tenantId: TenantId, taskId: string, actor: FieldActor) =>
-      (await inTenant(tenantId, async (trx) => (await getTask(ctx, trx, taskId, actor), listPhotos(trx, { taskId })))).map((p) => ({
+    taskPhotos: async (tenantId: TenantId, taskId: string, actor: FieldActor, page: Page) =>
+      (await inTenant(tenantId, async (trx) => (await getTask(ctx, trx, taskId, actor), listPhotos(trx, { taskId, ...page })))).map((p) => ({
         ...p,
         url: photoLink(ctx, tenantId, p.id, 'full').url,
         thumbnailUrl: photoLink(ctx, tenantId, p.id, 'thumb').url,
       })),
     photoLinks,
     photoFile,
-    photoOverlay: async (tenantId: TenantId) =>
-      (await inTenant(tenantId, photoOverlay)).map((p) => ({ ...p, url: photoLink(ctx, tenantId, p.photoId, 'full').url, thumbnailUrl: photoLink(ctx, tenantId, p.photoId, 'thumb').url })),
+    photoOverlay: async (tenantId: TenantId, page: Page) =>
+      (await inTenant(tenantId, (trx) => photoOverlay(trx, page))).map((p) => ({ ...p, url: photoLink(ctx, tenantId, p.photoId, 'full').url, thumbnailUrl: photoLink(ctx, tenantId, p.photoId, 'thumb').url })),
     purgeExpired: purge,
     // outage fixes
     reportOutageFixed: (tenantId: TenantId, options: { actor: FieldActor; taskId: string; note?: string | null }) => inTenant(tenantId, (trx) => reportOutageFixed(ctx, trx, options)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requireActor, requireSuperAdmin } from '../identity/index.ts';
 import type { TenantsService } from './tenants.service.ts';
@@ -44,10 +45,10 @@ export const tenantsRoutes = (tenants: TenantsService) => async (app: HttpServer
 
   app.get(
     '/api/platform/tenants',
-    { schema: { tags: ['platform'], summary: 'Super admin: all tenants with summary counts', response: { 200: z.array(TenantSchema) } } },
+    { schema: { tags: ['platform'], summary: 'Super admin: tenants with summary counts, oldest first', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(TenantSchema) } } },
     async (request) => {
       requireSuperAdmin(request);
-      return tenants.listTenants();
+      return tenants.listTenants(request.query);
     },
   );
 

@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock.ts';
+import type { Page } from '../../platform/http/pagination.ts';
 import { asTenantId, enterTenant, type Database, type TenantId, type Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
@@ -42,9 +43,9 @@ export function createTenantsService(deps: { db: Database; clock: Clock; identit
   }
 
   /** Super admin: every tenant with counts, never tenant-internal rows (RLS and grants enforce it). */
-  const listTenants = () =>
+  const listTenants = (page: Page) =>
     db.platform<TenantsTables, TenantSummary[]>(async (trx) =>
-      (await trx.selectFrom('platform_tenant_summaries').selectAll().orderBy('created_at').execute()).map(toSummary),
+      (await trx.selectFrom('platform_tenant_summaries').selectAll().orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute()).map(toSummary),
     );
 
   /** Staff: the tenant they work in. */

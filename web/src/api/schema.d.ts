@@ -1737,10 +1737,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Collectors, and every active customer with the collector assigned (null: nobody) */
+        /** Collectors with their customer counts, and a page of the active customers with the collector assigned (null: nobody), unassigned first; total: all of them */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 200, at most 1000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1768,6 +1773,7 @@ export interface paths {
                                 name: string;
                                 routeOrder: number | null;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -3699,10 +3705,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who from the platform worked as this tenant’s admin, when and why */
+        /** Who from the platform worked as this tenant’s admin, when and why, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3751,7 +3762,12 @@ export interface paths {
         /** The latest imports, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 20, at most 100; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4481,7 +4497,12 @@ export interface paths {
         /** Receipts of an invoice, one per payment, oldest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     invoiceId: string;
@@ -4966,10 +4987,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cable routes (lines on the map) with their length */
+        /** Cable routes (lines on the map) with their length, by name */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 500, at most 5000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5197,10 +5223,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything the map draws: ODCs, ODPs, customers with legend states, tile source */
+        /** What the map draws in a view (bbox; none: the whole tenant): customers and cables in it, the ODCs and ODPs, legend states and counts, tile source. At most `limit` of each kind: more customers in the view answer none, `truncated` and `customersInView` (zoom in) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The view: west,south,east,north (degrees) */
+                    bbox?: string;
+                    /** @description How many (default 20000, at most 50000; more is refused) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5239,6 +5270,7 @@ export interface paths {
                                 odp: number[];
                                 states: string;
                             };
+                            customersInView: number;
                             odcs: {
                                 capacity: number;
                                 code: string;
@@ -5267,6 +5299,7 @@ export interface paths {
                                 source: "tenant" | "deployment" | "none";
                                 url: string | null;
                             };
+                            truncated: boolean;
                         };
                     };
                 };
@@ -5398,10 +5431,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** ODCs (cabinets) with their ODP counts */
+        /** ODCs (cabinets) with their ODP counts, by code */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 500, at most 5000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5566,11 +5604,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** ODPs with used ports */
+        /** ODPs with used ports, by code */
         get: {
             parameters: {
                 query?: {
+                    /** @description How many (default 500, at most 5000; more is refused) */
+                    limit?: number;
                     odcId?: string;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6119,6 +6161,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description How many (default 200, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
                     status?: "open" | "all";
                 };
                 header?: never;
@@ -6934,10 +6980,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers who receive no WhatsApp messages */
+        /** Customers who receive no WhatsApp messages, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7758,10 +7809,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Photos pinned on the map: where taken (GPS), else on their element */
+        /** Photos pinned on the map: where taken (GPS), else on their element, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 2000, at most 5000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8040,10 +8096,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Super admin: impersonation history */
+        /** Super admin: impersonation history, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8319,10 +8380,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Super admin: every tenant’s custom domains and whether each is verified */
+        /** Super admin: every tenant’s custom domains and whether each is verified, by host */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8364,10 +8430,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Super admin: SaaS invoices of every tenant */
+        /** Super admin: SaaS invoices of every tenant, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8633,10 +8704,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Super admin: tenants with plan, usage against limits (counts only), over-limit flags, unpaid SaaS invoices */
+        /** Super admin: tenants with plan, usage against limits (counts only), over-limit flags, unpaid SaaS invoices; by name */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8685,10 +8761,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Super admin: all tenants with summary counts */
+        /** Super admin: tenants with summary counts, oldest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8779,10 +8860,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Super admin: a tenant’s overrides */
+        /** Super admin: a tenant’s overrides, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     tenantId: string;
@@ -9773,10 +9859,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Routers with health and line sync counts */
+        /** Routers with health and line sync counts, by name */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10257,10 +10348,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My custom domains */
+        /** My custom domains, by host */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10434,10 +10530,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My SaaS invoices */
+        /** My SaaS invoices, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10657,10 +10758,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff of the current tenant */
+        /** Staff of the current tenant, by name */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10801,10 +10907,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invitations not yet accepted (expired ones included) */
+        /** Invitations not yet accepted (expired ones included), newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10895,6 +11006,10 @@ export interface paths {
                 query?: {
                     assignee?: string | "me";
                     kind?: "installation" | "repair" | "outage_fix" | "relocation" | "dismantle" | "survey";
+                    /** @description How many (default 200, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
                     status?: ("open" | "assigned" | "on_the_way" | "working" | "done" | "cancelled") | ("active" | "all");
                 };
                 header?: never;
@@ -11203,10 +11318,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The task's activity log with photos */
+        /** The task's activity log with photos, oldest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -11475,10 +11595,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The task's status changes: who and when */
+        /** The task's status changes: who and when, oldest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 200, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -11703,10 +11828,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The task's photos, with short-lived links */
+        /** The task's photos, with short-lived links, oldest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -12037,10 +12167,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** API tokens of the current tenant (secrets are never shown again) */
+        /** API tokens of the current tenant, newest first (secrets are never shown again) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

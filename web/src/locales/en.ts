@@ -534,6 +534,7 @@ export const en: Dictionary = {
   'nav.maps': 'FTTH map',
   'common.close': 'Close',
   'maps.title': 'FTTH map & outages',
+  'maps.zoomIn': 'Too many to draw at once ({count} customers in this area): zoom in to see the customers.',
   'maps.state.normal': 'Normal',
   'maps.state.under_outage': 'Under outage',
   'maps.state.affected': 'Affected',

@@ -533,6 +533,7 @@ export const id = {
   'nav.maps': 'Peta FTTH',
   'common.close': 'Tutup',
   'maps.title': 'Peta FTTH & gangguan',
+  'maps.zoomIn': 'Terlalu banyak untuk digambar sekaligus ({count} pelanggan di area ini): perbesar peta untuk melihat pelanggan.',
   'maps.state.normal': 'Normal',
   'maps.state.under_outage': 'Gangguan',
   'maps.state.affected': 'Terdampak',

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../../platform/http/pagination.ts';
 import type { TenantId, Tx } from '../../../platform/db/database.ts';
 import { reserveCounter } from '../../../platform/db/counters.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -82,7 +83,7 @@ type ReceiptRow = {
   customer_phone: string | null;
 };
 
-async function receiptRows(trx: Tx, where: { number?: string; paymentId?: string; invoiceId?: string }) {
+async function receiptRows(trx: Tx, where: { number?: string; paymentId?: string; invoiceId?: string }, page: Page = { limit: 1000, offset: 0 }) {
   const { rows } = await sql<ReceiptRow>`
     select r.number, r.issued_at, r.amount, r.method, r.staff_user_id, r.customer_id, r.invoice_id,
            i.number as invoice_number, to_char(i.period, 'YYYY-MM') as period, i.amount as invoice_amount, i.paid_amount, i.status,
@@ -93,7 +94,7 @@ async function receiptRows(trx: Tx, where: { number?: string; paymentId?: string
     where ${where.number ? sql`r.number = ${where.number}` : sql`true`}
       and ${where.paymentId ? sql`r.payment_id = ${where.paymentId}` : sql`true`}
       and ${where.invoiceId ? sql`r.invoice_id = ${where.invoiceId}` : sql`true`}
-    order by r.issued_at, r.number`.execute(trx);
+    order by r.issued_at, r.number limit ${page.limit} offset ${page.offset}`.execute(trx);
   return rows;
 }
 
@@ -138,8 +139,8 @@ export async function getReceipt(ctx: Pick<BillingContext, 'clock' | 'tenants' |
   return receipt;
 }
 
-export const receiptsOfInvoice = async (ctx: Pick<BillingContext, 'clock' | 'tenants' | 'staffNames' | 'sign'>, trx: Tx, invoiceId: string) =>
-  toReceipts(ctx, trx, await receiptRows(trx, { invoiceId }));
+export const receiptsOfInvoice = async (ctx: Pick<BillingContext, 'clock' | 'tenants' | 'staffNames' | 'sign'>, trx: Tx, invoiceId: string, page: Page) =>
+  toReceipts(ctx, trx, await receiptRows(trx, { invoiceId }, page));
 
 export type VerifiedReceipt = { valid: true; isp: string; number: string; amount: number; issuedAt: Date } | { valid: false };
 

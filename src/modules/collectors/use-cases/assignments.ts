@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../../platform/http/pagination.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { Actor, CollectorsContext } from '../collectors.model.ts';
@@ -91,14 +92,20 @@ export async function setRoute(trx: Tx, collectorUserId: string, customerIds: st
 }
 
 /** Every assignment with its collector and customer (the admin's worksheet), and the active customers nobody collects from. */
-export async function listAssignments(ctx: Pick<CollectorsContext, 'identity'>, trx: Tx) {
+/** The collectors with their counts, and a page of the active customers (unassigned first, then by collector and route). */
+export async function listAssignments(ctx: Pick<CollectorsContext, 'identity'>, trx: Tx, page: Page) {
   const collectors = await ctx.identity.staffContactsInTransaction(trx, ['collector']);
+  const { rows: counts } = await sql<{ collector_user_id: string | null; n: number }>`
+    select a.collector_user_id, count(*)::int as n from customers_field c left join collectors_assignments a on a.customer_id = c.customer_id group by 1`.execute(trx);
+  const countOf = new Map(counts.map((r) => [r.collector_user_id, r.n]));
   const { rows } = await sql<{ customer_id: string; code: string; name: string; address: string; collector_user_id: string | null; route_order: number | null }>`
     select c.customer_id, c.code, c.name, c.address, a.collector_user_id, a.route_order
     from customers_field c left join collectors_assignments a on a.customer_id = c.customer_id
-    order by a.collector_user_id nulls first, a.route_order, c.name`.execute(trx);
+    order by a.collector_user_id nulls first, a.route_order, c.name, c.customer_id
+    limit ${page.limit} offset ${page.offset}`.execute(trx);
   return {
-    collectors: collectors.map((c) => ({ userId: c.userId, name: c.name, customers: rows.filter((r) => r.collector_user_id === c.userId).length })),
+    total: counts.reduce((sum, r) => sum + r.n, 0),
+    collectors: collectors.map((c) => ({ userId: c.userId, name: c.name, customers: countOf.get(c.userId) ?? 0 })),
     customers: rows.map((r) => ({
       customerId: r.customer_id,
       code: r.code,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../../platform/http/pagination.ts';
 import type { TenantId, Tx } from '../../../platform/db/database.ts';
 import { AppError, AppErrorCode } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -114,8 +115,8 @@ export async function getImportJob(trx: Tx, jobId: string): Promise<{ job: Impor
 }
 
 /** The tenant's latest imports, newest first. */
-export async function listImportJobs(trx: Tx): Promise<ImportJob[]> {
+export async function listImportJobs(trx: Tx, page: Page): Promise<ImportJob[]> {
   // Ids are time-ordered (UUIDv7): they order jobs queued within the same clock instant too.
-  const rows = await trx.selectFrom('imports_jobs').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(20).execute();
+  const rows = await trx.selectFrom('imports_jobs').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
   return rows.map((r) => toJob(r as JobRow));
 }

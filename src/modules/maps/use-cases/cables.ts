@@ -33,8 +33,21 @@ const toCable = (r: { id: string; name: string; kind: string; points: unknown; l
   odpId: r.odp_id,
 });
 
-export async function listCables(trx: Tx): Promise<Cable[]> {
-  return (await trx.selectFrom('maps_cables').select(['id', 'name', 'kind', 'points', 'length_m', 'odc_id', 'odp_id']).orderBy('name').execute()).map(toCable);
+/** Cables by name, a page at a time; with `bbox` (west, south, east, north) those whose route's box meets it. */
+export async function listCables(trx: Tx, page: { limit: number; offset: number; bbox?: [number, number, number, number] }): Promise<Cable[]> {
+  let q = trx.selectFrom('maps_cables').select(['id', 'name', 'kind', 'points', 'length_m', 'odc_id', 'odp_id']);
+  if (page.bbox) {
+    const [west, south, east, north] = page.bbox;
+    q = q.where(sql<boolean>`exists (
+      select 1 from (select min((pt->>0)::float8) as s, max((pt->>0)::float8) as n, min((pt->>1)::float8) as w, max((pt->>1)::float8) as e
+        from jsonb_array_elements(maps_cables.points) pt) b
+      where b.s <= ${north} and b.n >= ${south} and b.w <= ${east} and b.e >= ${west})`);
+  }
+  return (await q.orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute()).map(toCable);
+}
+
+async function getCable(trx: Tx, id: string): Promise<Cable> {
+  return toCable(await trx.selectFrom('maps_cables').select(['id', 'name', 'kind', 'points', 'length_m', 'odc_id', 'odp_id']).where('id', '=', id).executeTakeFirstOrThrow());
 }
 
 export async function createCable(ctx: MapsContext, trx: Tx, input: CableInput): Promise<Cable> {
@@ -49,7 +62,7 @@ export async function createCable(ctx: MapsContext, trx: Tx, input: CableInput):
     insert into maps_cables (id, tenant_id, name, kind, points, length_m, odc_id, odp_id, created_at)
     values (${id}, app_tenant_id(), ${input.name}, ${input.kind}, ${JSON.stringify(input.points)}::jsonb, ${routeLength(input.points)},
       ${input.odcId ?? null}, ${input.odpId ?? null}, ${ctx.clock.now()})`.execute(trx);
-  return (await listCables(trx)).find((c) => c.id === id)!;
+  return getCable(trx, id);
 }
 
 export async function deleteCable(trx: Tx, id: string): Promise<void> {

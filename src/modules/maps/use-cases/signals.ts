@@ -1,3 +1,4 @@
+import type { Page } from '../../../platform/http/pagination.ts';
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
 import { mapsErrors } from '../maps.errors.ts';
@@ -47,8 +48,8 @@ export async function recordLineSignal(ctx: MapsContext, trx: Tx, options: LineS
 
 export type Suggestion = { id: string; odpId: string; offlineCustomers: number; windowMinutes: number; status: 'open' | 'accepted' | 'dismissed'; outageId: string | null; createdAt: Date; resolvedAt: Date | null };
 
-export async function listSuggestions(trx: Tx, status: 'open' | 'all' = 'open'): Promise<Suggestion[]> {
-  let q = trx.selectFrom('maps_outage_suggestions').selectAll().orderBy('created_at', 'desc').limit(200);
+export async function listSuggestions(trx: Tx, status: 'open' | 'all' = 'open', page: Page = { limit: 200, offset: 0 }): Promise<Suggestion[]> {
+  let q = trx.selectFrom('maps_outage_suggestions').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset);
   if (status === 'open') q = q.where('status', '=', 'open');
   return (await q.execute()).map((r) => ({
     id: r.id,

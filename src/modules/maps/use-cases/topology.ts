@@ -1,3 +1,4 @@
+import type { Page } from '../../../platform/http/pagination.ts';
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
 import { mapsErrors } from '../maps.errors.ts';
@@ -29,9 +30,10 @@ const odpRow = (r: Record<string, any>): Odp => ({
   usedPorts: Number(r.used_ports ?? 0),
 });
 
-export async function listOdcs(trx: Tx): Promise<Odc[]> {
+export async function listOdcs(trx: Tx, page: Page): Promise<Odc[]> {
   const { rows } = await sql<Record<string, unknown>>`
-    select d.*, (select count(*) from maps_odps p where p.odc_id = d.id) as odp_count from maps_odcs d order by d.code`.execute(trx);
+    select d.*, (select count(*) from maps_odps p where p.odc_id = d.id) as odp_count from maps_odcs d order by d.code, d.id
+    limit ${page.limit} offset ${page.offset}`.execute(trx);
   return rows.map(odcRow);
 }
 
@@ -73,8 +75,9 @@ export async function deleteOdc(trx: Tx, id: string): Promise<void> {
 
 const odpSelect = sql`select p.*, (select count(*) from maps_customer_ports c where c.odp_id = p.id) as used_ports from maps_odps p`;
 
-export async function listOdps(trx: Tx, filter: { odcId?: string } = {}): Promise<Odp[]> {
-  const { rows } = await sql<Record<string, unknown>>`${odpSelect} where (${filter.odcId ?? null}::uuid is null or p.odc_id = ${filter.odcId ?? null}::uuid) order by p.code`.execute(trx);
+export async function listOdps(trx: Tx, filter: { odcId?: string } & Page): Promise<Odp[]> {
+  const { rows } = await sql<Record<string, unknown>>`${odpSelect} where (${filter.odcId ?? null}::uuid is null or p.odc_id = ${filter.odcId ?? null}::uuid)
+    order by p.code, p.id limit ${filter.limit} offset ${filter.offset}`.execute(trx);
   return rows.map(odpRow);
 }
 

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { Page } from '../../../platform/http/pagination.ts';
 import { sql } from 'kysely';
 import type { TenantId, Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -68,12 +69,12 @@ function validateRouter(input: Partial<RouterInput>) {
   }
 }
 
-const summaryQuery = (where: ReturnType<typeof sql>) => sql<SummaryRow>`
+const summaryQuery = (where: ReturnType<typeof sql>, page: Page = { limit: 1, offset: 0 }) => sql<SummaryRow>`
   select r.*,
     (select count(*)::int from network_line_sync s where s.router_id = r.id and s.status = 'pending') as pending,
     (select count(*)::int from network_line_sync s where s.router_id = r.id and s.status = 'in_sync') as in_sync,
     (select count(*)::int from network_line_sync s where s.router_id = r.id and s.status = 'failed') as failed
-  from network_routers r where ${where} order by r.name`;
+  from network_routers r where ${where} order by r.name, r.id limit ${page.limit} offset ${page.offset}`;
 
 const toSummary = (r: SummaryRow): RouterSummary => ({
   id: r.id,
@@ -180,7 +181,8 @@ export function createRouters(
     return getRouter(tenantId, routerId);
   }
 
-  const listRouters = (tenantId: TenantId) => db.tenant(tenantId, async (trx) => (await summaryQuery(sql`true`).execute(trx)).rows.map(toSummary));
+  /** Routers by name, a page at a time (the importer matches names against them all: no page, ~all). */
+  const listRouters = (tenantId: TenantId, page: Page = { limit: 100_000, offset: 0 }) => db.tenant(tenantId, async (trx) => (await summaryQuery(sql`true`, page).execute(trx)).rows.map(toSummary));
 
   const getRouter = (tenantId: TenantId, routerId: string) =>
     db.tenant(tenantId, async (trx) => {

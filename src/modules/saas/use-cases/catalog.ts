@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../../platform/http/pagination.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -122,8 +123,8 @@ export async function endOverride(ctx: SaasContext, trx: Tx, tenantId: string, o
   if (!row) throw new AppError('NOT_FOUND', 'No such open override.');
 }
 
-export async function listOverrides(trx: Tx, tenantId: string) {
-  const rows = await trx.selectFrom('saas_overrides').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').execute();
+export async function listOverrides(trx: Tx, tenantId: string, page: Page) {
+  const rows = await trx.selectFrom('saas_overrides').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
   return rows.map((r) => ({
     id: r.id, limitName: r.limit_name, amount: r.amount === null ? null : Number(r.amount), feature: r.feature, enabled: r.feature_enabled,
     reason: r.reason, endsAt: new Date(r.ends_at), endedAt: r.ended_at ? new Date(r.ended_at) : null, createdAt: new Date(r.created_at),
@@ -167,7 +168,7 @@ export async function reconcileTenant(ctx: SaasContext, trx: Tx, tenantId: strin
 }
 
 /** The super admin's tenant list: plan, usage against limits (counts only), over-limit flags, SaaS invoices due. */
-export async function tenantOverview(ctx: SaasContext, trx: Tx) {
+export async function tenantOverview(ctx: SaasContext, trx: Tx, page: Page) {
   const now = ctx.clock.now();
   const { rows } = await sql<{ tenant_id: string; slug: string; name: string; status: string; plan: string; customers: string; routers: string; staff: string; limits: Record<string, string> | null; unpaid: string; over_limit: string[] | null }>`
     select t.id as tenant_id, t.slug, t.name, t.status,
@@ -180,7 +181,7 @@ export async function tenantOverview(ctx: SaasContext, trx: Tx) {
     left join saas_subscriptions s on s.tenant_id = t.id
     left join saas_plans p on p.id = s.plan_id
     cross join (select name from saas_plans where is_default) d
-    order by t.name`.execute(trx);
+    order by t.name, t.id limit ${page.limit} offset ${page.offset}`.execute(trx);
   return rows.map((r) => {
     const usage = { customers: Number(r.customers), routers: Number(r.routers), staff: Number(r.staff) };
     const limits = Object.fromEntries(Object.entries(r.limits ?? {}).map(([k, v]) => [k, Number(v)]));

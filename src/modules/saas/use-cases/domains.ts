@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Page } from '../../../platform/http/pagination.ts';
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -31,13 +32,13 @@ export async function addDomain(ctx: SaasContext, trx: Tx, tenantId: string, hos
   return toDomain(ctx, row);
 }
 
-export async function listDomains(ctx: SaasContext, trx: Tx) {
-  return (await trx.selectFrom('saas_domains').selectAll().orderBy('host').execute()).map((r) => toDomain(ctx, r));
+export async function listDomains(ctx: SaasContext, trx: Tx, page: Page) {
+  return (await trx.selectFrom('saas_domains').selectAll().orderBy('host').orderBy('id').limit(page.limit).offset(page.offset).execute()).map((r) => toDomain(ctx, r));
 }
 
 /** Every tenant's custom domains (the platform's view: host and whether it is proven, never the token). */
-export async function listAllDomains(trx: Tx) {
-  const rows = await trx.selectFrom('saas_domains').select(['id', 'tenant_id', 'host', 'verified_at', 'created_at']).orderBy('host').execute();
+export async function listAllDomains(trx: Tx, page: Page) {
+  const rows = await trx.selectFrom('saas_domains').select(['id', 'tenant_id', 'host', 'verified_at', 'created_at']).orderBy('host').orderBy('id').limit(page.limit).offset(page.offset).execute();
   return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, host: r.host, verified: r.verified_at !== null, verifiedAt: r.verified_at ? new Date(r.verified_at) : null, createdAt: new Date(r.created_at) }));
 }
 

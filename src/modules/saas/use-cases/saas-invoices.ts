@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../../platform/http/pagination.ts';
 import { addDays, localDate, monthOf, startOfLocalDay, type IsoDate } from '../../../platform/dates.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -235,8 +236,8 @@ export async function lockingInvoiceInTransaction(ctx: SaasContext, trx: Tx, ten
   return row ? toSaasInvoice(row) : null;
 }
 
-export async function listInvoices(trx: Tx, tenantId: string | null) {
-  let query = trx.selectFrom('saas_invoices').selectAll().orderBy('created_at', 'desc').limit(200);
+export async function listInvoices(trx: Tx, tenantId: string | null, page: Page) {
+  let query = trx.selectFrom('saas_invoices').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset);
   if (tenantId) query = query.where('tenant_id', '=', tenantId);
   return (await query.execute()).map(toSaasInvoice);
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../../platform/http/pagination.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -140,9 +141,9 @@ export async function getActivity(ctx: TechniciansContext, trx: Tx, id: string):
 }
 
 /** A task's activities, oldest first (the technician's log). */
-export async function taskActivities(ctx: TechniciansContext, trx: Tx, taskId: string, actor: FieldActor): Promise<Activity[]> {
+export async function taskActivities(ctx: TechniciansContext, trx: Tx, taskId: string, actor: FieldActor, page: Page): Promise<Activity[]> {
   await getTask(ctx, trx, taskId, actor);
-  const { rows } = await sql<ActivityRow>`${activitySelect} where a.task_id = ${taskId} order by a.created_at, a.id`.execute(trx);
+  const { rows } = await sql<ActivityRow>`${activitySelect} where a.task_id = ${taskId} order by a.created_at, a.id limit ${page.limit} offset ${page.offset}`.execute(trx);
   return toActivities(ctx, trx, rows);
 }
 

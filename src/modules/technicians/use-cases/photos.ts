@@ -1,4 +1,5 @@
 import exifr from 'exifr';
+import type { Page } from '../../../platform/http/pagination.ts';
 import decodeHeic from 'heic-decode';
 import { sql } from 'kysely';
 import { availableParallelism } from 'node:os';
@@ -149,8 +150,9 @@ const toPhoto = (r: PhotoRow): Photo => ({
 });
 const photoColumns = ['id', 'task_id', 'activity_id', 'content_type', 'size_bytes', 'width', 'height', 'latitude', 'longitude', 'taken_at', 'uploaded_by', 'created_at'] as const;
 
-export async function listPhotos(trx: Tx, filter: { taskId?: string; activityIds?: string[] }): Promise<Photo[]> {
+export async function listPhotos(trx: Tx, filter: { taskId?: string; activityIds?: string[] } & Partial<Page>): Promise<Photo[]> {
   let query = trx.selectFrom('technicians_photos').select(photoColumns).orderBy('created_at').orderBy('id');
+  if (filter.limit !== undefined) query = query.limit(filter.limit).offset(filter.offset ?? 0);
   if (filter.taskId) query = query.where('task_id', '=', filter.taskId);
   if (filter.activityIds) query = query.where('activity_id', 'in', filter.activityIds.length ? filter.activityIds : ['00000000-0000-0000-0000-000000000000']);
   return (await query.execute()).map((r) => toPhoto(r as PhotoRow));
@@ -229,7 +231,7 @@ export function checkPhotoLink(ctx: TechniciansContext, tenantId: string, photoI
 }
 
 /** Photos pinned on the map: where they were taken (EXIF GPS), or else on their task's element. */
-export async function photoOverlay(trx: Tx) {
+export async function photoOverlay(trx: Tx, page: Page) {
   const { rows } = await sql<{
     id: string;
     task_id: string | null;
@@ -247,7 +249,7 @@ export async function photoOverlay(trx: Tx) {
     from technicians_photos p
     left join technicians_activities a on a.id = p.activity_id
     left join technicians_tasks t on t.id = coalesce(p.task_id, a.task_id)
-    order by p.created_at desc limit 2000`.execute(trx);
+    order by p.created_at desc, p.id desc limit ${page.limit} offset ${page.offset}`.execute(trx);
   return rows
     .map((r) => ({
       photoId: r.id,

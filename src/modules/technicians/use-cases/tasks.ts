@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../../platform/http/pagination.ts';
 import { reserveCounter } from '../../../platform/db/counters.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -131,7 +132,7 @@ export async function getTask(ctx: TechniciansContext, trx: Tx, id: string, acto
   return (await withNames(ctx, trx, [task]))[0]!;
 }
 
-export type ListTasksOptions = { actor: FieldActor; status?: TaskStatus | 'active' | 'all'; assignee?: string | 'me'; kind?: TaskKind; limit?: number };
+export type ListTasksOptions = { actor: FieldActor; status?: TaskStatus | 'active' | 'all'; assignee?: string | 'me'; kind?: TaskKind; limit?: number; offset?: number };
 
 /**
  * Tasks, most urgent first: by status (`active` = not done or cancelled), by technician
@@ -145,8 +146,8 @@ export async function listTasks(ctx: TechniciansContext, trx: Tx, options: ListT
       and (${assignee}::uuid is null or exists (select 1 from technicians_task_assignees a where a.task_id = t.id and a.user_id = ${assignee}::uuid))
       and (${options.kind ?? null}::text is null or t.kind = ${options.kind ?? null}::text)
     order by t.closed_at is not null, case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end,
-      t.due_at nulls last, t.number desc
-    limit ${options.limit ?? 200}`.execute(trx);
+      t.due_at nulls last, t.number desc, t.id
+    limit ${options.limit ?? 200} offset ${options.offset ?? 0}`.execute(trx);
   return withNames(ctx, trx, rows.map(toTask));
 }
 
@@ -323,9 +324,9 @@ export async function changeStatus(ctx: TechniciansContext, trx: Tx, options: Ch
 }
 
 /** Every status change of a task, oldest first, with who made it. */
-export async function taskHistory(ctx: TechniciansContext, trx: Tx, taskId: string, actor: FieldActor): Promise<TaskHistoryEntry[]> {
+export async function taskHistory(ctx: TechniciansContext, trx: Tx, taskId: string, actor: FieldActor, page: Page): Promise<TaskHistoryEntry[]> {
   await getTask(ctx, trx, taskId, actor);
-  const rows = await trx.selectFrom('technicians_task_history').selectAll().where('task_id', '=', taskId).orderBy('seq').execute();
+  const rows = await trx.selectFrom('technicians_task_history').selectAll().where('task_id', '=', taskId).orderBy('seq').limit(page.limit).offset(page.offset).execute();
   const staff = await ctx.staff.staffContactsInTransaction(trx, ['owner', 'admin', 'finance', 'collector', 'technician']);
   const names = new Map(staff.map((s) => [s.userId, s.name]));
   return rows.map((r) => ({

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, NumberInput, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, NumberInput, Pagination, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -8,10 +8,13 @@ import { useT } from '../../i18n.tsx';
 import { CollectionsNav } from './CollectionsNav.tsx';
 import { useAssign, useAssignments, useCollectorsSettings, useUpdateCollectorsSettings, type CollectorsSettings } from './queries.ts';
 
-/** The admin's worksheet: customers with their collector; pick some (or an area) and assign or move them. */
+const pageSize = 100;
+
+/** The admin's worksheet: customers with their collector, a page at a time; pick some (or an area) and assign or move them. */
 export function AssignmentsPage() {
   const t = useT();
-  const assignments = useAssignments();
+  const [page, setPage] = useState(1);
+  const assignments = useAssignments({ limit: pageSize, offset: (page - 1) * pageSize });
   const assign = useAssign();
   const [collector, setCollector] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
@@ -51,6 +54,7 @@ export function AssignmentsPage() {
                 { header: t('collections.collector'), cell: (c) => c.collectorName ?? t('reports.unassigned') },
               ]}
             />
+            {data.total > pageSize && <Pagination total={Math.ceil(data.total / pageSize)} value={page} onChange={setPage} />}
           </Stack>
         )}
       </QueryState>

@@ -13,7 +13,7 @@ import { useAssignments, useBalance, useDifferences, useOfficeMutation, type Bal
 export function HandoverPage() {
   const t = useT();
   const can = useCan();
-  const assignments = useAssignments(can('collections.manage'));
+  const assignments = useAssignments({ limit: 1, offset: 0 }, can('collections.manage'));
   const [collector, setCollector] = useState<string | null>(null);
   const balance = useBalance(collector);
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { api, client, unwrap } from '../../api.ts';
 import type { BodyOf, ResponseOf } from '../../api/types.ts';
@@ -32,8 +32,14 @@ export type VisitBody = BodyOf<'/api/collector/visits', 'post'>;
 export const useWorklist = () =>
   useQuery({ queryKey: collectorKeys.worklist, queryFn: () => unwrap(client.GET('/api/collector/worklist')), refetchInterval: 60_000 });
 
-export const useAssignments = (enabled = true) =>
-  useQuery({ queryKey: collectorKeys.assignments, queryFn: () => unwrap(client.GET('/api/collectors/assignments')), enabled });
+/** The collectors with their counts, and a page of the customers (the handover page wants only the collectors: limit 1). */
+export const useAssignments = (page: { limit: number; offset: number }, enabled = true) =>
+  useQuery({
+    queryKey: [...collectorKeys.assignments, page],
+    queryFn: () => unwrap(client.GET('/api/collectors/assignments', { params: { query: page } })),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
 
 export const useBalance = (collectorUserId: string | null) =>
   useQuery({

@@ -21,8 +21,18 @@ type Props = {
   onSelect: (selection: Selection) => void;
   onMove: (kind: 'odc' | 'odp', id: string, lat: number, lng: number) => void;
   onTilesFailed: () => void;
+  /** The view moved: the area to load (`west,south,east,north`, padded and rounded so small pans reuse it). */
+  onViewChange: (bbox: string) => void;
   height: number | string;
 };
+
+/** The view padded by a quarter and rounded outward to 0.01° (~1 km): a small pan asks nothing new. */
+export function viewBbox(bounds: L.LatLngBounds): string {
+  const b = bounds.pad(0.25);
+  const down = (v: number, min: number) => Math.max(min, Math.floor(v * 100) / 100).toFixed(2);
+  const up = (v: number, max: number) => Math.min(max, Math.ceil(v * 100) / 100).toFixed(2);
+  return [down(b.getWest(), -180), down(b.getSouth(), -90), up(b.getEast(), 180), up(b.getNorth(), 90)].join(',');
+}
 
 /** Up to this many customers in view are drawn one by one (SVG); more are clustered on a grid. */
 const SINGLE_LIMIT = 1500;
@@ -87,6 +97,7 @@ export function FtthMap(props: Props) {
       canvas,
     };
     map.on('moveend zoomend', () => setViewVersion((v) => v + 1));
+    map.on('moveend', () => latest.current.onViewChange(viewBbox(map.getBounds())));
     map.on('click', (e: L.LeafletMouseEvent) => {
       const lat = Math.round(e.latlng.lat * 1e6) / 1e6;
       const lng = Math.round(e.latlng.lng * 1e6) / 1e6;

@@ -51,12 +51,13 @@ const levelKey = { odc: 'maps.level.odc', odp: 'maps.level.odp', client: 'maps.l
 export function MapsPage() {
   const t = useT();
   const can = useCan();
-  const data = useMapData();
+  const [view, setView] = useState<string | null>(null);
+  const data = useMapData(view);
   const [tilesFailed, setTilesFailed] = useState(false);
   return (
     <Stack>
       <PageTitle actions={can('maps.manage') && <ImportButton />}>{t('maps.title')}</PageTitle>
-      <QueryState query={data}>{(d) => <MapWorkspace data={d} tilesFailed={tilesFailed} onTilesFailed={() => setTilesFailed(true)} />}</QueryState>
+      <QueryState query={data}>{(d) => <MapWorkspace data={d} tilesFailed={tilesFailed} onTilesFailed={() => setTilesFailed(true)} onViewChange={setView} />}</QueryState>
       <Card withBorder>
         <Title order={4} mb="sm">
           {t('maps.openOutages')}
@@ -80,7 +81,7 @@ export function MapsPage() {
   );
 }
 
-function MapWorkspace({ data, tilesFailed, onTilesFailed }: { data: MapData; tilesFailed: boolean; onTilesFailed: () => void }) {
+function MapWorkspace({ data, tilesFailed, onTilesFailed, onViewChange }: { data: MapData; tilesFailed: boolean; onTilesFailed: () => void; onViewChange: (bbox: string) => void }) {
   const t = useT();
   const can = useCan();
   const phone = useMediaQuery('(max-width: 48em)');
@@ -114,6 +115,11 @@ function MapWorkspace({ data, tilesFailed, onTilesFailed }: { data: MapData; til
           {!data.tiles.url && (
             <Alert color="gray" p="xs" data-testid="tiles-none">
               {t('maps.tilesNone')}
+            </Alert>
+          )}
+          {data.truncated && (
+            <Alert color="yellow" p="xs" data-testid="maps-zoom-in">
+              {t('maps.zoomIn', { count: data.customersInView })}
             </Alert>
           )}
           {data.tiles.url && tilesFailed && (
@@ -158,6 +164,7 @@ function MapWorkspace({ data, tilesFailed, onTilesFailed }: { data: MapData; til
               move.mutate({ kind, id, latitude: round6(latitude), longitude: round6(longitude) }, { onSuccess: () => notifications.show({ color: 'teal', message: t('maps.moved') }) })
             }
             onTilesFailed={onTilesFailed}
+            onViewChange={onViewChange}
             height={phone ? 420 : 600}
           />
           {data.tiles.attribution && !tilesFailed && (

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '../../api.ts';
 import type { BodyOf, Item, ResponseOf } from '../../api/types.ts';
 import { queryKeys } from '../../query-keys.ts';
@@ -15,7 +15,19 @@ export type Cable = Item<ResponseOf<'/api/maps/cables', 'get'>>;
 export type ElementKind = BlastRadius['element']['kind'];
 export type Selection = { kind: ElementKind; id: string };
 
-export const useMapData = () => useQuery({ queryKey: queryKeys.maps.data, queryFn: () => unwrap(client.GET('/api/maps/data')), staleTime: 30_000 });
+/** Customers drawn at most per view (the map clusters them); more in the view: zoom in. */
+export const MAP_VIEW_LIMIT = 20_000;
+/**
+ * The map's data for a view (`west,south,east,north`; null before the map has one: the whole
+ * tenant, capped). The previous view's data stays drawn while the next one loads.
+ */
+export const useMapData = (bbox: string | null) =>
+  useQuery({
+    queryKey: queryKeys.maps.data({ bbox }),
+    queryFn: () => unwrap(client.GET('/api/maps/data', { params: { query: { limit: MAP_VIEW_LIMIT, ...(bbox ? { bbox } : {}) } } })),
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
 
 export const useOpenOutages = () =>
   useQuery({ queryKey: queryKeys.maps.outages({ status: 'open' }), queryFn: () => unwrap(client.GET('/api/maps/outages', { params: { query: { status: 'open' } } })) });
@@ -35,6 +47,13 @@ export const useBlastRadius = (selection: Selection | null) =>
   });
 
 export const useSuggestions = () => useQuery({ queryKey: queryKeys.maps.suggestions, queryFn: () => unwrap(client.GET('/api/maps/suggestions')) });
+/** ODCs or ODPs by code, for pickers (the first `limit`; the server refuses more than 5,000). */
+export const useMapElements = (kind: 'odc' | 'odp', enabled = true, limit = 2000) =>
+  useQuery({
+    queryKey: queryKeys.maps.elements(kind, { limit }),
+    queryFn: async () => (kind === 'odc' ? unwrap(client.GET('/api/maps/odcs', { params: { query: { limit } } })) : unwrap(client.GET('/api/maps/odps', { params: { query: { limit } } }))),
+    enabled,
+  });
 export const useCables = () => useQuery({ queryKey: queryKeys.maps.cables, queryFn: () => unwrap(client.GET('/api/maps/cables')) });
 export const useMapsSettings = () => useQuery({ queryKey: queryKeys.maps.settings, queryFn: () => unwrap(client.GET('/api/maps/settings')) });
 

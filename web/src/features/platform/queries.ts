@@ -4,13 +4,13 @@ import type { BodyOf } from '../../api/types.ts';
 import { queryKeys } from '../../query-keys.ts';
 import type { FeatureName } from './names.ts';
 
-export const usePlatformTenants = () => useQuery({ queryKey: queryKeys.platformSaas.tenants, queryFn: () => unwrap(client.GET('/api/platform/saas/tenants')) });
+export const usePlatformTenants = () => useQuery({ queryKey: queryKeys.platformSaas.tenants, queryFn: () => unwrap(client.GET('/api/platform/saas/tenants', { params: { query: { limit: 500 } } })) });
 export const usePlatformPlans = () => useQuery({ queryKey: queryKeys.platformSaas.plans, queryFn: () => unwrap(client.GET('/api/platform/saas/plans')) });
 export const usePlatformAddons = () => useQuery({ queryKey: queryKeys.platformSaas.addons, queryFn: () => unwrap(client.GET('/api/platform/saas/addons')) });
 export const useFeatureSwitches = () => useQuery({ queryKey: queryKeys.platformSaas.features, queryFn: () => unwrap(client.GET('/api/platform/features')) });
-export const usePlatformInvoices = () => useQuery({ queryKey: queryKeys.platformSaas.invoices, queryFn: () => unwrap(client.GET('/api/platform/saas/invoices')) });
-export const usePlatformDomains = () => useQuery({ queryKey: queryKeys.platformSaas.domains, queryFn: () => unwrap(client.GET('/api/platform/saas/domains')) });
-export const useImpersonations = () => useQuery({ queryKey: queryKeys.platformSaas.impersonations, queryFn: () => unwrap(client.GET('/api/platform/impersonations')) });
+export const usePlatformInvoices = () => useQuery({ queryKey: queryKeys.platformSaas.invoices, queryFn: () => unwrap(client.GET('/api/platform/saas/invoices', { params: { query: { limit: 500 } } })) });
+export const usePlatformDomains = () => useQuery({ queryKey: queryKeys.platformSaas.domains, queryFn: () => unwrap(client.GET('/api/platform/saas/domains', { params: { query: { limit: 500 } } })) });
+export const useImpersonations = () => useQuery({ queryKey: queryKeys.platformSaas.impersonations, queryFn: () => unwrap(client.GET('/api/platform/impersonations', { params: { query: { limit: 200 } } })) });
 export const useOverrides = (tenantId: string) =>
   useQuery({ queryKey: queryKeys.platformSaas.overrides(tenantId), queryFn: () => unwrap(client.GET('/api/platform/tenants/{tenantId}/overrides', { params: { path: { tenantId } } })) });
 

@@ -4,7 +4,7 @@ import type { BodyOf, NetworkLine } from '../../api/types.ts';
 import { queryKeys } from '../../query-keys.ts';
 
 export const useRouters = (options: { enabled?: boolean } = {}) =>
-  useQuery({ queryKey: queryKeys.routers.all, queryFn: () => unwrap(client.GET('/api/routers')), enabled: options.enabled ?? true });
+  useQuery({ queryKey: queryKeys.routers.all, queryFn: () => unwrap(client.GET('/api/routers', { params: { query: { limit: 500 } } })), enabled: options.enabled ?? true });
 
 export const useNetworkLines = (params: { routerId?: string; status?: NetworkLine['status']; limit?: number }, options: { enabled?: boolean } = {}) =>
   useQuery({

@@ -4,7 +4,7 @@ import type { BodyOf } from '../../api/types.ts';
 import { queryKeys } from '../../query-keys.ts';
 
 export const useStaff = (options: { enabled?: boolean } = {}) =>
-  useQuery({ queryKey: queryKeys.staff.members, queryFn: () => unwrap(client.GET('/api/staff')), enabled: options.enabled ?? true, staleTime: 30_000 });
+  useQuery({ queryKey: queryKeys.staff.members, queryFn: () => unwrap(client.GET('/api/staff', { params: { query: { limit: 500 } } })), enabled: options.enabled ?? true, staleTime: 30_000 });
 
 export const useInvitations = () => useQuery({ queryKey: queryKeys.staff.invitations, queryFn: () => unwrap(client.GET('/api/staff/invitations')) });
 

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { fieldErrors } from '../../components/form-errors.ts';
 import { useT } from '../../i18n.tsx';
 import { useCustomers } from '../customers/queries.ts';
-import { useMapData, useOpenOutages } from '../maps/queries.ts';
+import { useMapElements, useOpenOutages } from '../maps/queries.ts';
 import { useStaff } from '../staff/queries.ts';
 import { useMe } from '../../session.tsx';
 import { useCreateTask, type NewTask } from './queries.ts';
@@ -26,11 +26,11 @@ function inZone(local: string, timeZone: string): string {
 function useTargetOptions(kind: TargetKind, search: string) {
   const [debounced] = useDebouncedValue(search, 250);
   const customers = useCustomers({ search: debounced || undefined, limit: 20 });
-  const map = useMapData();
+  const elements = useMapElements(kind === 'odc' ? 'odc' : 'odp', kind === 'odc' || kind === 'odp');
   const outages = useOpenOutages();
   if (kind === 'customer') return (customers.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${c.code}` }));
   if (kind === 'outage') return (outages.data ?? []).map((o) => ({ value: o.id, label: o.elementName }));
-  return (kind === 'odp' ? (map.data?.odps ?? []) : (map.data?.odcs ?? [])).map((e) => ({ value: e.id, label: `${e.code} · ${e.name}` }));
+  return (elements.data ?? []).map((e) => ({ value: e.id, label: `${e.code} · ${e.name}` }));
 }
 
 const emptyTask = { kind: 'repair' as NewTask['kind'], title: '', targetKind: 'customer' as TargetKind, targetId: null as string | null, assigneeIds: [] as string[], priority: 'normal' as NonNullable<NewTask['priority']>, due: '', notes: '' };

@@ -4,7 +4,7 @@ import type { BodyOf } from '../../api/types.ts';
 import { queryKeys } from '../../query-keys.ts';
 
 export const useTenants = (options: { staleTime?: number } = {}) =>
-  useQuery({ queryKey: queryKeys.tenants.all, queryFn: () => unwrap(client.GET('/api/platform/tenants')), staleTime: options.staleTime });
+  useQuery({ queryKey: queryKeys.tenants.all, queryFn: () => unwrap(client.GET('/api/platform/tenants', { params: { query: { limit: 500 } } })), staleTime: options.staleTime });
 
 export function useCreateTenant() {
   const queryClient = useQueryClient();

@@ -103,7 +103,7 @@ export function useSaveWaSettings() {
   });
 }
 
-export const useOptOuts = () => useQuery({ queryKey: queryKeys.whatsapp.optOuts, queryFn: () => unwrap(client.GET('/api/notifications/opt-outs')) });
+export const useOptOuts = () => useQuery({ queryKey: queryKeys.whatsapp.optOuts, queryFn: () => unwrap(client.GET('/api/notifications/opt-outs', { params: { query: { limit: 500 } } })) });
 
 function useOptOutChange<T>(mutationFn: (input: T) => Promise<unknown>) {
   const queryClient = useQueryClient();
