@@ -4197,6 +4197,7 @@ export interface paths {
                                 voidReason: string | null;
                             }[];
                             total: number;
+                            totalIsAtLeast: boolean;
                         };
                     };
                 };
