@@ -271,7 +271,14 @@ export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce)
           limit: z.coerce.number().int().min(1).max(500).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: z.object({ items: z.array(InvoiceSchema.extend(CustomerLabel)), total: z.number().int() }) },
+        response: {
+          200: z.object({
+            items: z.array(InvoiceSchema.extend(CustomerLabel)),
+            total: z.number().int(),
+            /** More than `total` match: counting stops at 10,000 (a page further on counts up to its own last invoice). */
+            totalIsAtLeast: z.boolean(),
+          }),
+        },
       },
     },
     async (request) => billing.listInvoices(requirePermission(request).tenantId, request.query),

@@ -4213,6 +4213,7 @@ export interface paths {
                                 voidReason: string | null;
                             }[];
                             total: number;
+                            totalIsAtLeast: boolean;
                         };
                     };
                 };

@@ -269,6 +269,7 @@ export const en: Dictionary = {
   'invoices.description': 'Description',
   'invoices.voidReason': 'Void reason',
   'invoices.total': '{count} invoices',
+  'invoices.totalAtLeast': '{count}+ invoices',
   'invoices.history': 'Payment history',
   'invoices.recordPayment': 'Record payment',
   'invoices.method': 'Method',

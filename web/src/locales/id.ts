@@ -268,6 +268,7 @@ export const id = {
   'invoices.description': 'Keterangan',
   'invoices.voidReason': 'Alasan batal',
   'invoices.total': '{count} tagihan',
+  'invoices.totalAtLeast': '{count}+ tagihan',
   'invoices.history': 'Riwayat pembayaran',
   'invoices.recordPayment': 'Catat pembayaran',
   'invoices.method': 'Metode',

@@ -16,6 +16,13 @@ const invoiceStatuses = Object.keys({ unpaid: 0, awaiting_setoran: 0, setoran_co
 
 const pageSize = 50;
 
+/**
+ * The pages to offer. The server stops counting at 10,000 matching invoices (`totalIsAtLeast`):
+ * then one page more than it counted is offered, so a person can keep going a page at a time.
+ */
+const pagesOf = (data: { total: number; totalIsAtLeast: boolean }, page: number) =>
+  Math.max(Math.ceil(data.total / pageSize), data.totalIsAtLeast ? page + 1 : 0);
+
 export function InvoicesPage() {
   const t = useT();
   const can = useCan();
@@ -56,11 +63,9 @@ export function InvoicesPage() {
             <InvoiceTable invoices={data.items} showCustomer />
             <Group justify="space-between">
               <Text size="sm" c="dimmed">
-                {t('invoices.total', { count: data.total })}
+                {t(data.totalIsAtLeast ? 'invoices.totalAtLeast' : 'invoices.total', { count: data.total })}
               </Text>
-              {data.total > pageSize && (
-                <Pagination total={Math.ceil(data.total / pageSize)} value={page} onChange={(next) => setParam({ page: String(next) })} />
-              )}
+              {pagesOf(data, page) > 1 && <Pagination total={pagesOf(data, page)} value={page} onChange={(next) => setParam({ page: String(next) })} />}
             </Group>
           </>
         )}
