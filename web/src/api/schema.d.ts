@@ -2702,7 +2702,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One customer; private fields (NIK, PPPoE password) only for customers.manage */
+        /** One customer; what they owe only for billing.read, private fields (NIK, PPPoE password) only for customers.manage */
         get: {
             parameters: {
                 query?: never;
@@ -2723,7 +2723,7 @@ export interface paths {
                         "application/json": {
                             activatedOn: string;
                             address: string;
-                            arrears: number;
+                            arrears?: number;
                             code: string;
                             /** @enum {string} */
                             connectionType: "pppoe" | "static" | "dhcp";
@@ -2744,7 +2744,7 @@ export interface paths {
                             routerId: string | null;
                             /** @enum {string} */
                             status: "active" | "suspended" | "terminated";
-                            unpaidInvoices: number;
+                            unpaidInvoices?: number;
                         };
                     };
                 };
