@@ -61,6 +61,7 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
           ...entitlements,
           usage: { customers: Number(usage?.customers ?? 0), routers: Number(usage?.routers ?? 0), staff: Number(usage?.staff ?? 0) },
           locked: locking !== null,
+          platformDomain: ctx.config.platformDomain,
         };
       }),
     featuresOf: (tenantId: TenantId) => inTenant(tenantId, async (trx) => (await entitlementsInTransaction(ctx, trx, tenantId)).features),

@@ -10586,6 +10586,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            platformDomain: string;
                             supportWrite: boolean;
                             usage: {
                                 customers: number;

@@ -1243,7 +1243,7 @@ export const en: Dictionary = {
   "platform.domainsHint": "Only domains verified by their TXT record route to their tenant and get a certificate.",
   "platform.impersonationsHint": "Every session is also in the tenant's audit log. A new one starts from the tenant's page.",
   "domains.title": "Custom domains",
-  "domains.none": "No custom domains yet. Your address stays <slug> under the platform's domain.",
+  "domains.none": "No custom domains yet. Your address stays {address}.",
   "domains.notIncluded": "Custom domains are not part of your subscription right now.",
   "domains.host": "Domain",
   "domains.status": "Status",

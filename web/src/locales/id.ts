@@ -1242,7 +1242,7 @@ export const id = {
   "platform.domainsHint": "Hanya domain yang terverifikasi lewat catatan TXT yang diarahkan ke tenantnya dan mendapat sertifikat.",
   "platform.impersonationsHint": "Setiap sesi tercatat juga di log audit tenant. Sesi baru dimulai dari halaman tenant.",
   "domains.title": "Domain sendiri",
-  "domains.none": "Belum ada domain sendiri. Alamat Anda tetap <slug> di domain platform.",
+  "domains.none": "Belum ada domain sendiri. Alamat Anda tetap {address}.",
   "domains.notIncluded": "Domain sendiri tidak termasuk langganan Anda saat ini.",
   "domains.host": "Domain",
   "domains.status": "Status",

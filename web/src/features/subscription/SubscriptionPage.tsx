@@ -7,7 +7,7 @@ import { fieldErrors } from '../../components/form-errors.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT, type TranslationKey } from '../../i18n.tsx';
-import { useFormat, useSession } from '../../session.tsx';
+import { useActiveTenant, useFormat, useSession } from '../../session.tsx';
 import { DomainsCard } from './DomainsCard.tsx';
 import { useAddonsOnSale, useEntitlements, usePurchaseAddon, usePaySaasInvoice, useSaasInvoices, useSupportAccess } from './queries.ts';
 
@@ -20,6 +20,7 @@ const otherLimits: LimitName[] = ['collectors', 'technicians', 'odps', 'whatsapp
 export function SubscriptionPage() {
   const t = useT();
   const entitlements = useEntitlements();
+  const tenant = useActiveTenant();
   return (
     <Stack>
       <PageTitle>{t('subscription.title')}</PageTitle>
@@ -40,7 +41,7 @@ export function SubscriptionPage() {
               </Grid.Col>
             </Grid>
             <InvoicesCard />
-            <DomainsCard enabled={e.features.includes('custom_domain')} />
+            <DomainsCard enabled={e.features.includes('custom_domain')} address={tenant ? `${tenant.slug}.${e.platformDomain}` : e.platformDomain} />
           </Stack>
         )}
       </QueryState>
