@@ -10592,6 +10592,8 @@ export interface paths {
                                 customers: number;
                                 routers: number;
                                 staff: number;
+                                /** @description this month, in the tenant calendar; null when this session may not see messages (support) */
+                                whatsapp_messages: number | null;
                             };
                         };
                     };

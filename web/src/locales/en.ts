@@ -1264,6 +1264,7 @@ export const en: Dictionary = {
   "subscription.atLimitTitle": "Limit reached",
   "subscription.nearLimit": "{name}: {used} of {max} ({percent}%).",
   "subscription.atLimit": "{name}: {used} of {max}. No more can be added.",
+  "subscription.atWhatsappLimit": "{name}: {used} of {max}. Until next month only urgent messages (isolation, restoration, outages, portal codes) are sent.",
   "subscription.raiseHint": "Buy an add-on below to raise the limit; it applies once its invoice is paid.",
   "subscription.pay": "Pay",
 };

@@ -1263,6 +1263,7 @@ export const id = {
   "subscription.atLimitTitle": "Batas tercapai",
   "subscription.nearLimit": "{name}: {used} dari {max} ({percent}%).",
   "subscription.atLimit": "{name}: {used} dari {max}. Tidak bisa menambah lagi.",
+  "subscription.atWhatsappLimit": "{name}: {used} dari {max}. Sampai bulan depan hanya pesan penting (isolir, pemulihan, gangguan, kode portal) yang dikirim.",
   "subscription.raiseHint": "Beli add-on di bawah untuk menambah batas; berlaku begitu tagihannya dibayar.",
   "subscription.pay": "Bayar",
 };
