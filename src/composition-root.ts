@@ -118,6 +118,8 @@ export async function createApp(options: AppOptions) {
     providerUrls: config.providerUrls,
     resolveTxt: options.resolveTxt ?? ((host) => dns.resolveTxt(host)),
     tenantIdBySlug: tenantDirectory.findIdBySlug,
+    // Bound late: notifications is built further down (it needs the saas limits).
+    whatsappQuotaUsed: (trx) => notifications.quotaUsedInTransaction(trx),
     // Who pays a SaaS invoice at the platform's gateway: the tenant, reached through its owner.
     billTo: (tenantId) =>
       db.tenant(asTenantId(tenantId), async (trx) => {

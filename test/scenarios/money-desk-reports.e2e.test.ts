@@ -153,6 +153,9 @@ describe.each(drivers)('money desk: reports and exports on %s', (driver) => {
 
     const customers = csvRows((await call('/api/exports/customers?search=Budi&format=csv')).raw);
     expect(customers.slice(1).map((c) => c[1])).toEqual(['Budi']);
+    // "Paket" names the plan as the office calls it, not its id.
+    expect(customers[0][4]).toBe('Paket');
+    expect(customers.slice(1).map((c) => c[4])).toEqual(['Hemat 10']);
     expect(csvRows((await call('/api/exports/customers?format=csv')).raw)).toHaveLength(4);
     // The customers page's status filter: all three are active, none terminated.
     expect(csvRows((await call('/api/exports/customers?status=active&format=csv')).raw)).toHaveLength(4);

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { dateTimeFormat, numberFormat } from '../../platform/formatters.ts';
 import type { Receipt, VerifiedReceipt } from './use-cases/receipts.ts';
 
 /**
@@ -9,10 +10,9 @@ export const receiptPapers = ['58', '80', 'a4'] as const;
 export type ReceiptPaper = (typeof receiptPapers)[number];
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const rupiah = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
+const rupiah = (n: number) => `Rp ${numberFormat('id-ID').format(n)}`;
 const methodLabel: Record<string, string> = { cash: 'Tunai', transfer: 'Transfer bank', gateway: 'Pembayaran online', collector: 'Penagih' };
-const when = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('id-ID', { timeZone, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+const when = (d: Date, timeZone: string) => dateTimeFormat('id-ID', { timeZone, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
 
 const paperCss: Record<ReceiptPaper, string> = {
   // 58 mm paper prints about 48 mm; 80 mm about 72 mm.

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, drivers, seedTenantWithOwner, type TestApp } from '../../../test/harness.ts';
+import { addStaff, createTestApp, drivers, seedTenantWithOwner, type TestApp } from '../../../test/harness.ts';
 import { lineColumns } from './customers.service.ts';
 
 describe.each(drivers)('changing customers on %s', (driver) => {
@@ -91,5 +91,21 @@ describe.each(drivers)('changing customers on %s', (driver) => {
     const read = rows.map((r) => r.column_name).filter((c) => !keys.has(c));
     expect(read.length).toBeGreaterThan(5);
     expect(Object.values(lineColumns)).toEqual(expect.arrayContaining(read));
+  });
+
+  it('should tell finance what a customer owes, and leave it out for a technician instead of a false 0', async () => {
+    expect((await call('POST', '/api/billing/invoices/generate', {})).status).toBe(200);
+    const finance = await addStaff(app, cookie, { email: 'keu@ubah.test', name: 'Keuangan', roles: ['finance'], password: 'keuangan-12345' });
+    const technician = await addStaff(app, cookie, { email: 'tek@ubah.test', name: 'Teknisi', roles: ['technician'], password: 'teknisi-123456' });
+    const read = async (who: string) => {
+      const res = await app.http.inject({ method: 'GET', url: `/api/customers/${customerId}`, headers: { cookie: who } });
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    expect(await read(finance.cookie)).toMatchObject({ name: 'Sari', arrears: 100_000, unpaidInvoices: 1 });
+    const seen = await read(technician.cookie);
+    expect(seen.name).toBe('Sari');
+    expect(seen).not.toHaveProperty('arrears');
+    expect(seen).not.toHaveProperty('unpaidInvoices');
   });
 });

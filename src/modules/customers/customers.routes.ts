@@ -77,13 +77,14 @@ export const customersRoutes = (customers: CustomersService) => async (app: Http
       schema: {
         'x-permission': 'customers.read',
         tags: ['customers'],
-        summary: 'One customer; private fields (NIK, PPPoE password) only for customers.manage',
+        summary: 'One customer; what they owe only for billing.read, private fields (NIK, PPPoE password) only for customers.manage',
         params: z.object({ customerId: z.uuid() }),
         response: {
           200: CustomerSchema.extend({
-            /** What the customer still owes: the sum of unpaid invoices. */
-            arrears: z.number().int(),
-            unpaidInvoices: z.number().int(),
+            /** What the customer still owes: the sum of unpaid invoices. Left out without billing.read
+             * (the database hides invoices from such a role, so it would read as a false 0). */
+            arrears: z.number().int().optional(),
+            unpaidInvoices: z.number().int().optional(),
             private: PrivateSchema.optional(),
           }),
         },
@@ -91,7 +92,10 @@ export const customersRoutes = (customers: CustomersService) => async (app: Http
     },
     async (request) => {
       const actor = requirePermission(request);
-      return customers.get(actor.tenantId, request.params.customerId, { withPrivate: hasPermission(actor.roles, 'customers.manage') });
+      return customers.get(actor.tenantId, request.params.customerId, {
+        withArrears: hasPermission(actor.roles, 'billing.read'),
+        withPrivate: hasPermission(actor.roles, 'customers.manage'),
+      });
     },
   );
   app.patch(

@@ -261,14 +261,19 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
       return { items: rows.map(toCustomer), total: count.n };
     });
 
-  const get = (tenantId: TenantId, customerId: string, options: { withPrivate: boolean }) =>
-    db.tenant<CustomersTables, Customer & CustomerArrears & { private?: CustomerPrivate }>(tenantId, async (trx) => {
+  const get = (tenantId: TenantId, customerId: string, options: { withArrears: boolean; withPrivate: boolean }) =>
+    db.tenant<CustomersTables, Customer & Partial<CustomerArrears> & { private?: CustomerPrivate }>(tenantId, async (trx) => {
       const row = await trx.selectFrom('customers').select(publicColumns).where('id', '=', customerId).executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND', 'No such customer.');
-      // Billing's published read model: the sum of the customer's unpaid invoices.
-      const { rows: owed } = await sql<{ arrears: string; unpaid_invoices: number }>`
-        select arrears, unpaid_invoices from billing_customer_arrears where customer_id = ${customerId}`.execute(trx);
-      const customer = { ...toCustomer(row), arrears: Number(owed[0]?.arrears ?? 0), unpaidInvoices: owed[0]?.unpaid_invoices ?? 0 };
+      let customer: Customer & Partial<CustomerArrears> = toCustomer(row);
+      // Billing's published read model: the sum of the customer's unpaid invoices. Only asked for
+      // a caller who may see money: row-level security hides invoices from the others, so it
+      // would answer 0 ("owes nothing"), which is worse than no answer.
+      if (options.withArrears) {
+        const { rows: owed } = await sql<{ arrears: string; unpaid_invoices: number }>`
+          select arrears, unpaid_invoices from billing_customer_arrears where customer_id = ${customerId}`.execute(trx);
+        customer = { ...customer, arrears: Number(owed[0]?.arrears ?? 0), unpaidInvoices: owed[0]?.unpaid_invoices ?? 0 };
+      }
       if (!options.withPrivate) return customer;
       const p = await trx.selectFrom('customers_private').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
       return { ...customer, private: { idCardNumber: p?.id_card_number ?? null, pppoePassword: p?.pppoe_password ?? null, notes: p?.notes ?? null } };

@@ -46,6 +46,10 @@ const INSERT_CHUNK = 2_000;
  * tenant switches, recipients, opt-outs, quiet hours and the rendered text. No network here:
  * the delivery worker sends.
  */
+/** What counts against the month's WhatsApp quota: every message of the month not skipped or failed. */
+export const whatsappQuotaUsed = async (trx: Tx<any>, monthStart: Date): Promise<number> =>
+  (await sql<{ n: number }>`select count(*)::int as n from notifications_messages where created_at >= ${monthStart} and status not in ('skipped', 'failed')`.execute(trx)).rows[0]!.n;
+
 export function createEnqueuer(deps: {
   clock: Clock;
   identity: IdentityService;
@@ -53,7 +57,7 @@ export function createEnqueuer(deps: {
   billing: BillingService;
   publish: Publish<typeof notificationEvents>;
   /** The SaaS monthly WhatsApp quota (composition root: the saas module's guard). */
-  limits?: { remainingInLimit(trx: Tx<any>, limit: 'whatsapp_messages', countUsed: (trx: Tx<any>) => Promise<number>): Promise<number | null> };
+  limits?: { remainingInLimit(trx: Tx<any>, limit: 'whatsapp_messages', countUsed: (trx: Tx<any>) => Promise<number>, options?: { period?: string }): Promise<number | null> };
 }) {
   const { clock } = deps;
 
@@ -62,16 +66,17 @@ export function createEnqueuer(deps: {
    * restoration notices, outages, router alerts, portal codes) are queued;
    * the others are kept as skipped messages that say why.
    */
-  async function applyMonthlyQuota<R extends { urgent: boolean; status: string; reason: string | null }>(trx: Tx, timeZone: TenantTimeZone, rows: R[]): Promise<R[]> {
+  async function applyMonthlyQuota<R extends { urgent: boolean; kind: string; status: string; reason: string | null }>(trx: Tx, timeZone: TenantTimeZone, rows: R[]): Promise<R[]> {
     if (!deps.limits || !rows.some((r) => !r.urgent && r.status === 'pending')) return rows;
-    const monthStart = startOfLocalDay(monthOf(localDate(clock.now(), timeZone)), timeZone);
-    let remaining = await deps.limits.remainingInLimit(trx, 'whatsapp_messages', async (t) =>
-      (await sql<{ n: number }>`select count(*)::int as n from notifications_messages where created_at >= ${monthStart} and status not in ('skipped', 'failed')`.execute(t)).rows[0]!.n,
-    );
+    const month = monthOf(localDate(clock.now(), timeZone));
+    const monthStart = startOfLocalDay(month, timeZone);
+    // The period: the quota's 80 % warning is once per month.
+    let remaining = await deps.limits.remainingInLimit(trx, 'whatsapp_messages', (t) => whatsappQuotaUsed(t, monthStart), { period: month.slice(0, 7) });
     if (remaining === null) return rows;
     return rows.map((r) => {
       if (r.status !== 'pending') return r;
-      if (r.urgent) return r;
+      // The owner's limit warning too: it may be the one saying the quota is nearly used up.
+      if (r.urgent || r.kind === 'limit_warning') return r;
       if (remaining! > 0) {
         remaining!--;
         return r;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Page } from '../../platform/http/pagination.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { localDate, monthOf, startOfLocalDay } from '../../platform/dates.ts';
 import type { ProviderUrlOverrides } from '../../platform/config/env.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
@@ -15,7 +16,7 @@ import type { TenantsService } from '../tenants/index.ts';
 import { previewBroadcast, sendBroadcast, type BroadcastFilter } from './broadcast.ts';
 import { createChannels } from './channels.ts';
 import { createDelivery } from './delivery.ts';
-import { createEnqueuer } from './enqueue.ts';
+import { createEnqueuer, whatsappQuotaUsed } from './enqueue.ts';
 import { createTemplateAdmin } from './template-admin.ts';
 import { SharedSenderLimiter } from './shared-sender-limiter.ts';
 import { DevInbox, verifyCloudWebhookSubscription, type WaProvider, type WaWebhookRequest } from './gateways/index.ts';
@@ -202,6 +203,17 @@ export function createNotificationsService(deps: {
     return rows[0].n;
   };
 
+  /**
+   * What this month (the tenant's calendar) counts against the SaaS WhatsApp quota, as enqueueing
+   * counts it. null for a session that may not read messages (platform support impersonating).
+   */
+  const quotaUsedInTransaction = async (trx: Tx): Promise<number | null> => {
+    const { rows } = await sql<{ ok: boolean }>`select has_table_privilege('notifications_messages', 'select') as ok`.execute(trx);
+    if (!rows[0]?.ok) return null;
+    const timeZone = await deps.tenants.timeZoneInTransaction(trx);
+    return whatsappQuotaUsed(trx, startOfLocalDay(monthOf(localDate(deps.clock.now(), timeZone)), timeZone));
+  };
+
   const monthlyUsage = (tenantId: TenantId, month: string) =>
     db.tenant(tenantId, async (trx) => ({ month, sent: await monthlyCountInTransaction(trx, month) }));
 
@@ -293,6 +305,7 @@ export function createNotificationsService(deps: {
     resendMessage,
     monthlyUsage,
     monthlyCountInTransaction,
+    quotaUsedInTransaction,
     sendTestMessage,
     queuePortalCodeInTransaction,
     handleStatusWebhook,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dateTimeFormat, numberFormat } from '../../platform/formatters.ts';
 import type { LineStatus, PortalInvoice } from './portal.model.ts';
 import type { CustomerView } from './use-cases/customer-view.ts';
 import type { Receipt } from './use-cases/receipts.ts';
@@ -13,11 +14,11 @@ import type { Receipt } from './use-cases/receipts.ts';
 export const h = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const rupiah = (amount: number) => `Rp ${new Intl.NumberFormat('id-ID').format(amount)}`;
-const day = (iso: string) => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-const month = (iso: string) => new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-const moment = (at: Date | null, timeZone: string) =>
-  at ? new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(at)) : '';
+// Shared formatters (platform/formatters.ts): one per shape and zone, not one per render.
+const rupiah = (amount: number) => `Rp ${numberFormat('id-ID').format(amount)}`;
+const day = (iso: string) => dateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const month = (iso: string) => dateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const moment = (at: Date | null, timeZone: string) => (at ? dateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(at)) : '');
 
 const style = `*{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f3f5f7}
 main{max-width:30rem;margin:0 auto;padding:1rem}header{background:#0b6e4f;color:#fff;padding:.75rem 1rem}header b{display:block;max-width:30rem;margin:0 auto}

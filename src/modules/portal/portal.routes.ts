@@ -13,13 +13,12 @@ import { SESSION_TTL_MINUTES } from './portal.model.ts';
 import { codePage, contentSecurityPolicy, dashboardPage, identifyPage, isolirPage, messagePage, receiptPage } from './portal.pages.ts';
 import type { PortalService } from './portal.service.ts';
 import { portalErrors } from './portal.errors.ts';
+import { createStatusRecheck } from './status-recheck.ts';
 
 const COOKIE = 'simpul_portal';
 const HEARTBEAT_MS = 25_000;
 /** Payment links one address may open a minute. */
 const PAY_PER_MINUTE = 6;
-/** How often the status stream looks at a line waiting for its router's confirmation. */
-const RECHECK_MS = 2_000;
 /** Events after which the status stream looks again at the customer's line. */
 const statusEvents = new Set(['billing.invoice.paid', 'billing.payment.confirmed', 'isolation.customer.restored', 'isolation.customer.isolated', 'billing.invoice.voided']);
 /** No NUL or other control characters (tab, CR, LF allowed), as every API input. */
@@ -256,19 +255,15 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
     reply.hijack();
     const res = reply.raw;
     let last = '';
-    let recheck: NodeJS.Timeout | undefined;
+    const recheck = createStatusRecheck(() => void (queue = queue.then(send).catch((error) => request.log.warn({ err: error }, 'portal status failed'))));
     const send = async () => {
       const status = await portal.liveStatus(tenantId, customerId);
       const data = JSON.stringify(status);
       if (data !== last && !res.writableEnded) res.write(`event: status\ndata: ${data}\n\n`);
       last = data;
-      // The router's confirmation publishes no event: while the line waits for it, look again now and then.
-      if (status.line === 'reconnecting' && !recheck && !res.writableEnded) {
-        recheck = setInterval(() => void (queue = queue.then(send).catch((error) => request.log.warn({ err: error }, 'portal status failed'))), RECHECK_MS);
-      } else if (status.line !== 'reconnecting' && recheck) {
-        clearInterval(recheck);
-        recheck = undefined;
-      }
+      // The router's confirmation publishes no event: while the line waits for it, look again, less and less often.
+      if (status.line === 'reconnecting' && !res.writableEnded) recheck.keepLooking();
+      else recheck.stop();
     };
     let queue = Promise.resolve();
     const unsubscribe = await options.liveFeed.subscribe({ tenantId, mayRead: (type) => statusEvents.has(type) }, (event) => {
@@ -283,7 +278,7 @@ export const portalRoutes = (portal: PortalService, options: PortalRoutesOptions
     request.raw.on('close', () => {
       open.delete(res);
       clearInterval(heartbeat);
-      clearInterval(recheck);
+      recheck.stop();
       void unsubscribe();
     });
   });

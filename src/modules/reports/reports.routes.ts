@@ -155,13 +155,15 @@ export const reportsRoutes = (reports: ReportsService, billing: BillingService, 
       const { tenantId } = requirePermission(request);
       const { format, ...filter } = request.query;
       const rows = paged(async (offset, limit) => (await customers.list(tenantId, { ...filter, offset, limit })).items);
+      // A tenant has a handful of plans: read their names once, before the pages stream.
+      const planNames = await reports.planNames(tenantId);
       type C = Awaited<ReturnType<CustomersService['list']>>['items'][number];
       const columns: TableColumn<C>[] = [
         { header: 'Kode', value: (c) => c.code },
         { header: 'Nama', value: (c) => c.name, width: 24 },
         { header: 'Telepon', value: (c) => c.phone, width: 16 },
         { header: 'Alamat', value: (c) => c.address ?? null, width: 30 },
-        { header: 'Paket', value: (c) => c.planId },
+        { header: 'Paket', value: (c) => planNames.get(c.planId) ?? c.planId },
         { header: 'Koneksi', value: (c) => c.connectionType },
         { header: 'PPPoE', value: (c) => c.pppoeUsername ?? null, width: 18 },
         { header: 'IP', value: (c) => c.ipAddress ?? null },

@@ -68,5 +68,8 @@ export function createReportsService(deps: ReportsDeps) {
         return { from, to, months, sent: months.reduce((s, m) => s + m.sent, 0) };
       });
     },
+    /** Plan (paket) names by id, for exports that show a name rather than an id: the plans module's read model `plans_catalog`. */
+    planNames: (tenantId: TenantId) =>
+      db.tenant(tenantId, async (trx) => new Map((await trx.selectFrom('plans_catalog').select(['plan_id', 'name']).execute()).map((p) => [p.plan_id, p.name]))),
   };
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Tx } from '../../platform/db/database.ts';
 import type { Publish } from '../../platform/events/outbox.ts';
 import type { saasEvents } from './saas.events.ts';
 
@@ -54,5 +54,7 @@ export type SaasDeps = {
   providerUrls?: Partial<Record<string, string>>;
   /** DNS TXT lookups (injectable for tests). */
   resolveTxt: (host: string) => Promise<string[][]>;
+  /** This month's WhatsApp messages against the quota (the notifications module counts them; the owner's page shows it). */
+  whatsappQuotaUsed?: (trx: Tx) => Promise<number | null>;
 };
 export type SaasContext = Omit<SaasDeps, 'db'>;

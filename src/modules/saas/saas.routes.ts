@@ -25,7 +25,9 @@ const InvoiceSchema = z.object({
   amount: z.number().int(), dueDate: z.string(), status: z.enum(['unpaid', 'paid', 'void']), orderId: z.string(),
   paidAt: z.coerce.date().nullable(), paidVia: z.enum(['gateway', 'super_admin']).nullable(), paymentUrl: z.string().nullable(), createdAt: z.coerce.date(),
 });
-const EntitlementsSchema = z.object({ plan: z.object({ id: z.string(), code: z.string(), name: z.string() }), limits: LimitValues, features: z.array(Feature), usage: Usage, locked: z.boolean(), supportWrite: z.boolean() });
+const EntitlementsSchema = z.object({ plan: z.object({ id: z.string(), code: z.string(), name: z.string() }), limits: LimitValues, features: z.array(Feature), usage: Usage.extend({ whatsapp_messages: z.number().int().nullable().describe('this month, in the tenant calendar; null when this session may not see messages (support)') }), locked: z.boolean(), supportWrite: z.boolean(),
+  /** Every tenant answers at `<slug>.<platformDomain>` (the host routing's rule), custom domains or not. */
+  platformDomain: z.string() });
 const DomainSchema = z.object({ id: z.string(), host: z.string(), verified: z.boolean(), verifiedAt: z.coerce.date().nullable(), txtRecord: z.object({ name: z.string(), value: z.string() }), createdAt: z.coerce.date() });
 const OverrideSchema = z.object({
   id: z.string(), limitName: z.string().nullable(), amount: z.number().int().nullable(), feature: z.string().nullable(), enabled: z.boolean().nullable(),

@@ -18,7 +18,8 @@ export type SaasService = ReturnType<typeof createSaasService>;
  */
 export type LimitGuard = {
   assertWithinLimit(trx: Tx, limit: LimitName, countUsed: CountUsed, adding?: number): Promise<void>;
-  remainingInLimit(trx: Tx, limit: LimitName, countUsed: CountUsed): Promise<number | null>;
+  /** `period`: a quota counted per month (its key, e.g. `2026-12`) warns once per month at 80 %. */
+  remainingInLimit(trx: Tx, limit: LimitName, countUsed: CountUsed, options?: { period?: string }): Promise<number | null>;
 };
 
 /** The SaaS module's service: each use case lives in use-cases/<name>.ts and runs in the caller's transaction. */
@@ -29,7 +30,7 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
 
   const limits: LimitGuard = {
     assertWithinLimit: (trx, limit, countUsed, adding) => assertWithinLimit(ctx, trx, { limit, countUsed, adding }),
-    remainingInLimit: (trx, limit, countUsed) => remainingInLimit(ctx, trx, limit, countUsed),
+    remainingInLimit: (trx, limit, countUsed, options) => remainingInLimit(ctx, trx, limit, countUsed, options),
   };
 
   const gateway = () => {
@@ -60,8 +61,14 @@ export function createSaasService(deps: SaasDeps & { tenantIdBySlug: (slug: stri
         return {
           supportWrite: subscription?.support_write ?? false,
           ...entitlements,
-          usage: { customers: Number(usage?.customers ?? 0), routers: Number(usage?.routers ?? 0), staff: Number(usage?.staff ?? 0) },
+          usage: {
+            customers: Number(usage?.customers ?? 0),
+            routers: Number(usage?.routers ?? 0),
+            staff: Number(usage?.staff ?? 0),
+            whatsapp_messages: (await ctx.whatsappQuotaUsed?.(trx)) ?? null,
+          },
           locked: locking !== null,
+          platformDomain: ctx.config.platformDomain,
         };
       }),
     featuresOf: (tenantId: TenantId) => inTenant(tenantId, async (trx) => (await entitlementsInTransaction(ctx, trx, tenantId)).features),

@@ -1115,6 +1115,7 @@ export interface SaasInvoices {
 export interface SaasLimitWarnings {
   limit_name: string;
   limit_value: Int8;
+  period: Generated<string>;
   tenant_id: string;
   warned_at: Timestamp;
 }

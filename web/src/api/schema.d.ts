@@ -2708,7 +2708,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One customer; private fields (NIK, PPPoE password) only for customers.manage */
+        /** One customer; what they owe only for billing.read, private fields (NIK, PPPoE password) only for customers.manage */
         get: {
             parameters: {
                 query?: never;
@@ -2729,7 +2729,7 @@ export interface paths {
                         "application/json": {
                             activatedOn: string;
                             address: string;
-                            arrears: number;
+                            arrears?: number;
                             code: string;
                             /** @enum {string} */
                             connectionType: "pppoe" | "static" | "dhcp";
@@ -2750,7 +2750,7 @@ export interface paths {
                             routerId: string | null;
                             /** @enum {string} */
                             status: "active" | "suspended" | "terminated";
-                            unpaidInvoices: number;
+                            unpaidInvoices?: number;
                         };
                     };
                 };
@@ -10688,11 +10688,14 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            platformDomain: string;
                             supportWrite: boolean;
                             usage: {
                                 customers: number;
                                 routers: number;
                                 staff: number;
+                                /** @description this month, in the tenant calendar; null when this session may not see messages (support) */
+                                whatsapp_messages: number | null;
                             };
                         };
                     };

@@ -1245,7 +1245,7 @@ export const en: Dictionary = {
   "platform.domainsHint": "Only domains verified by their TXT record route to their tenant and get a certificate.",
   "platform.impersonationsHint": "Every session is also in the tenant's audit log. A new one starts from the tenant's page.",
   "domains.title": "Custom domains",
-  "domains.none": "No custom domains yet. Your address stays <slug> under the platform's domain.",
+  "domains.none": "No custom domains yet. Your address stays {address}.",
   "domains.notIncluded": "Custom domains are not part of your subscription right now.",
   "domains.host": "Domain",
   "domains.status": "Status",
@@ -1266,6 +1266,7 @@ export const en: Dictionary = {
   "subscription.atLimitTitle": "Limit reached",
   "subscription.nearLimit": "{name}: {used} of {max} ({percent}%).",
   "subscription.atLimit": "{name}: {used} of {max}. No more can be added.",
+  "subscription.atWhatsappLimit": "{name}: {used} of {max}. Until next month only urgent messages (isolation, restoration, outages, portal codes) are sent.",
   "subscription.raiseHint": "Buy an add-on below to raise the limit; it applies once its invoice is paid.",
   "subscription.pay": "Pay",
 };

@@ -1244,7 +1244,7 @@ export const id = {
   "platform.domainsHint": "Hanya domain yang terverifikasi lewat catatan TXT yang diarahkan ke tenantnya dan mendapat sertifikat.",
   "platform.impersonationsHint": "Setiap sesi tercatat juga di log audit tenant. Sesi baru dimulai dari halaman tenant.",
   "domains.title": "Domain sendiri",
-  "domains.none": "Belum ada domain sendiri. Alamat Anda tetap <slug> di domain platform.",
+  "domains.none": "Belum ada domain sendiri. Alamat Anda tetap {address}.",
   "domains.notIncluded": "Domain sendiri tidak termasuk langganan Anda saat ini.",
   "domains.host": "Domain",
   "domains.status": "Status",
@@ -1265,6 +1265,7 @@ export const id = {
   "subscription.atLimitTitle": "Batas tercapai",
   "subscription.nearLimit": "{name}: {used} dari {max} ({percent}%).",
   "subscription.atLimit": "{name}: {used} dari {max}. Tidak bisa menambah lagi.",
+  "subscription.atWhatsappLimit": "{name}: {used} dari {max}. Sampai bulan depan hanya pesan penting (isolir, pemulihan, gangguan, kode portal) yang dikirim.",
   "subscription.raiseHint": "Beli add-on di bawah untuk menambah batas; berlaku begitu tagihannya dibayar.",
   "subscription.pay": "Bayar",
 };

@@ -76,20 +76,24 @@ export async function assertWithinLimit(ctx: SaasContext, trx: Tx, options: Asse
 
 /**
  * For batches that may be partly over (WhatsApp messages of a month): how many more fit, after
- * taking the limit's lock. null = unlimited.
+ * taking the limit's lock. null = unlimited. A quota counted per `period` (the tenant's month)
+ * warns the owner at 80 % once per limit value and period, like the counted limits: from what
+ * was used before this batch, so the warning goes out with the batch after the one that crossed.
  */
-export async function remainingInLimit(ctx: SaasContext, trx: Tx, limit: LimitName, countUsed: CountUsed): Promise<number | null> {
+export async function remainingInLimit(ctx: SaasContext, trx: Tx, limit: LimitName, countUsed: CountUsed, options: { period?: string } = {}): Promise<number | null> {
   await lockLimit(trx, limit);
   const max = await effectiveLimitInTransaction(ctx, trx, limit);
   if (max === null) return null;
-  return Math.max(0, max - (await countUsed(trx)));
+  const used = await countUsed(trx);
+  if (options.period !== undefined) await warnNearLimit(ctx, trx, limit, used, max, options.period);
+  return Math.max(0, max - used);
 }
 
-export async function warnNearLimit(ctx: SaasContext, trx: Tx, limit: LimitName, usedAfter: number, max: number) {
+export async function warnNearLimit(ctx: SaasContext, trx: Tx, limit: LimitName, usedAfter: number, max: number, period = '') {
   if (max <= 0 || usedAfter * 5 < max * 4) return;
   const inserted = await trx
     .insertInto('saas_limit_warnings')
-    .values({ tenant_id: sql<string>`app_tenant_id()`, limit_name: limit, limit_value: max, warned_at: ctx.clock.now() })
+    .values({ tenant_id: sql<string>`app_tenant_id()`, limit_name: limit, limit_value: max, period, warned_at: ctx.clock.now() })
     .onConflict((oc) => oc.doNothing())
     .returning('limit_name')
     .executeTakeFirst();

@@ -71,7 +71,7 @@ export function CustomerDetailPage() {
                 {current && <LineBadge state={line.data?.desiredState} />}
               </Group>
             </PageTitle>
-            {can('billing.read') && (
+            {can('billing.read') && c.arrears !== undefined && (
               <Card withBorder padding="sm" data-testid="arrears">
                 <Group justify="space-between" wrap="wrap">
                   <Text size="sm" c="dimmed">
@@ -79,10 +79,10 @@ export function CustomerDetailPage() {
                   </Text>
                   <Text fw={700} c={c.arrears > 0 ? 'red' : 'teal'} size="lg">
                     {format.money(c.arrears)}
-                    {c.unpaidInvoices > 0 && (
+                    {(c.unpaidInvoices ?? 0) > 0 && (
                       <Text span size="sm" c="dimmed" fw={400}>
                         {' '}
-                        · {t('customers.unpaidInvoices', { count: c.unpaidInvoices })}
+                        · {t('customers.unpaidInvoices', { count: c.unpaidInvoices ?? 0 })}
                       </Text>
                     )}
                   </Text>

@@ -9,8 +9,11 @@ import { useCan } from '../../session.tsx';
 import { DomainBadge } from '../platform/tables.tsx';
 import { useAddDomain, useDomains, useRemoveDomain, useVerifyDomain } from './queries.ts';
 
-/** The owner's own domains for the portal and console: each proven by a DNS TXT record before it routes here. */
-export function DomainsCard({ enabled }: { enabled: boolean }) {
+/**
+ * The owner's own domains for the portal and console: each proven by a DNS TXT record before it
+ * routes here. `address` is the tenant's address under the platform's domain, which always works.
+ */
+export function DomainsCard({ enabled, address }: { enabled: boolean; address: string }) {
   const t = useT();
   const can = useCan();
   const domains = useDomains();
@@ -29,7 +32,7 @@ export function DomainsCard({ enabled }: { enabled: boolean }) {
               rowKey={(d) => d.id}
               rowProps={(d) => ({ 'data-domain': d.host })}
               minWidth={640}
-              empty={t('domains.none')}
+              empty={<span data-testid="own-address">{t('domains.none', { address })}</span>}
               columns={[
                 { header: t('domains.host'), cell: (d) => <Text ff="monospace" size="sm">{d.host}</Text> },
                 { header: t('domains.status'), cell: (d) => <DomainBadge verified={d.verified} /> },

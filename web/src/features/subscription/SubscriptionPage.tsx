@@ -7,19 +7,23 @@ import { fieldErrors } from '../../components/form-errors.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useT, type TranslationKey } from '../../i18n.tsx';
-import { useFormat, useSession } from '../../session.tsx';
+import { useActiveTenant, useFormat, useSession } from '../../session.tsx';
 import { DomainsCard } from './DomainsCard.tsx';
 import { useAddonsOnSale, useEntitlements, usePurchaseAddon, usePaySaasInvoice, useSaasInvoices, useSupportAccess } from './queries.ts';
 
 type Entitlements = ResponseOf<'/api/saas/subscription', 'get'>;
 type LimitName = keyof Entitlements['limits'];
-const counted: LimitName[] = ['customers', 'routers', 'staff'];
-const otherLimits: LimitName[] = ['collectors', 'technicians', 'odps', 'whatsapp_messages', 'photo_storage_mb'];
+/** Limits with a usage to show against them (the WhatsApp quota: this month's messages). */
+const counted: LimitName[] = ['customers', 'routers', 'staff', 'whatsapp_messages'];
+const otherLimits: LimitName[] = ['collectors', 'technicians', 'odps', 'photo_storage_mb'];
+/** Usage of a counted limit; null when this session may not see it (support, for WhatsApp messages). */
+const usageOf = (e: Entitlements, name: LimitName): number | null => e.usage[name as keyof Entitlements['usage']] ?? null;
 
 /** The owner's subscription: plan, limits against usage (live after an add-on is paid, warned at 80%), add-ons to buy, SaaS invoices to pay, custom domains. */
 export function SubscriptionPage() {
   const t = useT();
   const entitlements = useEntitlements();
+  const tenant = useActiveTenant();
   return (
     <Stack>
       <PageTitle>{t('subscription.title')}</PageTitle>
@@ -40,7 +44,7 @@ export function SubscriptionPage() {
               </Grid.Col>
             </Grid>
             <InvoicesCard />
-            <DomainsCard enabled={e.features.includes('custom_domain')} />
+            <DomainsCard enabled={e.features.includes('custom_domain')} address={tenant ? `${tenant.slug}.${e.platformDomain}` : e.platformDomain} />
           </Stack>
         )}
       </QueryState>
@@ -62,7 +66,8 @@ function LimitsCard({ e }: { e: Entitlements }) {
         <NearLimitAlert e={e} />
         {counted.map((name) => {
           const max = e.limits[name];
-          const used = e.usage[name as keyof Entitlements['usage']];
+          const used = usageOf(e, name);
+          if (used === null) return null;
           const percent = max ? Math.min(100, Math.round((used * 100) / max)) : 0;
           return (
             <Stack key={name} gap={2} data-limit={name}>
@@ -91,12 +96,15 @@ function LimitsCard({ e }: { e: Entitlements }) {
   );
 }
 
-/** At 80% of a counted limit the owner is warned; at 100% new ones are refused until an add-on raises it. */
+/**
+ * At 80% of a counted limit the owner is warned; at 100% new ones are refused (WhatsApp: only
+ * urgent messages go out this month) until an add-on raises it.
+ */
 function NearLimitAlert({ e }: { e: Entitlements }) {
   const t = useT();
   const near = counted
-    .map((name) => ({ name, used: e.usage[name as keyof Entitlements['usage']], max: e.limits[name] }))
-    .filter((l): l is { name: LimitName; used: number; max: number } => l.max !== null && l.used * 100 >= l.max * 80);
+    .map((name) => ({ name, used: usageOf(e, name), max: e.limits[name] }))
+    .filter((l): l is { name: LimitName; used: number; max: number } => l.max !== null && l.used !== null && l.used * 100 >= l.max * 80);
   if (near.length === 0) return null;
   const full = near.some((l) => l.used >= l.max);
   return (
@@ -104,7 +112,7 @@ function NearLimitAlert({ e }: { e: Entitlements }) {
       <Stack gap={2}>
         {near.map((l) => (
           <Text size="sm" key={l.name} data-near-limit={l.name}>
-            {t(l.used >= l.max ? 'subscription.atLimit' : 'subscription.nearLimit', { name: t(`limit.${l.name}`), percent: Math.floor((l.used * 100) / l.max), used: l.used, max: l.max })}
+            {t(l.used < l.max ? 'subscription.nearLimit' : l.name === 'whatsapp_messages' ? 'subscription.atWhatsappLimit' : 'subscription.atLimit', { name: t(`limit.${l.name}`), percent: Math.floor((l.used * 100) / l.max), used: l.used, max: l.max })}
           </Text>
         ))}
         <Text size="sm">{t('subscription.raiseHint')}</Text>
