@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { paged, sendTable, tableFormats, type TableColumn } from '../../platform/http/tabular.ts';
 import type { BillingService } from '../billing/index.ts';
@@ -13,11 +14,12 @@ const RangeChecked = <T extends z.ZodType<{ from?: string; to?: string }>>(s: T)
 const Format = z.object({ format: z.enum(tableFormats) });
 const FileResponse = { 200: z.string().describe('the CSV or XLSX file') };
 const Totals = z.array(z.object({ key: z.string(), payments: z.number().int(), amount: z.number().int() }));
-const IncomeQuery = RangeChecked(Range.extend({ groupBy: z.enum(['day', 'month']).default('day') }));
+const IncomeQuery = RangeChecked(Range.extend({ groupBy: z.enum(['day', 'month']).default('day'), ...pageQuery(500, 5000) }));
 const IncomeSchema = z.object({
   from: z.string(),
   to: z.string(),
   groupBy: z.enum(['day', 'month']),
+  lines: z.number().int().describe('How many lines the whole period has (items is a page of them)'),
   items: z.array(z.object({ period: z.string(), method: z.string(), staffUserId: z.string().nullable(), staffName: z.string().nullable(), payments: z.number().int(), amount: z.number().int() })),
   byPeriod: Totals,
   byMethod: Totals,
@@ -72,7 +74,7 @@ const agingColumns: TableColumn<Aging>[] = [
 /** Reports (JSON for the console's charts, each also as CSV/XLSX) and the list exports, streamed. */
 export const reportsRoutes = (reports: ReportsService, billing: BillingService, customers: CustomersService) => async (app: HttpServer) => {
   const tags = ['reports'];
-  app.get('/api/reports/income', { schema: { 'x-permission': 'billing.read', tags, summary: 'Income per day or month, by method and by staff', querystring: IncomeQuery, response: { 200: IncomeSchema } } }, async (request) =>
+  app.get('/api/reports/income', { schema: { 'x-permission': 'billing.read', tags, summary: 'Income per day or month, by method and by staff: a page of the lines (period, method, staff), the totals over the whole period', querystring: IncomeQuery, response: { 200: IncomeSchema } } }, async (request) =>
     reports.income(requirePermission(request).tenantId, request.query),
   );
   app.get(

@@ -871,6 +871,7 @@ export const en: Dictionary = {
   'collector.worklist': 'Worklist for {day}',
   'collector.window': 'due within {days} days',
   'collector.empty': 'No customer to visit today.',
+  'collector.loadMore': 'Load more ({shown} of {total} customers)',
   'collector.sent': 'Sent: {what}',
   'collector.refused': 'Refused by the server: {what}',
   'collector.savedOffline': 'Saved on the phone; sent by itself when the signal returns.',

@@ -870,6 +870,7 @@ export const id = {
   'collector.worklist': 'Daftar kunjungan {day}',
   'collector.window': 'jatuh tempo ≤ {days} hari',
   'collector.empty': 'Tidak ada pelanggan yang perlu dikunjungi hari ini.',
+  'collector.loadMore': 'Muat lagi ({shown} dari {total} pelanggan)',
   'collector.sent': 'Terkirim: {what}',
   'collector.refused': 'Ditolak server: {what}',
   'collector.savedOffline': 'Disimpan di HP, dikirim otomatis saat ada sinyal.',
