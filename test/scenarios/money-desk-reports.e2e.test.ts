@@ -81,6 +81,11 @@ describe.each(drivers)('money desk: reports and exports on %s', (driver) => {
       { key: 'Kasir Rina', payments: 3, amount: 300_000 },
     ]);
     expect(r.total).toBe(740_000);
+    // The lines (day × method × staff) come a page at a time; the totals stay those of the whole period.
+    expect(r.lines).toBe(r.items.length);
+    const paged = (await call('/api/reports/income?from=2026-12-14&to=2026-12-16&limit=1&offset=1')).body;
+    expect([paged.items, paged.lines, paged.byPeriod, paged.total]).toEqual([[r.items[1]], r.lines, r.byPeriod, 740_000]);
+    expect((await call('/api/reports/income?from=2026-12-14&to=2026-12-16&limit=5001')).status).toBe(400);
     const monthly = (await call('/api/reports/income?from=2026-12-01&to=2026-12-31&groupBy=month')).body;
     expect(monthly.byPeriod).toEqual([{ key: '2026-12', payments: 8, amount: 740_000 }]);
     expect((await call('/api/reports/income?from=2026-12-16&to=2026-12-14')).status).toBe(400);

@@ -5,6 +5,7 @@ export const en: Dictionary = {
   'app.tagline': 'RT/RW Net ISP management',
   'lang.label': 'Language',
   'common.loading': 'Loading…',
+  'common.loadMore': 'Load more',
   'common.save': 'Save',
   'common.search': 'Search',
   'common.empty': 'Nothing here yet.',

@@ -4,6 +4,7 @@ export const id = {
   'app.tagline': 'Pengelolaan ISP RT/RW Net',
   'lang.label': 'Bahasa',
   'common.loading': 'Memuat…',
+  'common.loadMore': 'Muat lagi',
   'common.save': 'Simpan',
   'common.search': 'Cari',
   'common.empty': 'Belum ada data.',

@@ -16,6 +16,8 @@ export type IncomeRow = { period: string; method: string; staffUserId: string | 
  * `lines` counting all of them; the totals (per period, method and staff, and overall) are summed
  * by the database over the whole period, whatever the page.
  */
+const largestFirst = (totals: { key: string; payments: number; amount: number }[]) => totals.sort((a, b) => b.amount - a.amount || a.key.localeCompare(b.key));
+
 export async function incomeReport(ctx: Pick<BillingContext, 'tenants' | 'staffNames'>, trx: Tx, { from, to, groupBy, page }: IncomeReportOptions) {
   const timeZone = await ctx.tenants.timeZoneInTransaction(trx);
   const format = groupBy === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM';
@@ -60,8 +62,9 @@ export async function incomeReport(ctx: Pick<BillingContext, 'tenants' | 'staffN
     lines: all?.lines ?? 0,
     items,
     byPeriod: totalsOf((r) => r.g_period === 0, (r) => r.period!),
-    byMethod: totalsOf((r) => r.g_method === 0, (r) => r.method!),
-    byStaff: totalsOf((r) => r.g_staff === 0, (r) => staffName(r.staff) ?? 'Sistem'),
+    // Methods and staff: the largest amount first (then by name), so the order means something.
+    byMethod: largestFirst(totalsOf((r) => r.g_method === 0, (r) => r.method!)),
+    byStaff: largestFirst(totalsOf((r) => r.g_staff === 0, (r) => staffName(r.staff) ?? 'Sistem')),
     total: Number(all?.amount ?? 0),
   };
 }

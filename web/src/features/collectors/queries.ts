@@ -82,7 +82,19 @@ export const useDailyReport = (from: string, to: string) =>
 
 export const useDifferences = () => useQuery({ queryKey: collectorKeys.differences, queryFn: () => unwrap(client.GET('/api/collectors/reports/differences')) });
 
-export const useAging = () => useQuery({ queryKey: collectorKeys.aging, queryFn: () => unwrap(client.GET('/api/collectors/reports/aging')) });
+/** Rows a page of the aging report holds; "Muat lagi" asks for the next one. */
+export const AGING_PAGE = 200;
+
+/** The collectors' aging report a page at a time (most failures first): every page loaded so far, and whether a full last page means more may follow. */
+export function useAging() {
+  const query = useInfiniteQuery({
+    queryKey: collectorKeys.aging,
+    queryFn: ({ pageParam }) => unwrap(client.GET('/api/collectors/reports/aging', { params: { query: { limit: AGING_PAGE, offset: pageParam } } })),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => (last.length === AGING_PAGE ? pages.length * AGING_PAGE : undefined),
+  });
+  return { data: query.data?.pages.flat(), isError: query.isError, error: query.error, more: query.hasNextPage, loadMore: () => void query.fetchNextPage(), loadingMore: query.isFetchingNextPage };
+}
 
 export const useCollectorChain = (invoiceId: string) =>
   useQuery({ queryKey: collectorKeys.chain(invoiceId), queryFn: () => unwrap(client.GET('/api/invoices/{invoiceId}/collector-chain', { params: { path: { invoiceId } } })) });
