@@ -28,7 +28,6 @@ const fixedSize: Record<string, string> = {
   'GET /api/maps/blast-radius': "one element's subtree: an ODC's ODPs and their ports (capacity ≤ 1024)",
   'GET /api/maps/outages/{id}': 'one outage: its set and clear',
   'GET /api/tasks/{id}': 'one task: its assignees (a crew)',
-  'GET /api/reports/aging': 'fixed aging buckets',
   'GET /api/reports/customers': 'one row per month of the asked range',
   'GET /api/reports/isolation': 'one row per day of the asked range',
   'GET /api/reports/whatsapp': 'one row per month of the asked range',

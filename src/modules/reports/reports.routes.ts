@@ -86,8 +86,22 @@ export const reportsRoutes = (reports: ReportsService, billing: BillingService, 
     },
   );
   const AsOf = z.object({ asOf: IsoDate.optional() });
-  app.get('/api/reports/aging', { schema: { 'x-permission': 'billing.read', tags, summary: 'Arrears aging: 0–30, 31–60, 61–90, over 90 days past due', querystring: AsOf, response: { 200: AgingSchema } } }, async (request) =>
-    reports.aging(requirePermission(request).tenantId, request.query.asOf),
+  app.get(
+    '/api/reports/aging',
+    {
+      schema: {
+        'x-permission': 'billing.read',
+        tags,
+        summary: 'Arrears aging: 0–30, 31–60, 61–90, over 90 days past due; buckets and total over every customer, a page of the customers (oldest debt first; customersTotal: all of them)',
+        querystring: AsOf.extend(pageQuery(200, 1000)),
+        response: { 200: AgingSchema.extend({ customersTotal: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      // The buckets need every open invoice anyway; only the per-customer lines are paged.
+      const r = await reports.aging(requirePermission(request).tenantId, request.query.asOf);
+      return { ...r, customers: r.customers.slice(request.query.offset, request.query.offset + request.query.limit), customersTotal: r.customers.length };
+    },
   );
   app.get(
     '/api/reports/aging/export',

@@ -9433,11 +9433,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Arrears aging: 0–30, 31–60, 61–90, over 90 days past due */
+        /** Arrears aging: 0–30, 31–60, 61–90, over 90 days past due; buckets and total over every customer, a page of the customers (oldest debt first; customersTotal: all of them) */
         get: {
             parameters: {
                 query?: {
                     asOf?: string;
+                    /** @description How many (default 200, at most 1000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -9470,6 +9474,7 @@ export interface paths {
                                 invoices: number;
                                 oldestDays: number;
                             }[];
+                            customersTotal: number;
                             total: number;
                         };
                     };

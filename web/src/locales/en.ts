@@ -177,6 +177,7 @@ export const en: Dictionary = {
   'reports.arrears': 'Arrears',
   'reports.customers': '{count} customers',
   'reports.agingCustomers': 'Customers in arrears',
+  'reports.agingCustomersShown': 'The {shown} oldest debts of {total} customers; the export has them all.',
   'reports.noArrears': 'No arrears.',
   'reports.oldestDays': 'Age (days)',
   'reports.bucketHeader': 'Bucket',

@@ -176,6 +176,7 @@ export const id = {
   'reports.arrears': 'Tunggakan',
   'reports.customers': '{count} pelanggan',
   'reports.agingCustomers': 'Pelanggan menunggak',
+  'reports.agingCustomersShown': '{shown} tunggakan terlama dari {total} pelanggan; ekspor berisi semuanya.',
   'reports.noArrears': 'Tidak ada tunggakan.',
   'reports.oldestDays': 'Umur (hari)',
   'reports.bucketHeader': 'Kelompok',

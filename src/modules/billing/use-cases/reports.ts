@@ -101,7 +101,7 @@ export async function agingReport(ctx: Pick<BillingContext, 'clock' | 'tenants'>
     customers.set(r.customer_id, c);
   }
   for (const c of customers.values()) buckets.find((x) => x.bucket === c.bucket)!.customers += 1;
-  const list = [...customers.values()].sort((a, b) => b.oldestDays - a.oldestDays || b.amount - a.amount);
+  const list = [...customers.values()].sort((a, b) => b.oldestDays - a.oldestDays || b.amount - a.amount || a.customerId.localeCompare(b.customerId));
   return { asOf, buckets, customers: list, total: buckets.reduce((s, b) => s + b.amount, 0) };
 }
 
