@@ -28,31 +28,13 @@ const fixedSize: Record<string, string> = {
   'GET /api/maps/blast-radius': "one element's subtree: an ODC's ODPs and their ports (capacity ≤ 1024)",
   'GET /api/maps/outages/{id}': 'one outage: its set and clear',
   'GET /api/tasks/{id}': 'one task: its assignees (a crew)',
-  'GET /api/reports/aging': 'fixed aging buckets',
   'GET /api/reports/customers': 'one row per month of the asked range',
   'GET /api/reports/isolation': 'one row per day of the asked range',
   'GET /api/reports/whatsapp': 'one row per month of the asked range',
   'GET /api/collectors/{collectorUserId}/balance': "one collector's cash in hand, by phase",
+  'GET /api/collectors/reports/daily': 'collector × day of a range refused past 92 days (DAILY_REPORT_MAX_DAYS); collectors are staff',
   'GET /api/collector/customers/{customerId}': "one customer's open invoices (months of arrears) and the last 20 visits",
   'GET /api/imports/jobs/{jobId}': "one import: the first 500 row problems, by line (the server's fixed cap)",
-};
-
-/**
- * Lists outside issue 20 goal 3's second pass (helper B): owned by other work in flight. Each
- * entry is a known unbounded list; the list only shrinks.
- */
-const notYetBounded: Record<string, string> = {
-  'GET /api/plans': 'plans (pakets) a tenant sells: tens, not paged by the console yet',
-  'GET /api/billing/exclusions': 'billing (helper A)',
-  'GET /api/invoices/{invoiceId}': 'billing (helper A): one invoice’s history',
-  'GET /api/invoices/{invoiceId}/collector-chain': 'billing (helper A): one invoice’s cash chain',
-  'GET /api/network/online': 'network: customer ids online now',
-  'GET /api/network/usage': 'network: usage rows',
-  'GET /api/reports/income': 'reports: income lines of a period',
-  'GET /api/collector/worklist': "collectors: one collector's due customers in route order (next: page it with the route)",
-  'GET /api/collectors/reports/aging': 'collectors: overdue customers (next: page it)',
-  'GET /api/collectors/reports/daily': 'collectors: collector × day of the asked range (next: cap the range)',
-  'GET /api/collectors/reports/differences': 'collectors: open short handovers, capped at 500 by the server (next: a limit)',
 };
 
 type Op = { parameters?: { name: string; in: string; schema?: { maximum?: number } }[]; responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> };
@@ -83,11 +65,11 @@ describe('bounded lists', () => {
       const limit = op.parameters?.find((p) => p.in === 'query' && p.name === 'limit');
       const bounded = typeof limit?.schema?.maximum === 'number';
       if (bounded) paged.add(key);
-      else if (!(key in fixedSize) && !(key in notYetBounded)) unbounded.push(key);
+      else if (!(key in fixedSize)) unbounded.push(key);
     }
     expect(unbounded, 'lists without a bounded `limit` (pageQuery in src/platform/http/pagination.ts), or add a fixed-size reason').toEqual([]);
     // The lists stay true: an entry for a route that is no longer a list, or is paged now, goes.
-    const stale = [...Object.keys(fixedSize), ...Object.keys(notYetBounded)].filter((k) => !lists.has(k) || paged.has(k));
+    const stale = Object.keys(fixedSize).filter((k) => !lists.has(k) || paged.has(k));
     expect(stale, 'allow-list entries that are not unpaged lists any more').toEqual([]);
   }, 120_000);
 });

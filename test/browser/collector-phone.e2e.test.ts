@@ -184,4 +184,33 @@ describe('collector on a phone, office on a desk', () => {
     await shown(desk.page.getByTestId('cash-in-hand'));
     await screenshot(desk.page, 'collector-worklist-desktop', { notifications: false });
   });
+
+  it('should show a long route a page at a time, in route order, with "Muat lagi" until the last customer', async () => {
+    const plan = (await call('GET', '/api/plans'))[0];
+    const more: string[] = [];
+    for (let i = 1; i <= 55; i++) {
+      const name = `Pelanggan ${String(i).padStart(2, '0')}`;
+      const c = await call('POST', '/api/customers', { name, phone: `0813-8888-${String(i).padStart(4, '0')}`, address: `Dusun Godean RT ${i}`, planId: plan.id, connectionType: 'dhcp', ipAddress: `10.7.1.${i + 10}`, activatedOn: '2026-10-01' });
+      more.push(c.id);
+    }
+    await call('POST', '/api/billing/invoices/generate', { period: '2026-12-01' });
+    const agus = (await call('GET', '/api/collectors/assignments?limit=1')).collectors[0].userId;
+    await call('POST', '/api/collectors/assignments', { collectorUserId: agus, customerIds: more });
+    const { page } = await open({ phone: true }, people.agus, '/collector');
+    await shown(page.getByText('Pelanggan 01', { exact: true }));
+    const button = page.getByTestId('worklist-more');
+    await shown(button);
+    expect(await page.getByText('Pelanggan 55', { exact: true }).count()).toBe(0);
+    await button.scrollIntoViewIfNeeded();
+    await noSideways(page);
+    await screenshot(page, 'collector-worklist-load-more-phone', { notifications: false });
+    await button.click();
+    await shown(page.getByText('Pelanggan 55', { exact: true }));
+    await button.waitFor({ state: 'detached' });
+    // The whole route, in its order: the new customers follow the first ones, 01 to 55.
+    const names = await page.locator('[data-customer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-customer')));
+    const added = names.filter((n) => n?.startsWith('Pelanggan '));
+    expect(added).toEqual(more.map((_, i) => `Pelanggan ${String(i + 1).padStart(2, '0')}`));
+    expect(new Set(names).size).toBe(names.length);
+  });
 });

@@ -105,6 +105,13 @@ describe.each(drivers)('the collector cash chain on %s', (driver) => {
       ['Budi', 150_000, 1],
     ]);
     expect(list.cashInHand).toEqual({ amount: 0, collections: 0, openShortfall: 0 });
+    expect(list.total).toBe(2);
+    // A page at a time, in route order: the second page goes on where the first stopped; past the maximum is refused, never clamped.
+    const first = (await call(staff.Agus.cookie, 'GET', '/api/collector/worklist?limit=1')).body;
+    const second = (await call(staff.Agus.cookie, 'GET', '/api/collector/worklist?limit=1&offset=1')).body;
+    expect([first.total, first.customers.map((c: { name: string }) => c.name), second.customers.map((c: { name: string }) => c.name)]).toEqual([2, ['Ani'], ['Budi']]);
+    const tooMany = await call(staff.Agus.cookie, 'GET', '/api/collector/worklist?limit=201');
+    expect([tooMany.status, tooMany.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     // A collector-only person sees only their customers anywhere, enforced by the database.
     expect((await call(staff.Agus.cookie, 'GET', '/api/customers')).body.items.map((c: { name: string }) => c.name).sort()).toEqual(['Ani', 'Budi']);
     // A technician or admin who also collects keeps their own view; the worklist is still only theirs.
@@ -392,10 +399,19 @@ describe.each(drivers)('the collector cash chain on %s', (driver) => {
       ['Eko', '2027-01-03', 1, 150_000],
       ['Agus', '2026-12-05', 2, 450_000],
     ]);
+    // The report is collector × day: a range longer than 92 days is refused, nothing else read.
+    const tooLong = await call(staff.Fitri.cookie, 'GET', '/api/collectors/reports/daily?from=2026-01-01&to=2026-12-31');
+    expect([tooLong.status, tooLong.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await call(staff.Fitri.cookie, 'GET', '/api/collectors/reports/daily?from=2026-10-01&to=2026-12-31')).status).toBe(200);
     for (const day of ['2027-01-18', '2027-01-19', '2027-01-21']) {
       expect((await call(staff.Eko.cookie, 'POST', '/api/collector/visits', { customerId: customers.Citra, visitedOn: day, result: day.endsWith('19') ? 'refused' : 'not_home' })).status).toBe(201);
     }
     const aging = (await call(owner, 'GET', '/api/collectors/reports/aging')).body;
     expect(aging[0]).toMatchObject({ name: 'Citra', collectorName: 'Eko', arrears: 150_000, failedVisits: 3, flagged: true, lastVisit: '2027-01-21', lastResult: 'not_home' });
+    // Paged: the first of the list is the first page; the rest follow on the next.
+    const page1 = (await call(owner, 'GET', '/api/collectors/reports/aging?limit=1')).body;
+    const page2 = (await call(owner, 'GET', '/api/collectors/reports/aging?limit=1000&offset=1')).body;
+    expect([...page1, ...page2]).toEqual(aging);
+    expect((await call(owner, 'GET', '/api/collectors/reports/aging?limit=1001')).status).toBe(400);
   });
 });

@@ -81,6 +81,11 @@ describe.each(drivers)('money desk: reports and exports on %s', (driver) => {
       { key: 'Kasir Rina', payments: 3, amount: 300_000 },
     ]);
     expect(r.total).toBe(740_000);
+    // The lines (day × method × staff) come a page at a time; the totals stay those of the whole period.
+    expect(r.lines).toBe(r.items.length);
+    const paged = (await call('/api/reports/income?from=2026-12-14&to=2026-12-16&limit=1&offset=1')).body;
+    expect([paged.items, paged.lines, paged.byPeriod, paged.total]).toEqual([[r.items[1]], r.lines, r.byPeriod, 740_000]);
+    expect((await call('/api/reports/income?from=2026-12-14&to=2026-12-16&limit=5001')).status).toBe(400);
     const monthly = (await call('/api/reports/income?from=2026-12-01&to=2026-12-31&groupBy=month')).body;
     expect(monthly.byPeriod).toEqual([{ key: '2026-12', payments: 8, amount: 740_000 }]);
     expect((await call('/api/reports/income?from=2026-12-16&to=2026-12-14')).status).toBe(400);
@@ -89,6 +94,10 @@ describe.each(drivers)('money desk: reports and exports on %s', (driver) => {
   it('should age arrears into 0–30 / 31–60 / 61–90 / >90 with amounts and customers, as computed by hand', async () => {
     const r = (await call('/api/reports/aging')).body;
     expect(r.asOf).toBe('2026-12-16');
+    // The customers come a page at a time; the buckets and the total stay those of everyone.
+    const second = (await call('/api/reports/aging?limit=1&offset=1')).body;
+    expect([second.customers, second.customersTotal, second.buckets, second.total]).toEqual([[r.customers[1]], r.customers.length, r.buckets, r.total]);
+    expect((await call('/api/reports/aging?limit=1001')).status).toBe(400);
     expect(r.buckets).toEqual([
       { bucket: '0-30', invoices: 3, customers: 1, amount: 300_000 },
       { bucket: '31-60', invoices: 2, customers: 1, amount: 200_000 },

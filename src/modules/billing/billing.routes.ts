@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import { IdempotencyKeyHeaders, type RespondOnce } from '../../platform/http/idempotency.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission } from '../identity/index.ts';
@@ -75,8 +76,10 @@ export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce)
   );
 
   const Exclusion = z.object({ day: IsoDate, reason: z.string().trim().min(1).max(120) });
-  app.get('/api/billing/exclusions', { schema: { 'x-permission': 'billing.read', tags: ['billing'], summary: 'Days on which nothing is isolated', response: { 200: z.array(Exclusion) } } }, async (request) =>
-    billing.listExclusions(requirePermission(request).tenantId),
+  app.get(
+    '/api/billing/exclusions',
+    { schema: { 'x-permission': 'billing.read', tags: ['billing'], summary: 'Days on which nothing is isolated, by day', querystring: z.object(pageQuery(400, 2000)), response: { 200: z.array(Exclusion) } } },
+    async (request) => billing.listExclusions(requirePermission(request).tenantId, request.query),
   );
   app.put(
     '/api/billing/exclusions/:day',
@@ -289,17 +292,19 @@ export const billingRoutes = (billing: BillingService, respondOnce: RespondOnce)
       schema: {
         'x-permission': 'billing.read',
         tags: ['billing'],
-        summary: 'One invoice with its payment history and the customer line (for the unisolate button)',
+        summary: 'One invoice with a page of its payment history (oldest first; historyTotal: all the lines) and the customer line (for the unisolate button)',
         params: InvoiceParams,
+        querystring: z.object(pageQuery(100, 500)),
         response: {
           200: InvoiceSchema.extend({
             history: z.array(HistorySchema),
+            historyTotal: z.number().int(),
             customerLine: z.object({ desiredState: z.enum(['active', 'isolated']), restoreEligible: z.boolean() }),
           }),
         },
       },
     },
-    async (request) => billing.getInvoice(requirePermission(request).tenantId, request.params.invoiceId),
+    async (request) => billing.getInvoice(requirePermission(request).tenantId, request.params.invoiceId, request.query),
   );
   app.post(
     '/api/invoices/:invoiceId/payments',

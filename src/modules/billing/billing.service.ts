@@ -52,7 +52,7 @@ export function createBillingService(deps: BillingDeps) {
     getPolicy: (tenantId: TenantId) => inTenant(tenantId, (trx) => policyInTransaction(ctx, trx)),
     policyInTransaction: (trx: Tx) => policyInTransaction(ctx, trx),
     updatePolicy: (tenantId: TenantId, change: Partial<BillingPolicy>) => inTenant(tenantId, (trx) => updatePolicy(ctx, trx, { change })),
-    listExclusions: (tenantId: TenantId) => inTenant(tenantId, listExclusions),
+    listExclusions: (tenantId: TenantId, page: Page) => inTenant(tenantId, (trx) => listExclusions(trx, page)),
     addExclusion: (tenantId: TenantId, day: IsoDate, reason: string) => inTenant(tenantId, (trx) => addExclusion(trx, { day, reason })),
     removeExclusion: (tenantId: TenantId, day: IsoDate) => inTenant(tenantId, (trx) => removeExclusion(trx, day)),
     // payment history retention (purge_payment_history_worker)
@@ -64,7 +64,7 @@ export function createBillingService(deps: BillingDeps) {
     generateInvoicesInTransaction: (trx: Tx, options: GenerateInvoicesOptions = {}) => generateInvoices(ctx, trx, options),
     previewInvoices: (tenantId: TenantId, options: GenerateInvoicesOptions = {}) => previewInvoices(ctx, db, tenantId, options),
     listInvoices: (tenantId: TenantId, filter: ListInvoicesOptions) => inTenant(tenantId, (trx) => listInvoices(trx, filter)),
-    getInvoice: (tenantId: TenantId, invoiceId: string) => inTenant(tenantId, (trx) => getInvoice(ctx, trx, invoiceId)),
+    getInvoice: (tenantId: TenantId, invoiceId: string, page: Page = { limit: 100, offset: 0 }) => inTenant(tenantId, (trx) => getInvoice(ctx, trx, invoiceId, page)),
     getInvoiceInTransaction,
     listInvoicesInTransaction: (trx: Tx, filter: ListInvoicesOptions) => listInvoices(trx, filter),
     voidInvoiceInTransaction: (trx: Tx, actorUserId: string, invoiceId: string, reason: string) => voidInvoice(ctx, trx, { actorUserId, invoiceId, reason }),

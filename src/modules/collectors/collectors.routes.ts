@@ -5,6 +5,7 @@ import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission } from '../identity/index.ts';
 import type { CollectorsService } from './collectors.service.ts';
 import { decodeProof, PROOF_MAX_BYTES } from './use-cases/deposits.ts';
+import { DAILY_REPORT_MAX_DAYS } from './use-cases/reports.ts';
 
 const IsoDate = z.iso.date();
 const Rupiah = z.number().int('rupiah has no fractions').positive('must be more than zero');
@@ -184,13 +185,16 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
         'x-permission': 'collections.collect',
         'x-feature': 'collectors',
         tags: ['collectors'],
-        summary: 'My worklist today: my customers with an invoice due within the window or overdue, all their arrears, in route order; and my cash in hand',
-        response: { 200: z.object({ today: z.string(), dueWindowDays: z.number().int(), allowPartial: z.boolean(), customers: z.array(WorklistCustomer), cashInHand: CashInHand }) },
+        summary: 'My worklist today: my customers with an invoice due within the window or overdue, all their arrears, in route order (then name), a page at a time (total: all of them); and my cash in hand',
+        querystring: z.object(pageQuery(50, 200)),
+        response: {
+          200: z.object({ today: z.string(), dueWindowDays: z.number().int(), allowPartial: z.boolean(), total: z.number().int(), customers: z.array(WorklistCustomer), cashInHand: CashInHand }),
+        },
       },
     },
     async (request) => {
       const actor = requirePermission(request);
-      const [list, cash] = await Promise.all([collectors.worklist(actor.tenantId, actor.userId), collectors.cashInHand(actor.tenantId, actor.userId)]);
+      const [list, cash] = await Promise.all([collectors.worklist(actor.tenantId, actor.userId, { page: request.query }), collectors.cashInHand(actor.tenantId, actor.userId)]);
       return { ...list, cashInHand: cash };
     },
   );
@@ -476,8 +480,11 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
         'x-permission': 'collections.read',
         'x-feature': 'collectors',
         tags: ['collectors'],
-        summary: 'Collections per collector per field day',
-        querystring: z.object({ from: IsoDate, to: IsoDate }),
+        summary: `Collections per collector per field day, newest first; a range of at most ${DAILY_REPORT_MAX_DAYS} days`,
+        querystring: z
+          .object({ from: IsoDate, to: IsoDate })
+          .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['from'] })
+          .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < DAILY_REPORT_MAX_DAYS, { message: `at most ${DAILY_REPORT_MAX_DAYS} days`, path: ['to'] }),
         response: { 200: z.array(z.object({ collectorUserId: z.string(), collectorName: z.string().nullable(), day: z.string(), collections: z.number().int(), amount: z.number().int() })) },
       },
     },
@@ -485,8 +492,17 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
   );
   app.get(
     '/api/collectors/reports/differences',
-    { schema: { 'x-permission': 'collections.read', 'x-feature': 'collectors', tags: ['collectors'], summary: 'Open differences: short handovers not yet settled or written off', response: { 200: z.array(Handover) } } },
-    async (request) => collectors.openDifferences(requirePermission(request).tenantId),
+    {
+      schema: {
+        'x-permission': 'collections.read',
+        'x-feature': 'collectors',
+        tags: ['collectors'],
+        summary: 'Open differences: short handovers not yet settled or written off, newest first',
+        querystring: z.object(pageQuery(100, 500)),
+        response: { 200: z.array(Handover) },
+      },
+    },
+    async (request) => collectors.openDifferences(requirePermission(request).tenantId, request.query),
   );
   app.get(
     '/api/collectors/reports/aging',
@@ -495,7 +511,8 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
         'x-permission': 'collections.read',
         'x-feature': 'collectors',
         tags: ['collectors'],
-        summary: 'Overdue customers with their visits; 3 or more failed visits are flagged',
+        summary: 'Overdue customers with their visits; 3 or more failed visits are flagged; most failures first, a page at a time',
+        querystring: z.object(pageQuery(200, 1000)),
         response: {
           200: z.array(
             z.object({
@@ -518,7 +535,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
         },
       },
     },
-    async (request) => collectors.aging(requirePermission(request).tenantId),
+    async (request) => collectors.aging(requirePermission(request).tenantId, request.query),
   );
   app.get(
     '/api/invoices/:invoiceId/collector-chain',
@@ -526,8 +543,9 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
       schema: {
         'x-permission': 'billing.read',
         tags: ['collectors'],
-        summary: 'The invoice’s collector chain: collected → setoran → deposited, with who and when',
+        summary: 'The invoice’s collector chain: collected → setoran → deposited, with who and when; one row per collection of it, oldest first',
         params: z.object({ invoiceId: z.uuid() }),
+        querystring: z.object(pageQuery(100, 500)),
         response: {
           200: z.array(
             z.object({
@@ -542,7 +560,7 @@ export const collectorsRoutes = (collectors: CollectorsService, respondOnce: Res
         },
       },
     },
-    async (request) => collectors.chainProgress(requirePermission(request).tenantId, request.params.invoiceId),
+    async (request) => collectors.chainProgress(requirePermission(request).tenantId, request.params.invoiceId, request.query),
   );
   app.get(
     '/api/collectors/logs',

@@ -33,7 +33,7 @@ export function createCollectorsService(deps: CollectorsDeps) {
     setRoute: (tenantId: TenantId, collectorUserId: string, customerIds: string[]) => inTenant(tenantId, (trx) => setRoute(trx, collectorUserId, customerIds)),
     listAssignments: (tenantId: TenantId, page: Page) => inTenant(tenantId, (trx) => listAssignments(ctx, trx, page)),
     // the collector's day
-    worklist: (tenantId: TenantId, collectorUserId: string, options: { customerId?: string } = {}) =>
+    worklist: (tenantId: TenantId, collectorUserId: string, options: { customerId?: string; page?: Page } = {}) =>
       inTenant(tenantId, (trx) => worklist(ctx, trx, collectorUserId, options)),
     customerArrears: (tenantId: TenantId, collectorUserId: string, customerId: string) =>
       inTenant(tenantId, (trx) => customerArrears(ctx, trx, collectorUserId, customerId)),
@@ -55,9 +55,9 @@ export function createCollectorsService(deps: CollectorsDeps) {
     depositProof: (tenantId: TenantId, depositId: string) => inTenant(tenantId, (trx) => depositProof(trx, depositId)),
     // reports and logs
     collectionsPerDay: (tenantId: TenantId, range: { from: IsoDate; to: IsoDate }) => inTenant(tenantId, (trx) => collectionsPerDay(ctx, trx, range)),
-    openDifferences: (tenantId: TenantId) => inTenant(tenantId, (trx) => listHandovers(trx, { status: 'short', limit: 500 })),
-    aging: (tenantId: TenantId) => inTenant(tenantId, (trx) => agingReport(ctx, trx)),
-    chainProgress: (tenantId: TenantId, invoiceId: string) => inTenant(tenantId, (trx) => chainProgress(ctx, trx, invoiceId)),
+    openDifferences: (tenantId: TenantId, page: Page) => inTenant(tenantId, (trx) => listHandovers(trx, { status: 'short', ...page })),
+    aging: (tenantId: TenantId, page: Page) => inTenant(tenantId, (trx) => agingReport(ctx, trx, page)),
+    chainProgress: (tenantId: TenantId, invoiceId: string, page: Page) => inTenant(tenantId, (trx) => chainProgress(ctx, trx, invoiceId, page)),
     listLogs: (tenantId: TenantId, filter: { collectorUserId?: string; limit: number }) => inTenant(tenantId, (trx) => listLogs(trx, filter)),
     purgeLogs: (tenantId: TenantId) => inTenant(tenantId, async (trx) => purgeLogs(ctx, trx, (await settingsInTransaction(trx)).logRetentionDays)),
     /** Phase 1's restore, when the tenant turned it on: the same path a payment takes (billing's). */

@@ -155,11 +155,12 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
         'x-permission': 'customers.read',
         'x-feature': 'radius',
         tags: ['network'],
-        summary: 'Customers online now (open RADIUS sessions)',
+        summary: 'Customers online now (open RADIUS sessions): how many, and a page of their ids (by id)',
+        querystring: z.object(pageQuery(1000, 5000)),
         response: { 200: z.object({ count: z.number().int(), customerIds: z.array(z.string()) }) },
       },
     },
-    async (request) => network.onlineNow(requirePermission(request).tenantId),
+    async (request) => network.onlineNow(requirePermission(request).tenantId, request.query),
   );
   app.get(
     '/api/network/usage',
@@ -168,8 +169,8 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
         'x-permission': 'customers.read',
         'x-feature': 'radius',
         tags: ['network'],
-        summary: 'Data used per customer in a period (RADIUS accounting)',
-        querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+        summary: 'Data used per customer in a period (RADIUS accounting), by username, a page at a time',
+        querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), ...pageQuery(500, 5000) }),
         response: {
           200: z.array(z.object({ customerId: z.string(), username: z.string(), uploadBytes: z.number(), downloadBytes: z.number(), sessions: z.number() })),
         },
@@ -179,7 +180,7 @@ export const networkRoutes = (network: NetworkService) => async (app: HttpServer
       const actor = requirePermission(request);
       const period = { from: new Date(request.query.from), to: new Date(request.query.to) };
       if (period.to <= period.from) throw new AppError('VALIDATION_FAILED', '`to` must be after `from`.', { fields: { to: 'before_from' } });
-      return network.dataUsage(actor.tenantId, period);
+      return network.dataUsage(actor.tenantId, period, { limit: request.query.limit, offset: request.query.offset });
     },
   );
   app.post(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { requirePermission } from '../identity/index.ts';
 import type { PlansService } from './plans.service.ts';
@@ -24,8 +25,10 @@ const PlanInputSchema = z
   .strict();
 
 export const plansRoutes = (plans: PlansService) => async (app: HttpServer) => {
-  app.get('/api/plans', { schema: { 'x-permission': 'customers.read', tags: ['plans'], summary: 'Service plans (paket)', response: { 200: z.array(PlanSchema) } } }, async (request) =>
-    plans.list(requirePermission(request).tenantId),
+  app.get(
+    '/api/plans',
+    { schema: { 'x-permission': 'customers.read', tags: ['plans'], summary: 'Service plans (paket), cheapest first', querystring: z.object(pageQuery(100, 500)), response: { 200: z.array(PlanSchema) } } },
+    async (request) => plans.list(requirePermission(request).tenantId, request.query),
   );
   app.post(
     '/api/plans',

@@ -1,3 +1,4 @@
+import type { Page } from '../../platform/http/pagination.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, TenantId, Tx } from '../../platform/db/database.ts';
 import { columnsToSet, requireSomethingToUpdate } from '../../platform/db/updates.ts';
@@ -47,9 +48,9 @@ export type PlansService = ReturnType<typeof createPlansService>;
 export function createPlansService(deps: { db: Database; clock: Clock; publish: Publish<typeof planEvents> }) {
   const { db, clock, publish } = deps;
 
-  const list = (tenantId: TenantId) =>
+  const list = (tenantId: TenantId, page: Page = { limit: 100, offset: 0 }) =>
     db.tenant<PlansTables, ServicePlan[]>(tenantId, async (trx) =>
-      (await trx.selectFrom('service_plans').selectAll().orderBy('monthly_price').execute()).map(toPlan),
+      (await trx.selectFrom('service_plans').selectAll().orderBy('monthly_price').orderBy('id').limit(page.limit).offset(page.offset).execute()).map(toPlan),
     );
 
   /** Reads a plan inside another module's transaction (e.g. creating a customer). */

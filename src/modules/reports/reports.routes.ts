@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import type { HttpServer } from '../../platform/http/server.ts';
 import { paged, sendTable, tableFormats, type TableColumn } from '../../platform/http/tabular.ts';
 import type { BillingService } from '../billing/index.ts';
@@ -13,11 +14,12 @@ const RangeChecked = <T extends z.ZodType<{ from?: string; to?: string }>>(s: T)
 const Format = z.object({ format: z.enum(tableFormats) });
 const FileResponse = { 200: z.string().describe('the CSV or XLSX file') };
 const Totals = z.array(z.object({ key: z.string(), payments: z.number().int(), amount: z.number().int() }));
-const IncomeQuery = RangeChecked(Range.extend({ groupBy: z.enum(['day', 'month']).default('day') }));
+const IncomeQuery = RangeChecked(Range.extend({ groupBy: z.enum(['day', 'month']).default('day'), ...pageQuery(500, 5000) }));
 const IncomeSchema = z.object({
   from: z.string(),
   to: z.string(),
   groupBy: z.enum(['day', 'month']),
+  lines: z.number().int().describe('How many lines the whole period has (items is a page of them)'),
   items: z.array(z.object({ period: z.string(), method: z.string(), staffUserId: z.string().nullable(), staffName: z.string().nullable(), payments: z.number().int(), amount: z.number().int() })),
   byPeriod: Totals,
   byMethod: Totals,
@@ -72,7 +74,7 @@ const agingColumns: TableColumn<Aging>[] = [
 /** Reports (JSON for the console's charts, each also as CSV/XLSX) and the list exports, streamed. */
 export const reportsRoutes = (reports: ReportsService, billing: BillingService, customers: CustomersService) => async (app: HttpServer) => {
   const tags = ['reports'];
-  app.get('/api/reports/income', { schema: { 'x-permission': 'billing.read', tags, summary: 'Income per day or month, by method and by staff', querystring: IncomeQuery, response: { 200: IncomeSchema } } }, async (request) =>
+  app.get('/api/reports/income', { schema: { 'x-permission': 'billing.read', tags, summary: 'Income per day or month, by method and by staff: a page of the lines (period, method, staff), the totals over the whole period', querystring: IncomeQuery, response: { 200: IncomeSchema } } }, async (request) =>
     reports.income(requirePermission(request).tenantId, request.query),
   );
   app.get(
@@ -84,8 +86,22 @@ export const reportsRoutes = (reports: ReportsService, billing: BillingService, 
     },
   );
   const AsOf = z.object({ asOf: IsoDate.optional() });
-  app.get('/api/reports/aging', { schema: { 'x-permission': 'billing.read', tags, summary: 'Arrears aging: 0–30, 31–60, 61–90, over 90 days past due', querystring: AsOf, response: { 200: AgingSchema } } }, async (request) =>
-    reports.aging(requirePermission(request).tenantId, request.query.asOf),
+  app.get(
+    '/api/reports/aging',
+    {
+      schema: {
+        'x-permission': 'billing.read',
+        tags,
+        summary: 'Arrears aging: 0–30, 31–60, 61–90, over 90 days past due; buckets and total over every customer, a page of the customers (oldest debt first; customersTotal: all of them)',
+        querystring: AsOf.extend(pageQuery(200, 1000)),
+        response: { 200: AgingSchema.extend({ customersTotal: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      // The buckets need every open invoice anyway; only the per-customer lines are paged.
+      const r = await reports.aging(requirePermission(request).tenantId, request.query.asOf);
+      return { ...r, customers: r.customers.slice(request.query.offset, request.query.offset + request.query.limit), customersTotal: r.customers.length };
+    },
   );
   app.get(
     '/api/reports/aging/export',

@@ -41,7 +41,9 @@ export function createReportsService(deps: ReportsDeps) {
   };
 
   return {
-    income: async (tenantId: TenantId, r: DateRange & { groupBy: 'day' | 'month' }) => deps.billing.incomeReport(tenantId, { ...(await range(tenantId, r)), groupBy: r.groupBy }),
+    /** With a page: those lines (the console); without: every line (the export). */
+    income: async (tenantId: TenantId, r: DateRange & { groupBy: 'day' | 'month'; limit?: number; offset?: number }) =>
+      deps.billing.incomeReport(tenantId, { ...(await range(tenantId, r)), groupBy: r.groupBy, page: r.limit === undefined ? undefined : { limit: r.limit, offset: r.offset ?? 0 } }),
     aging: (tenantId: TenantId, asOf?: IsoDate) => deps.billing.agingReport(tenantId, { asOf }),
     isolation: async (tenantId: TenantId, r: DateRange) => {
       const { from, to } = await range(tenantId, r);

@@ -718,10 +718,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Days on which nothing is isolated */
+        /** Days on which nothing is isolated, by day */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 400, at most 2000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1569,10 +1574,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My worklist today: my customers with an invoice due within the window or overdue, all their arrears, in route order; and my cash in hand */
+        /** My worklist today: my customers with an invoice due within the window or overdue, all their arrears, in route order (then name), a page at a time (total: all of them); and my cash in hand */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 50, at most 200; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1615,6 +1625,7 @@ export interface paths {
                             }[];
                             dueWindowDays: number;
                             today: string;
+                            total: number;
                         };
                     };
                 };
@@ -2350,10 +2361,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Overdue customers with their visits; 3 or more failed visits are flagged */
+        /** Overdue customers with their visits; 3 or more failed visits are flagged; most failures first, a page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 200, at most 1000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2401,7 +2417,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Collections per collector per field day */
+        /** Collections per collector per field day, newest first; a range of at most 92 days */
         get: {
             parameters: {
                 query: {
@@ -2446,10 +2462,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open differences: short handovers not yet settled or written off */
+        /** Open differences: short handovers not yet settled or written off, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4234,10 +4255,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One invoice with its payment history and the customer line (for the unisolate button) */
+        /** One invoice with a page of its payment history (oldest first; historyTotal: all the lines) and the customer line (for the unisolate button) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     invoiceId: string;
@@ -4275,6 +4301,7 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "gateway" | "manual" | "collected_by_collector" | "collection_rejected" | "setoran_confirmed" | "deposited" | "voided";
                             }[];
+                            historyTotal: number;
                             id: string;
                             issueDate: string;
                             number: string;
@@ -4308,10 +4335,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invoice’s collector chain: collected → setoran → deposited, with who and when */
+        /** The invoice’s collector chain: collected → setoran → deposited, with who and when; one row per collection of it, oldest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     invoiceId: string;
@@ -6560,10 +6592,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers online now (open RADIUS sessions) */
+        /** Customers online now (open RADIUS sessions): how many, and a page of their ids (by id) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 1000, at most 5000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6637,11 +6674,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Data used per customer in a period (RADIUS accounting) */
+        /** Data used per customer in a period (RADIUS accounting), by username, a page at a time */
         get: {
             parameters: {
                 query: {
                     from: string;
+                    /** @description How many (default 500, at most 5000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
                     to: string;
                 };
                 header?: never;
@@ -7866,10 +7907,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service plans (paket) */
+        /** Service plans (paket), cheapest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description How many (default 100, at most 500; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9387,11 +9433,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Arrears aging: 0–30, 31–60, 61–90, over 90 days past due */
+        /** Arrears aging: 0–30, 31–60, 61–90, over 90 days past due; buckets and total over every customer, a page of the customers (oldest debt first; customersTotal: all of them) */
         get: {
             parameters: {
                 query?: {
                     asOf?: string;
+                    /** @description How many (default 200, at most 1000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -9424,6 +9474,7 @@ export interface paths {
                                 invoices: number;
                                 oldestDays: number;
                             }[];
+                            customersTotal: number;
                             total: number;
                         };
                     };
@@ -9573,12 +9624,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Income per day or month, by method and by staff */
+        /** Income per day or month, by method and by staff: a page of the lines (period, method, staff), the totals over the whole period */
         get: {
             parameters: {
                 query?: {
                     from?: string;
                     groupBy?: "day" | "month";
+                    /** @description How many (default 500, at most 5000; more is refused) */
+                    limit?: number;
+                    /** @description How many to skip (stable order) */
+                    offset?: number;
                     to?: string;
                 };
                 header?: never;
@@ -9620,6 +9675,8 @@ export interface paths {
                                 staffName: string | null;
                                 staffUserId: string | null;
                             }[];
+                            /** @description How many lines the whole period has (items is a page of them) */
+                            lines: number;
                             to: string;
                             total: number;
                         };

@@ -8,13 +8,13 @@ import { messageOf } from '../query-provider.tsx';
  * Renders a query's data once it is there; a spinner before. Failures are already shown as a
  * notification (query-provider.tsx), so here they only leave the short message in place.
  */
-export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+export function QueryState<T>({ query, children }: { query: Pick<UseQueryResult<T>, 'data' | 'isError' | 'error'>; children: (data: T) => ReactNode }) {
   const t = useT();
   if (query.data !== undefined) return <>{children(query.data)}</>;
   if (query.isError) {
     return (
       <Text c="red" size="sm" role="alert">
-        {messageOf(query.error, t)}
+        {query.error && messageOf(query.error, t)}
       </Text>
     );
   }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Page } from '../../../platform/http/pagination.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { customerLabel, eventRef, toInvoice, type BillingContext, type CustomerLabelRow, type Invoice, type InvoiceRow, type InvoiceStatus } from '../billing.model.ts';
@@ -67,13 +68,16 @@ export async function getInvoiceInTransaction(trx: Tx, invoiceId: string, option
 }
 
 /** An invoice with its money history and what the billing screen needs to offer "unisolate". */
-export async function getInvoice(ctx: Pick<BillingContext, 'isolation'>, trx: Tx, invoiceId: string) {
+export async function getInvoice(ctx: Pick<BillingContext, 'isolation'>, trx: Tx, invoiceId: string, page: Page) {
   const invoice = await getInvoiceInTransaction(trx, invoiceId);
-  const history = await invoiceHistory(trx, invoiceId);
+  // Partial collections (cicilan) and rejections add lines without end: the history is paged, oldest first.
+  const history = await invoiceHistory(trx, invoiceId, page);
+  const { n: historyTotal } = await trx.selectFrom('billing_payment_history').select((eb) => eb.fn.countAll<number>().as('n')).where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow();
   const line = (await ctx.isolation.linesInTransaction(trx, [invoice.customerId])).get(invoice.customerId) ?? null;
   return {
     ...invoice,
     history,
+    historyTotal: Number(historyTotal),
     customerLine: line ? { desiredState: line.desiredState, restoreEligible: line.restoreEligible } : { desiredState: 'active' as const, restoreEligible: false },
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/database.ts';
+import type { Page } from '../../../platform/http/pagination.ts';
 import { newId } from '../../../platform/ids.ts';
 import { customerLabel, transactionTenantId, type BillingContext, type Invoice, type PaymentHistoryType } from '../billing.model.ts';
 
@@ -39,13 +40,16 @@ export type HistoryEntry = {
 };
 
 /** An invoice's history, oldest first. */
-export async function invoiceHistory(trx: Tx, invoiceId: string): Promise<HistoryEntry[]> {
+export async function invoiceHistory(trx: Tx, invoiceId: string, page: Page): Promise<HistoryEntry[]> {
   const rows = await trx
     .selectFrom('billing_payment_history as h')
     .leftJoin('identity_staff_names as n', 'n.user_id', 'h.actor_user_id')
     .select(['h.id', 'h.type', 'h.amount', 'h.actor_user_id', 'n.name as actor_name', 'h.reference', 'h.created_at', methodOf])
     .where('h.invoice_id', '=', invoiceId)
     .orderBy('h.created_at')
+    .orderBy('h.id')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
   return rows.map(toHistoryEntry);
 }

@@ -1,3 +1,4 @@
+import type { Page } from '../../../platform/http/pagination.ts';
 import { sql } from 'kysely';
 import type { IsoDate } from '../../../platform/dates.ts';
 import type { Tx } from '../../../platform/db/database.ts';
@@ -76,11 +77,14 @@ export async function updatePolicy(ctx: Pick<BillingContext, 'clock'>, trx: Tx, 
 }
 
 /** Days the daily scan isolates nobody (holidays), oldest first. */
-export const listExclusions = (trx: Tx): Promise<{ day: IsoDate; reason: string }[]> =>
+/** A page of the exclusion days, by day (a day is the key: one row each). */
+export const listExclusions = (trx: Tx, page: Page): Promise<{ day: IsoDate; reason: string }[]> =>
   trx
     .selectFrom('billing_isolation_exclusions')
     .select([sql<IsoDate>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'reason'])
     .orderBy('billing_isolation_exclusions.day')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
 
 export type AddExclusionOptions = { day: IsoDate; reason: string };

@@ -1,53 +1,71 @@
 import { sql } from 'kysely';
 import { localDate, type IsoDate } from '../../../platform/dates.ts';
 import type { Tx } from '../../../platform/db/database.ts';
+import type { Page } from '../../../platform/http/pagination.ts';
 import type { BillingContext } from '../billing.model.ts';
 
 /**
  * Money desk reports from billing's own tables, in the tenant's calendar (days and months are
  * local: a payment at 23:30 WIB counts on that WIB day).
  */
-export type IncomeReportOptions = { from: IsoDate; to: IsoDate; groupBy: 'day' | 'month' };
+export type IncomeReportOptions = { from: IsoDate; to: IsoDate; groupBy: 'day' | 'month'; /** A page of the lines; none: every line (the export). */ page?: Page };
 export type IncomeRow = { period: string; method: string; staffUserId: string | null; staffName: string | null; payments: number; amount: number };
 
-export async function incomeReport(ctx: Pick<BillingContext, 'tenants' | 'staffNames'>, trx: Tx, { from, to, groupBy }: IncomeReportOptions) {
+/**
+ * Income of a period: its lines (period × method × staff) a page at a time, in that order, with
+ * `lines` counting all of them; the totals (per period, method and staff, and overall) are summed
+ * by the database over the whole period, whatever the page.
+ */
+const largestFirst = (totals: { key: string; payments: number; amount: number }[]) => totals.sort((a, b) => b.amount - a.amount || a.key.localeCompare(b.key));
+
+export async function incomeReport(ctx: Pick<BillingContext, 'tenants' | 'staffNames'>, trx: Tx, { from, to, groupBy, page }: IncomeReportOptions) {
   const timeZone = await ctx.tenants.timeZoneInTransaction(trx);
   const format = groupBy === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM';
-  const { rows } = await sql<{ period: string; method: string; staff: string | null; payments: number; amount: string }>`
-    select to_char(received_at at time zone ${timeZone}, ${format}) as period, method, recorded_by as staff,
-           count(*)::int as payments, sum(amount)::text as amount
+  // The period's payments, each with its local period: the lines and the totals group these.
+  const paid = sql`(select to_char(received_at at time zone ${timeZone}, ${format}) as period, method, recorded_by as staff, amount
     from billing_payments
     where received_at >= (${from}::date)::timestamp at time zone ${timeZone}
-      and received_at < ((${to}::date + 1)::timestamp at time zone ${timeZone})
-    group by 1, 2, 3 order by 1, 2, 3 nulls first`.execute(trx);
-  const names = await ctx.staffNames(trx, [...new Set(rows.flatMap((r) => (r.staff ? [r.staff] : [])))]);
-  const items: IncomeRow[] = rows.map((r) => ({
-    period: r.period,
-    method: r.method,
-    staffUserId: r.staff,
-    staffName: r.staff ? (names.get(r.staff) ?? null) : null,
-    payments: r.payments,
-    amount: Number(r.amount),
-  }));
-  const sumBy = (key: (r: IncomeRow) => string) => {
+      and received_at < ((${to}::date + 1)::timestamp at time zone ${timeZone})) p`;
+  const { rows } = await sql<{ period: string; method: string; staff: string | null; payments: number; amount: string }>`
+    select period, method, staff, count(*)::int as payments, sum(amount)::text as amount
+    from ${paid}
+    group by period, method, staff order by period, method, staff nulls first
+    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`.execute(trx);
+  // One pass for every total: grouping sets, told apart by grouping() (1 = that column summed over);
+  // the grand-total row also counts the lines.
+  const { rows: sums } = await sql<{ period: string | null; method: string | null; staff: string | null; g_period: number; g_method: number; g_staff: number; payments: number; amount: string; lines: number }>`
+    select period, method, staff, grouping(period)::int as g_period, grouping(method)::int as g_method, grouping(staff)::int as g_staff,
+      count(*)::int as payments, coalesce(sum(amount), 0)::text as amount, count(distinct (period, method, staff))::int as lines
+    from ${paid}
+    group by grouping sets ((period), (method), (staff), ())
+    order by period, method, staff nulls first`.execute(trx);
+  const staffIds = new Set([...rows, ...sums].flatMap((r) => (r.staff ? [r.staff] : [])));
+  const names = await ctx.staffNames(trx, [...staffIds]);
+  const staffName = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const items: IncomeRow[] = rows.map((r) => ({ period: r.period, method: r.method, staffUserId: r.staff, staffName: staffName(r.staff), payments: r.payments, amount: Number(r.amount) }));
+  const totalsOf = (pick: (r: (typeof sums)[number]) => boolean, key: (r: (typeof sums)[number]) => string) => {
+    // Two staff without a name (or the system) share the 'Sistem' key, as the console shows them.
     const m = new Map<string, { payments: number; amount: number }>();
-    for (const r of items) {
+    for (const r of sums.filter(pick)) {
       const t = m.get(key(r)) ?? { payments: 0, amount: 0 };
       t.payments += r.payments;
-      t.amount += r.amount;
+      t.amount += Number(r.amount);
       m.set(key(r), t);
     }
     return [...m].map(([k, v]) => ({ key: k, ...v }));
   };
+  const all = sums.find((r) => r.g_period === 1 && r.g_method === 1 && r.g_staff === 1);
   return {
     from,
     to,
     groupBy,
+    lines: all?.lines ?? 0,
     items,
-    byPeriod: sumBy((r) => r.period),
-    byMethod: sumBy((r) => r.method),
-    byStaff: sumBy((r) => r.staffName ?? 'Sistem'),
-    total: items.reduce((s, r) => s + r.amount, 0),
+    byPeriod: totalsOf((r) => r.g_period === 0, (r) => r.period!),
+    // Methods and staff: the largest amount first (then by name), so the order means something.
+    byMethod: largestFirst(totalsOf((r) => r.g_method === 0, (r) => r.method!)),
+    byStaff: largestFirst(totalsOf((r) => r.g_staff === 0, (r) => staffName(r.staff) ?? 'Sistem')),
+    total: Number(all?.amount ?? 0),
   };
 }
 
@@ -83,7 +101,7 @@ export async function agingReport(ctx: Pick<BillingContext, 'clock' | 'tenants'>
     customers.set(r.customer_id, c);
   }
   for (const c of customers.values()) buckets.find((x) => x.bucket === c.bucket)!.customers += 1;
-  const list = [...customers.values()].sort((a, b) => b.oldestDays - a.oldestDays || b.amount - a.amount);
+  const list = [...customers.values()].sort((a, b) => b.oldestDays - a.oldestDays || b.amount - a.amount || a.customerId.localeCompare(b.customerId));
   return { asOf, buckets, customers: list, total: buckets.reduce((s, b) => s + b.amount, 0) };
 }
 

@@ -210,13 +210,13 @@ export async function getHandover(trx: Tx, id: string) {
   return toHandover(rows[0]);
 }
 
-export type ListHandoversOptions = { collectorUserId?: string; status?: HandoverStatus; undeposited?: boolean; limit: number };
+export type ListHandoversOptions = { collectorUserId?: string; status?: HandoverStatus; undeposited?: boolean; limit: number; offset?: number };
 
 export async function listHandovers(trx: Tx, filter: ListHandoversOptions) {
   const { rows } = await sql<HandoverRow>`${handoverSelect}
     where ${filter.collectorUserId ? sql`h.collector_user_id = ${filter.collectorUserId}` : sql`true`}
       and ${filter.status ? sql`h.status = ${filter.status}` : sql`true`}
       and ${filter.undeposited ? sql`h.deposit_id is null and h.kept > 0` : sql`true`}
-    order by h.confirmed_at desc limit ${filter.limit}`.execute(trx);
+    order by h.confirmed_at desc, h.id desc limit ${filter.limit} offset ${filter.offset ?? 0}`.execute(trx);
   return rows.map(toHandover);
 }

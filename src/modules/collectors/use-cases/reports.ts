@@ -1,8 +1,12 @@
 import { sql } from 'kysely';
 import type { IsoDate } from '../../../platform/dates.ts';
 import type { Tx } from '../../../platform/db/database.ts';
+import type { Page } from '../../../platform/http/pagination.ts';
 import type { CollectorsContext } from '../collectors.model.ts';
 import { todayOf } from './shared.ts';
+
+/** The longest range of the daily report: a quarter (the answer is collector × day, so days are capped). */
+export const DAILY_REPORT_MAX_DAYS = 92;
 
 /** Collections per collector per field day (rejected ones left out), newest day first. */
 export async function collectionsPerDay(ctx: Pick<CollectorsContext, 'identity'>, trx: Tx, range: { from: IsoDate; to: IsoDate }) {
@@ -24,9 +28,9 @@ export async function collectionsPerDay(ctx: Pick<CollectorsContext, 'identity'>
 /**
  * Aging with failed visits: every assigned customer with an overdue open invoice, their
  * arrears, visits, failed visits (not at home, refused, promised) and the last one; 3 or more
- * failed visits are flagged. Most failures first.
+ * failed visits are flagged. Most failures first (then oldest due, name, id), a page at a time.
  */
-export async function agingReport(ctx: Pick<CollectorsContext, 'clock' | 'tenants' | 'identity'>, trx: Tx) {
+export async function agingReport(ctx: Pick<CollectorsContext, 'clock' | 'tenants' | 'identity'>, trx: Tx, page: Page) {
   const today = await todayOf(ctx, trx);
   const { rows } = await sql<{
     customer_id: string;
@@ -57,7 +61,8 @@ export async function agingReport(ctx: Pick<CollectorsContext, 'clock' | 'tenant
     join customers_field c on c.customer_id = o.customer_id
     left join collectors_assignments a on a.customer_id = o.customer_id
     where o.arrears > 0
-    order by failed desc, o.oldest_due, c.name`.execute(trx);
+    order by failed desc, o.oldest_due, c.name, c.customer_id
+    limit ${page.limit} offset ${page.offset}`.execute(trx);
   const names = await ctx.identity.staffContactsInTransaction(trx, ['collector']);
   return rows.map((r) => ({
     customerId: r.customer_id,
@@ -81,7 +86,7 @@ export async function agingReport(ctx: Pick<CollectorsContext, 'clock' | 'tenant
  * An invoice's collector chain (show_collector_chain_progress): each phase with who, when and the
  * receipt / handover / deposit number, or null while it has not happened.
  */
-export async function chainProgress(ctx: Pick<CollectorsContext, 'identity'>, trx: Tx, invoiceId: string) {
+export async function chainProgress(ctx: Pick<CollectorsContext, 'identity'>, trx: Tx, invoiceId: string, page: Page) {
   const { rows } = await sql<{
     collection_id: string;
     number: string;
@@ -108,7 +113,8 @@ export async function chainProgress(ctx: Pick<CollectorsContext, 'identity'>, tr
     left join collectors_handovers h on h.id = c.handover_id
     left join collectors_deposits d on d.id = h.deposit_id
     where it.invoice_id = ${invoiceId}
-    order by c.collected_at`.execute(trx);
+    order by c.collected_at, c.id
+    limit ${page.limit} offset ${page.offset}`.execute(trx);
   const staff = await ctx.identity.staffContactsInTransaction(trx, ['owner', 'admin', 'finance', 'collector', 'technician']);
   const nameOf = (id: string | null) => (id ? (staff.find((s) => s.userId === id)?.name ?? null) : null);
   return rows.map((r) => ({

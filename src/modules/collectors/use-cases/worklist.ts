@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { addDays, type IsoDate } from '../../../platform/dates.ts';
 import type { Tx } from '../../../platform/db/database.ts';
+import type { Page } from '../../../platform/http/pagination.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { CollectorsContext } from '../collectors.model.ts';
 import { settingsInTransaction } from './settings.ts';
@@ -38,14 +39,17 @@ type Row = {
   amount: string;
   collected: string;
   visited_today: string | null;
+  total: string;
 };
 
 /**
  * The collector's worklist for today: their assigned customers with an open invoice due within
  * the tenant's window (or overdue) — and then all of that customer's open invoices (arrears), so
- * old debt and this month's bill are one visit — in the collector's route order.
+ * old debt and this month's bill are one visit — in the collector's route order (then name, id),
+ * a page of customers at a time (`total`: all of them).
  */
-export async function worklist(ctx: Pick<CollectorsContext, 'clock' | 'tenants'>, trx: Tx, collectorUserId: string, options: { customerId?: string } = {}) {
+export async function worklist(ctx: Pick<CollectorsContext, 'clock' | 'tenants'>, trx: Tx, collectorUserId: string, options: { customerId?: string; page?: Page } = {}) {
+  const page = options.page ?? { limit: 1, offset: 0 };
   const today = await todayOf(ctx, trx);
   const settings = await settingsInTransaction(trx);
   const horizon = addDays(today, settings.dueWindowDays);
@@ -60,18 +64,24 @@ export async function worklist(ctx: Pick<CollectorsContext, 'clock' | 'tenants'>
       from billing_invoices i join mine m on m.customer_id = i.customer_id
       where i.status = 'unpaid'
     ), due as (
-      -- one customer's arrears: every open invoice, whatever its due date
-      select distinct customer_id from open where ${options.customerId ? sql`true` : sql`due_date <= ${horizon}::date`}
+      -- one customer's arrears: every open invoice, whatever its due date; a customer with nothing
+      -- left to collect is not on the list (decided here, so a page holds whole customers)
+      select customer_id from open group by customer_id
+      having bool_or(amount - collected > 0) ${options.customerId ? sql`` : sql`and bool_or(due_date <= ${horizon}::date)`}
+    ), paged as (
+      select d.customer_id, m.route_order, c.name, count(*) over () as total
+      from due d join mine m on m.customer_id = d.customer_id join customers_field c on c.customer_id = d.customer_id
+      order by m.route_order, c.name, d.customer_id limit ${page.limit} offset ${page.offset}
     )
-    select c.customer_id, c.code, c.name, c.phone, c.address, c.latitude, c.longitude, m.route_order,
+    select c.customer_id, c.code, c.name, c.phone, c.address, c.latitude, c.longitude, m.route_order, p.total,
       o.id as invoice_id, o.number, to_char(o.period, 'YYYY-MM-DD') as period, to_char(o.due_date, 'YYYY-MM-DD') as due_date,
       o.amount, o.collected,
       (select v.result from collectors_visits v where v.collector_user_id = ${collectorUserId} and v.customer_id = c.customer_id and v.visited_on = ${today}::date) as visited_today
-    from due d
-    join mine m on m.customer_id = d.customer_id
-    join customers_field c on c.customer_id = d.customer_id
-    join open o on o.customer_id = d.customer_id
-    order by m.route_order, c.name, o.due_date`.execute(trx);
+    from paged p
+    join mine m on m.customer_id = p.customer_id
+    join customers_field c on c.customer_id = p.customer_id
+    join open o on o.customer_id = p.customer_id
+    order by m.route_order, c.name, c.customer_id, o.due_date, o.id`.execute(trx);
   const customers: WorklistCustomer[] = [];
   for (const r of rows) {
     let customer = customers.at(-1);
@@ -96,7 +106,9 @@ export async function worklist(ctx: Pick<CollectorsContext, 'clock' | 'tenants'>
     customer.invoices.push({ invoiceId: r.invoice_id, number: r.number, period: r.period, dueDate: r.due_date, amount: Number(r.amount), open, overdue: r.due_date < today });
     customer.arrears += open;
   }
-  return { today, dueWindowDays: settings.dueWindowDays, allowPartial: settings.allowPartial, customers: customers.filter((c) => c.invoices.length > 0) };
+  // total: every due customer on the route (count(*) over the due set, before the page is cut);
+  // a page past the end has no rows, so it reads 0 there.
+  return { today, dueWindowDays: settings.dueWindowDays, allowPartial: settings.allowPartial, total: Number(rows[0]?.total ?? 0), customers };
 }
 
 /** The collector's cash in hand: the sum of their held collections (derived, never a stored counter). */

@@ -130,7 +130,7 @@ export type CustomerDataUsage = {
  * NAS reported for it: exact for sessions inside one period, and sessions spanning a period
  * boundary land wholly in the later one.
  */
-export async function dataUsageByCustomer(trx: Tx, period: { from: Date; to: Date }): Promise<CustomerDataUsage[]> {
+export async function dataUsageByCustomer(trx: Tx, period: { from: Date; to: Date }, page?: { limit: number; offset: number }): Promise<CustomerDataUsage[]> {
   const { rows } = await sql<{ customer_id: string; username: string; upload: string; download: string; sessions: string }>`
     select u.customer_id, r.username, sum(coalesce(r.acctinputoctets, 0))::text as upload,
            sum(coalesce(r.acctoutputoctets, 0))::text as download, count(*)::text as sessions
@@ -139,7 +139,8 @@ export async function dataUsageByCustomer(trx: Tx, period: { from: Date; to: Dat
     where coalesce(r.acctstoptime, r.acctupdatetime, r.acctstarttime) >= ${period.from}
       and coalesce(r.acctstoptime, r.acctupdatetime, r.acctstarttime) < ${period.to}
     group by u.customer_id, r.username
-    order by r.username`.execute(trx);
+    order by r.username, u.customer_id
+    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`.execute(trx);
   return rows.map((r) => ({
     customerId: r.customer_id,
     username: r.username,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantId, Tx } from '../../../platform/db/database.ts';
+import type { Page } from '../../../platform/http/pagination.ts';
 import { dataUsageByCustomer, takeRadiusActivity } from '../radius/index.ts';
 import type { NetworkContext } from './router-access.ts';
 
@@ -68,17 +69,20 @@ export function createRadiusSessions({ db, publish }: NetworkContext) {
       }));
     });
 
-  /** Customers with an open RADIUS session now (accounting Start without Stop). */
-  const onlineNow = (tenantId: TenantId) =>
+  /** Customers with an open RADIUS session now (accounting Start without Stop): how many, and a page of their ids (by id). */
+  const onlineNow = (tenantId: TenantId, page: Page) =>
     db.tenant(tenantId, async (trx) => {
-      const { rows } = await sql<{ customer_id: string }>`
-        select distinct u.customer_id from radacct r join radius_users u on u.username = r.username
-        where r.acctstoptime is null`.execute(trx);
-      return { count: rows.length, customerIds: rows.map((r) => r.customer_id) };
+      const { rows } = await sql<{ count: number; ids: string[] }>`
+        with online as (
+          select distinct u.customer_id from radacct r join radius_users u on u.username = r.username
+          where r.acctstoptime is null)
+        select (select count(*)::int from online) as count,
+          array(select customer_id::text from online order by customer_id limit ${page.limit} offset ${page.offset}) as ids`.execute(trx);
+      return { count: rows[0]!.count, customerIds: rows[0]!.ids };
     });
 
-  /** Optional billing hook: data used per customer in a period, from RADIUS accounting. */
-  const dataUsage = (tenantId: TenantId, period: { from: Date; to: Date }) => db.tenant(tenantId, (trx) => dataUsageByCustomer(trx, period));
+  /** Optional billing hook: data used per customer in a period, from RADIUS accounting, a page at a time (by username). */
+  const dataUsage = (tenantId: TenantId, period: { from: Date; to: Date }, page: Page) => db.tenant(tenantId, (trx) => dataUsageByCustomer(trx, period, page));
 
   /**
    * The customer whose open PPPoE session (RADIUS accounting Start without Stop) holds this

@@ -125,6 +125,11 @@ export function CollectorPage() {
             {list.customers.map((customer) => (
               <CustomerCard key={customer.customerId} customer={customer} today={list.today} allowPartial={list.allowPartial} queued={queue.filter((q) => q.customerId === customer.customerId)} send={send} />
             ))}
+            {worklist.more && (
+              <Button variant="light" fullWidth loading={worklist.loadingMore} onClick={worklist.loadMore} data-testid="worklist-more">
+                {t('collector.loadMore', { shown: list.customers.length, total: list.total })}
+              </Button>
+            )}
           </Stack>
         )}
       </QueryState>

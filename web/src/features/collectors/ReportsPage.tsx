@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -87,6 +87,11 @@ export function ReportsPage() {
             />
           )}
         </QueryState>
+        {aging.more && (
+          <Button variant="light" mt="sm" loading={aging.loadingMore} onClick={aging.loadMore} data-testid="aging-more">
+            {t('common.loadMore')}
+          </Button>
+        )}
       </Card>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { api, client, unwrap } from '../../api.ts';
 import type { BodyOf, ResponseOf } from '../../api/types.ts';
@@ -29,8 +29,29 @@ export type ChainStep = ResponseOf<'/api/invoices/{invoiceId}/collector-chain', 
 export type CollectBody = BodyOf<'/api/collector/collections', 'post'>;
 export type VisitBody = BodyOf<'/api/collector/visits', 'post'>;
 
-export const useWorklist = () =>
-  useQuery({ queryKey: collectorKeys.worklist, queryFn: () => unwrap(client.GET('/api/collector/worklist')), refetchInterval: 60_000 });
+/** Customers a page of the worklist holds; "Muat lagi" asks for the next page of the route. */
+export const WORKLIST_PAGE = 50;
+
+/**
+ * Today's worklist a page of the route at a time (route order kept across pages): `customers` is
+ * every page loaded so far, `more` says whether the route goes on. A refetch reloads each loaded page.
+ */
+export function useWorklist() {
+  const query = useInfiniteQuery({
+    queryKey: collectorKeys.worklist,
+    queryFn: ({ pageParam }) => unwrap(client.GET('/api/collector/worklist', { params: { query: { limit: WORKLIST_PAGE, offset: pageParam } } })),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.customers.length, 0);
+      return last.customers.length > 0 && loaded < last.total ? loaded : undefined;
+    },
+    refetchInterval: 60_000,
+  });
+  const pages = query.data?.pages;
+  const last = pages?.at(-1);
+  const data: Worklist | undefined = last && { ...last, customers: pages!.flatMap((p) => p.customers) };
+  return { data, isError: query.isError, error: query.error, more: query.hasNextPage, loadMore: () => void query.fetchNextPage(), loadingMore: query.isFetchingNextPage };
+}
 
 /** The collectors with their counts, and a page of the customers (the handover page wants only the collectors: limit 1). */
 export const useAssignments = (page: { limit: number; offset: number }, enabled = true) =>
@@ -61,7 +82,19 @@ export const useDailyReport = (from: string, to: string) =>
 
 export const useDifferences = () => useQuery({ queryKey: collectorKeys.differences, queryFn: () => unwrap(client.GET('/api/collectors/reports/differences')) });
 
-export const useAging = () => useQuery({ queryKey: collectorKeys.aging, queryFn: () => unwrap(client.GET('/api/collectors/reports/aging')) });
+/** Rows a page of the aging report holds; "Muat lagi" asks for the next one. */
+export const AGING_PAGE = 200;
+
+/** The collectors' aging report a page at a time (most failures first): every page loaded so far, and whether a full last page means more may follow. */
+export function useAging() {
+  const query = useInfiniteQuery({
+    queryKey: collectorKeys.aging,
+    queryFn: ({ pageParam }) => unwrap(client.GET('/api/collectors/reports/aging', { params: { query: { limit: AGING_PAGE, offset: pageParam } } })),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => (last.length === AGING_PAGE ? pages.length * AGING_PAGE : undefined),
+  });
+  return { data: query.data?.pages.flat(), isError: query.isError, error: query.error, more: query.hasNextPage, loadMore: () => void query.fetchNextPage(), loadingMore: query.isFetchingNextPage };
+}
 
 export const useCollectorChain = (invoiceId: string) =>
   useQuery({ queryKey: collectorKeys.chain(invoiceId), queryFn: () => unwrap(client.GET('/api/invoices/{invoiceId}/collector-chain', { params: { path: { invoiceId } } })) });

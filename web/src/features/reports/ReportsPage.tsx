@@ -126,6 +126,11 @@ export function ReportsPage() {
               />
             )}
           </QueryState>
+          {aging.data && aging.data.customersTotal > aging.data.customers.length && (
+            <Text size="sm" c="dimmed" data-testid="aging-customers-more">
+              {t('reports.agingCustomersShown', { shown: aging.data.customers.length, total: aging.data.customersTotal })}
+            </Text>
+          )}
           <Group gap="lg">
             <ExportLinks path="/api/exports/customers" label={t('reports.exportCustomers')} />
             <ExportLinks path="/api/exports/invoices" label={t('reports.exportInvoices')} />
