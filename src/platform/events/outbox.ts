@@ -82,26 +82,33 @@ const publishingTenant = (tenantId: string | undefined) => sql`(select coalesce(
 const tenantRequired = (type: string) =>
   new AppError(AppErrorCode.TENANT_REQUIRED, `Event ${type} needs a tenant: publish inside db.tenant(…) or pass tenantId`);
 
-export type PublishMany<C extends EventDefinitions> = <T extends EventType<C>>(
-  trx: Tx,
-  type: T,
-  items: { data: EventData<C, T>; key?: string | null }[],
-  options?: Omit<PublishOptions, 'key'>,
-) => Promise<void>;
+/** One event of a mixed batch: its type decides what its data must be. */
+export type EventToPublish<C extends EventDefinitions> = {
+  [T in EventType<C>]: { type: T; data: EventData<C, T>; key?: string | null };
+}[EventType<C>];
+
+export type PublishMany<C extends EventDefinitions> = {
+  /** Many events of one type. */
+  <T extends EventType<C>>(trx: Tx, type: T, items: { data: EventData<C, T>; key?: string | null }[], options?: Omit<PublishOptions, 'key'>): Promise<void>;
+  /** Events of several types, in this order (a payment's `payment.confirmed` before its `invoice.paid`). */
+  (trx: Tx, events: EventToPublish<C>[], options?: Omit<PublishOptions, 'key'>): Promise<void>;
+};
 
 /**
- * Publishes many events of one type in one INSERT (the daily scan isolates thousands of
- * customers in one transaction; one statement per event would dominate its time). Each
- * item's data is validated like `publish`; one invalid item refuses them all.
+ * Publishes many events in one INSERT, of one type or of several (the daily scan isolates
+ * thousands of customers in one transaction, a payment publishes two events: one statement per
+ * event, or per type, would dominate their time). Each item's data is validated like `publish`;
+ * one invalid item refuses them all. The rows take their publication order (`seq`) from the
+ * list, so one key's events stay in the order given, and the statement wakes the relay once.
  */
 export function createBatchPublisher<C extends EventDefinitions>(catalog: C, clock: Clock): PublishMany<C> {
-  return async (trx, type, items, options = {}) => {
-    if (items.length === 0) return;
-    const definition = catalog[type];
-    if (!definition) throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Unknown event type "${type}"`, { type });
+  const publishEvents = async (trx: Tx, events: { type: string; data: unknown; key?: string | null }[], options: Omit<PublishOptions, 'key'> = {}) => {
+    if (events.length === 0) return;
     const occurredAt = clock.now().toISOString();
-    const rows = items.map((item, index) => {
-      const parsed = definition.data.safeParse(item.data);
+    const rows = events.map(({ type, data, key }, index) => {
+      const definition = catalog[type];
+      if (!definition) throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Unknown event type "${type}"`, { type, index });
+      const parsed = definition.data.safeParse(data);
       if (!parsed.success) {
         throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Event ${type} #${index} has invalid data: ${parsed.error.message}`, {
           type,
@@ -111,20 +118,28 @@ export function createBatchPublisher<C extends EventDefinitions>(catalog: C, clo
       }
       const id = newId();
       return {
+        n: index,
         id,
-        key: item.key ?? null,
+        topic: definition.topic,
+        type,
+        version: definition.version,
+        key: key ?? null,
         correlation_id: options.correlationId ?? logContext.getStore()?.requestId ?? id,
         data: parsed.data,
       };
     });
     const inserted = await sql`
       insert into event_outbox (id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data)
-      select r.id, t.id, ${definition.topic}, ${type}, ${definition.version}, r.key, ${occurredAt}, r.correlation_id,
-             ${options.causationId ?? null}, r.data
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, key text, correlation_id text, data jsonb),
+      select r.id, t.id, r.topic, r.type, r.version, r.key, ${occurredAt}, r.correlation_id, ${options.causationId ?? null}, r.data
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+             as r(n int, id uuid, topic text, type text, version int, key text, correlation_id text, data jsonb),
            ${publishingTenant(options.tenantId)}
       where t.id is not null
-      order by r.id`.execute(trx);
-    if (Number(inserted.numAffectedRows) === 0) throw tenantRequired(type);
+      order by r.n`.execute(trx);
+    if (Number(inserted.numAffectedRows) === 0) throw tenantRequired(events[0].type);
   };
+  return ((trx: Tx, typeOrEvents: string | EventToPublish<C>[], itemsOrOptions?: unknown, options?: Omit<PublishOptions, 'key'>) =>
+    typeof typeOrEvents === 'string'
+      ? publishEvents(trx, (itemsOrOptions as { data: unknown; key?: string | null }[]).map((item) => ({ ...item, type: typeOrEvents })), options)
+      : publishEvents(trx, typeOrEvents, itemsOrOptions as Omit<PublishOptions, 'key'> | undefined)) as PublishMany<C>;
 }
