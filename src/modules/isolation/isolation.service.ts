@@ -74,18 +74,23 @@ export function createIsolationService(deps: { db: Database; clock: Clock; publi
                   invoice_id = i."invoiceId", restore_eligible = false
               from input i where l.customer_id = i."customerId" and l.desired_state = 'isolated'
               returning l.customer_id`;
+    // The change, its history and its events in one statement: the events of every requested
+    // change are validated here, and written only for the lines the statement changed.
+    const type = target === 'isolated' ? 'isolation.customer.isolated' : 'isolation.customer.restored';
+    const events = publishMany.within(
+      changes.map((c) => ({ type, data: { ...c, actor }, key: c.customerId })),
+      sql`select customer_id::text from changed`,
+    );
     const { rows } = await sql<{ customer_id: string }>`
       with input as (${input}), changed as (${change}), history as (
         insert into isolation_history (id, tenant_id, customer_id, action, actor_type, actor_user_id, reason, trigger, invoice_id, created_at)
         select gen_random_uuid(), app_tenant_id(), i."customerId", ${target === 'isolated' ? 'isolated' : 'restored'},
                ${actor.type}, ${actor.userId}, i.reason, i.trigger, i."invoiceId", ${now}
         from input i join changed c on c.customer_id = i."customerId"
-      )
+      ), events as (${events})
       select customer_id from changed`.execute(trx);
     const changedIds = new Set(rows.map((r) => r.customer_id));
     const changed = changes.filter((c) => changedIds.has(c.customerId));
-    const type = target === 'isolated' ? 'isolation.customer.isolated' : 'isolation.customer.restored';
-    await publishMany(trx, type, changed.map((c) => ({ data: { ...c, actor }, key: c.customerId })));
     return changed;
   }
 

@@ -82,4 +82,21 @@ describe.each(drivers)('outbox: several events in one INSERT (%s)', (driver) => 
     await expect(outside).rejects.toMatchObject({ code: 'TENANT_REQUIRED', httpStatus: 400 });
     expect(await stored(correlationId)).toEqual([]);
   });
+
+  it('should write, inside the caller’s statement, only the events whose key the change selected', async () => {
+    const correlationId = newId();
+    const [kept, dropped] = [newId(), newId()];
+    await db.tenant(tenant, (trx) => {
+      const events = publishMany.within(
+        [kept, dropped].map((id, n) => ({ type: 'test.step.recorded' as const, data: { label: `within-${n}`, n }, key: id })),
+        sql`select event_id::text from changed`,
+        { correlationId },
+      );
+      return sql`with changed as (
+          insert into test_effects (tenant_id, handler_id, event_id, label) values (${tenant}, 'within-caller', ${kept}, 'change') returning event_id
+        ), events as (${events})
+        select 1`.execute(trx);
+    });
+    expect((await stored(correlationId)).map((e) => e.key)).toEqual([kept]);
+  });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../db/database.ts';
 import { AppError, AppErrorCode } from '../errors/app-error.ts';
 import { newId } from '../ids.ts';
@@ -92,6 +92,13 @@ export type PublishMany<C extends EventDefinitions> = {
   <T extends EventType<C>>(trx: Tx, type: T, items: { data: EventData<C, T>; key?: string | null }[], options?: Omit<PublishOptions, 'key'>): Promise<void>;
   /** Events of several types, in this order (a payment's `payment.confirmed` before its `invoice.paid`). */
   (trx: Tx, events: EventToPublish<C>[], options?: Omit<PublishOptions, 'key'>): Promise<void>;
+  /**
+   * The same INSERT as a statement to run inside the caller's own (a data-modifying CTE: the
+   * change and its events in one round trip), writing only the events whose key `keysFrom`
+   * selects (e.g. the rows the change touched). It cannot tell a missing tenant: use it where
+   * the change itself needs the transaction's tenant.
+   */
+  within(events: EventToPublish<C>[], keysFrom: RawBuilder<unknown>, options?: Omit<PublishOptions, 'key'>): RawBuilder<unknown>;
 };
 
 /**
@@ -102,44 +109,53 @@ export type PublishMany<C extends EventDefinitions> = {
  * list, so one key's events stay in the order given, and the statement wakes the relay once.
  */
 export function createBatchPublisher<C extends EventDefinitions>(catalog: C, clock: Clock): PublishMany<C> {
-  const publishEvents = async (trx: Tx, events: { type: string; data: unknown; key?: string | null }[], options: Omit<PublishOptions, 'key'> = {}) => {
+  const publishEvents = async (trx: Tx, events: AnyEvent[], options: Omit<PublishOptions, 'key'> = {}) => {
     if (events.length === 0) return;
-    const occurredAt = clock.now().toISOString();
-    const rows = events.map(({ type, data, key }, index) => {
-      const definition = catalog[type];
-      if (!definition) throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Unknown event type "${type}"`, { type, index });
-      const parsed = definition.data.safeParse(data);
-      if (!parsed.success) {
-        throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Event ${type} #${index} has invalid data: ${parsed.error.message}`, {
-          type,
-          index,
-          issues: parsed.error.issues,
-        });
-      }
-      const id = newId();
-      return {
-        n: index,
-        id,
-        topic: definition.topic,
-        type,
-        version: definition.version,
-        key: key ?? null,
-        correlation_id: options.correlationId ?? logContext.getStore()?.requestId ?? id,
-        data: parsed.data,
-      };
-    });
-    const inserted = await sql`
-      insert into event_outbox (id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data)
-      select r.id, t.id, r.topic, r.type, r.version, r.key, ${occurredAt}, r.correlation_id, ${options.causationId ?? null}, r.data
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-             as r(n int, id uuid, topic text, type text, version int, key text, correlation_id text, data jsonb),
-           ${publishingTenant(options.tenantId)}
-      where t.id is not null
-      order by r.n`.execute(trx);
+    const inserted = await outboxInsert(catalog, clock, events, options).execute(trx);
     if (Number(inserted.numAffectedRows) === 0) throw tenantRequired(events[0].type);
   };
-  return ((trx: Tx, typeOrEvents: string | EventToPublish<C>[], itemsOrOptions?: unknown, options?: Omit<PublishOptions, 'key'>) =>
+  const publishMany = ((trx: Tx, typeOrEvents: string | EventToPublish<C>[], itemsOrOptions?: unknown, options?: Omit<PublishOptions, 'key'>) =>
     typeof typeOrEvents === 'string'
       ? publishEvents(trx, (itemsOrOptions as { data: unknown; key?: string | null }[]).map((item) => ({ ...item, type: typeOrEvents })), options)
       : publishEvents(trx, typeOrEvents, itemsOrOptions as Omit<PublishOptions, 'key'> | undefined)) as PublishMany<C>;
+  publishMany.within = (events, keysFrom, options = {}) => outboxInsert(catalog, clock, events, options, keysFrom);
+  return publishMany;
+}
+
+type AnyEvent = { type: string; data: unknown; key?: string | null };
+
+/** The outbox INSERT of `events` (validated here), optionally only those whose key `keysFrom` selects. */
+function outboxInsert(catalog: EventDefinitions, clock: Clock, events: AnyEvent[], options: Omit<PublishOptions, 'key'>, keysFrom?: RawBuilder<unknown>) {
+  const occurredAt = clock.now().toISOString();
+  const rows = events.map(({ type, data, key }, index) => {
+    const definition = catalog[type];
+    if (!definition) throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Unknown event type "${type}"`, { type, index });
+    const parsed = definition.data.safeParse(data);
+    if (!parsed.success) {
+      throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Event ${type} #${index} has invalid data: ${parsed.error.message}`, {
+        type,
+        index,
+        issues: parsed.error.issues,
+      });
+    }
+    const id = newId();
+    return {
+      n: index,
+      id,
+      topic: definition.topic,
+      type,
+      version: definition.version,
+      key: key ?? null,
+      correlation_id: options.correlationId ?? logContext.getStore()?.requestId ?? id,
+      data: parsed.data,
+    };
+  });
+  return sql`
+    insert into event_outbox (id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data)
+    select r.id, t.id, r.topic, r.type, r.version, r.key, ${occurredAt}, r.correlation_id, ${options.causationId ?? null}, r.data
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+           as r(n int, id uuid, topic text, type text, version int, key text, correlation_id text, data jsonb),
+         ${publishingTenant(options.tenantId)}
+    where t.id is not null ${keysFrom ? sql`and r.key in (${keysFrom})` : sql``}
+    order by r.n`;
 }
