@@ -83,20 +83,33 @@ describe.each(drivers)('outbox: several events in one INSERT (%s)', (driver) => 
     expect(await stored(correlationId)).toEqual([]);
   });
 
-  it('should write, inside the caller’s statement, only the events whose key the change selected', async () => {
+  it('should write, inside the caller’s statement, the events its SQL builds from the rows it changed, in their order', async () => {
     const correlationId = newId();
-    const [kept, dropped] = [newId(), newId()];
+    const [first, second] = [newId(), newId()];
     await db.tenant(tenant, (trx) => {
       const events = publishMany.within(
-        [kept, dropped].map((id, n) => ({ type: 'test.step.recorded' as const, data: { label: `within-${n}`, n }, key: id })),
-        sql`select event_id::text from changed`,
+        'test.step.recorded',
+        sql`select row_number() over (order by label) as n, event_id::text as key, jsonb_build_object('label', label, 'n', 0) as data from changed`,
         { correlationId },
       );
       return sql`with changed as (
-          insert into test_effects (tenant_id, handler_id, event_id, label) values (${tenant}, 'within-caller', ${kept}, 'change') returning event_id
+          insert into test_effects (tenant_id, handler_id, event_id, label)
+          values (${tenant}, 'within-caller', ${second}, 'within-b'), (${tenant}, 'within-caller', ${first}, 'within-a') returning event_id, label
         ), events as (${events})
         select 1`.execute(trx);
     });
-    expect((await stored(correlationId)).map((e) => e.key)).toEqual([kept]);
+    expect((await stored(correlationId)).map((e) => [e.key, e.data.label])).toEqual([
+      [first, 'within-a'],
+      [second, 'within-b'],
+    ]);
+  });
+
+  it('should refuse data the caller’s SQL built wrong once validated, rolling its change back', async () => {
+    const attempt = db.tenant(tenant, async (trx) => {
+      await sql`insert into test_effects (tenant_id, handler_id, event_id, label) values (${tenant}, 'validate-caller', ${newId()}, 'change')`.execute(trx);
+      publishMany.validate('test.step.recorded', [{ label: 'fine', n: 1 }, { label: 'bad', n: 1.5 }]);
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'EVENT_SCHEMA_INVALID', message: expect.stringMatching(/test\.step\.recorded #1 has invalid data/) });
+    expect((await sql`select 1 from test_effects where handler_id = 'validate-caller'`.execute(db.owner)).rows).toEqual([]);
   });
 });

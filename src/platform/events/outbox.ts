@@ -93,12 +93,16 @@ export type PublishMany<C extends EventDefinitions> = {
   /** Events of several types, in this order (a payment's `payment.confirmed` before its `invoice.paid`). */
   (trx: Tx, events: EventToPublish<C>[], options?: Omit<PublishOptions, 'key'>): Promise<void>;
   /**
-   * The same INSERT as a statement to run inside the caller's own (a data-modifying CTE: the
-   * change and its events in one round trip), writing only the events whose key `keysFrom`
-   * selects (e.g. the rows the change touched). It cannot tell a missing tenant: use it where
-   * the change itself needs the transaction's tenant.
+   * The INSERT as a statement to run inside the caller's own (a data-modifying CTE: the change
+   * and its events in one round trip), of events of one type built by the caller's SQL `rows`
+   * (`n` int for their order, `key` text, `data` jsonb: e.g. only the rows the change touched, so
+   * the untouched ones cost nothing). The data is checked by `validate` after the statement: an
+   * invalid one throws and rolls the caller's transaction back. It cannot tell a missing tenant:
+   * use it where the change itself needs the transaction's tenant.
    */
-  within(events: EventToPublish<C>[], keysFrom: RawBuilder<unknown>, options?: Omit<PublishOptions, 'key'>): RawBuilder<unknown>;
+  within<T extends EventType<C>>(type: T, rows: RawBuilder<unknown>, options?: Omit<PublishOptions, 'key'>): RawBuilder<unknown>;
+  /** `within`'s schema check: the data it wrote (as the caller built it in SQL), each as `publish` checks it. */
+  validate<T extends EventType<C>>(type: T, data: EventData<C, T>[]): void;
 };
 
 /**
@@ -118,26 +122,46 @@ export function createBatchPublisher<C extends EventDefinitions>(catalog: C, clo
     typeof typeOrEvents === 'string'
       ? publishEvents(trx, (itemsOrOptions as { data: unknown; key?: string | null }[]).map((item) => ({ ...item, type: typeOrEvents })), options)
       : publishEvents(trx, typeOrEvents, itemsOrOptions as Omit<PublishOptions, 'key'> | undefined)) as PublishMany<C>;
-  publishMany.within = (events, keysFrom, options = {}) => outboxInsert(catalog, clock, events, options, keysFrom);
+  publishMany.within = (type, rows, options = {}) => {
+    const definition = catalog[type];
+    if (!definition) throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Unknown event type "${type}"`, { type });
+    // Ids from the database (random, not time-ordered: the order is `seq`'s, taken from `n`).
+    return sql`
+      insert into event_outbox (id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data)
+      select e.id, t.id, ${definition.topic}, ${type}, ${definition.version}, e.key, ${clock.now().toISOString()},
+             coalesce(${options.correlationId ?? logContext.getStore()?.requestId ?? null}, e.id::text), ${options.causationId ?? null}, e.data
+      from (select gen_random_uuid() as id, r.n, r.key, r.data from (${rows}) r) e, ${publishingTenant(options.tenantId)}
+      where t.id is not null
+      order by e.n`;
+  };
+  publishMany.validate = (type, data) => {
+    for (const [index, item] of data.entries()) checkedData(catalog, type, item, index);
+  };
   return publishMany;
+}
+
+/** The event's data as its schema parses it, else an AppError naming the type and the item. */
+function checkedData(catalog: EventDefinitions, type: string, data: unknown, index: number) {
+  const definition = catalog[type];
+  if (!definition) throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Unknown event type "${type}"`, { type, index });
+  const parsed = definition.data.safeParse(data);
+  if (!parsed.success) {
+    throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Event ${type} #${index} has invalid data: ${parsed.error.message}`, {
+      type,
+      index,
+      issues: parsed.error.issues,
+    });
+  }
+  return { definition, data: parsed.data };
 }
 
 type AnyEvent = { type: string; data: unknown; key?: string | null };
 
-/** The outbox INSERT of `events` (validated here), optionally only those whose key `keysFrom` selects. */
-function outboxInsert(catalog: EventDefinitions, clock: Clock, events: AnyEvent[], options: Omit<PublishOptions, 'key'>, keysFrom?: RawBuilder<unknown>) {
+/** The outbox INSERT of `events`, each validated here. */
+function outboxInsert(catalog: EventDefinitions, clock: Clock, events: AnyEvent[], options: Omit<PublishOptions, 'key'>) {
   const occurredAt = clock.now().toISOString();
   const rows = events.map(({ type, data, key }, index) => {
-    const definition = catalog[type];
-    if (!definition) throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Unknown event type "${type}"`, { type, index });
-    const parsed = definition.data.safeParse(data);
-    if (!parsed.success) {
-      throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Event ${type} #${index} has invalid data: ${parsed.error.message}`, {
-        type,
-        index,
-        issues: parsed.error.issues,
-      });
-    }
+    const { definition, data: parsed } = checkedData(catalog, type, data, index);
     const id = newId();
     return {
       n: index,
@@ -147,7 +171,7 @@ function outboxInsert(catalog: EventDefinitions, clock: Clock, events: AnyEvent[
       version: definition.version,
       key: key ?? null,
       correlation_id: options.correlationId ?? logContext.getStore()?.requestId ?? id,
-      data: parsed.data,
+      data: parsed,
     };
   });
   return sql`
@@ -156,6 +180,6 @@ function outboxInsert(catalog: EventDefinitions, clock: Clock, events: AnyEvent[
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
            as r(n int, id uuid, topic text, type text, version int, key text, correlation_id text, data jsonb),
          ${publishingTenant(options.tenantId)}
-    where t.id is not null ${keysFrom ? sql`and r.key in (${keysFrom})` : sql``}
+    where t.id is not null
     order by r.n`;
 }
