@@ -74,18 +74,28 @@ export function createIsolationService(deps: { db: Database; clock: Clock; publi
                   invoice_id = i."invoiceId", restore_eligible = false
               from input i where l.customer_id = i."customerId" and l.desired_state = 'isolated'
               returning l.customer_id`;
+    // The change, its history and its events in one statement; the events are built from the
+    // changed lines only (a scan re-proposes every long-isolated customer: they cost nothing),
+    // as `{ ...change, actor }`, and their data checked once the statement says which changed.
+    const type = target === 'isolated' ? 'isolation.customer.isolated' : 'isolation.customer.restored';
+    const events = publishMany.within(
+      type,
+      sql`select row_number() over () as n, i."customerId"::text as key,
+                 jsonb_build_object('customerId', i."customerId", 'reason', i.reason, 'trigger', i.trigger,
+                                    'invoiceId', i."invoiceId", 'actor', ${JSON.stringify(actor)}::jsonb) as data
+          from input i join changed c on c.customer_id = i."customerId"`,
+    );
     const { rows } = await sql<{ customer_id: string }>`
       with input as (${input}), changed as (${change}), history as (
         insert into isolation_history (id, tenant_id, customer_id, action, actor_type, actor_user_id, reason, trigger, invoice_id, created_at)
         select gen_random_uuid(), app_tenant_id(), i."customerId", ${target === 'isolated' ? 'isolated' : 'restored'},
                ${actor.type}, ${actor.userId}, i.reason, i.trigger, i."invoiceId", ${now}
         from input i join changed c on c.customer_id = i."customerId"
-      )
+      ), events as (${events})
       select customer_id from changed`.execute(trx);
     const changedIds = new Set(rows.map((r) => r.customer_id));
     const changed = changes.filter((c) => changedIds.has(c.customerId));
-    const type = target === 'isolated' ? 'isolation.customer.isolated' : 'isolation.customer.restored';
-    await publishMany(trx, type, changed.map((c) => ({ data: { ...c, actor }, key: c.customerId })));
+    publishMany.validate(type, changed.map((c) => ({ ...c, actor })));
     return changed;
   }
 

@@ -9,7 +9,7 @@ import { normalizeIndonesianPhone } from '../../platform/phone.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { TenantsService } from '../tenants/index.ts';
 import { createWaGateway, parseWaProviderConfig, parseWaProviderInput, waProviders, type DevInbox, type WaGateway, type WaProvider, type WaProviderConfig } from './gateways/index.ts';
-import { settingsInTransaction } from './notification-settings.ts';
+import { settingsChanged, settingsInTransaction } from './notification-settings.ts';
 import { notificationsErrors } from './notifications.errors.ts';
 
 /** Where a tenant's messages go now: its own account, else the platform default. */
@@ -158,6 +158,7 @@ export function createChannels(deps: {
       }
       await sql`update notifications_settings set provider = ${input.provider}, sealed_config = ${config ? secrets.seal(JSON.stringify(config)) : null},
         sender = ${sender}, updated_at = ${clock.now()}`.execute(trx);
+      settingsChanged(trx);
       return describeTenantProvider(trx);
     });
   };

@@ -18,13 +18,37 @@ export type NotificationSettings = {
   webhookKey: string;
 };
 
-/** The current tenant's settings, created with defaults on first use. */
-export async function settingsInTransaction(trx: Tx, now: Date): Promise<NotificationSettings> {
-  await sql`insert into notifications_settings (tenant_id, webhook_key, updated_at)
-            values (app_tenant_id(), ${randomBytes(18).toString('base64url')}, ${now})
-            on conflict (tenant_id) do nothing`.execute(trx);
-  const { rows } = await sql<Record<string, any>>`select * from notifications_settings`.execute(trx);
-  const s = rows[0];
+/**
+ * Settings read in a transaction, by transaction: a payment's messages read them several times
+ * (queueing, sending) and they change only through `settingsChanged`'s callers.
+ */
+const readInTransaction = new WeakMap<Tx, Promise<NotificationSettings>>();
+
+/** The current tenant's settings (read once per transaction), created with defaults on first use. */
+export function settingsInTransaction(trx: Tx, now: Date): Promise<NotificationSettings> {
+  const known = readInTransaction.get(trx);
+  if (known) return known;
+  const reading = readSettings(trx, now);
+  readInTransaction.set(trx, reading);
+  // A failed read is not remembered (the transaction is rolling back anyway).
+  reading.catch(() => readInTransaction.delete(trx));
+  return reading;
+}
+
+/** After an UPDATE of `notifications_settings` in `trx`: the next read sees it. */
+export function settingsChanged(trx: Tx): void {
+  readInTransaction.delete(trx);
+}
+
+async function readSettings(trx: Tx, now: Date): Promise<NotificationSettings> {
+  // The row exists after the tenant's first read: select first, write the defaults only when missing.
+  let s = (await sql<Record<string, any>>`select * from notifications_settings`.execute(trx)).rows[0];
+  if (!s) {
+    await sql`insert into notifications_settings (tenant_id, webhook_key, updated_at)
+              values (app_tenant_id(), ${randomBytes(18).toString('base64url')}, ${now})
+              on conflict (tenant_id) do nothing`.execute(trx);
+    s = (await sql<Record<string, any>>`select * from notifications_settings`.execute(trx)).rows[0];
+  }
   return {
     language: s.language,
     quietHours: s.quiet_start_minute === null ? null : { startMinute: s.quiet_start_minute, endMinute: s.quiet_end_minute },

@@ -20,7 +20,7 @@ import { createEnqueuer, whatsappQuotaUsed } from './enqueue.ts';
 import { createTemplateAdmin } from './template-admin.ts';
 import { SharedSenderLimiter } from './shared-sender-limiter.ts';
 import { DevInbox, verifyCloudWebhookSubscription, type WaProvider, type WaWebhookRequest } from './gateways/index.ts';
-import { settingsInTransaction, type NotificationSettings } from './notification-settings.ts';
+import { settingsChanged, settingsInTransaction, type NotificationSettings } from './notification-settings.ts';
 import type { notificationEvents } from './notifications.events.ts';
 import { formatMinute, parseMinute } from './quiet-hours.ts';
 import { type TemplateLanguage } from './templates/index.ts';
@@ -124,6 +124,7 @@ export function createNotificationsService(deps: {
         quiet_start_minute = ${s.quietHours ? parseMinute(s.quietHours.start) : null}, quiet_end_minute = ${s.quietHours ? parseMinute(s.quietHours.end) : null},
         notify_outage_customers = ${s.notifyOutageCustomers}, notify_router_errors = ${s.notifyRouterErrors},
         payment_link = ${s.paymentLink}, updated_at = ${clock.now()}`.execute(trx);
+      settingsChanged(trx);
       return settingsView(await settingsInTransaction(trx, clock.now()));
     });
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../db/database.ts';
 import { AppError, AppErrorCode } from '../errors/app-error.ts';
 import { newId } from '../ids.ts';
@@ -82,49 +82,104 @@ const publishingTenant = (tenantId: string | undefined) => sql`(select coalesce(
 const tenantRequired = (type: string) =>
   new AppError(AppErrorCode.TENANT_REQUIRED, `Event ${type} needs a tenant: publish inside db.tenant(…) or pass tenantId`);
 
-export type PublishMany<C extends EventDefinitions> = <T extends EventType<C>>(
-  trx: Tx,
-  type: T,
-  items: { data: EventData<C, T>; key?: string | null }[],
-  options?: Omit<PublishOptions, 'key'>,
-) => Promise<void>;
+/** One event of a mixed batch: its type decides what its data must be. */
+export type EventToPublish<C extends EventDefinitions> = {
+  [T in EventType<C>]: { type: T; data: EventData<C, T>; key?: string | null };
+}[EventType<C>];
+
+export type PublishMany<C extends EventDefinitions> = {
+  /** Many events of one type. */
+  <T extends EventType<C>>(trx: Tx, type: T, items: { data: EventData<C, T>; key?: string | null }[], options?: Omit<PublishOptions, 'key'>): Promise<void>;
+  /** Events of several types, in this order (a payment's `payment.confirmed` before its `invoice.paid`). */
+  (trx: Tx, events: EventToPublish<C>[], options?: Omit<PublishOptions, 'key'>): Promise<void>;
+  /**
+   * The INSERT as a statement to run inside the caller's own (a data-modifying CTE: the change
+   * and its events in one round trip), of events of one type built by the caller's SQL `rows`
+   * (`n` int for their order, `key` text, `data` jsonb: e.g. only the rows the change touched, so
+   * the untouched ones cost nothing). The data is checked by `validate` after the statement: an
+   * invalid one throws and rolls the caller's transaction back. It cannot tell a missing tenant:
+   * use it where the change itself needs the transaction's tenant.
+   */
+  within<T extends EventType<C>>(type: T, rows: RawBuilder<unknown>, options?: Omit<PublishOptions, 'key'>): RawBuilder<unknown>;
+  /** `within`'s schema check: the data it wrote (as the caller built it in SQL), each as `publish` checks it. */
+  validate<T extends EventType<C>>(type: T, data: EventData<C, T>[]): void;
+};
 
 /**
- * Publishes many events of one type in one INSERT (the daily scan isolates thousands of
- * customers in one transaction; one statement per event would dominate its time). Each
- * item's data is validated like `publish`; one invalid item refuses them all.
+ * Publishes many events in one INSERT, of one type or of several (the daily scan isolates
+ * thousands of customers in one transaction, a payment publishes two events: one statement per
+ * event, or per type, would dominate their time). Each item's data is validated like `publish`;
+ * one invalid item refuses them all. The rows take their publication order (`seq`) from the
+ * list, so one key's events stay in the order given, and the statement wakes the relay once.
  */
 export function createBatchPublisher<C extends EventDefinitions>(catalog: C, clock: Clock): PublishMany<C> {
-  return async (trx, type, items, options = {}) => {
-    if (items.length === 0) return;
+  const publishEvents = async (trx: Tx, events: AnyEvent[], options: Omit<PublishOptions, 'key'> = {}) => {
+    if (events.length === 0) return;
+    const inserted = await outboxInsert(catalog, clock, events, options).execute(trx);
+    if (Number(inserted.numAffectedRows) === 0) throw tenantRequired(events[0].type);
+  };
+  const publishMany = ((trx: Tx, typeOrEvents: string | EventToPublish<C>[], itemsOrOptions?: unknown, options?: Omit<PublishOptions, 'key'>) =>
+    typeof typeOrEvents === 'string'
+      ? publishEvents(trx, (itemsOrOptions as { data: unknown; key?: string | null }[]).map((item) => ({ ...item, type: typeOrEvents })), options)
+      : publishEvents(trx, typeOrEvents, itemsOrOptions as Omit<PublishOptions, 'key'> | undefined)) as PublishMany<C>;
+  publishMany.within = (type, rows, options = {}) => {
     const definition = catalog[type];
     if (!definition) throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Unknown event type "${type}"`, { type });
-    const occurredAt = clock.now().toISOString();
-    const rows = items.map((item, index) => {
-      const parsed = definition.data.safeParse(item.data);
-      if (!parsed.success) {
-        throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Event ${type} #${index} has invalid data: ${parsed.error.message}`, {
-          type,
-          index,
-          issues: parsed.error.issues,
-        });
-      }
-      const id = newId();
-      return {
-        id,
-        key: item.key ?? null,
-        correlation_id: options.correlationId ?? logContext.getStore()?.requestId ?? id,
-        data: parsed.data,
-      };
-    });
-    const inserted = await sql`
+    // Ids from the database (random, not time-ordered: the order is `seq`'s, taken from `n`).
+    return sql`
       insert into event_outbox (id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data)
-      select r.id, t.id, ${definition.topic}, ${type}, ${definition.version}, r.key, ${occurredAt}, r.correlation_id,
-             ${options.causationId ?? null}, r.data
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, key text, correlation_id text, data jsonb),
-           ${publishingTenant(options.tenantId)}
+      select e.id, t.id, ${definition.topic}, ${type}, ${definition.version}, e.key, ${clock.now().toISOString()},
+             coalesce(${options.correlationId ?? logContext.getStore()?.requestId ?? null}, e.id::text), ${options.causationId ?? null}, e.data
+      from (select gen_random_uuid() as id, r.n, r.key, r.data from (${rows}) r) e, ${publishingTenant(options.tenantId)}
       where t.id is not null
-      order by r.id`.execute(trx);
-    if (Number(inserted.numAffectedRows) === 0) throw tenantRequired(type);
+      order by e.n`;
   };
+  publishMany.validate = (type, data) => {
+    for (const [index, item] of data.entries()) checkedData(catalog, type, item, index);
+  };
+  return publishMany;
+}
+
+/** The event's data as its schema parses it, else an AppError naming the type and the item. */
+function checkedData(catalog: EventDefinitions, type: string, data: unknown, index: number) {
+  const definition = catalog[type];
+  if (!definition) throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Unknown event type "${type}"`, { type, index });
+  const parsed = definition.data.safeParse(data);
+  if (!parsed.success) {
+    throw new AppError(AppErrorCode.EVENT_SCHEMA_INVALID, `Event ${type} #${index} has invalid data: ${parsed.error.message}`, {
+      type,
+      index,
+      issues: parsed.error.issues,
+    });
+  }
+  return { definition, data: parsed.data };
+}
+
+type AnyEvent = { type: string; data: unknown; key?: string | null };
+
+/** The outbox INSERT of `events`, each validated here. */
+function outboxInsert(catalog: EventDefinitions, clock: Clock, events: AnyEvent[], options: Omit<PublishOptions, 'key'>) {
+  const occurredAt = clock.now().toISOString();
+  const rows = events.map(({ type, data, key }, index) => {
+    const { definition, data: parsed } = checkedData(catalog, type, data, index);
+    const id = newId();
+    return {
+      n: index,
+      id,
+      topic: definition.topic,
+      type,
+      version: definition.version,
+      key: key ?? null,
+      correlation_id: options.correlationId ?? logContext.getStore()?.requestId ?? id,
+      data: parsed,
+    };
+  });
+  return sql`
+    insert into event_outbox (id, tenant_id, topic, type, version, key, occurred_at, correlation_id, causation_id, data)
+    select r.id, t.id, r.topic, r.type, r.version, r.key, ${occurredAt}, r.correlation_id, ${options.causationId ?? null}, r.data
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+           as r(n int, id uuid, topic text, type text, version int, key text, correlation_id text, data jsonb),
+         ${publishingTenant(options.tenantId)}
+    where t.id is not null
+    order by r.n`;
 }

@@ -116,13 +116,12 @@ export async function runDailyScan(ctx: BillingContext, trx: Tx): Promise<DailyS
     const further = new Set(movedFurther.map((i) => i.id));
     return invoices.map((i) => ({ data: { ...eventRef(i), superseded: further.has(i.id) || isolatedCustomers.has(i.customerId) }, key: i.customerId }));
   };
-  await ctx.publishMany(trx, 'billing.invoice.due_unpaid', announce(dueUnpaid, overdue));
-  await ctx.publishMany(trx, 'billing.invoice.overdue', announce(overdue, graceExpired));
-  await ctx.publishMany(
-    trx,
-    'billing.invoice.grace_expired',
-    announce(graceExpired, []).map((e) => ({ ...e, data: { ...e.data, graceDays: policy.graceDays } })),
-  );
+  // All stages in one outbox INSERT, in stage order (an invoice's due_unpaid before its overdue).
+  await ctx.publishMany(trx, [
+    ...announce(dueUnpaid, overdue).map((e) => ({ type: 'billing.invoice.due_unpaid' as const, ...e })),
+    ...announce(overdue, graceExpired).map((e) => ({ type: 'billing.invoice.overdue' as const, ...e })),
+    ...announce(graceExpired, []).map((e) => ({ type: 'billing.invoice.grace_expired' as const, ...e, data: { ...e.data, graceDays: policy.graceDays } })),
+  ]);
   return {
     today,
     dueUnpaid: dueUnpaid.length,

@@ -27,7 +27,7 @@ export type PayOptions = {
  * returns the earlier payment (a repeated notification pays nothing twice).
  */
 export async function payInTransaction(
-  ctx: Pick<BillingContext, 'clock' | 'publish'>,
+  ctx: Pick<BillingContext, 'clock' | 'publishMany'>,
   trx: Tx,
   input: PayOptions,
 ): Promise<{ paymentId: string; receiptNumber: string | null; duplicate: boolean; invoice: Invoice }> {
@@ -90,18 +90,21 @@ export async function payInTransaction(
     actorUserId: input.actorUserId ?? null,
     reference: input.providerRef ?? input.note ?? null,
   });
-  await ctx.publish(
-    trx,
-    'billing.payment.confirmed',
-    { paymentId, invoiceId: invoice.id, customerId: invoice.customerId, amount: input.amount, source: input.source, provider: input.provider ?? null },
-    { key: invoice.customerId },
-  );
+  // Both events in one outbox INSERT (a statement fewer per payment), confirmed first: one key, in this order.
+  const confirmed = {
+    type: 'billing.payment.confirmed' as const,
+    data: { paymentId, invoiceId: invoice.id, customerId: invoice.customerId, amount: input.amount, source: input.source, provider: input.provider ?? null },
+    key: invoice.customerId,
+  };
   const after = { paidAmount, remaining: invoice.amount - paidAmount };
   if (!settled) {
-    await ctx.publish(trx, 'billing.invoice.partially_paid', { ...eventRef(invoice), paymentId, source: input.source, ...after }, { key: invoice.customerId });
+    await ctx.publishMany(trx, [
+      confirmed,
+      { type: 'billing.invoice.partially_paid', data: { ...eventRef(invoice), paymentId, source: input.source, ...after }, key: invoice.customerId },
+    ]);
     return { paymentId, receiptNumber: receipt.number, duplicate: false, invoice: { ...invoice, ...after } };
   }
-  await ctx.publish(trx, 'billing.invoice.paid', { ...eventRef(invoice), paymentId, source: input.source }, { key: invoice.customerId });
+  await ctx.publishMany(trx, [confirmed, { type: 'billing.invoice.paid', data: { ...eventRef(invoice), paymentId, source: input.source }, key: invoice.customerId }]);
   return { paymentId, receiptNumber: receipt.number, duplicate: false, invoice: { ...invoice, ...after, status: 'paid' as const, paidAt: now } };
 }
 
@@ -111,7 +114,7 @@ export type RecordPaymentOptions = { actorUserId: string; invoiceId: string; pay
  * Finance or admin records cash or a bank transfer, inside the caller's transaction (the
  * route's, which stores the answer to an Idempotency-Key with it).
  */
-export async function recordPaymentInTransaction(ctx: Pick<BillingContext, 'clock' | 'publish'>, trx: Tx, { actorUserId, invoiceId, payment }: RecordPaymentOptions) {
+export async function recordPaymentInTransaction(ctx: Pick<BillingContext, 'clock' | 'publishMany'>, trx: Tx, { actorUserId, invoiceId, payment }: RecordPaymentOptions) {
   const { paymentId, receiptNumber } = await payInTransaction(ctx, trx, {
     invoiceId,
     amount: payment.amount,
