@@ -256,8 +256,7 @@ export function createCustomersService(deps: { db: Database; clock: Clock; plans
         const planId = filter.planId ?? null;
         const status = filter.status ?? null;
         pageIds = sql<string>`(select customers_list_ids(${planId}::uuid, ${status}::text, ${filter.limit}::int, ${filter.offset}::int))`;
-        // A scalar subquery, so it runs once (an init plan), not once per row of the page.
-        counted = trx.selectNoFrom(sql<number>`(select customers_list_count(${planId}::uuid, ${status}::text))`.as('total'));
+        counted = trx.selectNoFrom(sql<number>`customers_list_count(${planId}::uuid, ${status}::text)`.as('total'));
       }
       // Count and page in one statement (one round trip per page): the one-row count joined to
       // the page's rows, read by id; a page past the end still answers its count (one row, no customer).
