@@ -11,24 +11,12 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 
 const keyOf = (locale: string, options: object) => `${locale} ${JSON.stringify(options)}`;
 
+const cached = <F>(cache: Map<string, F>, key: string, make: () => F): F => cache.get(key) ?? cache.set(key, make()).get(key)!;
+
 /** The shared `Intl.DateTimeFormat` for this locale and these options (same options, same object). */
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = keyOf(locale, options);
-  let f = dateTimeFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
-    dateTimeFormats.set(key, f);
-  }
-  return f;
-}
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  cached(dateTimeFormats, keyOf(locale, options), () => new Intl.DateTimeFormat(locale, options));
 
 /** The shared `Intl.NumberFormat` for this locale and these options. */
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = keyOf(locale, options);
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, f);
-  }
-  return f;
-}
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat =>
+  cached(numberFormats, keyOf(locale, options), () => new Intl.NumberFormat(locale, options));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.ts';
+import { oncePerTransaction } from '../../platform/db/once-per-transaction.ts';
 import type { WaProvider } from './gateways/index.ts';
 import type { QuietHours } from './quiet-hours.ts';
 import { defaultTemplates, type NotificationKind, type TemplateLanguage } from './templates/index.ts';
@@ -19,26 +20,16 @@ export type NotificationSettings = {
 };
 
 /**
- * Settings read in a transaction, by transaction: a payment's messages read them several times
- * (queueing, sending) and they change only through `settingsChanged`'s callers.
+ * Read once per transaction: a payment's messages read them several times (queueing, sending)
+ * and they change only through `settingsChanged`'s callers.
  */
-const readInTransaction = new WeakMap<Tx, Promise<NotificationSettings>>();
+const settings = oncePerTransaction(readSettings);
 
 /** The current tenant's settings (read once per transaction), created with defaults on first use. */
-export function settingsInTransaction(trx: Tx, now: Date): Promise<NotificationSettings> {
-  const known = readInTransaction.get(trx);
-  if (known) return known;
-  const reading = readSettings(trx, now);
-  readInTransaction.set(trx, reading);
-  // A failed read is not remembered (the transaction is rolling back anyway).
-  reading.catch(() => readInTransaction.delete(trx));
-  return reading;
-}
+export const settingsInTransaction = (trx: Tx, now: Date): Promise<NotificationSettings> => settings.get(trx, now);
 
 /** After an UPDATE of `notifications_settings` in `trx`: the next read sees it. */
-export function settingsChanged(trx: Tx): void {
-  readInTransaction.delete(trx);
-}
+export const settingsChanged = (trx: Tx): void => settings.forget(trx);
 
 async function readSettings(trx: Tx, now: Date): Promise<NotificationSettings> {
   // The row exists after the tenant's first read: select first, write the defaults only when missing.

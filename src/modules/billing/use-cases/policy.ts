@@ -2,24 +2,17 @@ import type { Page } from '../../../platform/http/pagination.ts';
 import { sql } from 'kysely';
 import type { IsoDate } from '../../../platform/dates.ts';
 import type { Tx } from '../../../platform/db/database.ts';
+import { oncePerTransaction } from '../../../platform/db/once-per-transaction.ts';
 import { sqlDate, transactionTenantId, type BillingContext, type BillingPolicy, type IsolationTrigger } from '../billing.model.ts';
 
 /**
- * Policies read in a transaction, by transaction: a payment reads it several times (payment,
- * receipt, restore) and it only changes through `updatePolicy`, which keeps the entry current.
+ * Read once per transaction: a payment reads it several times (payment, receipt, restore) and it
+ * only changes through `updatePolicy`, which keeps the entry current.
  */
-const readInTransaction = new WeakMap<Tx, Promise<BillingPolicy>>();
+const policies = oncePerTransaction((trx, ctx: Pick<BillingContext, 'clock'>) => readPolicy(ctx, trx));
 
 /** The tenant's billing policy (read once per transaction); the defaults are written on first read. */
-export function policyInTransaction(ctx: Pick<BillingContext, 'clock'>, trx: Tx): Promise<BillingPolicy> {
-  const known = readInTransaction.get(trx);
-  if (known) return known;
-  const reading = readPolicy(ctx, trx);
-  readInTransaction.set(trx, reading);
-  // A failed read is not remembered (the transaction is rolling back anyway).
-  reading.catch(() => readInTransaction.delete(trx));
-  return reading;
-}
+export const policyInTransaction = (ctx: Pick<BillingContext, 'clock'>, trx: Tx): Promise<BillingPolicy> => policies.get(trx, ctx);
 
 async function readPolicy(ctx: Pick<BillingContext, 'clock'>, trx: Tx): Promise<BillingPolicy> {
   // The row exists after the tenant's first read: select first, write the defaults only when missing.
@@ -72,12 +65,11 @@ export async function updatePolicy(ctx: Pick<BillingContext, 'clock'>, trx: Tx, 
       updated_at: ctx.clock.now(),
     })
     .execute();
-  readInTransaction.set(trx, Promise.resolve(p));
+  policies.set(trx, p);
   return p;
 }
 
-/** Days the daily scan isolates nobody (holidays), oldest first. */
-/** A page of the exclusion days, by day (a day is the key: one row each). */
+/** A page of the days the daily scan isolates nobody (holidays), by day (the day is the key: one row each). */
 export const listExclusions = (trx: Tx, page: Page): Promise<{ day: IsoDate; reason: string }[]> =>
   trx
     .selectFrom('billing_isolation_exclusions')
