@@ -108,7 +108,7 @@ export async function createApp(options: AppOptions) {
   });
 
   // Identity and the scheduler read tenants through the directory; the tenants service uses identity for a first owner.
-  const tenantDirectory = createTenantDirectory({ db });
+  const tenantDirectory = createTenantDirectory({ db, clock });
   // The SaaS layer first: every create that counts against a limit asks it in its own transaction.
   const saas = createSaasService({
     db,
